@@ -1,0 +1,45 @@
+# ShopSync developer commands. Only Python 3.11+ (with venv), make and git are needed:
+# the first target run creates .venv and installs the project with its dev extra.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: demo test test-slow bench lint dist screenshots translations clean syslibs venv
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "ShopSync needs Python 3.11+"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+syslibs:
+	@sh scripts/qt-syslibs.sh
+
+demo: $(STAMP) syslibs
+	$(BIN)/shopsync demo
+
+test: $(STAMP) syslibs
+	$(BIN)/python -m pytest -q -m "not slow"
+
+test-slow: $(STAMP) syslibs
+	$(BIN)/python -m pytest -q -m slow; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+dist: $(STAMP) syslibs
+	cd installer && ../$(BIN)/pyinstaller --noconfirm --clean shopsync.spec
+
+screenshots: $(STAMP) syslibs
+	$(BIN)/shopsync screenshots docs/screenshots
+
+clean:
+	rm -rf build dist installer/build installer/dist .pytest_cache

@@ -1,0 +1,5 @@
+import sys
+
+from shopsync.cli import main
+
+sys.exit(main())

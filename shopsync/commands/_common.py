@@ -1,0 +1,21 @@
+"""Helpers shared by command modules (stdlib only at import time)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def load(args: argparse.Namespace):
+    """Settings for the home folder the command names, with logging set up there."""
+    from shopsync.config import load_settings
+    from shopsync.logs import setup_logging
+
+    settings = load_settings(getattr(args, "home", None))
+    setup_logging(settings.log_dir, verbose=getattr(args, "verbose", False))
+    return settings
+
+
+def engine(args: argparse.Namespace, **kwargs):
+    from shopsync.engine import SyncEngine
+
+    return SyncEngine(load(args), **kwargs)

@@ -1,0 +1,270 @@
+"""The home folder and `config.toml` ⇄ typed settings; the site token from keyring or env.
+
+The token is deliberately not a setting: it never touches `config.toml` or a log line.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shopsync.errors import ConfigError
+
+APP_NAME = "ShopSync"
+KEYRING_SERVICE = "shopsync"
+TOKEN_ENV = "SHOPSYNC_SITE_TOKEN"
+HOME_ENV = "SHOPSYNC_HOME"
+
+DEFAULT_CONFIG = """\
+# ShopSync settings. Edit here or in the settings window (which keeps these comments).
+# The site token is not stored here: it lives in the system keyring
+# (or the SHOPSYNC_SITE_TOKEN environment variable for headless use).
+
+[erp]
+# The export file the ERP writes, or a glob ("C:/Bijou3/Export/stock_*.csv"): the newest
+# complete file wins.
+path = ""
+# An ERP profile: auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, or a .toml file.
+profile = "auto"
+# A file is read only once its size and date have not moved for this many seconds.
+settle_seconds = 3
+
+[site]
+url = "http://127.0.0.1:8765"
+
+[rules]
+# What a brand seen for the first time does: "unmapped" (stays off until you decide),
+# "stock", "preorder" or "off".
+new_brands = "unmapped"
+# ERP status values that hold one product back from the site.
+hold_statuses = []
+# ERP status values that publish one product as pre-order.
+preorder_statuses = []
+
+[backorder]
+# Keep selling sold-out products, with a restocking delay (applies to the whole site).
+enabled = false
+restock_days = 10
+message = "Disponible sur commande, expédié sous {days} jours"
+
+[guard]
+# A run that would unpublish more than max(min_unpublish_count, max_unpublish_share x published)
+# products waits for a person's yes.
+min_unpublish_count = 10
+max_unpublish_share = 0.2
+
+[schedule]
+interval_minutes = 5
+nightly = "03:00"
+watch = true
+timezone = "Europe/Paris"
+
+[ui]
+# "auto" follows the system; "fr" or "en".
+language = "auto"
+"""
+
+
+def home_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding config.toml, shopsync.db and logs/ (created on first use)."""
+    if override:
+        path = Path(override)
+    elif os.environ.get(HOME_ENV):
+        path = Path(os.environ[HOME_ENV])
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = path.expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass(slots=True)
+class ErpSettings:
+    path: str = ""
+    profile: str = "auto"
+    settle_seconds: float = 3.0
+
+
+@dataclass(slots=True)
+class SiteSettings:
+    url: str = "http://127.0.0.1:8765"
+
+
+@dataclass(slots=True)
+class RuleSettings:
+    new_brands: str = "unmapped"
+    hold_statuses: list[str] = field(default_factory=list)
+    preorder_statuses: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BackorderSettings:
+    enabled: bool = False
+    restock_days: int = 10
+    message: str = "Disponible sur commande, expédié sous {days} jours"
+
+    def wire(self) -> dict:
+        return {
+            "backorder": {
+                "enabled": self.enabled,
+                "restock_days": self.restock_days,
+                "message": self.message,
+            }
+        }
+
+
+@dataclass(slots=True)
+class GuardSettings:
+    min_unpublish_count: int = 10
+    max_unpublish_share: float = 0.2
+
+
+@dataclass(slots=True)
+class ScheduleSettings:
+    interval_minutes: float = 5.0
+    nightly: str = "03:00"
+    watch: bool = True
+    timezone: str = "Europe/Paris"
+
+
+@dataclass(slots=True)
+class UiSettings:
+    language: str = "auto"
+
+
+@dataclass(slots=True)
+class Settings:
+    home: Path
+    erp: ErpSettings = field(default_factory=ErpSettings)
+    site: SiteSettings = field(default_factory=SiteSettings)
+    rules: RuleSettings = field(default_factory=RuleSettings)
+    backorder: BackorderSettings = field(default_factory=BackorderSettings)
+    guard: GuardSettings = field(default_factory=GuardSettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+
+    @property
+    def config_path(self) -> Path:
+        return self.home / "config.toml"
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / "shopsync.db"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.home / "logs"
+
+    def rules_fingerprint(self) -> str:
+        """Everything in the settings that changes the desired site state."""
+        return repr((self.rules, self.backorder))
+
+
+_SECTIONS = {
+    "erp": ErpSettings,
+    "site": SiteSettings,
+    "rules": RuleSettings,
+    "backorder": BackorderSettings,
+    "guard": GuardSettings,
+    "schedule": ScheduleSettings,
+    "ui": UiSettings,
+}
+
+
+def _coerce(section: str, key: str, value: object, default: object, path: Path) -> object:
+    """Check one value's type against its default's, with a message naming the key."""
+    where = f"{path}: [{section}] {key}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false, found {value!r}")
+        return value
+    if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: expected a whole number, found {value!r}")
+        return value
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: expected a number, found {value!r}")
+        return float(value)
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected text, found {value!r}")
+        return value
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: expected a list of texts, found {value!r}")
+        return list(value)
+    return value
+
+
+def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = True) -> Settings:
+    """Read config.toml from the home folder (writing the commented default on first use)."""
+    root = home_dir(home)
+    settings = Settings(home=root)
+    path = settings.config_path
+    if not path.exists():
+        if create:
+            path.write_text(DEFAULT_CONFIG, encoding="utf-8")
+        return settings
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    for section, cls in _SECTIONS.items():
+        values = data.get(section, {})
+        if not isinstance(values, dict):
+            raise ConfigError(f"{path}: [{section}] must be a table")
+        target = getattr(settings, section)
+        defaults = cls()
+        for key, value in values.items():
+            if not hasattr(defaults, key):
+                continue  # unknown keys are kept in the file, ignored here
+            setattr(target, key, _coerce(section, key, value, getattr(defaults, key), path))
+    if settings.rules.new_brands not in {"unmapped", "stock", "preorder", "off"}:
+        raise ConfigError(
+            f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
+            f"found {settings.rules.new_brands!r}"
+        )
+    return settings
+
+
+def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:
+    """Write some keys into config.toml, keeping the shop's comments and layout (tomlkit)."""
+    import tomlkit
+
+    path = home / "config.toml"
+    text = path.read_text(encoding="utf-8") if path.exists() else DEFAULT_CONFIG
+    doc = tomlkit.parse(text)
+    for section, values in changes.items():
+        table = doc.get(section)
+        if table is None:
+            table = tomlkit.table()
+            doc[section] = table
+        for key, value in values.items():
+            table[key] = value
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def site_token(url: str) -> str | None:
+    """The site's bearer token: the environment first (headless use), then the OS keyring."""
+    token = os.environ.get(TOKEN_ENV)
+    if token:
+        return token
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, url)
+    except Exception:  # noqa: BLE001 - no keyring backend on this machine: no token
+        return None
+
+
+def store_site_token(url: str, token: str) -> None:
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, url, token)

@@ -1,0 +1,473 @@
+"""Connecting ERP references to catalogue references, and suggesting the ones that do not connect.
+
+Two jobs with two very different risk profiles:
+
+* `connect` decides what a sync may use. It only trusts the shop's accepted aliases, identical
+  text, and identical folded text when exactly one catalogue reference folds that way. A wrong
+  connection publishes stock on the wrong product, so anything less certain is left out.
+* `match` explains: it gives every distinct ERP reference a level (`exact`, `normalized`,
+  `suggested`, `unmatched`) and ranked candidates, so that a person can rewrite the ERP or accept
+  an alias. Suggestions come from keyed look-ups (the O/0-I/1 key, brand prefixes removed,
+  suffixes dropped or added) and from rapidfuzz inside small blocks (same brand, same first
+  characters) — never from comparing all pairs.
+
+`CatalogIndex` is built once per catalogue; the suggestion structures are only built the first
+time `match` needs them, so that a sync that only calls `connect` stays cheap.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from shopsync.matching.normalize import (
+    brand_key,
+    confusable,
+    fold_many,
+    iter_truncations,
+    prefix_strips,
+)
+
+if TYPE_CHECKING:
+    from shopsync.model import CatalogProduct
+
+EXACT = "exact"
+NORMALIZED = "normalized"
+SUGGESTED = "suggested"
+UNMATCHED = "unmatched"
+STATUSES = (EXACT, NORMALIZED, SUGGESTED, UNMATCHED)
+
+# Scores of the keyed suggestion kinds (0..1). They rank a candidate found by a precise rewrite
+# above a merely similar one; none reaches 1.0, which only a connected match has.
+SCORE_FOLD_COLLISION = 0.97  # folds alike, but so does another catalogue reference
+SCORE_PREFIX = 0.93  # equal once the ERP's brand prefix (`TIS-`) is removed
+SCORE_CONFUSABLE = 0.92  # equal once O/0 and I/L/1 are confused
+SCORE_PREFIX_CONFUSABLE = 0.88
+SUFFIX_BASE, SUFFIX_SPAN = 0.72, 0.2  # dropped or added suffix: base + span × shorter/longer
+FUZZY_CUTOFF = 0.7  # rapidfuzz normalised Levenshtein similarity to enter the ranking
+SUGGEST_MIN = 0.7  # a candidate below this (after the brand adjustment) is not shown
+BRAND_AGREES, BRAND_DIFFERS = 0.02, -0.10  # brand adjustment; an unknown brand changes nothing
+MAX_SUGGESTION = 0.99
+PREFIX_BLOCK = 3  # fuzzy blocks: catalogue references sharing the first 3 confusable characters
+MAX_EXTENSIONS = 12  # catalogue references read after the ERP one in sorted fold order
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A catalogue reference offered for an ERP reference, with its score in 0..1."""
+
+    reference: str
+    brand: str
+    score: float
+
+
+@dataclass(slots=True)
+class MatchResult:
+    """What `match` says about one distinct ERP reference.
+
+    `catalog_reference` is the connected reference (exact, normalized) or the best candidate
+    (suggested), None when unmatched. `alias` is True when the shop's accepted alias made the
+    connection; the status is then `normalized` (connected, though written differently).
+    """
+
+    reference: str
+    brand: str | None
+    status: str
+    catalog_reference: str | None
+    score: float
+    candidates: list[Candidate] = field(default_factory=list)
+    alias: bool = False
+
+    @property
+    def connected(self) -> bool:
+        """True when a sync uses this match (exact, normalized or accepted alias)."""
+        return self.status in (EXACT, NORMALIZED)
+
+    def to_dict(self) -> dict:
+        """The JSONL object of the CLI contract (plus `alias`)."""
+        return {
+            "reference": self.reference,
+            "brand": self.brand,
+            "status": self.status,
+            "catalog_reference": self.catalog_reference,
+            "score": round(self.score, 4),
+            "candidates": [
+                {"reference": c.reference, "brand": c.brand, "score": round(c.score, 4)}
+                for c in self.candidates
+            ],
+            "alias": self.alias,
+        }
+
+
+class CatalogIndex:
+    """The catalogue's look-up structures, built once and shared by every `connect`/`match`.
+
+    The catalogue must not change while the index is in use: build a new one after a catalogue
+    fetch.
+    """
+
+    def __init__(self, catalog: Mapping[str, CatalogProduct]) -> None:
+        self.catalog = catalog
+        refs = [r for r in catalog if r and r.strip()]
+        self._refs = refs
+        # Trimmed text -> catalogue key. A key equal to its trimmed text wins over a padded one.
+        exact: dict[str, str] = {}
+        for ref in refs:
+            trimmed = ref.strip()
+            if trimmed not in exact or ref == trimmed:
+                exact[trimmed] = ref
+        self._exact = exact
+        folds = fold_many(refs)
+        self._fold_of: dict[str, str] = dict(zip(refs, folds, strict=True))
+        # Fold -> the one catalogue reference folding that way, or None when several do.
+        by_fold: dict[str, str | None] = {}
+        collisions: dict[str, list[str]] = {}
+        for ref, key in zip(refs, folds, strict=True):
+            if not key:
+                continue
+            if key not in by_fold:
+                by_fold[key] = ref
+                continue
+            first = by_fold[key]
+            if first is not None:  # second reference folding this way: both become ambiguous
+                collisions[key] = [first]
+                by_fold[key] = None
+            collisions[key].append(ref)
+        self._by_fold = by_fold
+        self._collisions = collisions
+        self._suggest_ready = False
+
+    # -- connect -------------------------------------------------------------------------------
+
+    def connect(
+        self,
+        erp_references: Iterable[str],
+        accepted: Mapping[str, str] | None = None,
+        rejected: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+    ) -> dict[str, str]:
+        """ERP reference -> catalogue reference for every match a sync may use.
+
+        Order: the shop's accepted alias (only while its target is still in the catalogue), then
+        identical text after trimming, then identical fold when exactly one catalogue reference
+        folds that way and the shop has not rejected that pair. The keys are the ERP references
+        as given.
+        """
+        catalog = self.catalog
+        exact = self._exact
+        out: dict[str, str] = {}
+        pending: list[str] = []
+        for ref in erp_references:
+            if accepted:
+                target = accepted.get(ref)
+                if target is None:
+                    target = accepted.get(ref.strip())
+                if target is not None:
+                    hit = target if target in catalog else exact.get(target.strip())
+                    if hit is not None:
+                        out[ref] = hit
+                        continue
+            hit = exact.get(ref)
+            if hit is None:
+                hit = exact.get(ref.strip())
+            if hit is not None:
+                out[ref] = hit
+            else:
+                pending.append(ref)
+        by_fold = self._by_fold
+        for ref, key in zip(pending, fold_many(pending), strict=True):
+            hit = by_fold.get(key) if key else None
+            if hit is not None and not _is_rejected(rejected, ref, hit):
+                out[ref] = hit
+        return out
+
+    # -- match ---------------------------------------------------------------------------------
+
+    def match(
+        self,
+        items: Iterable[tuple[str, str | None]],
+        accepted: Mapping[str, str] | None = None,
+        rejected: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+        limit: int = 5,
+    ) -> list[MatchResult]:
+        """One MatchResult per distinct (trimmed) ERP reference, in first-seen order.
+
+        Connected references get the same answer as `connect`; the others get up to `limit`
+        ranked candidates (rejected pairs left out) and the status `suggested`, or `unmatched`
+        when no candidate reaches SUGGEST_MIN.
+        """
+        brands: dict[str, str | None] = {}
+        for ref, brand in items:
+            ref = (ref or "").strip()
+            if not ref:
+                continue
+            if ref not in brands or (not brands[ref] and brand):
+                brands[ref] = brand.strip() if brand and brand.strip() else None
+        refs = list(brands)
+        connected = self.connect(refs, accepted, rejected)
+        results: dict[str, MatchResult] = {}
+        learned: dict[str, Counter[str]] = defaultdict(Counter)
+        catalog = self.catalog
+        for ref in refs:
+            hit = connected.get(ref)
+            if hit is None:
+                continue
+            product = catalog[hit]
+            is_exact = hit.strip() == ref
+            via_alias = False
+            if accepted and not is_exact:
+                target = _alias_target(accepted, ref)
+                via_alias = target is not None and hit in (target, self._exact.get(target.strip()))
+            status = EXACT if is_exact else NORMALIZED
+            results[ref] = MatchResult(
+                ref, brands[ref], status, hit, 1.0, [Candidate(hit, product.brand, 1.0)], via_alias
+            )
+            erp_brand = brand_key(brands[ref])
+            if erp_brand:
+                learned[erp_brand][brand_key(product.brand)] += 1
+        rest = [r for r in refs if r not in results]
+        if rest:
+            self._prepare_suggestions()
+            brand_map = _BrandMap(self._brand_keys, learned)
+            for ref, key in zip(rest, fold_many(rest), strict=True):
+                results[ref] = self._suggest(ref, key, brands[ref], brand_map, rejected, limit)
+        return [results[r] for r in refs]
+
+    # -- suggestions ---------------------------------------------------------------------------
+
+    def _prepare_suggestions(self) -> None:
+        """Build the structures only `match` needs (confusable key, sorted folds, blocks)."""
+        if self._suggest_ready:
+            return
+        catalog = self.catalog
+        by_ck: dict[str, list[str]] = defaultdict(list)
+        blocks: dict[str, tuple[list[str], list[str]]] = {}
+        brand_blocks: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        brand_of: dict[str, str] = {}
+        brand_cache: dict[str, str] = {}
+        for ref, key in self._fold_of.items():
+            if not key:
+                continue
+            raw_brand = catalog[ref].brand
+            bkey = brand_cache.get(raw_brand)
+            if bkey is None:
+                bkey = brand_cache[raw_brand] = brand_key(raw_brand)
+            brand_of[ref] = bkey
+            ck = confusable(key)
+            by_ck[ck].append(ref)
+            head = ck[:PREFIX_BLOCK]
+            block = blocks.get(head)
+            if block is None:
+                block = blocks[head] = ([], [])
+            block[0].append(ck)
+            block[1].append(ref)
+            bblock = brand_blocks.get((bkey, head))
+            if bblock is None:
+                bblock = brand_blocks[(bkey, head)] = ([], [])
+            bblock[0].append(ck)
+            bblock[1].append(ref)
+        pairs = sorted((k, r) for r, k in self._fold_of.items() if k)
+        self._sorted_folds = [k for k, _ in pairs]
+        self._sorted_refs = [r for _, r in pairs]
+        self._by_ck = dict(by_ck)
+        self._blocks = blocks
+        self._brand_blocks = brand_blocks
+        self._brand_of = brand_of
+        self._brand_keys = set(brand_cache.values()) - {""}
+        self._suggest_ready = True
+
+    def _refs_folding_to(self, key: str) -> list[str]:
+        hit = self._by_fold.get(key)
+        if hit is not None:
+            return [hit]
+        return self._collisions.get(key, [])
+
+    def _suggest(
+        self,
+        ref: str,
+        key: str,
+        brand: str | None,
+        brand_map: _BrandMap,
+        rejected: set[tuple[str, str]] | frozenset[tuple[str, str]],
+        limit: int,
+    ) -> MatchResult:
+        """Candidates for one ERP reference that did not connect."""
+        if not key:
+            return MatchResult(ref, brand, UNMATCHED, None, 0.0, [])
+        scores: dict[str, float] = {}
+
+        def offer(cat_ref: str, score: float) -> None:
+            if score > scores.get(cat_ref, 0.0):
+                scores[cat_ref] = score
+
+        # Folds alike, but several catalogue references do (or the shop rejected the only one).
+        for cat_ref in self._refs_folding_to(key):
+            offer(cat_ref, SCORE_FOLD_COLLISION)
+        ck = confusable(key)
+        for cat_ref in self._by_ck.get(ck, ()):
+            if self._fold_of[cat_ref] != key:
+                offer(cat_ref, SCORE_CONFUSABLE)
+        # A brand prefix the ERP added.
+        stripped = prefix_strips(ref, brand)
+        for rest in stripped:
+            for cat_ref in self._refs_folding_to(rest):
+                offer(cat_ref, SCORE_PREFIX)
+            for cat_ref in self._by_ck.get(confusable(rest), ()):
+                offer(cat_ref, SCORE_PREFIX_CONFUSABLE)
+        # The ERP appended a suffix (a size, a variant): the catalogue has a shorter reference.
+        for short in iter_truncations(key):
+            found = self._refs_folding_to(short)
+            for cat_ref in found:
+                offer(cat_ref, SUFFIX_BASE + SUFFIX_SPAN * len(short) / len(key))
+            if found:
+                break
+        # The ERP dropped a suffix: catalogue references that start with the ERP's.
+        for base in (key, *stripped):
+            if len(base) < 4:
+                continue
+            folds, cat_refs = self._sorted_folds, self._sorted_refs
+            i = bisect.bisect_left(folds, base)
+            for j in range(i, min(i + MAX_EXTENSIONS, len(folds))):
+                longer = folds[j]
+                if not longer.startswith(base):
+                    break
+                if longer != base:
+                    offer(cat_refs[j], SUFFIX_BASE + SUFFIX_SPAN * len(base) / len(longer))
+        # Similar spellings in the same brand and block; the whole block when the brand does not
+        # help (unknown brand, or nothing similar in it).
+        targets = brand_map.targets(brand)
+        self._fuzzy(key, ck, targets, offer, limit, MAX_SUGGESTION)
+        for rest in stripped:  # never above what the prefix rewrite itself scores
+            self._fuzzy(rest, confusable(rest), targets, offer, limit, SCORE_PREFIX)
+
+        ranked: list[Candidate] = []
+        erp_brand = brand_key(brand)
+        catalog = self.catalog
+        for cat_ref, base_score in scores.items():
+            if _is_rejected(rejected, ref, cat_ref):
+                continue
+            score = base_score
+            if targets:
+                score += BRAND_AGREES if self._brand_of.get(cat_ref) in targets else BRAND_DIFFERS
+            elif erp_brand and self._brand_of.get(cat_ref) == erp_brand:
+                score += BRAND_AGREES
+            score = min(MAX_SUGGESTION, max(0.0, score))
+            if score >= SUGGEST_MIN:
+                ranked.append(Candidate(cat_ref, catalog[cat_ref].brand, round(score, 4)))
+        ranked.sort(key=lambda c: (-c.score, len(c.reference), c.reference))
+        ranked = ranked[: max(1, limit)]
+        if not ranked:
+            return MatchResult(ref, brand, UNMATCHED, None, 0.0, [])
+        best = ranked[0]
+        return MatchResult(ref, brand, SUGGESTED, best.reference, best.score, ranked)
+
+    def _fuzzy(
+        self, key: str, ck: str, targets: frozenset[str], offer, limit: int, ceiling: float
+    ) -> None:
+        """rapidfuzz inside the blocks sharing `ck`'s first characters (brand blocks first).
+
+        Candidates are scored on the folds; an O/0-I/1 difference, free in the confusable key,
+        costs what SCORE_CONFUSABLE says. No score goes above `ceiling`.
+        """
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        head = ck[:PREFIX_BLOCK]
+        blocks = [self._brand_blocks[(b, head)] for b in targets if (b, head) in self._brand_blocks]
+        found = False
+        for searched_all in (False, True):
+            if searched_all:
+                if found:
+                    return
+                block = self._blocks.get(head)
+                blocks = [block] if block else []
+            for cks, cat_refs in blocks:
+                hits = process.extract(
+                    ck,
+                    cks,
+                    scorer=Levenshtein.normalized_similarity,
+                    limit=limit * 2,
+                    score_cutoff=FUZZY_CUTOFF,
+                )
+                for _choice, _sim, index in hits:
+                    cat_ref = cat_refs[index]
+                    other = self._fold_of[cat_ref]
+                    score = max(
+                        Levenshtein.normalized_similarity(key, other),
+                        Levenshtein.normalized_similarity(ck, cks[index])
+                        - (1.0 - SCORE_CONFUSABLE),
+                    )
+                    if score >= FUZZY_CUTOFF:
+                        offer(cat_ref, min(score, ceiling))
+                        found = True
+
+
+class _BrandMap:
+    """Which catalogue brands an ERP brand stands for.
+
+    Brands are written differently on both sides (`TISSOT`/`Tissot`, `G-SHOCK`/`Casio`): an ERP
+    brand stands for the catalogue brand that folds alike or contains it, and for the catalogue
+    brands its references already connected to in this run (learned, so `G-SHOCK` → `Casio`).
+    It only ranks candidates; it never filters a reference match out.
+    """
+
+    def __init__(self, catalog_brands: set[str], learned: Mapping[str, Counter[str]]) -> None:
+        self._catalog_brands = catalog_brands
+        self._learned = learned
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def targets(self, brand: str | None) -> frozenset[str]:
+        key = brand_key(brand)
+        if not key:
+            return frozenset()
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        out: set[str] = set()
+        if key in self._catalog_brands:
+            out.add(key)
+        elif len(key) >= 4:
+            out.update(b for b in self._catalog_brands if len(b) >= 4 and (b in key or key in b))
+        counts = self._learned.get(key)
+        if counts:
+            total = sum(counts.values())
+            out.update(b for b, n in counts.items() if b and n >= max(1, 0.2 * total))
+        result = frozenset(out)
+        self._cache[key] = result
+        return result
+
+
+def _is_rejected(rejected, erp_ref: str, cat_ref: str) -> bool:
+    if not rejected:
+        return False
+    return (erp_ref, cat_ref) in rejected or (erp_ref.strip(), cat_ref) in rejected
+
+
+def _alias_target(accepted: Mapping[str, str], ref: str) -> str | None:
+    target = accepted.get(ref)
+    return target if target is not None else accepted.get(ref.strip())
+
+
+def connect(
+    erp_references: Iterable[str],
+    catalog: Mapping[str, CatalogProduct],
+    accepted: Mapping[str, str] | None = None,
+    rejected: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+) -> dict[str, str]:
+    """`CatalogIndex(catalog).connect(...)`; keep a CatalogIndex to connect several times."""
+    return CatalogIndex(catalog).connect(erp_references, accepted or {}, rejected)
+
+
+def match(
+    items: Iterable[tuple[str, str | None]],
+    catalog: Mapping[str, CatalogProduct],
+    accepted: Mapping[str, str] | None = None,
+    rejected: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+    limit: int = 5,
+) -> list[MatchResult]:
+    """`CatalogIndex(catalog).match(...)`."""
+    return CatalogIndex(catalog).match(items, accepted or {}, rejected, limit)
+
+

@@ -1,0 +1,118 @@
+"""The canonical records every layer exchanges.
+
+One stock line's journey (ERP → store → rules → site) is easier to reason about when each layer
+speaks the same small, immutable types; these are they. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+class Availability(enum.StrEnum):
+    """What a customer sees on the product page (the Site API's `availability`)."""
+
+    IN_STOCK = "in_stock"
+    OUT_OF_STOCK = "out_of_stock"
+    BACKORDER = "backorder"
+    PREORDER = "preorder"
+
+
+@dataclass(frozen=True, slots=True)
+class StockLine:
+    """One merged ERP item: a reference (and size) with its stock and price.
+
+    `price` is in euros including VAT, exact (Decimal), None when the ERP left it empty.
+    `size` is the normalised ring size ("52", "56.5") or None. `line` is the 1-based line (or
+    row/record) of the source where the item was first seen, so that messages can point at it.
+    """
+
+    reference: str
+    brand: str | None = None
+    designation: str | None = None
+    quantity: int = 0
+    price: Decimal | None = None
+    size: str | None = None
+    ean: str | None = None
+    status: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SizeState:
+    size: str
+    quantity: int
+    price: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogProduct:
+    """A product the site's catalogue lists (the platform's team wrote its reference)."""
+
+    reference: str
+    brand: str
+    title: str = ""
+    has_sizes: bool = False
+    sizes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProductState:
+    """What the site should show for one catalogue reference (the rules' output)."""
+
+    reference: str
+    published: bool
+    availability: Availability
+    quantity: int
+    price: Decimal | None
+    sizes: tuple[SizeState, ...] = ()
+
+    def wire(self) -> dict:
+        """The Site API item body, without its version (the outbox adds it)."""
+        return {
+            "reference": self.reference,
+            "published": self.published,
+            "availability": str(self.availability),
+            "quantity": self.quantity,
+            "price": format_price(self.price),
+            "sizes": [
+                {"size": s.size, "quantity": s.quantity, "price": format_price(s.price)}
+                for s in self.sizes
+            ],
+        }
+
+
+def format_price(price: Decimal | None) -> str | None:
+    """Prices travel as strings with two decimals ("1290.00"): never floats."""
+    if price is None:
+        return None
+    return f"{price.quantize(Decimal('0.01'))}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A message about the input that a person can act on: `file:line: field: reason`."""
+
+    source: str
+    line: int | None
+    field: str | None
+    reason: str
+    severity: str = "error"  # "error" (line rejected) or "warning" (line kept)
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.field}: {self.reason}" if self.field else f"{where}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """A complete read of one ERP source."""
+
+    source: str
+    lines: list[StockLine] = field(default_factory=list)
+    rejected: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    content_hash: str | None = None
+    raw_lines: int = 0

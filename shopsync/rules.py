@@ -1,0 +1,215 @@
+"""The seed's publishing rules: pure functions from (ERP read, catalogue, choices) to site states.
+
+Every rule is a small function so that each can be tested on its own and the engine stays a
+plain pipeline. Nothing here does I/O or knows about SQLite or HTTP.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from shopsync.model import Availability, CatalogProduct, ProductState, SizeState, StockLine
+
+MODES = ("stock", "preorder", "off")
+UNMAPPED = "unmapped"
+# When several ERP brands point at one site brand, the most visible choice wins.
+_MODE_RANK = {"preorder": 3, "stock": 2, "off": 1, UNMAPPED: 0}
+
+
+def fold_brand(name: str | None) -> str:
+    """Brands are compared without case, accents or surrounding spaces ("TISSOT" == "Tissot")."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", name.strip())
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class BrandMapping:
+    erp_brand: str
+    site_brand: str | None  # None: same name as the ERP brand
+    mode: str  # stock | preorder | off | unmapped
+    decided: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOptions:
+    new_brands: str = UNMAPPED
+    hold_statuses: frozenset[str] = frozenset()
+    preorder_statuses: frozenset[str] = frozenset()
+    backorder: bool = False
+
+    @classmethod
+    def from_settings(cls, settings) -> RuleOptions:  # settings: shopsync.config.Settings
+        return cls(
+            new_brands=settings.rules.new_brands,
+            hold_statuses=frozenset(_fold_status(s) for s in settings.rules.hold_statuses),
+            preorder_statuses=frozenset(_fold_status(s) for s in settings.rules.preorder_statuses),
+            backorder=settings.backorder.enabled,
+        )
+
+
+@dataclass(slots=True)
+class Desired:
+    """The rules' answer for one run."""
+
+    states: dict[str, ProductState] = field(default_factory=dict)
+    unmatched: list[StockLine] = field(default_factory=list)  # ERP items not in the catalogue
+    new_brands: list[str] = field(default_factory=list)  # ERP brands seen for the first time
+    reasons: dict[str, str] = field(default_factory=dict)  # why a product is unpublished
+
+
+def _fold_status(status: str | None) -> str:
+    return " ".join((status or "").split()).casefold()
+
+
+def resolve_brands(
+    erp_brands: Iterable[str], mappings: Mapping[str, BrandMapping], new_brands: str
+) -> tuple[dict[str, BrandMapping], list[str]]:
+    """Every ERP brand gets a mapping; a brand never seen takes the `new_brands` default.
+
+    Returns the full mapping (keyed by folded ERP brand) and the brands that were new."""
+    full = dict(mappings)
+    new: list[str] = []
+    for brand in erp_brands:
+        key = fold_brand(brand)
+        if not key or key in full:
+            continue
+        full[key] = BrandMapping(brand, None, new_brands, decided=new_brands != UNMAPPED)
+        new.append(brand)
+    return full, new
+
+
+def site_brand_modes(mappings: Mapping[str, BrandMapping]) -> dict[str, str]:
+    """Folded site brand -> mode; a site brand no ERP brand points at has no entry."""
+    modes: dict[str, str] = {}
+    for mapping in mappings.values():
+        target = fold_brand(mapping.site_brand or mapping.erp_brand)
+        current = modes.get(target)
+        if current is None or _MODE_RANK[mapping.mode] > _MODE_RANK[current]:
+            modes[target] = mapping.mode
+    return modes
+
+
+def unpublished(reference: str) -> ProductState:
+    """Hidden products carry no stock or price, so their ERP movements cause no uploads."""
+    return ProductState(reference, False, Availability.OUT_OF_STOCK, 0, None, ())
+
+
+def stock_figures(
+    product: CatalogProduct, lines: list[StockLine]
+) -> tuple[int, Decimal | None, tuple[SizeState, ...]]:
+    """Quantity, price and sizes of one product from its ERP lines (ring sizes, TLD column).
+
+    A product with sizes: each size its own quantity and price; the product's quantity is the
+    sum and its price the lowest size price. Otherwise the highest price is kept (a merge of
+    lines that the ERP priced differently should not undersell)."""
+    quantity = sum(line.quantity for line in lines)
+    if product.has_sizes:
+        per_size: dict[str, list[StockLine]] = {}
+        for line in lines:
+            if line.size is not None:
+                per_size.setdefault(line.size, []).append(line)
+        if per_size:
+            sizes = []
+            for size in sorted(per_size, key=_size_key):
+                group = per_size[size]
+                prices = [ln.price for ln in group if ln.price is not None]
+                sizes.append(
+                    SizeState(size, sum(ln.quantity for ln in group), max(prices) if prices else None)
+                )
+            size_prices = [s.price for s in sizes if s.price is not None]
+            return quantity, (min(size_prices) if size_prices else None), tuple(sizes)
+    prices = [line.price for line in lines if line.price is not None]
+    return quantity, (max(prices) if prices else None), ()
+
+
+def _size_key(size: str) -> tuple[int, float, str]:
+    try:
+        return (0, float(size), size)
+    except ValueError:
+        return (1, 0.0, size)
+
+
+def product_state(
+    product: CatalogProduct, lines: list[StockLine], mode: str | None, options: RuleOptions
+) -> tuple[ProductState, str | None]:
+    """One catalogue product's site state and, when unpublished, why."""
+    ref = product.reference
+    if mode is None or mode == UNMAPPED:
+        return unpublished(ref), "brand not mapped"
+    if mode == "off":
+        return unpublished(ref), "brand off the site"
+    quantity, price, sizes = stock_figures(product, lines)
+    if mode == "preorder":
+        return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
+    if not lines:
+        return unpublished(ref), "not in the ERP"
+    statuses = {_fold_status(line.status) for line in lines}
+    if statuses & options.hold_statuses:
+        return unpublished(ref), "held by its ERP status"
+    if statuses & options.preorder_statuses:
+        return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
+    if quantity > 0:
+        availability = Availability.IN_STOCK
+    elif options.backorder:
+        availability = Availability.BACKORDER
+    else:
+        availability = Availability.OUT_OF_STOCK
+    return ProductState(ref, True, availability, quantity, price, sizes), None
+
+
+def desired_states(
+    lines: Iterable[StockLine],
+    catalog: Mapping[str, CatalogProduct],
+    connections: Mapping[str, str],
+    mappings: Mapping[str, BrandMapping],
+    options: RuleOptions,
+) -> Desired:
+    """The whole site's desired state: one ProductState per catalogue reference.
+
+    `connections` maps ERP references to catalogue references (exact, normalized or accepted
+    aliases: see shopsync.matching.connect)."""
+    lines = list(lines)
+    full, new = resolve_brands((ln.brand for ln in lines if ln.brand), mappings, options.new_brands)
+    by_site_brand = site_brand_modes(full)
+    result = Desired(new_brands=new)
+
+    per_product: dict[str, list[StockLine]] = {}
+    unmatched_seen: set[str] = set()
+    for line in lines:
+        target = connections.get(line.reference)
+        if target is not None and target in catalog:
+            per_product.setdefault(target, []).append(line)
+            continue
+        mapping = full.get(fold_brand(line.brand))
+        wanted = mapping is not None and mapping.mode in ("stock", "preorder")
+        if wanted and line.reference not in unmatched_seen:
+            unmatched_seen.add(line.reference)
+            result.unmatched.append(line)
+
+    for ref, product in catalog.items():
+        product_lines = per_product.get(ref, [])
+        mode = by_site_brand.get(fold_brand(product.brand))
+        if mode is None and product_lines:
+            erp_mapping = full.get(fold_brand(product_lines[0].brand))
+            mode = erp_mapping.mode if erp_mapping else None
+        state, reason = product_state(product, product_lines, mode, options)
+        result.states[ref] = state
+        if reason:
+            result.reasons[ref] = reason
+    return result
+
+
+def state_key(state: ProductState) -> str:
+    """A compact, stable text of a state: equal keys mean nothing to upload."""
+    sizes = ",".join(f"{s.size}:{s.quantity}:{s.price}" for s in state.sizes)
+    return f"{int(state.published)}|{state.availability}|{state.quantity}|{state.price}|{sizes}"
+
+
+def unpublish_threshold(published: int, min_count: int, max_share: float) -> int:
+    """How many unpublishings one run may do without a person's yes."""
+    return max(min_count, int(max_share * published))

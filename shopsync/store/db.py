@@ -1,0 +1,177 @@
+"""Connection, WAL and ordered schema migrations.
+
+A shop PC may be switched off mid-write and upgraded by an installer that skips versions, so the
+schema carries a version (`PRAGMA user_version`), each migration runs in its own transaction, and
+the database file is copied aside before any migration touches it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import sqlite_utils
+
+_V1 = """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+
+        -- The last complete ERP read: one row per merged item (reference + size).
+        CREATE TABLE erp_read (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            source TEXT, content_hash TEXT, read_at REAL,
+            raw_lines INTEGER, items INTEGER, rejected INTEGER, problems TEXT
+        );
+        CREATE TABLE erp_items (
+            reference TEXT NOT NULL, size TEXT NOT NULL DEFAULT '',
+            brand TEXT, designation TEXT, quantity INTEGER NOT NULL, price TEXT,
+            ean TEXT, status TEXT, line INTEGER,
+            PRIMARY KEY (reference, size)
+        );
+
+        -- The site's catalogue, as last fetched.
+        CREATE TABLE catalog (
+            reference TEXT PRIMARY KEY, brand TEXT NOT NULL, title TEXT,
+            has_sizes INTEGER NOT NULL DEFAULT 0, sizes TEXT
+        );
+
+        -- Desired state per catalogue reference (derived by the rules).
+        CREATE TABLE desired (reference TEXT PRIMARY KEY, state TEXT NOT NULL, hash TEXT NOT NULL);
+        -- The last state handed to delivery per reference (outbox or in flight or acknowledged).
+        CREATE TABLE promised (
+            reference TEXT PRIMARY KEY, hash TEXT NOT NULL, version INTEGER NOT NULL,
+            published INTEGER NOT NULL
+        );
+        -- What the site acknowledged (2xx) or showed when observed.
+        CREATE TABLE acknowledged (
+            reference TEXT PRIMARY KEY, state TEXT NOT NULL, hash TEXT NOT NULL,
+            version INTEGER NOT NULL, published INTEGER NOT NULL, at REAL NOT NULL
+        );
+        -- One pending state per reference; replaced when a newer state comes.
+        CREATE TABLE outbox (
+            reference TEXT PRIMARY KEY, version INTEGER NOT NULL, state TEXT NOT NULL,
+            hash TEXT NOT NULL, queued_at REAL NOT NULL
+        );
+        -- Batches written before they are sent: after a crash the same body goes again with the
+        -- same idempotency key.
+        CREATE TABLE batches (
+            key TEXT PRIMARY KEY, body TEXT NOT NULL, items INTEGER NOT NULL,
+            created_at REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT
+        );
+        CREATE TABLE rejections (
+            reference TEXT PRIMARY KEY, version INTEGER NOT NULL, reason TEXT, at REAL NOT NULL
+        );
+
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, started_at REAL NOT NULL, ended_at REAL,
+            trigger TEXT, status TEXT, read INTEGER, changes INTEGER, uploaded INTEGER,
+            pending INTEGER, held INTEGER, rejected INTEGER, message TEXT, errors TEXT
+        );
+
+        -- ERP brand (folded key) -> site brand and mode.
+        CREATE TABLE brands (
+            key TEXT PRIMARY KEY, erp_brand TEXT NOT NULL, site_brand TEXT,
+            mode TEXT NOT NULL, decided INTEGER NOT NULL DEFAULT 0, first_seen REAL NOT NULL
+        );
+        -- ERP reference -> catalogue reference, accepted or rejected by the shop.
+        CREATE TABLE aliases (
+            erp_reference TEXT NOT NULL, catalog_reference TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+            decided_at REAL NOT NULL, stale INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (erp_reference, catalog_reference)
+        );
+        -- Unpublishing held by the guard until a person confirms.
+        CREATE TABLE held (
+            reference TEXT PRIMARY KEY, since REAL NOT NULL, confirmed INTEGER NOT NULL DEFAULT 0
+        );
+        -- Listing requests already sent, per reference, with the item's hash.
+        CREATE TABLE listing_requests (
+            reference TEXT PRIMARY KEY, hash TEXT NOT NULL, sent_at REAL
+        );
+"""
+
+# Ordered SQL scripts; append, never edit a released one.
+MIGRATIONS: list[str] = [_V1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    dest = path.with_name(f"{path.stem}.v{version}-{stamp}.bak")
+    target = sqlite3.connect(dest)
+    try:
+        conn.backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
+    """Bring the schema to SCHEMA_VERSION; returns the version found before."""
+    found = conn.execute("PRAGMA user_version").fetchone()[0]
+    if found > SCHEMA_VERSION:
+        from shopsync.errors import ConfigError
+
+        raise ConfigError(
+            f"{path}: database schema v{found} is newer than this ShopSync (v{SCHEMA_VERSION}); "
+            "install the newer ShopSync again"
+        )
+    if found < SCHEMA_VERSION and found > 0 and path is not None:
+        _backup(conn, path, found)
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\n"
+                f"PRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return found
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (creating and migrating) the store; the connection is in autocommit mode, callers
+    group writes with `transaction(db)`."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path)
+    migrate(conn, path)
+    return sqlite_utils.Database(conn)
+
+
+class transaction:  # noqa: N801 - reads as a statement: `with transaction(db):`
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.conn = db.conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def set_meta(db: sqlite_utils.Database, key: str, value: str | None) -> None:
+    db.conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

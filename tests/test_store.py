@@ -1,0 +1,53 @@
+"""The SQLite store: WAL, schema version, migrations with a copy kept before migrating."""
+
+import sqlite3
+
+import pytest
+
+from shopsync.errors import ConfigError
+from shopsync.store import db as dbmod
+
+
+def test_new_database_is_wal_and_current(tmp_path):
+    db = dbmod.open_db(tmp_path / "s.db")
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
+    assert {"outbox", "batches", "acknowledged", "runs", "brands", "aliases"} <= set(db.table_names())
+
+
+def test_migration_keeps_a_copy_and_runs_in_order(tmp_path, monkeypatch):
+    path = tmp_path / "s.db"
+    db = dbmod.open_db(path)
+    db.conn.execute("INSERT INTO meta VALUES ('k', 'v')")
+    db.conn.close()
+    monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, "ALTER TABLE meta ADD COLUMN x TEXT;"])
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(dbmod.MIGRATIONS))
+    db = dbmod.open_db(path)
+    assert db.conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
+    backups = list(tmp_path.glob("s.v1-*.bak"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("SELECT value FROM meta WHERE key='k'").fetchone() == ("v",)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_failed_migration_rolls_back(tmp_path, monkeypatch):
+    path = tmp_path / "s.db"
+    dbmod.open_db(path).conn.close()
+    broken = "CREATE TABLE extra (a TEXT); INSERT INTO nowhere VALUES (1);"
+    monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, broken])
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(dbmod.MIGRATIONS))
+    with pytest.raises(sqlite3.OperationalError):
+        dbmod.open_db(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "extra" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_newer_schema_is_refused_clearly(tmp_path):
+    path = tmp_path / "s.db"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(ConfigError, match="newer"):
+        dbmod.open_db(path)
