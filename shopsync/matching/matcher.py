@@ -47,11 +47,14 @@ SCORE_PREFIX = 0.93  # equal once the ERP's brand prefix (`TIS-`) is removed
 SCORE_CONFUSABLE = 0.92  # equal once O/0 and I/L/1 are confused
 SCORE_PREFIX_CONFUSABLE = 0.88
 SUFFIX_BASE, SUFFIX_SPAN = 0.72, 0.2  # dropped or added suffix: base + span × shorter/longer
-FUZZY_CUTOFF = 0.7  # rapidfuzz normalised Levenshtein similarity to enter the ranking
-SUGGEST_MIN = 0.7  # a candidate below this (after the brand adjustment) is not shown
+FUZZY_CUTOFF = 0.7  # rapidfuzz normalised OSA similarity (a transposition is one edit)
+SUGGEST_MIN = 0.8  # the best candidate must reach this for the status `suggested`
+WEAK_MIN = 0.7  # weaker candidates are still listed (for an `unmatched` reference too)
 BRAND_AGREES, BRAND_DIFFERS = 0.02, -0.10  # brand adjustment; an unknown brand changes nothing
 MAX_SUGGESTION = 0.99
-PREFIX_BLOCK = 3  # fuzzy blocks: catalogue references sharing the first 3 confusable characters
+# Fuzzy blocks: catalogue references sharing the first 3 confusable characters, and those
+# sharing the last 4 (so that a typo among the first characters is still found).
+HEAD_BLOCK, TAIL_BLOCK = 3, 4
 MAX_EXTENSIONS = 12  # catalogue references read after the ERP one in sorted fold order
 
 
@@ -257,17 +260,17 @@ class CatalogIndex:
             brand_of[ref] = bkey
             ck = confusable(key)
             by_ck[ck].append(ref)
-            head = ck[:PREFIX_BLOCK]
-            block = blocks.get(head)
-            if block is None:
-                block = blocks[head] = ([], [])
-            block[0].append(ck)
-            block[1].append(ref)
-            bblock = brand_blocks.get((bkey, head))
-            if bblock is None:
-                bblock = brand_blocks[(bkey, head)] = ([], [])
-            bblock[0].append(ck)
-            bblock[1].append(ref)
+            for block_key in _block_keys(ck):
+                block = blocks.get(block_key)
+                if block is None:
+                    block = blocks[block_key] = ([], [])
+                block[0].append(ck)
+                block[1].append(ref)
+                bblock = brand_blocks.get((bkey, block_key))
+                if bblock is None:
+                    bblock = brand_blocks[(bkey, block_key)] = ([], [])
+                bblock[0].append(ck)
+                bblock[1].append(ref)
         pairs = sorted((k, r) for r, k in self._fold_of.items() if k)
         self._sorted_folds = [k for k, _ in pairs]
         self._sorted_refs = [r for _, r in pairs]
@@ -354,40 +357,43 @@ class CatalogIndex:
             elif erp_brand and self._brand_of.get(cat_ref) == erp_brand:
                 score += BRAND_AGREES
             score = min(MAX_SUGGESTION, max(0.0, score))
-            if score >= SUGGEST_MIN:
+            if score >= WEAK_MIN:
                 ranked.append(Candidate(cat_ref, catalog[cat_ref].brand, round(score, 4)))
         ranked.sort(key=lambda c: (-c.score, len(c.reference), c.reference))
         ranked = ranked[: max(1, limit)]
-        if not ranked:
-            return MatchResult(ref, brand, UNMATCHED, None, 0.0, [])
+        if not ranked or ranked[0].score < SUGGEST_MIN:
+            # Only weak look-alikes (often a sibling product, `F6606/1` for `F6606/3`): listed,
+            # never proposed as the reference to write.
+            return MatchResult(ref, brand, UNMATCHED, None, 0.0, ranked)
         best = ranked[0]
         return MatchResult(ref, brand, SUGGESTED, best.reference, best.score, ranked)
 
     def _fuzzy(
         self, key: str, ck: str, targets: frozenset[str], offer, limit: int, ceiling: float
     ) -> None:
-        """rapidfuzz inside the blocks sharing `ck`'s first characters (brand blocks first).
+        """rapidfuzz inside the blocks sharing `ck`'s first or last characters (the ERP brand's
+        blocks first; all brands' when nothing similar is found there).
 
         Candidates are scored on the folds; an O/0-I/1 difference, free in the confusable key,
         costs what SCORE_CONFUSABLE says. No score goes above `ceiling`.
         """
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
-        head = ck[:PREFIX_BLOCK]
-        blocks = [self._brand_blocks[(b, head)] for b in targets if (b, head) in self._brand_blocks]
+        keys = _block_keys(ck)
+        bb = self._brand_blocks
+        blocks = [bb[(b, k)] for b in targets for k in keys if (b, k) in bb]
         found = False
         for searched_all in (False, True):
             if searched_all:
                 if found:
                     return
-                block = self._blocks.get(head)
-                blocks = [block] if block else []
+                blocks = [self._blocks[k] for k in keys if k in self._blocks]
             for cks, cat_refs in blocks:
                 hits = process.extract(
                     ck,
                     cks,
-                    scorer=Levenshtein.normalized_similarity,
+                    scorer=OSA.normalized_similarity,
                     limit=limit * 2,
                     score_cutoff=FUZZY_CUTOFF,
                 )
@@ -395,8 +401,8 @@ class CatalogIndex:
                     cat_ref = cat_refs[index]
                     other = self._fold_of[cat_ref]
                     score = max(
-                        Levenshtein.normalized_similarity(key, other),
-                        Levenshtein.normalized_similarity(ck, cks[index])
+                        OSA.normalized_similarity(key, other),
+                        OSA.normalized_similarity(ck, cks[index])
                         - (1.0 - SCORE_CONFUSABLE),
                     )
                     if score >= FUZZY_CUTOFF:
@@ -437,6 +443,14 @@ class _BrandMap:
         result = frozenset(out)
         self._cache[key] = result
         return result
+
+
+def _block_keys(ck: str) -> tuple[str, ...]:
+    """The fuzzy blocks a confusable key belongs to: its head, and its tail when long enough
+    for the tail to mean something."""
+    if len(ck) >= HEAD_BLOCK + TAIL_BLOCK:
+        return ("H" + ck[:HEAD_BLOCK], "T" + ck[-TAIL_BLOCK:])
+    return ("H" + ck[:HEAD_BLOCK],)
 
 
 def _is_rejected(rejected, erp_ref: str, cat_ref: str) -> bool:

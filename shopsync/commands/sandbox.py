@@ -1,0 +1,110 @@
+"""`shopsync sandbox`: run the stand-in web site (Site API v1 + storefront) on this machine.
+
+Only the standard library is imported here; the server (Starlette, uvicorn) is imported in
+`run`, so that `shopsync --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+NAME = "sandbox"
+HELP = (
+    "Run the sandbox site (Site API v1, storefront page at /) for demos and tests; "
+    "state kept in SQLite under --data."
+)
+TOKEN_ENV = "SHOPSYNC_SANDBOX_TOKEN"
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("a share between 0 and 1 (0.3 = 30% of API requests)")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
+    parser.add_argument(
+        "--token",
+        default=None,
+        help=f"the shop's bearer token (default: ${TOKEN_ENV} or 'sandbox-token')",
+    )
+    parser.add_argument("--catalog", type=Path, metavar="CSV", help="catalogue CSV: reference,brand,title,has_sizes[,sizes]")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help="folder for the sandbox's SQLite state (default: the ShopSync home folder's sandbox/)",
+    )
+    parser.add_argument("--faults", type=_rate, default=0.0, metavar="RATE", help="share of API requests that fail (0..1)")
+    parser.add_argument("--seed", type=int, default=0, help="seed choosing which requests fail")
+    parser.add_argument("--batch-limit", type=_positive, default=500, metavar="N", help="items per batch before 413 (default 500)")
+    parser.add_argument(
+        "--slow-seconds", type=float, default=2.0, metavar="S", help="delay of a 'slow' fault (default 2)"
+    )
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data is not None:
+        return args.data.expanduser().resolve()
+    from shopsync.config import home_dir
+
+    return home_dir(getattr(args, "home", None)) / "sandbox"
+
+
+def run(args: argparse.Namespace) -> int:
+    from shopsync.errors import ConfigError
+    from shopsync.site.sandbox.server import serve
+
+    token = args.token or os.environ.get(TOKEN_ENV) or "sandbox-token"
+    data = _data_dir(args)
+    if args.catalog is not None and not args.catalog.is_file():
+        raise ConfigError(f"{args.catalog}: no such catalogue file")
+
+    def ready(base_url: str) -> None:
+        # The first line is machine-read (tests learn the port from it): keep its shape.
+        print(f"ShopSync sandbox: {base_url}", flush=True)
+        print(f"  storefront: {base_url}/   contract: {base_url}/openapi.json", flush=True)
+        print(f"  data: {data}", flush=True)
+        if args.faults:
+            print(f"  faults: {args.faults:.0%} of API requests (seed {args.seed})", flush=True)
+        print("  Ctrl-C to stop.", flush=True)
+
+    try:
+        serve(
+            host=args.host,
+            port=args.port,
+            token=token,
+            catalog=args.catalog,
+            data=data,
+            faults=args.faults,
+            seed=args.seed,
+            batch_limit=args.batch_limit,
+            ready=ready,
+            fault_slow_seconds=args.slow_seconds,
+        )
+    except SystemExit as exc:  # uvicorn exits when it cannot bind
+        if exc.code:
+            raise ConfigError(f"cannot listen on {args.host}:{args.port} (port in use?)") from None
+    except KeyboardInterrupt:
+        pass
+    print("ShopSync sandbox stopped.", file=sys.stderr, flush=True)
+    return 0

@@ -1,0 +1,337 @@
+"""The sandbox site as an ASGI app (Starlette): Site API v1, the storefront, the contract.
+
+Layers, outermost first: fault injection (a failing load balancer, when enabled), bearer-token
+check on /api/*, then the routes. Handlers are small: parsing and value rules live in
+`shopsync.site.protocol` (shared with the client), state in `store.SandboxStore`.
+"""
+
+from __future__ import annotations
+
+import copy
+import hmac
+import zlib
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from shopsync.site import protocol
+from shopsync.site.protocol import WireError
+from shopsync.site.sandbox import storefront
+from shopsync.site.sandbox.catalog import read_catalog_csv
+from shopsync.site.sandbox.faults import FaultMiddleware, FaultPlan
+from shopsync.site.sandbox.store import KeyReused, SandboxStore
+
+MAX_BODY_BYTES = 10 * 1024 * 1024  # raw or after gunzip: a 500-item batch is ~150 KB
+OPEN_PATHS = frozenset({"/api/v1/health"})
+
+
+class ApiError(Exception):
+    """An error answer with the contract's JSON body."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(protocol.dumps(data), status, headers, media_type="application/json")
+
+
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None):
+    return json_response(protocol.error_body(code, message), status, headers)
+
+
+class TokenMiddleware:
+    """Bearer token on /api/* (health excepted): one shop, one token."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self.token = token.encode()
+
+    def authorized(self, scope: Scope) -> bool:
+        for name, value in scope.get("headers", []):
+            if name == b"authorization":
+                scheme, _, given = value.partition(b" ")
+                return scheme.lower() == b"bearer" and hmac.compare_digest(given.strip(), self.token)
+        return False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope.setdefault("state", {})["authenticated"] = (
+            scope["type"] == "http" and self.authorized(scope)
+        )
+        path = scope.get("path", "")
+        if scope["type"] == "http" and path.startswith("/api/") and path not in OPEN_PATHS:
+            if not scope["state"]["authenticated"]:
+                response = error_response(
+                    401,
+                    "unauthorized",
+                    "missing or wrong token: send `Authorization: Bearer <shop token>`",
+                    {"WWW-Authenticate": 'Bearer realm="shopsync-site"'},
+                )
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+# --- request parsing -------------------------------------------------------------------------
+
+
+async def read_json(request: Request) -> Any:
+    """The JSON body, gunzipped if so declared, within size limits; ApiError otherwise."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json":
+        raise ApiError(415, "unsupported_media_type", "send the body as application/json")
+    encoding = request.headers.get("content-encoding", "identity").strip().lower()
+    if encoding not in ("identity", "gzip"):
+        raise ApiError(415, "unsupported_encoding", "Content-Encoding may be gzip or identity")
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise ApiError(413, "body_too_large", "the body is over 10 MB")
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > MAX_BODY_BYTES:
+            raise ApiError(413, "body_too_large", "the body is over 10 MB")
+    body = bytes(raw)
+    if encoding == "gzip":
+        body = _gunzip(body)
+    try:
+        return protocol.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "invalid_json", f"the body is not JSON: {exc}") from exc
+
+
+def _gunzip(body: bytes) -> bytes:
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, MAX_BODY_BYTES + 1)
+    except zlib.error as exc:
+        raise ApiError(400, "invalid_gzip", f"the gzip body is corrupt: {exc}") from exc
+    if len(out) > MAX_BODY_BYTES or inflater.unconsumed_tail:
+        raise ApiError(413, "body_too_large", "the body is over 10 MB once decompressed")
+    if not inflater.eof:
+        raise ApiError(400, "invalid_gzip", "the gzip body is truncated")
+    return out
+
+
+def page_params(request: Request) -> tuple[str, int]:
+    """`cursor` and `limit` query parameters, checked as the OpenAPI document states."""
+    params = request.query_params
+    try:
+        after = protocol.decode_cursor(params.get("cursor", ""))
+    except WireError as exc:
+        raise ApiError(400, exc.code, exc.message) from exc
+    limit_text = params.get("limit", str(protocol.DEFAULT_PAGE_LIMIT))
+    if not limit_text.isascii() or not limit_text.isdigit():
+        raise ApiError(400, "invalid_limit", "limit: an integer from 1 to 1000")
+    limit = int(limit_text)
+    if not 1 <= limit <= protocol.MAX_PAGE_LIMIT:
+        raise ApiError(400, "invalid_limit", "limit: an integer from 1 to 1000")
+    return after, limit
+
+
+def _published_param(request: Request) -> bool | None:
+    value = request.query_params.get("published")
+    if value is None:
+        return None
+    if value not in ("true", "false"):
+        raise ApiError(400, "invalid_published", "published: true or false")
+    return value == "true"
+
+
+# --- handlers --------------------------------------------------------------------------------
+
+
+def _store(request: Request) -> SandboxStore:
+    return request.app.state.store
+
+
+async def health(request: Request) -> Response:
+    return json_response(
+        {
+            "status": "ok",
+            "api_version": "v1",
+            "authenticated": bool(request.scope.get("state", {}).get("authenticated")),
+            "name": "ShopSync sandbox",
+            "batch_limit": request.app.state.batch_limit,
+        }
+    )
+
+
+async def get_catalog(request: Request) -> Response:
+    after, limit = page_params(request)
+    items, cursor = _store(request).catalog_page(after, limit)
+    return json_response(
+        {"items": [protocol.catalog_product_to_wire(p) for p in items], "next_cursor": cursor}
+    )
+
+
+async def stock_batches(request: Request) -> Response:
+    key = request.headers.get("idempotency-key")
+    if key is None:
+        raise ApiError(400, "missing_idempotency_key", "the Idempotency-Key header is required")
+    if not protocol.KEY_RE.match(key):
+        raise ApiError(400, "invalid_idempotency_key", "Idempotency-Key: 1 to 255 printable ASCII")
+    data = await read_json(request)
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        limit = request.app.state.batch_limit
+        if len(data["items"]) > limit:
+            raise ApiError(413, "batch_too_large", f"at most {limit} items per batch")
+    items = _checked(protocol.check_batch_body, data)
+    try:
+        outcome = _store(request).apply_batch(key, protocol.body_fingerprint(data), items)
+    except KeyReused as exc:
+        raise ApiError(
+            422, "idempotency_key_reused", "this Idempotency-Key was used for another body"
+        ) from exc
+    replayed = "true" if outcome.replayed else "false"
+    return json_response(outcome.response, headers={"Idempotent-Replayed": replayed})
+
+
+async def shop_settings(request: Request) -> Response:
+    if request.method == "PUT":
+        settings = _checked(protocol.check_settings, await read_json(request))
+        return json_response(_store(request).put_settings(settings))
+    return json_response(_store(request).settings())
+
+
+async def listing_requests(request: Request) -> Response:
+    if request.method == "GET":
+        after, limit = page_params(request)
+        items, cursor = _store(request).listing_page(after, limit)
+        return json_response({"items": items, "next_cursor": cursor})
+    data = await read_json(request)
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        if len(data["items"]) > protocol.MAX_LISTING_ITEMS:
+            raise ApiError(413, "too_many_items", "at most 5000 listing requests at once")
+    items = _checked(protocol.check_listing_body, data)
+    received, new = _store(request).add_listing_requests(items)
+    return json_response({"received": received, "new": new})
+
+
+async def products(request: Request) -> Response:
+    published = _published_param(request)
+    after, limit = page_params(request)
+    items, cursor = _store(request).products_page(after, limit, published)
+    return json_response({"items": items, "next_cursor": cursor})
+
+
+async def product(request: Request) -> Response:
+    reference = request.path_params["reference"]
+    found = _store(request).product(reference) if reference else None
+    if found is None:
+        raise ApiError(404, "unknown_reference", "no such reference in the catalogue")
+    return json_response(found)
+
+
+async def openapi(request: Request) -> Response:
+    return json_response(request.app.state.openapi)
+
+
+async def home(request: Request) -> Response:
+    page_text = request.query_params.get("page", "1")
+    page = int(page_text) if page_text.isascii() and page_text.isdigit() else 1
+    page = max(1, min(page, 100_000))
+    store = _store(request)
+    items, published, total = store.storefront(
+        (page - 1) * storefront.PAGE_SIZE, storefront.PAGE_SIZE
+    )
+    html = storefront.render(
+        items,
+        published=published,
+        total=total,
+        settings=store.settings(),
+        recent=store.recent_changes(),
+        page=page,
+    )
+    return HTMLResponse(html)
+
+
+def _checked(check: Any, data: Any) -> Any:
+    try:
+        return check(data)
+    except WireError as exc:
+        raise ApiError(422, exc.code, exc.message) from exc
+
+
+# --- errors ----------------------------------------------------------------------------------
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc.status, exc.code, exc.message)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own 404/405 in the contract's JSON shape (and with Allow on 405)."""
+    assert isinstance(exc, HTTPException)
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
+
+
+# --- assembly --------------------------------------------------------------------------------
+
+
+def _openapi_document(batch_limit: int) -> dict[str, Any]:
+    """The hand-written contract, with this sandbox's batch limit filled in."""
+    document = copy.deepcopy(protocol.load_openapi())
+    document["components"]["schemas"]["BatchRequest"]["properties"]["items"]["maxItems"] = (
+        batch_limit
+    )
+    return document
+
+
+def create_app(
+    data_dir: Path,
+    token: str,
+    catalog: Path | None = None,
+    faults: float = 0.0,
+    seed: int = 0,
+    batch_limit: int = 500,
+    *,
+    fault_slow_seconds: float = 2.0,
+    fault_retry_after: int = 1,
+) -> Starlette:
+    """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given."""
+    if batch_limit < 1:
+        raise ValueError("batch_limit must be at least 1")
+    store = SandboxStore(Path(data_dir))
+    if catalog is not None:
+        store.seed_catalog(read_catalog_csv(Path(catalog)))
+    plan = FaultPlan(faults, seed)
+    api = "/api/v1"
+    routes = [
+        Route("/", home, methods=["GET"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+        Route(f"{api}/health", health, methods=["GET"]),
+        Route(f"{api}/catalog", get_catalog, methods=["GET"]),
+        Route(f"{api}/stock/batches", stock_batches, methods=["POST"]),
+        Route(f"{api}/shop/settings", shop_settings, methods=["GET", "PUT"]),
+        Route(f"{api}/listing-requests", listing_requests, methods=["GET", "POST"]),
+        Route(f"{api}/products", products, methods=["GET"]),
+        Route(f"{api}/products/{{reference:path}}", product, methods=["GET"]),
+    ]
+    middleware = [
+        Middleware(
+            FaultMiddleware, plan, slow_seconds=fault_slow_seconds, retry_after=fault_retry_after
+        ),
+        Middleware(TokenMiddleware, token),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={ApiError: _api_error, HTTPException: _http_error},
+    )
+    app.state.store = store
+    app.state.faults = plan
+    app.state.batch_limit = batch_limit
+    app.state.openapi = _openapi_document(batch_limit)
+    return app
+
