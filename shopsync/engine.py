@@ -32,7 +32,7 @@ from shopsync.errors import (
     SiteRejected,
     SiteUnreachable,
 )
-from shopsync.model import CatalogProduct, ProductState, ReadResult, format_price
+from shopsync.model import ProductState, ReadResult, format_price
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import delivery, erp_cache, runs
@@ -252,7 +252,7 @@ class SyncEngine:
         content_hash = self._read_erp(summary, dry_run=dry_run, full=full)
 
         self._emit("progress", phase="catalog", done=0, total=0)
-        catalog = self._catalog(client, summary, full=full)
+        self._refresh_catalog(client, full=full)
         if not get_meta(db, "observed_at"):
             self._observe_site(client)
 
@@ -263,6 +263,9 @@ class SyncEngine:
             self._deliver(client, summary)  # settings only, if they changed
             return
 
+        catalog = catalog_store.load_catalog(db)
+        if not catalog:
+            raise InputError("the site's catalogue is empty: nothing to publish")
         self._emit("progress", phase="rules", done=0, total=len(catalog))
         lines = erp_cache.load_lines(db) if self._pending_read is None else self._pending_read.lines
         if not lines:
@@ -345,23 +348,22 @@ class SyncEngine:
         self._pending_read = result
         return result.content_hash
 
-    def _catalog(self, client, summary: RunSummary, *, full: bool) -> dict[str, CatalogProduct]:
+    def _refresh_catalog(self, client, *, full: bool) -> None:
+        """Fetch the catalogue when it is old (or on a full run); offline, the cached one
+        serves, and with none cached the run cannot decide anything."""
         db = self.db
         age = catalog_store.catalog_age(db, self.clock())
-        if full or age is None or age > CATALOG_MAX_AGE:
-            try:
-                products = client.catalog()
-            except SiteUnreachable:
-                if age is None:
-                    raise
-                log.warning("catalogue refresh failed; using the cached one")
-            else:
-                if catalog_store.save_catalog(db, products):
-                    self._recheck_aliases({p.reference for p in products})
-        catalog = catalog_store.load_catalog(db)
-        if not catalog:
-            raise InputError("the site's catalogue is empty: nothing to publish")
-        return catalog
+        if not (full or age is None or age > CATALOG_MAX_AGE):
+            return
+        try:
+            products = client.catalog()
+        except SiteUnreachable:
+            if age is None:
+                raise
+            log.warning("catalogue refresh failed; using the cached one")
+            return
+        if catalog_store.save_catalog(db, products):
+            self._recheck_aliases({p.reference for p in products})
 
     def _recheck_aliases(self, references: set[str]) -> None:
         from shopsync.store import aliases as alias_store

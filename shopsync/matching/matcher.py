@@ -52,9 +52,10 @@ SUGGEST_MIN = 0.8  # the best candidate must reach this for the status `suggeste
 WEAK_MIN = 0.7  # weaker candidates are still listed (for an `unmatched` reference too)
 BRAND_AGREES, BRAND_DIFFERS = 0.02, -0.10  # brand adjustment; an unknown brand changes nothing
 MAX_SUGGESTION = 0.99
-# Fuzzy blocks: catalogue references sharing the first 3 confusable characters, and those
-# sharing the last 4 (so that a typo among the first characters is still found).
-HEAD_BLOCK, TAIL_BLOCK = 3, 4
+# Fuzzy blocks (see _block_keys): a catalogue reference sits in the block of its first and the
+# block of its last characters, so that one typo anywhere leaves one block in common.
+LONG_KEY = 8  # keys this long are blocked on 4 characters, shorter ones on 3
+SKIP_FUZZY_ABOVE = 0.9  # a keyed rewrite this good makes the fuzzy search pointless
 MAX_EXTENSIONS = 12  # catalogue references read after the ERP one in sorted fold order
 
 
@@ -244,10 +245,22 @@ class CatalogIndex:
         """Build the structures only `match` needs (confusable key, sorted folds, blocks)."""
         if self._suggest_ready:
             return
+        import gc
+
+        # ~10^5 small lists and tuples: the cyclic GC would walk them again and again for nothing.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build_suggestion_index()
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _build_suggestion_index(self) -> None:
         catalog = self.catalog
         by_ck: dict[str, list[str]] = defaultdict(list)
         blocks: dict[str, tuple[list[str], list[str]]] = {}
-        brand_blocks: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        brand_blocks: dict[str, dict[str, tuple[list[str], list[str]]]] = defaultdict(dict)
         brand_of: dict[str, str] = {}
         brand_cache: dict[str, str] = {}
         for ref, key in self._fold_of.items():
@@ -260,23 +273,24 @@ class CatalogIndex:
             brand_of[ref] = bkey
             ck = confusable(key)
             by_ck[ck].append(ref)
+            mine = brand_blocks[bkey]
             for block_key in _block_keys(ck):
                 block = blocks.get(block_key)
                 if block is None:
                     block = blocks[block_key] = ([], [])
                 block[0].append(ck)
                 block[1].append(ref)
-                bblock = brand_blocks.get((bkey, block_key))
-                if bblock is None:
-                    bblock = brand_blocks[(bkey, block_key)] = ([], [])
-                bblock[0].append(ck)
-                bblock[1].append(ref)
+                block = mine.get(block_key)
+                if block is None:
+                    block = mine[block_key] = ([], [])
+                block[0].append(ck)
+                block[1].append(ref)
         pairs = sorted((k, r) for r, k in self._fold_of.items() if k)
         self._sorted_folds = [k for k, _ in pairs]
         self._sorted_refs = [r for _, r in pairs]
         self._by_ck = dict(by_ck)
         self._blocks = blocks
-        self._brand_blocks = brand_blocks
+        self._brand_blocks = dict(brand_blocks)
         self._brand_of = brand_of
         self._brand_keys = set(brand_cache.values()) - {""}
         self._suggest_ready = True
@@ -341,9 +355,10 @@ class CatalogIndex:
         # Similar spellings in the same brand and block; the whole block when the brand does not
         # help (unknown brand, or nothing similar in it).
         targets = brand_map.targets(brand)
-        self._fuzzy(key, ck, targets, offer, limit, MAX_SUGGESTION)
-        for rest in stripped:  # never above what the prefix rewrite itself scores
-            self._fuzzy(rest, confusable(rest), targets, offer, limit, SCORE_PREFIX)
+        if max(scores.values(), default=0.0) < SKIP_FUZZY_ABOVE:
+            self._fuzzy(key, ck, targets, offer, limit, MAX_SUGGESTION)
+            for rest in stripped:  # never above what the prefix rewrite itself scores
+                self._fuzzy(rest, confusable(rest), targets, offer, limit, SCORE_PREFIX)
 
         ranked: list[Candidate] = []
         erp_brand = brand_key(brand)
@@ -380,9 +395,12 @@ class CatalogIndex:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        keys = _block_keys(ck)
-        bb = self._brand_blocks
-        blocks = [bb[(b, k)] for b in targets for k in keys if (b, k) in bb]
+        keys = _query_block_keys(ck)
+        blocks = []
+        for b in targets:
+            mine = self._brand_blocks.get(b)
+            if mine:
+                blocks.extend(mine[k] for k in keys if k in mine)
         found = False
         for searched_all in (False, True):
             if searched_all:
@@ -446,11 +464,21 @@ class _BrandMap:
 
 
 def _block_keys(ck: str) -> tuple[str, ...]:
-    """The fuzzy blocks a confusable key belongs to: its head, and its tail when long enough
-    for the tail to mean something."""
-    if len(ck) >= HEAD_BLOCK + TAIL_BLOCK:
-        return ("H" + ck[:HEAD_BLOCK], "T" + ck[-TAIL_BLOCK:])
-    return ("H" + ck[:HEAD_BLOCK],)
+    """The two fuzzy blocks a catalogue key belongs to: its head and its tail.
+
+    Long keys (Tissot's 14 characters) use 4 characters, so that blocks stay small in
+    catalogues where thousands of references start alike (`T120…`); short keys use 3, so that
+    head and tail do not overlap and a single typo always leaves one of them intact.
+    """
+    if len(ck) >= LONG_KEY:
+        return ("H" + ck[:4], "T" + ck[-4:])
+    return ("h" + ck[:3], "t" + ck[-3:])
+
+
+def _query_block_keys(ck: str) -> tuple[str, ...]:
+    """The blocks an ERP key is compared with: both sizes, since a similar catalogue key may be
+    a little longer or shorter than LONG_KEY."""
+    return ("H" + ck[:4], "T" + ck[-4:], "h" + ck[:3], "t" + ck[-3:])
 
 
 def _is_rejected(rejected, erp_ref: str, cat_ref: str) -> bool:

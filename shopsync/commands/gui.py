@@ -1,0 +1,34 @@
+"""`shopsync gui` (and bare `shopsync`): the tray app. The GUI toolkit is imported only here,
+inside `run`, so that every other command stays light."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "gui"
+HELP = "start the tray app (the default when no command is given)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray without opening a window"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+
+
+def start_gui(args: argparse.Namespace) -> int:
+    from shopsync.gui.app import main
+
+    argv: list[str] = []
+    home = getattr(args, "home", None)
+    if home:
+        argv += ["--home", str(home)]
+    if getattr(args, "minimized", False):
+        argv.append("--minimized")
+    if getattr(args, "verbose", False):
+        argv.append("--verbose")
+    return main(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    return start_gui(args)
