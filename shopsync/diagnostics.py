@@ -1,0 +1,102 @@
+""""Exporter un diagnostic": one zip the shop can mail to its support contact.
+
+Logs, settings, the last runs and the engine's state — with secrets removed: the site token
+(wherever it may have been echoed), bearer headers, passwords in connection strings and any
+setting whose name says it is secret. Qt-free: the GUI calls it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import re
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from shopsync.config import Settings, site_token
+
+REDACTED = "***"
+_BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\"]+")
+_URL_CREDENTIALS = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/\s:@]+:)[^@\s/]+@")
+_SECRET_ASSIGN = re.compile(
+    r"(?im)^(\s*[\w.-]*(?:token|password|passwd|pwd|secret|api[_-]?key)[\w.-]*\s*=\s*).*$"
+)
+_CONN_PWD = re.compile(r"(?i)\b((?:pwd|password)\s*=\s*)[^;\s\"']+")
+MAX_LOG_BYTES = 5_000_000
+
+
+def redact(text: str, secrets: list[str]) -> str:
+    """Remove every known secret and secret-looking value from a text."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, REDACTED)
+    text = _BEARER.sub(rf"\1{REDACTED}", text)
+    text = _URL_CREDENTIALS.sub(rf"\1{REDACTED}@", text)
+    text = _SECRET_ASSIGN.sub(rf'\1"{REDACTED}"', text)
+    return _CONN_PWD.sub(rf"\1{REDACTED}", text)
+
+
+def _versions() -> dict[str, Any]:
+    from shopsync import __version__
+
+    info: dict[str, Any] = {
+        "shopsync": __version__,
+        "python": sys.version,
+        "platform": platform.platform(),
+        "frozen": bool(getattr(sys, "frozen", False)),
+    }
+    for dist in ("PySide6-Essentials", "APScheduler", "httpx", "watchdog"):
+        try:
+            from importlib.metadata import version
+
+            info[dist] = version(dist)
+        except Exception:  # noqa: BLE001 - not installed
+            info[dist] = None
+    return info
+
+
+def export_diagnostic(
+    settings: Settings,
+    dest: Path,
+    *,
+    runs: int = 50,
+    extra_secrets: list[str] | None = None,
+) -> Path:
+    """Write the diagnostic zip to `dest` (a file path or a folder) and return its path."""
+    from shopsync.engine import SyncEngine
+    from shopsync.store import runs as run_store
+
+    dest = Path(dest)
+    if dest.is_dir():
+        dest = dest / f"shopsync-diagnostic-{time.strftime('%Y%m%d-%H%M%S')}.zip"
+    secrets = [s for s in [site_token(settings.site.url), *(extra_secrets or [])] if s]
+
+    def clean(text: str) -> str:
+        return redact(text, secrets)
+
+    engine = SyncEngine(settings)
+    try:
+        status = engine.status()
+        recent = run_store.recent_runs(engine.db, runs)
+    finally:
+        engine.close()
+
+    with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        if settings.config_path.exists():
+            zf.writestr("config.toml", clean(settings.config_path.read_text(encoding="utf-8")))
+        zf.writestr("status.json", clean(json.dumps(status, ensure_ascii=False, indent=2, default=str)))
+        zf.writestr("runs.json", clean(json.dumps(recent, ensure_ascii=False, indent=2, default=str)))
+        zf.writestr("versions.json", json.dumps(_versions(), indent=2))
+        if settings.log_dir.is_dir():
+            for log in sorted(settings.log_dir.glob("*.log*")):
+                data = log.read_bytes()[-MAX_LOG_BYTES:]
+                zf.writestr(f"logs/{log.name}", clean(data.decode("utf-8", "replace")))
+        zf.writestr(
+            "LISEZMOI.txt",
+            "Diagnostic ShopSync : journaux, réglages et dernières synchronisations.\n"
+            "Le jeton du site et les mots de passe ont été retirés.\n",
+        )
+    return dest
