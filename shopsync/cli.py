@@ -9,22 +9,11 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from shopsync import __version__
 from shopsync.commands import COMMAND_MODULES
+from shopsync.commands._common import common_options
 from shopsync.errors import EXIT_INTERNAL, ShopSyncError
 
 log = logging.getLogger("shopsync")
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--version", action="version", version=f"shopsync {__version__}")
-    parser.add_argument(
-        "--home",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="home folder (config.toml, shopsync.db, logs/); default: $SHOPSYNC_HOME or the "
-        "user data folder",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,14 +21,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="shopsync",
         description="Keeps the shop's web store in step with the stock in its ERP.",
     )
-    _common(parser)
+    common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         if importlib.util.find_spec(f"shopsync.commands.{name}") is None:
             continue  # a command still being written in this checkout
         module = importlib.import_module(f"shopsync.commands.{name}")
         p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        _common(p)
+        common_options(p)
         module.add_arguments(p)
         p.set_defaults(_module=module)
     return parser

@@ -453,6 +453,8 @@ class SyncEngine:
         total = delivery.pending_count(db)
         done = 0
         for batch in delivery.inflight(db):
+            if delivery.drop_if_superseded(db, batch):
+                continue
             done += self._send(client, batch, summary)
             self._emit("progress", phase="upload", done=done, total=total)
         while (batch := delivery.take_batch(db, self._batch_size, self.clock())) is not None:

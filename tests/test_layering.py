@@ -18,14 +18,21 @@ def core_modules():
         yield ".".join(parts)
 
 
-def test_no_qt_outside_gui():
+def test_no_qt_import_outside_gui():
+    import ast
+
     offenders = []
     for path in ROOT.rglob("*.py"):
         if "gui" in path.relative_to(ROOT).parts:
             continue
-        text = path.read_text(encoding="utf-8")
-        if "PySide6" in text or "PyQt" in text:
-            offenders.append(str(path))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6") for n in names):
+                offenders.append(f"{path}:{node.lineno}")
     assert offenders == []
 
 

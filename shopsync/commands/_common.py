@@ -5,6 +5,20 @@ from __future__ import annotations
 import argparse
 
 
+def common_options(parser: argparse.ArgumentParser) -> None:
+    """`--version` and `--home` on every command and sub-command (a person types them anywhere)."""
+    from shopsync import __version__
+
+    parser.add_argument("--version", action="version", version=f"shopsync {__version__}")
+    parser.add_argument(
+        "--home",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="home folder (config.toml, shopsync.db, logs/); default: $SHOPSYNC_HOME or the "
+        "user data folder",
+    )
+
+
 def load(args: argparse.Namespace):
     """Settings for the home folder the command names, with logging set up there."""
     from shopsync.config import load_settings

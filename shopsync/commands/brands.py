@@ -10,13 +10,17 @@ HELP = "list ERP brands and their mapping, or map a brand to the site"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.commands._common import common_options
+
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     lst = sub.add_parser("list", help="every ERP brand with its product count and mapping")
     lst.add_argument("--json", action="store_true")
+    common_options(lst)
     mp = sub.add_parser("map", help="set a brand's mode (a brand absent from the ERP is allowed)")
     mp.add_argument("brand", metavar="BRAND")
     mp.add_argument("--mode", required=True, choices=["stock", "preorder", "off"])
     mp.add_argument("--site-brand", metavar="NAME", default=None)
+    common_options(mp)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,25 +40,50 @@ def _positive(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free port)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8765, help="port (default 8765; 0 = any free port)"
+    )
     parser.add_argument(
         "--token",
         default=None,
         help=f"the shop's bearer token (default: ${TOKEN_ENV} or 'sandbox-token')",
     )
-    parser.add_argument("--catalog", type=Path, metavar="CSV", help="catalogue CSV: reference,brand,title,has_sizes[,sizes]")
+    parser.add_argument(
+        "--catalog",
+        type=Path,
+        metavar="CSV",
+        help="catalogue CSV: reference,brand,title,has_sizes[,sizes]",
+    )
     parser.add_argument(
         "--data",
         type=Path,
         metavar="DIR",
         help="folder for the sandbox's SQLite state (default: the ShopSync home folder's sandbox/)",
     )
-    parser.add_argument("--faults", type=_rate, default=0.0, metavar="RATE", help="share of API requests that fail (0..1)")
-    parser.add_argument("--seed", type=int, default=0, help="seed choosing which requests fail")
-    parser.add_argument("--batch-limit", type=_positive, default=500, metavar="N", help="items per batch before 413 (default 500)")
     parser.add_argument(
-        "--slow-seconds", type=float, default=2.0, metavar="S", help="delay of a 'slow' fault (default 2)"
+        "--faults",
+        type=_rate,
+        default=0.0,
+        metavar="RATE",
+        help="share of API requests that fail (0..1)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed choosing which requests fail")
+    parser.add_argument(
+        "--batch-limit",
+        type=_positive,
+        default=500,
+        metavar="N",
+        help="items per batch before 413 (default 500)",
+    )
+    parser.add_argument(
+        "--slow-seconds",
+        type=float,
+        default=2.0,
+        metavar="S",
+        help="delay of a 'slow' fault (default 2)",
     )
 
 
@@ -68,6 +93,22 @@ def _data_dir(args: argparse.Namespace) -> Path:
     from shopsync.config import home_dir
 
     return home_dir(getattr(args, "home", None)) / "sandbox"
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM (a service manager, `kill`) ends the sandbox like Ctrl-C: exit code 0.
+
+    uvicorn shuts down gracefully on SIGTERM and then re-raises it; with the default handler the
+    process would die of the signal after its clean shutdown.
+    """
+    import signal
+    import threading
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  faults: {args.faults:.0%} of API requests (seed {args.seed})", flush=True)
         print("  Ctrl-C to stop.", flush=True)
 
+    _stop_on_sigterm()
     try:
         serve(
             host=args.host,

@@ -16,14 +16,19 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from itertools import compress, islice, repeat
+from operator import is_, itemgetter
 
 from shopsync.erp.detect import ColumnMap
-from shopsync.erp.values import BadValue, fold, parse_ean, parse_price, parse_quantity, parse_size
+from shopsync.erp.values import BadValue, fold_words, parse_ean, parse_price, parse_quantity, parse_size
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 _MISS = object()
-_FOOTER_WORDS = ("total", "totaux", "soustotal", "nombre", "nbre", "nb", "fin", "end", "count",
-                 "lignes", "articles", "export", "edite", "edition", "imprime", "genere", "page")
+BATCH = 2048
+_PLUS_ONE = (1).__add__
+_EMPTY_AS_NONE = {"": None}
+_FOOTER_WORDS = frozenset({"total", "totaux", "sous", "nombre", "nbre", "nb", "fin", "end", "count",
+                 "lignes", "articles", "export", "edite", "edition", "imprime", "genere", "page"})
 
 
 class Builder:
@@ -53,6 +58,10 @@ class Builder:
         self._eans: list[str | None] = []
         self._statuses: list[str | None] = []
         self._lines: list[int] = []
+        self._need = max(columns.index.values()) + 1
+        self._caches: dict[str, dict[str, object]] = {
+            f: {} for f in ("quantity", "price", "size", "brand", "status")
+        }
         if "quantity" not in columns.index:
             self.warn(None, "quantity", "no quantity column: each line counts as one piece")
 
@@ -71,105 +80,113 @@ class Builder:
 
         A record starts on the line after the previous record ended, which is how a quoted
         field holding newlines still gets the line it starts on. `prev` is the line before
-        the first record (the header's line).
+        the first record (the header's line). Rows are handled in batches, column by column,
+        so that the common case (a clean line, a value seen before) runs in C.
         """
+        iterator = iter(pairs)
+        while True:
+            batch = list(islice(iterator, BATCH))
+            if not batch:
+                return
+            rows, ends = zip(*batch)
+            starts = [prev + 1, *map(_PLUS_ONE, ends[:-1])]
+            prev = ends[-1]
+            self._batch(list(rows), starts)
+
+    def _batch(self, rows: list[list[str]], starts: list[int]) -> None:
         index = self.columns.index
-        iref = index["reference"]
-        ib = index.get("brand", -1)
-        idn = index.get("designation", -1)
-        iq = index.get("quantity", -1)
-        ip = index.get("price", -1)
-        isz = index.get("size", -1)
-        ie = index.get("ean", -1)
-        ist = index.get("status", -1)
-        need = max(index.values()) + 1
+        need = self._need
+        if min(map(len, rows)) < need:
+            rows, starts = self._drop(rows, starts, short=True)
+        refs = list(map(str.strip, map(itemgetter(index["reference"]), rows)))
+        if "" in refs:
+            rows, starts = self._drop(rows, starts, short=False, refs=refs)
+            refs = list(map(str.strip, map(itemgetter(index["reference"]), rows)))
+        self.raw_lines += len(rows)
+        bad: set[int] = set()
+        quantities = self._column("quantity", rows, starts, bad, self._quantity, 1)
+        prices = self._column("price", rows, starts, bad, self._price, None)
+        if bad:
+            keep = [i not in bad for i in range(len(rows))]
+            rows, starts, refs, quantities, prices = (
+                list(compress(c, keep)) for c in (rows, starts, refs, quantities, prices)
+            )
+        n = len(rows)
+        if not n:
+            return
+        sizes = self._column("size", rows, starts, bad, self._size, None)
+        brands = self._column("brand", rows, starts, bad, self._text, None)
+        statuses = self._column("status", rows, starts, bad, self._status_of, None)
+        designations = self._plain("designation", rows)
+        eans = self._plain("ean", rows)
+        if eans is not None and not all(map(str.isdigit, filter(None, eans))):
+            eans = [e if e is None or (e.isdigit() and e.isascii()) else self._ean(e, at)
+                    for e, at in zip(eans, starts, strict=True)]
+        keys = refs if "size" not in index else list(zip(refs, sizes, strict=True))
 
-        quantity_cache: dict[str, int] = {}
-        price_cache: dict[str, Decimal | None] = {}
-        size_cache: dict[str, str | None] = {}
-        brand_cache: dict[str, str | None] = {}
-        status_cache: dict[str, str | None] = {}
-        qget, pget, sget, bget, stget = (
-            quantity_cache.get, price_cache.get, size_cache.get, brand_cache.get, status_cache.get
-        )
         merged = self._index
-        mget = merged.get
-        refs, brands, designations = self._refs, self._brands, self._designations
-        quantities, prices, sizes = self._quantities, self._prices, self._sizes
-        eans, statuses, lines = self._eans, self._statuses, self._lines
-        seen = 0
-        miss = _MISS
+        base = len(self._refs)
+        firsts = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))
+        fresh = set(firsts).difference(merged)  # O(batch): iterates the smaller side
+        if len(fresh) == n:
+            picked = None
+            merged.update(zip(keys, range(base, base + n)))
+        else:
+            picked = sorted(map(firsts.__getitem__, fresh))
+            merged.update(zip(map(keys.__getitem__, picked), range(base, base + len(picked))))
+        fresh_count = n if picked is None else len(picked)
+        for target, values in (
+            (self._refs, refs), (self._brands, brands), (self._designations, designations),
+            (self._quantities, quantities), (self._prices, prices), (self._sizes, sizes),
+            (self._eans, eans), (self._statuses, statuses), (self._lines, starts),
+        ):
+            if values is None:
+                target.extend(repeat(None, fresh_count))
+            else:
+                target.extend(values if picked is None else map(values.__getitem__, picked))
+        if picked is not None:
+            for i in sorted(set(range(n)).difference(picked)):
+                price = None if prices is None else prices[i]
+                self._merge(merged[keys[i]], rows[i], starts[i], quantities[i], price)
 
-        for row, end in pairs:
-            line = prev + 1
-            prev = end
-            if len(row) < need:
+    def _column(self, field, rows, starts, bad, parse, default):  # type: ignore[no-untyped-def]
+        """One field's parsed values for a batch: cached values by C lookups, then the
+        misses parsed one by one (`parse` records rejects in `bad` and returns _MISS)."""
+        i = self.columns.index.get(field, -1)
+        if i < 0:
+            return None if default is None else [default] * len(rows)
+        raw = list(map(itemgetter(i), rows))
+        cache = self._caches[field]
+        values = list(map(cache.get, raw, repeat(_MISS, len(raw))))
+        if any(map(is_, values, repeat(_MISS))):  # identity only: Decimal's == is slow
+            for at, value in enumerate(values):
+                if value is _MISS and at not in bad:
+                    value = parse(raw[at], rows[at], starts[at], cache)
+                    if value is _MISS:
+                        bad.add(at)
+                    values[at] = value
+        return values
+
+    def _plain(self, field: str, rows: list[list[str]]) -> list[str | None] | None:
+        """A free-text field (designation, EAN): trimmed, None when empty."""
+        i = self.columns.index.get(field, -1)
+        if i < 0:
+            return None
+        values = list(map(str.strip, map(itemgetter(i), rows)))
+        return list(map(_EMPTY_AS_NONE.get, values, values))
+
+    def _drop(self, rows, starts, *, short: bool, refs=None):  # type: ignore[no-untyped-def]
+        """Set aside the rows with too few fields, or without a reference."""
+        kept_rows, kept_starts = [], []
+        for at, (row, line) in enumerate(zip(rows, starts, strict=True)):
+            if short and len(row) < self._need:
                 self._short_row(row, line)
-                continue
-            ref = row[iref].strip()
-            if not ref:
+            elif not short and not refs[at]:
                 self._no_reference(row, line)
-                continue
-            seen += 1
-            if iq >= 0:
-                raw = row[iq]
-                quantity = qget(raw, miss)
-                if quantity is miss:
-                    quantity = self._quantity(raw, row, line, quantity_cache)
-                    if quantity is miss:
-                        continue
             else:
-                quantity = 1
-            if ip >= 0:
-                raw = row[ip]
-                price = pget(raw, miss)
-                if price is miss:
-                    price = self._price(raw, row, line, price_cache)
-                    if price is miss:
-                        continue
-            else:
-                price = None
-            if isz >= 0:
-                raw = row[isz]
-                size = sget(raw, miss)
-                if size is miss:
-                    size = size_cache[raw] = parse_size(raw)
-            else:
-                size = None
-            key = ref if size is None else (ref, size)
-            at = mget(key)
-            if at is None:
-                merged[key] = len(refs)
-                refs.append(ref)
-                quantities.append(quantity)
-                prices.append(price)
-                sizes.append(size)
-                lines.append(line)
-                if ib >= 0:
-                    raw = row[ib]
-                    value = bget(raw, miss)
-                    if value is miss:
-                        value = brand_cache[raw] = raw.strip() or None
-                    brands.append(value)
-                else:
-                    brands.append(None)
-                designations.append(row[idn].strip() or None if idn >= 0 else None)
-                if ie >= 0:
-                    raw = row[ie]
-                    eans.append(raw if raw.isdigit() and raw.isascii() else self._ean(raw, line))
-                else:
-                    eans.append(None)
-                if ist >= 0:
-                    raw = row[ist]
-                    value = stget(raw, miss)
-                    if value is miss:
-                        value = status_cache[raw] = self._status(raw)
-                    statuses.append(value)
-                else:
-                    statuses.append(None)
-            else:
-                self._merge(at, row, line, quantity, price)
-        self.raw_lines += seen
+                kept_rows.append(row)
+                kept_starts.append(line)
+        return kept_rows, kept_starts
 
     # --- slow paths --------------------------------------------------------------------------
 
@@ -182,8 +199,8 @@ class Builder:
         if cells[: len(self._header)] == self._header:
             return True
         if len(filled) <= 2:
-            words = fold(filled[0])
-            return words.startswith(_FOOTER_WORDS)
+            words = fold_words(filled[0])
+            return bool(words) and words[0] in _FOOTER_WORDS
         return False
 
     def _short_row(self, row: list[str], line: int) -> None:
@@ -239,6 +256,18 @@ class Builder:
         except BadValue as exc:
             self.warn(line, "ean", f"{exc}; barcode ignored")
             return None
+
+    def _size(self, raw: str, row: list[str], line: int, cache: dict[str, object]) -> object:
+        value = cache[raw] = parse_size(raw)
+        return value
+
+    def _text(self, raw: str, row: list[str], line: int, cache: dict[str, object]) -> object:
+        value = cache[raw] = raw.strip() or None
+        return value
+
+    def _status_of(self, raw: str, row: list[str], line: int, cache: dict[str, object]) -> object:
+        value = cache[raw] = self._status(raw)
+        return value
 
     def _status(self, raw: str) -> str | None:
         text = raw.strip()
@@ -307,6 +336,8 @@ def make_stock_lines(*columns: list) -> list[StockLine]:
     if tuple(slots) != _ORDER or tuple(StockLine.__dataclass_fields__) != _ORDER:
         return [StockLine(*values) for values in zip(*columns, strict=True)]
     count = len(columns[0])
+    if any(len(values) != count for values in columns):
+        raise AssertionError("stock line columns out of step")  # a bug, never a user's file
     new = object.__new__
     items = [new(StockLine) for _ in range(count)]
     for name, values in zip(_ORDER, columns, strict=True):

@@ -18,7 +18,8 @@ from shopsync.erp.values import fold, fold_words
 FIELDS = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
 
 # Names as ERPs write them, best first: the first one present in a file wins. Display forms are
-# kept so that an error can say which names were tried.
+# kept so that an error can say which names were tried. Upper-case ten-letter names are DBF
+# field names, which dBase cuts at ten characters.
 ALIASES: dict[str, tuple[str, ...]] = {
     "reference": (
         "Référence", "Réf.", "REF", "Réf. article", "Référence article", "Code article",
@@ -27,10 +28,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Part number",
     ),
     "brand": ("Marque", "Fournisseur", "Brand", "Supplier", "Vendor", "Fabricant",
-              "Manufacturer", "Frs", "Fourn.", "Nom fournisseur", "Libellé marque"),
+              "Manufacturer", "Frs", "Fourn.", "Nom fournisseur", "Libellé marque",
+              "FOURNISSEU"),
     "designation": ("Désignation", "Libellé", "Libellé article", "Désignation article",
                     "Description", "Intitulé", "Nom", "Nom article", "Name", "Product name",
-                    "Title", "Titre"),
+                    "Title", "Titre", "DESIGNATIO"),
     "quantity": ("Qté", "Quantité", "Stock", "Qté stock", "Qté en stock", "Stock réel",
                  "Stock disponible", "Qté dispo", "Disponible", "En stock", "Qty",
                  "Quantity", "On hand", "Stock qty", "Stock quantity"),
@@ -53,9 +55,10 @@ _TOKEN_RULES: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] =
         frozenset({"fournisseur", "fourn", "frs", "supplier", "ean", "barre", "client",
                    "commande", "cde", "interne"}),
     ),
-    "brand": (frozenset({"marque", "brand", "fournisseur", "supplier", "fabricant"}),
+    "brand": (frozenset({"marque", "brand", "fournisseur", "fournisseu", "supplier", "fabricant"}),
               frozenset(), frozenset({"ref", "reference", "code"})),
-    "designation": (frozenset({"designation", "libelle", "description", "intitule"}),
+    "designation": (frozenset({"designation", "designatio", "libelle", "description",
+                               "intitule"}),
                     frozenset(), frozenset({"marque", "fournisseur", "statut", "etat"})),
     "quantity": (
         frozenset({"qte", "quantite", "qty", "quantity", "stock"}),
@@ -208,11 +211,12 @@ def _consistency(rows: Sequence[Sequence[str]]) -> float:
     return hits / sum(counts.values()) if common > 1 else 0.0
 
 
-def parse_sample(text: str, delimiter: str) -> list[list[str]]:
+def parse_sample(text: str, delimiter: str, **options: object) -> list[list[str]]:
     """The first records of a text sample, split the way the full read will split them."""
     import io
 
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    options = {"strict": False, **options, "delimiter": delimiter}
+    reader = csv.reader(io.StringIO(text, newline=""), **options)  # type: ignore[arg-type]
     rows: list[list[str]] = []
     try:
         for row in reader:

@@ -143,8 +143,8 @@ def _options(where: str, table: dict[str, Any]) -> Options:
         if len(delimiter) != 1:
             raise _fail(where, "[options] delimiter: expected one character, \"tab\" or \"auto\"")
         options = Options(**{**_as_dict(options), "delimiter": delimiter})
-    if len(options.quote) != 1:
-        raise _fail(where, "[options] quote: expected one character")
+    if len(options.quote) > 1:
+        raise _fail(where, "[options] quote: expected one character, or \"\" for no quoting")
     if options.encoding is not None:
         import codecs
 

@@ -135,7 +135,9 @@ class SiteClient:
             auth=_BearerAuth(token) if token else None,
             transport=transport,
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout),
-            limits=httpx.Limits(max_connections=4, max_keepalive_connections=2, keepalive_expiry=30),
+            limits=httpx.Limits(
+                max_connections=4, max_keepalive_connections=2, keepalive_expiry=30
+            ),
             trust_env=not loopback,  # env proxies and CA settings; none can serve loopback
             verify=True,
             follow_redirects=False,
@@ -189,7 +191,10 @@ class SiteClient:
             "batch %s: %d items, %s%s",
             idempotency_key,
             len(items),
-            ", ".join(f"{s} {sum(r.status == s for r in results)}" for s in ("accepted", "rejected", "ignored")),
+            ", ".join(
+                f"{s} {sum(r.status == s for r in results)}"
+                for s in ("accepted", "rejected", "ignored")
+            ),
             " (replayed answer)" if replayed else "",
         )
         return results
@@ -209,7 +214,9 @@ class SiteClient:
         total = {"received": 0, "new": 0}
         for start in range(0, len(items), LISTING_CHUNK):
             chunk = items[start : start + LISTING_CHUNK]
-            answer = self._json(self._call("POST", "api/v1/listing-requests", body={"items": chunk}))
+            answer = self._json(
+                self._call("POST", "api/v1/listing-requests", body={"items": chunk})
+            )
             for name in total:
                 total[name] += int(answer.get(name, 0))
         return total
@@ -341,7 +348,12 @@ class SiteClient:
             if delay is None:
                 break
             log.info(
-                "%s failed (%s); retry %d/%d in %.1f s", label, problem, attempt + 1, self.retries, delay
+                "%s failed (%s); retry %d/%d in %.1f s",
+                label,
+                problem,
+                attempt + 1,
+                self.retries,
+                delay,
             )
             self._sleep(delay)
         raise SiteUnreachable(

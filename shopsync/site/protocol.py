@@ -115,7 +115,9 @@ class StockItem:
             "availability": self.availability,
             "quantity": self.quantity,
             "price": self.price,
-            "sizes": [{"size": s.size, "quantity": s.quantity, "price": s.price} for s in self.sizes],
+            "sizes": [
+                {"size": s.size, "quantity": s.quantity, "price": s.price} for s in self.sizes
+            ],
         }
 
 
@@ -194,7 +196,7 @@ _ITEM_REQUIRED = ("reference", "version", "published", "availability", "quantity
 def check_batch_body(data: object) -> list[dict[str, Any]]:
     """The batch body's shape (`BatchRequest` in the OpenAPI document); raises WireError."""
     if not isinstance(data, dict):
-        raise WireError("invalid_body", "the body must be a JSON object {\"items\": [...]}")
+        raise WireError("invalid_body", 'the body must be a JSON object {"items": [...]}')
     items = data.get("items")
     if not isinstance(items, list):
         raise WireError("invalid_body", "`items` must be an array")
@@ -320,7 +322,7 @@ DEFAULT_BACKORDER = {
 def check_settings(data: object) -> dict[str, Any]:
     """`{"backorder": {"enabled", "restock_days", "message"}}`, all three required."""
     if not isinstance(data, dict) or not isinstance(data.get("backorder"), dict):
-        raise WireError("invalid_body", "the body must be {\"backorder\": {...}}")
+        raise WireError("invalid_body", 'the body must be {"backorder": {...}}')
     rule = data["backorder"]
     enabled, days, message = rule.get("enabled"), rule.get("restock_days"), rule.get("message")
     if not isinstance(enabled, bool):
@@ -329,7 +331,8 @@ def check_settings(data: object) -> dict[str, Any]:
         raise WireError("invalid_settings", f"backorder.restock_days: 0 to {MAX_RESTOCK_DAYS}")
     if not isinstance(message, str) or len(message) > MAX_MESSAGE_LENGTH or not is_utf8(message):
         raise WireError(
-            "invalid_settings", f"backorder.message: text of at most {MAX_MESSAGE_LENGTH} characters"
+            "invalid_settings",
+            f"backorder.message: text of at most {MAX_MESSAGE_LENGTH} characters",
         )
     return {"backorder": {"enabled": enabled, "restock_days": int(days), "message": message}}
 
@@ -347,7 +350,7 @@ _LISTING_TEXT_FIELDS = ("brand", "designation", "ean", "size")
 def check_listing_body(data: object) -> list[dict[str, Any]]:
     """`{"items": [{"reference", "brand"?, "designation"?, "quantity"?, "price"?, ...}]}`."""
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-        raise WireError("invalid_body", "the body must be {\"items\": [...]}")
+        raise WireError("invalid_body", 'the body must be {"items": [...]}')
     items = data["items"]
     if len(items) > MAX_LISTING_ITEMS:
         raise WireError("too_many_items", f"at most {MAX_LISTING_ITEMS} listing requests at once")

@@ -152,9 +152,22 @@ def acknowledge(
 
 
 def pending_count(db: sqlite_utils.Database) -> int:
-    outbox = db.conn.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
-    in_flight = db.conn.execute("SELECT COALESCE(SUM(items), 0) FROM batches").fetchone()[0]
-    return int(outbox + in_flight)
+    """References with a state the site has not acknowledged (one per reference, however many
+    times it changed while offline)."""
+    return db.conn.execute(
+        "SELECT COUNT(*) FROM (SELECT reference FROM outbox UNION "
+        "SELECT json_extract(value, '$.reference') FROM batches, json_each(batches.body, '$.items'))"
+    ).fetchone()[0]
+
+
+def drop_if_superseded(db: sqlite_utils.Database, batch: Batch) -> bool:
+    """A batch in flight whose every item has a newer state in the outbox need not go again:
+    whether or not the site applied it, the newer versions win. Returns True when dropped."""
+    newer = dict(db.conn.execute("SELECT reference, version FROM outbox").fetchall())
+    if all(newer.get(item["reference"], -1) > item["version"] for item in batch.items):
+        db.conn.execute("DELETE FROM batches WHERE key = ?", (batch.key,))
+        return True
+    return False
 
 
 def pending_since(db: sqlite_utils.Database) -> float | None:

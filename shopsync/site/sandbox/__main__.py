@@ -12,7 +12,9 @@ from shopsync.errors import ShopSyncError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m shopsync.site.sandbox", description=command.HELP)
+    parser = argparse.ArgumentParser(
+        prog="python -m shopsync.site.sandbox", description=command.HELP
+    )
     command.add_arguments(parser)
     try:
         return command.run(parser.parse_args(argv))

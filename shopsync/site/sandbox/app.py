@@ -59,24 +59,27 @@ class TokenMiddleware:
         for name, value in scope.get("headers", []):
             if name == b"authorization":
                 scheme, _, given = value.partition(b" ")
-                return scheme.lower() == b"bearer" and hmac.compare_digest(given.strip(), self.token)
+                return scheme.lower() == b"bearer" and hmac.compare_digest(
+                    given.strip(), self.token
+                )
         return False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        scope.setdefault("state", {})["authenticated"] = (
-            scope["type"] == "http" and self.authorized(scope)
-        )
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        authenticated = self.authorized(scope)
+        scope.setdefault("state", {})["authenticated"] = authenticated
         path = scope.get("path", "")
-        if scope["type"] == "http" and path.startswith("/api/") and path not in OPEN_PATHS:
-            if not scope["state"]["authenticated"]:
-                response = error_response(
-                    401,
-                    "unauthorized",
-                    "missing or wrong token: send `Authorization: Bearer <shop token>`",
-                    {"WWW-Authenticate": 'Bearer realm="shopsync-site"'},
-                )
-                await response(scope, receive, send)
-                return
+        if path.startswith("/api/") and path not in OPEN_PATHS and not authenticated:
+            response = error_response(
+                401,
+                "unauthorized",
+                "missing or wrong token: send `Authorization: Bearer <shop token>`",
+                {"WWW-Authenticate": 'Bearer realm="shopsync-site"'},
+            )
+            await response(scope, receive, send)
+            return
         await self.app(scope, receive, send)
 
 
@@ -208,9 +211,9 @@ async def listing_requests(request: Request) -> Response:
         items, cursor = _store(request).listing_page(after, limit)
         return json_response({"items": items, "next_cursor": cursor})
     data = await read_json(request)
-    if isinstance(data, dict) and isinstance(data.get("items"), list):
-        if len(data["items"]) > protocol.MAX_LISTING_ITEMS:
-            raise ApiError(413, "too_many_items", "at most 5000 listing requests at once")
+    items = data.get("items") if isinstance(data, dict) else None
+    if isinstance(items, list) and len(items) > protocol.MAX_LISTING_ITEMS:
+        raise ApiError(413, "too_many_items", "at most 5000 listing requests at once")
     items = _checked(protocol.check_listing_body, data)
     received, new = _store(request).add_listing_requests(items)
     return json_response({"received": received, "new": new})
@@ -305,7 +308,7 @@ def create_app(
     store = SandboxStore(Path(data_dir))
     if catalog is not None:
         store.seed_catalog(read_catalog_csv(Path(catalog)))
-    plan = FaultPlan(faults, seed)
+    plan = FaultPlan(faults, seed, on_fault=store.record_fault)
     api = "/api/v1"
     routes = [
         Route("/", home, methods=["GET"]),
@@ -334,4 +337,3 @@ def create_app(
     app.state.batch_limit = batch_limit
     app.state.openapi = _openapi_document(batch_limit)
     return app
-

@@ -36,7 +36,9 @@ def read_catalog_csv(path: Path) -> list[CatalogProduct]:
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     columns = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
     if "reference" not in columns:
-        raise ConfigError(f"{path}: no `reference` column (expected reference,brand,title,has_sizes)")
+        raise ConfigError(
+            f"{path}: no `reference` column (expected reference,brand,title,has_sizes)"
+        )
     products: dict[str, CatalogProduct] = {}
     for row in reader:
         line = reader.line_num

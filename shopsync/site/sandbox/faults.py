@@ -16,7 +16,7 @@ import hashlib
 import logging
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -36,7 +36,13 @@ FAULT_KINDS: tuple[str, ...] = (
 class FaultPlan:
     """Which request fails, and how: reproducible from the seed."""
 
-    def __init__(self, rate: float, seed: int, kinds: Sequence[str] = FAULT_KINDS) -> None:
+    def __init__(
+        self,
+        rate: float,
+        seed: int,
+        kinds: Sequence[str] = FAULT_KINDS,
+        on_fault: Callable[[str], None] | None = None,
+    ) -> None:
         if not 0.0 <= rate <= 1.0:
             raise ValueError("the fault rate is a share between 0 and 1")
         unknown = set(kinds) - set(FAULT_KINDS)
@@ -45,6 +51,7 @@ class FaultPlan:
         self.rate = rate
         self.seed = seed
         self.kinds = tuple(kinds)
+        self.on_fault = on_fault
         self.counts: Counter[str] = Counter()
         self._seen: Counter[str] = Counter()
         self._lock = threading.Lock()
@@ -66,6 +73,8 @@ class FaultPlan:
         kind = self.kinds[int.from_bytes(digest[8:12], "big") % len(self.kinds)]
         with self._lock:
             self.counts[kind] += 1
+        if self.on_fault is not None:
+            self.on_fault(kind)
         return kind
 
 

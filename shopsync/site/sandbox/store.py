@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS idempotency (
     replays INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS faults (kind TEXT PRIMARY KEY, injected INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS listing_requests (
     reference TEXT PRIMARY KEY,
     item TEXT NOT NULL,
@@ -204,7 +205,9 @@ class SandboxStore:
             if known is not None:
                 if known["fingerprint"] != fingerprint:
                     raise KeyReused(key)
-                self._db.execute("UPDATE idempotency SET replays = replays + 1 WHERE key = ?", (key,))
+                self._db.execute(
+                    "UPDATE idempotency SET replays = replays + 1 WHERE key = ?", (key,)
+                )
                 return BatchOutcome(json.loads(known["response"]), replayed=True)
             now = _now()
             results = [self._apply_item(raw, key, now) for raw in items]
@@ -264,7 +267,23 @@ class SandboxStore:
 
     def replay_count(self) -> int:
         with self._lock:
-            return self._db.execute("SELECT COALESCE(SUM(replays), 0) FROM idempotency").fetchone()[0]
+            return self._db.execute("SELECT COALESCE(SUM(replays), 0) FROM idempotency").fetchone()[
+                0
+            ]
+
+    def record_fault(self, kind: str) -> None:
+        """Count injected faults, so that a test (or a person) can see what the run went through."""
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT INTO faults (kind, injected) VALUES (?, 1) "
+                "ON CONFLICT (kind) DO UPDATE SET injected = injected + 1",
+                (kind,),
+            )
+
+    def fault_counts(self) -> dict[str, int]:
+        with self._lock:
+            rows = self._db.execute("SELECT kind, injected FROM faults").fetchall()
+        return {r["kind"]: r["injected"] for r in rows}
 
     # --- settings -------------------------------------------------------------------------
 

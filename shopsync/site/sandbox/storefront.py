@@ -121,7 +121,9 @@ def render(
         f"(v{c['version']}, {'en ligne' if c['published'] else 'hors ligne'})</li>"
         for c in recent
     )
-    recent_html = f"<aside><h3>Dernières mises à jour</h3><ul>{changes}</ul></aside>" if changes else ""
+    recent_html = (
+        f"<aside><h3>Dernières mises à jour</h3><ul>{changes}</ul></aside>" if changes else ""
+    )
     return (
         "<!doctype html><html lang='fr'><head><meta charset='utf-8'>"
         f"<meta http-equiv='refresh' content='{REFRESH_SECONDS}'>"

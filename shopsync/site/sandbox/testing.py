@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -68,22 +68,26 @@ def running_sandbox(
 
 
 def start_sandbox_process(
-    data_dir: Path,
+    data_dir: Path | None,
     *,
     token: str,
     catalog: Path | None = None,
     faults: float = 0.0,
     seed: int = 0,
     batch_limit: int = 500,
+    extra_args: Sequence[str] = (),
 ) -> tuple[subprocess.Popen[str], str]:
-    """Start the sandbox as its own process on a free port; return it and its base URL.
+    """Start `python -m shopsync sandbox --port 0 ...` as its own process; return it and its URL.
 
-    The caller owns the process (terminate or kill it). Its stdout is drained in a thread so the
-    pipe never fills. `python -m shopsync.site.sandbox` runs the same code as `shopsync sandbox`
-    without importing the other CLI command modules.
+    The port is read from the first stdout line ("ShopSync sandbox: http://127.0.0.1:PORT").
+    The caller owns the process (terminate or kill it); its output is drained in a thread so the
+    pipe never fills. `data_dir=None` leaves the default data folder (pass `--home` in
+    `extra_args` to keep it out of the user's).
     """
-    command = [sys.executable, "-m", "shopsync.site.sandbox", "--host", "127.0.0.1", "--port", "0"]
-    command += ["--data", str(data_dir), "--token", token, "--batch-limit", str(batch_limit)]
+    command = [sys.executable, "-m", "shopsync", "sandbox", "--host", "127.0.0.1", "--port", "0"]
+    command += ["--token", token, "--batch-limit", str(batch_limit), *extra_args]
+    if data_dir is not None:
+        command += ["--data", str(data_dir)]
     if catalog is not None:
         command += ["--catalog", str(catalog)]
     if faults:
@@ -121,16 +125,28 @@ def start_sandbox_process(
             return process, line[len(READY_PREFIX) :].split()[0]
 
 
-def applied_counts(data_dir: Path) -> dict[tuple[str, int], int]:
-    """(reference, version) → times applied, read straight from the sandbox's database."""
+def _query(data_dir: Path, sql: str) -> list[tuple[Any, ...]]:
     db = sqlite3.connect(f"file:{Path(data_dir) / DB_NAME}?mode=ro", uri=True)
     try:
-        rows = db.execute(
-            "SELECT reference, version, COUNT(*) FROM applied GROUP BY reference, version"
-        ).fetchall()
+        return db.execute(sql).fetchall()
     finally:
         db.close()
+
+
+def applied_counts(data_dir: Path) -> dict[tuple[str, int], int]:
+    """(reference, version) → times applied, read straight from the sandbox's database."""
+    rows = _query(data_dir, "SELECT reference, version, COUNT(*) FROM applied GROUP BY 1, 2")
     return {(reference, version): n for reference, version, n in rows}
+
+
+def fault_counts(data_dir: Path) -> dict[str, int]:
+    """Fault kind → how many were injected since the data folder was created."""
+    return dict(_query(data_dir, "SELECT kind, injected FROM faults"))
+
+
+def replay_count(data_dir: Path) -> int:
+    """How many batch requests were answered from the idempotency record (applied nothing)."""
+    return _query(data_dir, "SELECT COALESCE(SUM(replays), 0) FROM idempotency")[0][0]
 
 
 def write_catalog(path: Path, rows: list[dict[str, Any]]) -> Path:

@@ -1,0 +1,84 @@
+"""`shopsync aliases list|accept ERP_REF CATALOG_REF|reject ERP_REF CATALOG_REF`.
+
+Accepting a suggested match lets the shop keep its ERP reference and still update the catalogue
+product on every sync; rejecting it stops it being offered again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+NAME = "aliases"
+HELP = "list, accept or reject reference aliases (ERP reference → catalogue reference)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    lst = sub.add_parser("list", help="every accepted or rejected alias")
+    lst.add_argument("--json", action="store_true", help="one JSON object per line")
+    lst.add_argument("--stale", action="store_true", help="only aliases whose target vanished")
+    _home(lst)
+    for action, text in (
+        ("accept", "connect ERP_REF to CATALOG_REF on every sync"),
+        ("reject", "remember that ERP_REF is not CATALOG_REF"),
+    ):
+        p = sub.add_parser(action, help=text)
+        p.add_argument("erp_ref", metavar="ERP_REF")
+        p.add_argument("catalog_ref", metavar="CATALOG_REF")
+        _home(p)
+
+
+def _home(parser: argparse.ArgumentParser) -> None:
+    """`--home` after the action too (`shopsync aliases list --home DIR`)."""
+    parser.add_argument(
+        "--home", metavar="DIR", default=argparse.SUPPRESS, help="home folder (see shopsync --help)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from shopsync.commands._common import load
+    from shopsync.store import aliases, open_db
+    from shopsync.store.catalog import load_catalog
+
+    settings = load(args)
+    db = open_db(settings.db_path)
+    try:
+        if args.action == "list":
+            rows = aliases.list_all(db)
+            if args.stale:
+                rows = [r for r in rows if r["stale"]]
+            _print(rows, args.json)
+            return 0
+        erp, cat = args.erp_ref.strip(), args.catalog_ref.strip()
+        if args.action == "accept":
+            aliases.accept(db, erp, cat)
+            known = load_catalog(db)
+            if known and cat not in known:
+                print(
+                    f"attention : {cat} n'est pas dans le catalogue de la dernière synchro ; "
+                    "l'alias ne servira que si cette référence y apparaît",
+                    file=sys.stderr,
+                )
+            print(f"{erp} → {cat} : accepté")
+        else:
+            aliases.reject(db, erp, cat)
+            print(f"{erp} ≠ {cat} : refusé")
+        return 0
+    finally:
+        db.conn.close()
+
+
+def _print(rows: list[dict], as_json: bool) -> None:
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        print("aucun alias")
+        return
+    for row in rows:
+        arrow = "→" if row["decision"] == "accepted" else "≠"
+        flag = "  (périmé : absent du catalogue)" if row["stale"] else ""
+        print(f"{row['erp_reference']:<28} {arrow} {row['catalog_reference']:<28}{flag}")

@@ -1,0 +1,114 @@
+"""`shopsync check [--output report.html|report.xlsx|report.csv]`: the readiness report.
+
+What a CSM used to list by hand before connecting a shop: per brand, how many ERP items connect,
+which references to rewrite (with the suggested spelling), which items the site does not know,
+which catalogue products the first sync would unpublish, and an overall verdict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "check"
+HELP = "readiness report: is the ERP ready to be connected to the site?"
+
+OUTPUTS = (".html", ".htm", ".xlsx", ".csv")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--erp", metavar="FILE", default=None, help="ERP export (default: settings)"
+    )
+    parser.add_argument(
+        "--profile", metavar="P", default=None, help="ERP profile (default: settings)"
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--catalog", metavar="CSV", help="catalogue CSV (reference,brand,title)")
+    source.add_argument("--site", action="store_true", help="fetch the catalogue from the site")
+    parser.add_argument(
+        "--output", metavar="FILE", default=None,
+        help="report.html, report.xlsx or report.csv (default: a summary on stdout)",
+    )  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    from shopsync.commands._common import load
+    from shopsync.errors import ConfigError
+    from shopsync.matching import CatalogIndex
+    from shopsync.report import readiness, sources
+    from shopsync.store import aliases, open_db
+
+    output = Path(args.output).expanduser() if args.output else None
+    if output is not None and output.suffix.lower() not in OUTPUTS:
+        raise ConfigError(f"--output {output}: expected a .html, .xlsx or .csv file")
+    settings = load(args)
+    erp_path = args.erp or settings.erp.path
+    read = sources.read_erp(erp_path, args.profile or settings.erp.profile, settings.home)
+    db = open_db(settings.db_path)
+    try:
+        if args.site:
+            catalog, where = sources.load_catalog_site(settings), settings.site.url
+        elif args.catalog:
+            catalog, where = sources.load_catalog_csv(args.catalog), str(args.catalog)
+        else:
+            catalog, where = sources.load_catalog_store(db), "catalogue de la dernière synchro"
+            if not catalog:
+                raise ConfigError(
+                    "no catalogue to compare with: pass --catalog CSV or --site "
+                    "(or run a sync first)"
+                )
+        accepted, rejected = aliases.accepted(db), aliases.rejected(db)
+    finally:
+        db.conn.close()
+    items = [(line.reference, line.brand) for line in read.lines]
+    results = CatalogIndex(catalog).match(items, accepted, rejected)
+    report = readiness.build(
+        items, catalog, results, erp_source=str(read.source), catalog_source=where
+    )
+    if output is None:
+        _print_summary(report)
+        return 0
+    suffix = output.suffix.lower()
+    if suffix in (".html", ".htm"):
+        from shopsync.report.html import render
+
+        output.write_text(render(report), encoding="utf-8")
+    elif suffix == ".xlsx":
+        from shopsync.report.sheets import write_readiness_xlsx
+
+        write_readiness_xlsx(report, output)
+    else:
+        from shopsync.report.sheets import write_readiness_csv
+
+        write_readiness_csv(report, output)
+    print(f"verdict : {report.verdict} — rapport écrit dans {output}", file=sys.stderr)
+    return 0
+
+
+def _print_summary(report) -> None:
+    t = report.total
+    print(f"Verdict : {report.verdict}")
+    for reason in report.reasons:
+        print(f"  - {reason}")
+    print(
+        f"{t.items} références ERP : {t.connected} connectées ({t.matched_share:.0%}), "
+        f"{t.to_rewrite} à réécrire, {t.not_in_catalog} absentes du catalogue ; "
+        f"{t.would_unpublish} produits du site dépubliés à la 1re synchro"
+    )
+    print()
+    print(
+        f"{'Marque':<24}{'ERP':>7}{'Connectés':>11}{'À réécrire':>12}{'Absents':>9}{'Dépubliés':>11}  Verdict"
+    )
+    for r in [*report.rows, t]:
+        print(
+            f"{r.brand[:23]:<24}{r.items:>7}{r.connected:>11}{r.to_rewrite:>12}"
+            f"{r.not_in_catalog:>9}{r.would_unpublish:>11}  {r.verdict}"
+        )
+    if report.rewrites:
+        print("\nÀ réécrire (référence ERP → écriture suggérée) :")
+        for r in report.rewrites[:50]:
+            print(f"  {r.reference:<28} → {r.catalog_reference}  ({r.score:.2f})")
+        if len(report.rewrites) > 50:
+            print(f"  … et {len(report.rewrites) - 50} autres (--output rapport.xlsx)")

@@ -1,0 +1,86 @@
+"""`shopsync match ERP_FILE (--catalog CSV | --site)`: every ERP reference against the catalogue.
+
+One line per distinct ERP reference with its level (exact, normalized, suggested, unmatched),
+the catalogue reference it connects to or the best candidate, a score and ranked candidates.
+The shop's accepted aliases and rejections (in the store) are taken into account, so the output
+is what a sync would connect plus what a person could fix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+NAME = "match"
+HELP = "match the ERP export's references to the site catalogue (exact, normalized, suggested)"
+
+FORMATS = ("jsonl", "csv", "xlsx")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("erp_file", metavar="ERP_FILE", help="the ERP export to read")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "--catalog", metavar="CSV", help="catalogue CSV with the columns reference,brand,title"
+    )
+    source.add_argument("--site", action="store_true", help="fetch the catalogue from the site")
+    parser.add_argument(
+        "--profile", metavar="P", default=None, help="ERP profile (default: settings)"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default=None,
+        help="output format (default: from --output's extension, else jsonl)",
+    )  # fmt: skip
+    parser.add_argument("--output", metavar="F", default=None, help="write here instead of stdout")
+    parser.add_argument(
+        "--limit", type=int, default=5, metavar="N", help="candidates per reference (default 5)"
+    )
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The format asked, or the one --output's extension names; xlsx needs a file."""
+    from shopsync.errors import ConfigError
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+        fmt = suffix if suffix in FORMATS else "jsonl"
+    if fmt == "xlsx" and not output:
+        raise ConfigError("--format xlsx needs --output FILE.xlsx")
+    return fmt
+
+
+def run(args: argparse.Namespace) -> int:
+    from shopsync.commands._common import load
+    from shopsync.matching import STATUSES, CatalogIndex
+    from shopsync.report import matches, sources
+    from shopsync.store import aliases, open_db
+
+    fmt = output_format(args.format, args.output)
+    settings = load(args)
+    profile = args.profile or settings.erp.profile
+    read = sources.read_erp(args.erp_file, profile, settings.home)
+    if args.site:
+        catalog = sources.load_catalog_site(settings)
+    else:
+        catalog = sources.load_catalog_csv(args.catalog)
+    db = open_db(settings.db_path)
+    try:
+        accepted, rejected = aliases.accepted(db), aliases.rejected(db)
+    finally:
+        db.conn.close()
+    results = CatalogIndex(catalog).match(
+        [(line.reference, line.brand) for line in read.lines], accepted, rejected,
+        limit=max(1, args.limit),
+    )  # fmt: skip
+    output = Path(args.output).expanduser() if args.output else None
+    matches.write(results, fmt, output, sys.stdout)
+    counts = {s: 0 for s in STATUSES}
+    for res in results:
+        counts[res.status] += 1
+    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
+    print(
+        f"{len(results)} références ERP, {len(catalog)} produits au catalogue : {summary}",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,183 @@
+"""`shopsync read [FILE] [--profile NAME|PATH] [--format jsonl|table|summary]`.
+
+Shows what ShopSync understands of an ERP export, without touching the store or the site:
+the merged items on stdout, rejected lines and warnings on stderr (one per line, naming the
+file and line). Exit 0 when the source was read, even with rejected lines or no items; 2 when
+it can't be read at all. Only the standard library is imported at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+NAME = "read"
+HELP = "read an ERP export and print the stock items ShopSync understands from it"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the export (CSV/TXT, XLSX/XLS/ODS, DBF) or a glob; may be left out when the "
+        "profile names its own source (ODBC, 4D REST) or config.toml names the export",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME|PATH",
+        default=None,
+        help="ERP profile: auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, a profile of "
+        "the home folder, or a .toml file (default: config.toml's, else auto)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "table", "summary"),
+        default="jsonl",
+        help="jsonl: one JSON object per item (default); table: aligned columns; "
+        "summary: counts only",
+    )
+
+
+def _configured(home: str | None) -> tuple[str | None, str | None]:
+    """config.toml's export path and profile, if a config exists (never creating one)."""
+    from shopsync.erp.profiles import default_home
+
+    root = os.path.expanduser(home) if home else default_home()
+    if root is None:
+        return None, None
+    config = os.path.join(root, "config.toml")
+    if not os.path.isfile(config):
+        return None, None
+    import tomllib
+
+    try:
+        with open(config, "rb") as handle:
+            erp = tomllib.load(handle).get("erp", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return None, None
+    if not isinstance(erp, dict):
+        return None, None
+    path, profile = erp.get("path"), erp.get("profile")
+    return (path if isinstance(path, str) and path else None,
+            profile if isinstance(profile, str) and profile else None)
+
+
+def _item(line) -> dict:  # type: ignore[no-untyped-def]
+    from shopsync.model import format_price
+
+    return {
+        "reference": line.reference,
+        "brand": line.brand,
+        "designation": line.designation,
+        "quantity": line.quantity,
+        "price": format_price(line.price),
+        "size": line.size,
+        "ean": line.ean,
+        "status": line.status,
+    }
+
+
+def _print_jsonl(result, out) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    dumps = json.dumps
+    out.writelines(dumps(_item(line), ensure_ascii=False) + "\n" for line in result.lines)
+
+
+def _print_table(result, out) -> None:  # type: ignore[no-untyped-def]
+    columns = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
+    rows = [
+        ["" if v is None else str(v) for v in _item(line).values()] for line in result.lines
+    ]
+    widths = [len(c) for c in columns]
+    for row in rows:
+        for i, cell in enumerate(row):
+            row[i] = cell if len(cell) <= 40 else cell[:39] + "…"
+            widths[i] = max(widths[i], len(row[i]))
+    right = {3, 4}
+    def fmt(cells: list[str]) -> str:
+        return "  ".join(
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
+        ).rstrip()
+
+    out.write(fmt(list(columns)) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    out.writelines(fmt(row) + "\n" for row in rows)
+
+
+def _print_summary(result, out) -> None:  # type: ignore[no-untyped-def]
+    details = getattr(result, "details", {}) or {}
+    how = [details.get("format")]
+    if details.get("encoding"):
+        how.append(details["encoding"])
+    if details.get("delimiter_name"):
+        how.append(f"{details['delimiter_name']}-separated")
+    if details.get("sheet"):
+        how.append(f"sheet {details['sheet']!r}")
+    quantity = sum(line.quantity for line in result.lines)
+    brands = {line.brand for line in result.lines if line.brand}
+    priced = sum(1 for line in result.lines if line.price is not None)
+    out.write(f"source: {result.source}\n")
+    out.write(f"read as: {', '.join(h for h in how if h)} (profile {details.get('profile')})\n")
+    mapping = details.get("mapping") or {}
+    if mapping:
+        out.write("columns: " + ", ".join(f"{f} = {h!r}" for f, h in mapping.items()) + "\n")
+    out.write(f"data lines: {result.raw_lines}\n")
+    out.write(f"items: {len(result.lines)} ({priced} with a price, {len(brands)} brands, "
+              f"{quantity} pieces in stock)\n")
+    out.write(f"rejected lines: {len(result.rejected)}\n")
+    out.write(f"warnings: {len(result.warnings)}\n")
+    if result.content_hash:
+        out.write(f"sha256: {result.content_hash}\n")
+
+
+def _safe_stream(stream):  # type: ignore[no-untyped-def]
+    """A console that can't show a character (cp850 on an old Windows prompt) gets a `?`
+    rather than a crash halfway through the output."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
+    return stream
+
+
+def run(args: argparse.Namespace) -> int:
+    from shopsync.erp import read_export
+
+    home = getattr(args, "home", None)
+    source = args.file
+    profile = args.profile
+    if source is None or profile is None:
+        configured_path, configured_profile = _configured(home)
+        profile = profile or configured_profile or "auto"
+        if source is None:
+            from shopsync.erp import load_profile
+
+            if load_profile(profile, home=home).source.type == "file" and not (
+                load_profile(profile, home=home).source.path
+            ):
+                source = configured_path
+    if source is not None and set("*?[") & set(source):
+        from shopsync.erp import resolve_source
+
+        source = str(resolve_source(source, settle_seconds=0, wait=False))
+    result = read_export(source, profile, home=home)
+
+    err = _safe_stream(sys.stderr)
+    problems = sorted(
+        [*result.rejected, *result.warnings], key=lambda p: (p.line is not None, p.line or 0)
+    )
+    err.writelines(f"{p}\n" for p in problems)
+    out = _safe_stream(sys.stdout)
+    if args.format == "jsonl":
+        _print_jsonl(result, out)
+    elif args.format == "table":
+        _print_table(result, out)
+    else:
+        _print_summary(result, out)
+    out.flush()
+    return 0

@@ -1,0 +1,207 @@
+"""4D REST (ORDA) sources: one data class read page by page over HTTP.
+
+`GET /rest/{dataClass}?$top=N&$skip=M[&$attributes=a,b][&$filter=...]` answers
+`{"__COUNT": total, "__ENTITIES": [{"__KEY": ..., "attr": value, ...}]}`. Related
+attributes (`brand.name`) come back nested and are flattened to dotted names.
+
+Every 4D REST session holds one of the shop's 4D licences until it expires, so a session is
+opened once per server and user (`/rest/$directory/login` with the `username-4D` /
+`password-4D` headers, or `/rest/$catalog/authentify` on 4D 20 R6+) and its cookie reused by
+every later read in the same process; it is closed (`$directory/logout`) when the process
+ends. A 401 on a page means the session expired: one new login, then the page again.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import threading
+from typing import Any
+from urllib.parse import quote
+
+from shopsync.erp.profiles import Profile
+from shopsync.erp.secrets import password, scrub
+from shopsync.erp.table import Table, locate_header
+from shopsync.erp.values import cell_text
+from shopsync.errors import InputError
+
+log = logging.getLogger("shopsync.erp")
+_SESSIONS: dict[tuple[str, str], Any] = {}
+_LOCK = threading.Lock()
+MAX_PAGES = 100_000
+
+
+def _flatten(entity: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in entity.items():
+        if key.startswith("__"):
+            continue
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            if "__deferred" in value:
+                continue  # a relation not asked for in $attributes
+            out.update(_flatten(value, name + "."))
+        elif isinstance(value, list):
+            continue  # a related entity selection: not a stock value
+        else:
+            out[name] = value
+    return out
+
+
+def _login(client: Any, base: str, spec: Any, secret: str | None) -> None:
+    """Open one session on the client (the cookie jar keeps it)."""
+    import httpx
+
+    if spec.auth == "none":
+        return
+    try:
+        if spec.auth == "authentify":
+            response = client.post(
+                f"{base}/rest/$catalog/authentify",
+                json={"identifier": spec.user, "password": secret or ""},
+            )
+        else:
+            response = client.post(
+                f"{base}/rest/$directory/login",
+                headers={"username-4D": spec.user, "password-4D": secret or ""},
+            )
+    except httpx.HTTPError as exc:
+        raise InputError(f"{base}: cannot reach the 4D server ({scrub(str(exc), secret)})") from None
+    if response.status_code in (401, 403):
+        raise InputError(f"{base}: the 4D server refused the login of {spec.user!r}")
+    if response.status_code >= 400:
+        raise InputError(f"{base}: 4D login failed (HTTP {response.status_code})")
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if isinstance(body, dict) and body.get("result") is False:
+        raise InputError(f"{base}: the 4D server refused the login of {spec.user!r}")
+
+
+def _session(base: str, spec: Any, timeout: float) -> tuple[Any, str | None]:
+    import httpx
+
+    key = (base, spec.user)
+    secret = password("4d", base) if spec.auth != "none" else None
+    with _LOCK:
+        client = _SESSIONS.get(key)
+        if client is None:
+            client = httpx.Client(timeout=timeout, headers={"Accept": "application/json"})
+            try:
+                _login(client, base, spec, secret)
+            except InputError:
+                client.close()
+                raise
+            _SESSIONS[key] = client
+    return client, secret
+
+
+def close_sessions() -> None:
+    """Log out of every 4D session this process opened (frees the licences)."""
+    with _LOCK:
+        sessions = list(_SESSIONS.items())
+        _SESSIONS.clear()
+    for (base, _user), client in sessions:
+        try:
+            client.get(f"{base}/rest/$directory/logout", timeout=5)
+        except Exception:  # noqa: BLE001 - best effort at exit
+            log.debug("4D logout failed for %s", base)
+        finally:
+            client.close()
+
+
+atexit.register(close_sessions)
+
+
+def _page(client: Any, url: str, params: dict[str, str], base: str, spec: Any, secret: str | None) -> dict:
+    import httpx
+
+    for attempt in (1, 2):
+        try:
+            response = client.get(url, params=params)
+        except httpx.HTTPError as exc:
+            raise InputError(f"{base}: cannot reach the 4D server ({scrub(str(exc), secret)})") from None
+        if response.status_code == 401 and attempt == 1 and spec.auth != "none":
+            _login(client, base, spec, secret)  # the session expired: once more
+            continue
+        if response.status_code == 404:
+            raise InputError(f"{url}: no such data class on the 4D server (HTTP 404)")
+        if response.status_code >= 400:
+            raise InputError(f"{url}: the 4D server answered HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except ValueError:
+            raise InputError(f"{url}: the 4D server's answer is not JSON") from None
+        if not isinstance(body, dict) or not isinstance(body.get("__ENTITIES", []), list):
+            raise InputError(f"{url}: unexpected answer (no __ENTITIES list)")
+        return body
+    raise InputError(f"{base}: the 4D server refused the session")  # pragma: no cover
+
+
+def open_rest(source: str | None, profile: Profile) -> tuple[str, Table]:
+    spec = profile.source
+    base = (source or spec.url).strip().rstrip("/")
+    if base.endswith("/rest"):
+        base = base[: -len("/rest")]
+    if not base:
+        raise InputError(
+            f"the profile {profile.name!r} names no 4D server: set [source] url and data_class"
+        )
+    if not spec.data_class:
+        raise InputError(f"{base}: the profile {profile.name!r} has no [source] data_class")
+    if spec.auth != "none" and not spec.user:
+        raise InputError(f"{base}: the profile {profile.name!r} has no [source] user for the login")
+    try:
+        import httpx  # noqa: F401 - checked here for a clear message
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise InputError(f"{base}: 4D REST needs httpx ({exc})") from None
+    client, secret = _session(base, spec, spec.timeout)
+    url = f"{base}/rest/{quote(spec.data_class)}"
+    label = url
+    params: dict[str, str] = {"$top": str(spec.page_size)}
+    if spec.attributes:
+        params["$attributes"] = ",".join(spec.attributes)
+    if spec.filter:
+        params["$filter"] = spec.filter
+    entities: list[dict[str, Any]] = []
+    total: int | None = None
+    first_keys: set[Any] = set()
+    for page in range(MAX_PAGES):
+        params["$skip"] = str(page * spec.page_size)
+        body = _page(client, url, params, base, spec, secret)
+        batch = body.get("__ENTITIES", [])
+        if isinstance(body.get("__COUNT"), int):
+            total = body["__COUNT"]
+        if not batch:
+            break
+        head = batch[0].get("__KEY") if isinstance(batch[0], dict) else None
+        if head is not None and head in first_keys:
+            raise InputError(f"{url}: the server ignores $skip (the same page came back twice)")
+        first_keys.add(head)
+        entities.extend(e for e in batch if isinstance(e, dict))
+        if (total is not None and len(entities) >= total) or len(batch) < spec.page_size:
+            break
+    flat = [_flatten(e) for e in entities]
+    headers = list(spec.attributes) or list(dict.fromkeys(k for e in flat for k in e))
+    rows = [[cell_text(e.get(h)) for h in headers] for e in flat]
+    if not headers:
+        return label, Table(
+            columns=_empty_columns(),
+            pairs=iter(()),
+            prev=0,
+            details={"format": "4d-rest", "entities": 0},
+        )
+    _, columns = locate_header(label, [headers], profile)
+    return label, Table(
+        columns=columns,
+        pairs=zip(rows, range(1, len(rows) + 1), strict=False),
+        prev=0,
+        details={"format": "4d-rest", "entities": len(rows), "count": total},
+    )
+
+
+def _empty_columns():  # type: ignore[no-untyped-def]
+    from shopsync.erp.detect import ColumnMap
+
+    return ColumnMap(("reference",), {"reference": 0})

@@ -1,0 +1,98 @@
+"""ODBC sources (HFSQL, Access, SQL Server...): one SQL query, its columns mapped like headers.
+
+pyodbc is imported only here, and only when a profile asks for ODBC: a shop reading export
+files never needs the platform's driver manager. The password comes from the environment or
+the keyring (`secrets.password`), is added to the connection string at connect time, and is
+scrubbed from any driver message before it is shown.
+"""
+
+from __future__ import annotations
+
+from shopsync.erp.profiles import Profile
+from shopsync.erp.secrets import password, scrub
+from shopsync.erp.table import Table, locate_header
+from shopsync.erp.values import cell_text
+from shopsync.errors import InputError
+
+FETCH = 2000
+
+
+def _connection(source: str | None, profile: Profile) -> tuple[str, str, str]:
+    """(connection string without password, keyring key, label for messages)."""
+    spec = profile.source
+    text = (source or "").strip()
+    if text and "=" in text:
+        conn, key = text, text
+    elif text or spec.dsn:
+        dsn = text or spec.dsn
+        conn, key = f"DSN={dsn}", dsn
+    elif spec.connection_string:
+        conn, key = spec.connection_string, spec.connection_string
+    else:
+        raise InputError(
+            f"the profile {profile.name!r} names no ODBC source: set [source] dsn or "
+            "connection_string (copy the preset to the home folder's profiles/)"
+        )
+    label = key if "=" not in key else "odbc"
+    parts = [p for p in conn.split(";") if p.strip()]
+    if profile.source.user and not any(p.strip().upper().startswith("UID=") for p in parts):
+        parts.append(f"UID={profile.source.user}")
+    return ";".join(parts), key, f"odbc:{label}"
+
+
+def _quote(value: str) -> str:
+    """An ODBC connection-string value, braced when it holds a `;`, `{` or `}`."""
+    if any(c in value for c in ";{}") or value != value.strip():
+        return "{" + value.replace("}", "}}") + "}"
+    return value
+
+
+def open_odbc(source: str | None, profile: Profile) -> tuple[str, Table]:
+    conn, key, label = _connection(source, profile)
+    query = profile.source.query.strip()
+    if not query:
+        raise InputError(f"{label}: the profile {profile.name!r} has no [source] query")
+    try:
+        import pyodbc
+    except ImportError as exc:
+        raise InputError(
+            f"{label}: ODBC needs pyodbc and the system's ODBC driver manager "
+            f"(pip install 'shopsync[odbc]'; on Linux, unixODBC): {exc}"
+        ) from None
+    secret = password("odbc", key)
+    full = conn if not secret or "PWD=" in conn.upper() else f"{conn};PWD={_quote(secret)}"
+    try:
+        connection = pyodbc.connect(full, timeout=int(profile.source.timeout), autocommit=True)
+    except pyodbc.Error as exc:
+        raise InputError(f"{label}: cannot connect ({scrub(_message(exc), secret)})") from None
+    try:
+        cursor = connection.cursor()
+        cursor.execute(query)
+        if cursor.description is None:
+            raise InputError(f"{label}: the query returns no rows (is it a SELECT?)")
+        headers = [str(d[0]) for d in cursor.description]
+        rows: list[list[str]] = []
+        while True:
+            batch = cursor.fetchmany(FETCH)
+            if not batch:
+                break
+            rows.extend([cell_text(v) for v in row] for row in batch)
+    except pyodbc.Error as exc:
+        connection.close()
+        raise InputError(f"{label}: the query failed ({scrub(_message(exc), secret)})") from None
+    except InputError:
+        connection.close()
+        raise
+    connection.close()
+    at, columns = locate_header(label, [headers], profile)
+    return label, Table(
+        columns=columns,
+        pairs=zip(rows, range(1, len(rows) + 1), strict=False),
+        prev=0,
+        details={"format": "odbc", "rows": len(rows)},
+    )
+
+
+def _message(exc: Exception) -> str:
+    args = getattr(exc, "args", ())
+    return str(args[1] if len(args) > 1 else exc)

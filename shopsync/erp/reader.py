@@ -1,0 +1,233 @@
+"""`read_export` and `preview`: pick the reader for a source and keep its failures readable.
+
+This is the one boundary between the readers and the rest of the app. Whatever goes wrong
+inside (a library's own exception, an OS error on a network share, a bug), what comes out is
+either a result or an InputError/ConfigError with a message naming the source: the CLI
+contract says no traceback, ever, and the sync must be able to say "nothing changed, because".
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from shopsync.erp.build import Builder
+from shopsync.erp.detect import SPREADSHEET_SUFFIXES, sniff_format
+from shopsync.erp.profiles import Profile, load_profile
+from shopsync.erp.table import Table
+from shopsync.errors import InputError, ShopSyncError
+from shopsync.model import Problem, ReadResult
+
+log = logging.getLogger("shopsync.erp")
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(slots=True)
+class ExportResult(ReadResult):
+    """A ReadResult that also says how the source was read (format, code page, columns...)."""
+
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Preview:
+    """The first rows of a source as read, for the settings wizard to show and correct."""
+
+    headers: list[str]
+    mapping: dict[str, str]
+    rows: list[list[str]]
+    encoding: str | None = None
+    delimiter: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def _source_kind(source: str | None, profile: Profile) -> str:
+    if source and source.lower().startswith(("http://", "https://")):
+        return "4d-rest"
+    if source and profile.source.type == "file" and "=" in source and ";" in source and (
+        source.upper().startswith(("DSN=", "DRIVER="))
+    ):
+        return "odbc"
+    return profile.source.type
+
+
+def _load_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an export file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied (is the ERP still writing it?)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _resolve_path(source: str | os.PathLike[str] | None, profile: Profile) -> Path:
+    text = os.fspath(source) if source is not None else profile.source.path
+    if not text:
+        raise InputError(
+            f"no export file given, and the profile {profile.name!r} names no source of its own"
+        )
+    if _GLOB_CHARS & set(text):
+        from shopsync.erp.settle import resolve_source
+
+        return resolve_source(text, settle_seconds=0, wait=False)
+    return Path(text).expanduser()
+
+
+def _open_file(path: Path, profile: Profile) -> Table:
+    data = _load_file(path)
+    digest = hashlib.sha256(data).hexdigest()
+    kind = sniff_format(data[:65536], path.suffix.lower(), len(data))
+    wanted = profile.source.format
+    if kind == "empty":
+        raise InputError(f"{path}: the file is empty")
+    if wanted == "auto" and kind == "text" and path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        kind = "spreadsheet"  # let calamine say why it is not one
+    if wanted != "auto" and not kind.startswith("binary:"):
+        kind = wanted
+    if kind.startswith("binary:"):
+        raise InputError(
+            f"{path}: not a readable export: this looks like {kind[7:]}. ShopSync reads CSV/TXT, "
+            "XLSX/XLS/ODS and DBF exports."
+        )
+    source = str(path)
+    if kind == "spreadsheet":
+        from shopsync.erp.spreadsheet import open_spreadsheet
+
+        table = open_spreadsheet(data, source, profile)
+    elif kind == "dbf":
+        from shopsync.erp.dbase import open_dbf
+
+        table = open_dbf(path, data, source, profile)
+    else:
+        from shopsync.erp.text import open_text
+
+        table = open_text(data, source, profile)
+    if table.content_hash is None:
+        table.content_hash = digest
+    return table
+
+
+def _open(source: str | os.PathLike[str] | None, profile: Profile) -> tuple[str, Table]:
+    text = os.fspath(source) if source is not None else None
+    kind = _source_kind(text, profile)
+    if kind == "odbc":
+        from shopsync.erp.odbc import open_odbc
+
+        return open_odbc(text, profile)
+    if kind == "4d-rest":
+        from shopsync.erp.fourd_rest import open_rest
+
+        return open_rest(text, profile)
+    path = _resolve_path(source, profile)
+    return str(path), _open_file(path, profile)
+
+
+def _line_order(problem: Problem) -> tuple[bool, int]:
+    return (problem.line is not None, problem.line or 0)
+
+
+def _describe_failure(where: str, exc: BaseException) -> InputError:
+    log.debug("reader failure on %s", where, exc_info=exc)
+    return InputError(f"{where}: cannot be read ({type(exc).__name__}: {exc})")
+
+
+def read_export(
+    source: str | os.PathLike[str] | None,
+    profile: str | os.PathLike[str] | Profile = "auto",
+    *,
+    home: Path | None = None,
+) -> ExportResult:
+    """Read one ERP source completely: merged stock lines, rejected lines and warnings.
+
+    The cyclic garbage collector is paused while reading: a read allocates hundreds of
+    thousands of small acyclic objects, and the collector's passes over them would otherwise
+    cost as much as the reading itself.
+    """
+    chosen = load_profile(profile, home=home)
+    where = os.fspath(source) if source is not None else chosen.name
+    collecting = gc.isenabled()
+    gc.disable()
+    table: Table | None = None
+    try:
+        where, table = _open(source, chosen)
+        builder = Builder(where, table.columns, chosen.status_values)
+        try:
+            builder.feed(table.pairs, table.prev)
+        except ShopSyncError:
+            raise
+        except Exception as exc:
+            line = table.position() if table.position else None
+            at = f"{where}:{line}" if line else where
+            raise _describe_failure(at, exc) from None
+        builder.warnings[:0] = table.warnings  # source-level notes, some made while reading
+        # batches meet problems column by column: give them back in line order
+        builder.rejected.sort(key=_line_order)
+        builder.warnings.sort(key=_line_order)
+        return ExportResult(
+            source=where,
+            lines=builder.lines(),
+            rejected=builder.rejected,
+            warnings=builder.warnings,
+            content_hash=table.content_hash,
+            raw_lines=builder.raw_lines,
+            details={
+                **table.details,
+                "profile": chosen.name,
+                "mapping": {f: table.columns.header_of(f) for f in table.columns.index},
+            },
+        )
+    except ShopSyncError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the boundary: every reader failure is an InputError
+        raise _describe_failure(where, exc) from None
+    finally:
+        if table is not None and table.close is not None:
+            table.close()
+        if collecting:
+            gc.enable()
+
+
+def preview(
+    source: str | os.PathLike[str] | None,
+    profile: str | os.PathLike[str] | Profile = "auto",
+    *,
+    rows: int = 20,
+    home: Path | None = None,
+) -> Preview:
+    """The detected layout and the first `rows` data rows, as the settings wizard shows them."""
+    chosen = load_profile(profile, home=home)
+    where = os.fspath(source) if source is not None else chosen.name
+    table: Table | None = None
+    try:
+        where, table = _open(source, chosen)
+        sample: list[list[str]] = []
+        for cells, _ in table.pairs:
+            if len(sample) >= rows:
+                break
+            if any(c.strip() for c in cells):
+                sample.append(list(cells))
+        columns = table.columns
+        return Preview(
+            headers=list(columns.headers),
+            mapping={f: columns.header_of(f) or "" for f in columns.index},
+            rows=sample,
+            encoding=table.details.get("encoding"),
+            delimiter=table.details.get("delimiter"),
+            details=dict(table.details),
+        )
+    except ShopSyncError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the boundary, as in read_export
+        raise _describe_failure(where, exc) from None
+    finally:
+        if table is not None and table.close is not None:
+            table.close()

@@ -1,0 +1,64 @@
+"""XLSX, XLS and ODS exports through python-calamine (Rust; one small wheel for all three).
+
+Cells arrive typed: numbers as floats, dates as dates. They are turned into the text an ERP
+would have written (`values.cell_text`) so that one set of value rules serves every source,
+and so that a barcode typed as a number, 3662000123456.0, becomes `3662000123456`, never
+`3.66E+12`. Rows are numbered as the spreadsheet shows them (row 1 is the first).
+"""
+
+from __future__ import annotations
+
+import io
+
+from shopsync.erp.profiles import Profile
+from shopsync.erp.table import Table, locate_header
+from shopsync.erp.values import cell_text
+from shopsync.errors import InputError
+
+
+def _sheet(workbook, source: str, wanted: str | int | None):  # type: ignore[no-untyped-def]
+    names = list(workbook.sheet_names)
+    if not names:
+        raise InputError(f"{source}: the workbook has no sheet")
+    if wanted is None:
+        return workbook.get_sheet_by_index(0), names[0]
+    if isinstance(wanted, int):
+        if not 1 <= wanted <= len(names):
+            raise InputError(f"{source}: no sheet number {wanted} (sheets: {', '.join(names)})")
+        return workbook.get_sheet_by_index(wanted - 1), names[wanted - 1]
+    match = next((n for n in names if n == wanted), None) or next(
+        (n for n in names if n.strip().casefold() == wanted.strip().casefold()), None
+    )
+    if match is None:
+        raise InputError(f"{source}: no sheet named {wanted!r} (sheets: {', '.join(names)})")
+    return workbook.get_sheet_by_name(match), match
+
+
+def open_spreadsheet(data: bytes, source: str, profile: Profile) -> Table:
+    """The profile's sheet (the first one by default), with its header row found."""
+    try:
+        import python_calamine
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise InputError(f"{source}: reading spreadsheets needs python-calamine ({exc})") from exc
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet, name = _sheet(workbook, source, profile.options.sheet)
+        values = sheet.to_python(skip_empty_area=False)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own types and PanicException
+        reason = str(exc) or type(exc).__name__
+        if "password" in reason.lower() or type(exc).__name__ == "PasswordError":
+            reason = "the workbook is password-protected"
+        raise InputError(f"{source}: not a readable spreadsheet ({reason})") from None
+    rows = [[cell_text(v) for v in row] for row in values]
+    if not any(any(c.strip() for c in row) for row in rows):
+        raise InputError(f"{source}: the sheet {name!r} is empty")
+    at, columns = locate_header(source, rows, profile)
+    pairs = zip(rows[at + 1 :], range(at + 2, len(rows) + 2), strict=False)
+    return Table(
+        columns=columns,
+        pairs=pairs,
+        prev=at + 1,
+        details={"format": "spreadsheet", "sheet": name, "header_line": at + 1 if at >= 0 else None},
+    )

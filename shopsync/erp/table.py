@@ -1,0 +1,80 @@
+"""What every reader hands over: a column map and the data rows, plus how it read them.
+
+Readers differ in how they get rows (csv, calamine, dbfread, pyodbc, 4D's JSON) but not in
+what a header is or in what "no reference column" tells the shop; both live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from shopsync.erp.detect import ColumnMap, find_header, likeliest_header, map_columns, names_tried
+from shopsync.erp.profiles import Profile
+from shopsync.errors import InputError
+from shopsync.model import Problem
+
+
+@dataclass(slots=True)
+class Table:
+    """An opened source: `pairs` yields `(cells, last line of the record)` after the header."""
+
+    columns: ColumnMap
+    pairs: Iterator[tuple[list[str], int]]
+    prev: int  # the line before the first data record (the header's last line)
+    details: dict[str, Any] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    content_hash: str | None = None
+    close: Callable[[], None] | None = None
+    # where the reader is, for an error raised while rows are being pulled
+    position: Callable[[], int | None] | None = None
+
+
+def no_reference_error(
+    source: str,
+    rows: Sequence[Sequence[str]],
+    explicit: Mapping[str, Sequence[str | int] | None],
+    first_line: int = 1,
+) -> InputError:
+    """The whole-source error a person can fix: the headers found and the names tried."""
+    tried = ", ".join(names_tried("reference", explicit.get("reference")))
+    found = likeliest_header(rows)
+    if found is None:
+        where = "no header row found"
+    else:
+        cells = [c for c in found[1] if c]
+        where = f"headers found on line {first_line + found[0]}: " + ", ".join(cells[:30])
+    return InputError(
+        f"{source}: no reference column; {where}. Names tried for the reference: {tried}. "
+        "Name the column in an ERP profile ([columns] reference = \"...\")."
+    )
+
+
+def locate_header(
+    source: str,
+    rows: Sequence[Sequence[str]],
+    profile: Profile,
+    first_line: int = 1,
+) -> tuple[int, ColumnMap]:
+    """The header row (index into `rows`, -1 when the export has none) and its column map."""
+    explicit = dict(profile.columns)
+    options = profile.options
+    if not options.header:
+        index = {f: names[0] - 1 for f, names in explicit.items() if names}
+        skip = max(options.header_row, 0)
+        width = max((len(r) for r in rows[skip : skip + 50]), default=0)
+        headers = tuple(f"column {i + 1}" for i in range(max(width, max(index.values()) + 1)))
+        return skip - 1, ColumnMap(headers, index)
+    if options.header_row > 0:
+        at = options.header_row - first_line
+        if not 0 <= at < len(rows):
+            raise InputError(f"{source}: the profile's header row {options.header_row} is past the data")
+        columns = map_columns([c.strip() for c in rows[at]], explicit)
+        if "reference" not in columns.index:
+            raise no_reference_error(source, rows[at : at + 1], explicit, first_line + at)
+        return at, columns
+    found = find_header(rows, explicit)
+    if found is None:
+        raise no_reference_error(source, rows, explicit, first_line)
+    return found

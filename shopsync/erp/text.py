@@ -1,0 +1,74 @@
+"""Delimited text exports (CSV/TXT): separators, code pages, line ends, preambles, footers.
+
+The file is read once into memory (its SHA-256 is needed anyway, and a shop's export is a few
+MB), decoded by a streaming TextIOWrapper rather than into one big string, and split by the
+standard `csv` module in C. `newline=""` lets the csv module see CRLF, LF and the bare CR that
+4D's EXPORT TEXT writes, and keep line breaks inside quoted fields.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from itertools import repeat
+from operator import attrgetter
+
+from shopsync.erp.detect import choose_delimiter, choose_encoding, parse_sample
+from shopsync.erp.profiles import Profile
+from shopsync.erp.table import Table, locate_header
+from shopsync.errors import InputError
+
+SAMPLE_BYTES = 256 * 1024
+_DELIMITER_NAMES = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
+
+
+def _sample(data: bytes, encoding: str) -> str:
+    """The first part of the file as text, without tripping on a character cut in two."""
+    decoder = codecs.getincrementaldecoder(encoding)("replace")
+    return decoder.decode(data[:SAMPLE_BYTES], final=len(data) <= SAMPLE_BYTES)
+
+
+def _reader_options(profile: Profile, delimiter: str) -> dict[str, object]:
+    quote = profile.options.quote
+    if quote == "":
+        return {"delimiter": delimiter, "quoting": csv.QUOTE_NONE, "strict": False}
+    return {"delimiter": delimiter, "quotechar": quote, "doublequote": True, "strict": False}
+
+
+def open_text(data: bytes, source: str, profile: Profile) -> Table:
+    """Decode, find the separator and the header row, and return the remaining records."""
+    encoding = choose_encoding(data, profile.options.encoding)
+    sample = _sample(data, encoding)
+    explicit = dict(profile.columns)
+    delimiter = profile.options.delimiter or choose_delimiter(sample, explicit)
+    options = _reader_options(profile, delimiter)
+    sample_rows = parse_sample(sample, **options)  # type: ignore[arg-type]
+    at, columns = locate_header(source, sample_rows, profile)
+
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="strict", newline="")
+    reader = csv.reader(stream, **options)  # type: ignore[arg-type]
+    try:
+        for _ in range(at + 1):
+            next(reader)
+    except StopIteration:
+        pass
+    except csv.Error as exc:
+        raise InputError(f"{source}:{reader.line_num}: {exc}") from exc
+    header_line = reader.line_num
+    pairs = zip(reader, map(attrgetter("line_num"), repeat(reader)))
+    return Table(
+        columns=columns,
+        pairs=pairs,
+        position=lambda: reader.line_num,
+        prev=header_line,
+        details={
+            "format": "text",
+            "encoding": encoding,
+            "delimiter": delimiter,
+            "delimiter_name": _DELIMITER_NAMES.get(delimiter, delimiter),
+            "header_line": header_line if at >= 0 else None,
+        },
+    )
+
+

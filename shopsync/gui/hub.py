@@ -1,0 +1,275 @@
+"""The app hub: one QObject between the widgets and the Qt-free core.
+
+Everything slow happens off the UI thread: syncs in the scheduler's worker thread (which owns
+the sync engine), reads and small writes in one I/O thread (with its own engine instance, so its
+own SQLite connection). Results come back only through Qt signals, delivered in the UI thread;
+no widget is ever touched from a job.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from shopsync.config import Settings, load_settings, store_site_token, update_config
+from shopsync.scheduler import EngineFactory, SyncScheduler
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class IoContext:
+    """What an I/O job gets: the settings and an engine private to the I/O thread."""
+
+    settings: Settings
+    engine: Any
+
+    @property
+    def db(self):
+        return self.engine.db
+
+
+class AppHub(QObject):
+    """Signals the windows and the tray listen to, and the few actions they ask for."""
+
+    status_changed = Signal(dict)  # engine.status() plus "scheduler" (its state)
+    run_started = Signal(dict)
+    progress = Signal(str, int, int)  # phase, done, total
+    run_finished = Signal(object)  # RunSummary
+    scheduler_changed = Signal(dict)
+    settings_changed = Signal(object)  # Settings
+    busy_changed = Signal(bool)
+    _deliver = Signal(object, object)  # (callback, payload): thread -> UI thread
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        engine_factory: EngineFactory | None = None,
+        io_engine_factory: Callable[[Settings], Any] | None = None,
+        timed_jobs: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self._io_engine_factory = io_engine_factory or _default_io_engine
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shopsync-io")
+        self._io_local = threading.local()
+        self._io_generation = 0
+        self._pending_io = 0
+        self._io_lock = threading.Lock()
+        self.last_status: dict[str, Any] = {}
+        self.scheduler_state: dict[str, Any] = {}
+        self.running = False
+        self.last_progress: tuple[str, int, int] | None = None
+        self._deliver.connect(self._on_deliver)
+        self.run_started.connect(self._on_run_started)
+        self.progress.connect(self._on_progress)
+        self.run_finished.connect(self._on_run_finished)
+        self.scheduler_changed.connect(self._on_scheduler)
+        self.scheduler = SyncScheduler(
+            settings,
+            engine_factory=engine_factory,
+            listener=self._on_core_event,
+            timed_jobs=timed_jobs,
+        )
+        self._started = False
+        self._closed = False
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self, *, run_now: bool = True) -> None:
+        self.scheduler.start(run_now=run_now)
+        self._started = True
+        self.refresh_status()
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._started:
+            self.scheduler.stop(timeout=15)
+            self._started = False
+        self._io.submit(self._close_io_engine)
+        self._io.shutdown(wait=True)
+
+    # -- thread -> UI plumbing ---------------------------------------------------------------
+
+    def _post(self, callback: Callable[[Any], None] | None, payload: Any) -> None:
+        """Hand `payload` to `callback` in the UI thread (queued signal)."""
+        if callback is not None:
+            self._deliver.emit(callback, payload)
+
+    @Slot(object, object)
+    def _on_deliver(self, callback, payload) -> None:  # noqa: ANN001
+        try:
+            callback(payload)
+        except Exception:  # noqa: BLE001 - a window's bug must not take the app down
+            log.exception("UI callback failed")
+
+    def _on_core_event(self, event: str, data: dict[str, Any]) -> None:
+        """Scheduler/engine events, in the worker thread: re-emitted as signals (queued)."""
+        if event == "run_started":
+            self.run_started.emit(data)
+        elif event == "progress":
+            self.progress.emit(data.get("phase", ""), int(data.get("done", 0)), int(data.get("total", 0)))
+        elif event == "run_finished":
+            self.run_finished.emit(data.get("summary"))
+        elif event == "scheduler":
+            self.scheduler_changed.emit(data)
+
+    # The hub's own slots are connected first (in __init__), so that its state is current when
+    # the windows' slots for the same signal run.
+
+    def _on_run_started(self, _data: dict) -> None:
+        self.running = True
+        self.last_progress = None
+        self.busy_changed.emit(True)
+
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        self.last_progress = (phase, done, total)
+
+    def _on_run_finished(self, _summary: Any) -> None:
+        self.running = False
+        self.busy_changed.emit(False)
+        self.refresh_status()
+
+    def _on_scheduler(self, data: dict) -> None:
+        self.scheduler_state = dict(data)
+        if self.last_status:
+            self.last_status["scheduler"] = self.scheduler_state
+            self.status_changed.emit(self.last_status)
+
+    # -- I/O thread ----------------------------------------------------------------------------
+
+    def io(
+        self,
+        fn: Callable[[IoContext], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run `fn(ctx)` in the I/O thread; `on_done(result)` / `on_error(exc)` in the UI thread."""
+        if self._closed:
+            return  # shutting down: late signals find nobody to answer
+        with self._io_lock:
+            self._pending_io += 1
+
+        def job() -> None:
+            try:
+                result = fn(self._io_context())
+            except Exception as exc:  # noqa: BLE001 - reported to the window, logged
+                log.exception("background task failed")
+                self._post(on_error, exc)
+            else:
+                self._post(on_done, result)
+            finally:
+                with self._io_lock:
+                    self._pending_io -= 1
+
+        self._io.submit(job)
+
+    def _io_context(self) -> IoContext:
+        local = self._io_local
+        if getattr(local, "generation", None) != self._io_generation:
+            self._close_io_engine()
+            local.engine = self._io_engine_factory(self.settings)
+            local.generation = self._io_generation
+        return IoContext(self.settings, local.engine)
+
+    def _close_io_engine(self) -> None:
+        engine = getattr(self._io_local, "engine", None)
+        if engine is not None:
+            with contextlib.suppress(Exception):
+                engine.close()
+            self._io_local.engine = None
+
+    def io_idle(self) -> bool:
+        with self._io_lock:
+            return self._pending_io == 0
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        def read(ctx: IoContext) -> dict[str, Any]:
+            status = ctx.engine.status()
+            status["scheduler"] = self.scheduler.state.as_dict()
+            status["scheduler"]["next_run"] = self.scheduler.next_run_time()
+            return status
+
+        self.io(read, self._set_status)
+
+    def _set_status(self, status: dict[str, Any]) -> None:
+        self.last_status = status
+        self.scheduler_state = status.get("scheduler", {})
+        self.status_changed.emit(status)
+
+    def sync_now(self, *, full: bool = False) -> bool:
+        return self.scheduler.request("manual", full=full)
+
+    @property
+    def paused(self) -> bool:
+        return self.scheduler.state.paused
+
+    def set_paused(self, paused: bool) -> None:
+        if paused:
+            self.scheduler.pause()
+        else:
+            self.scheduler.resume()
+
+    def confirm_held(self, on_done: Callable[[int], None] | None = None) -> None:
+        """A person said yes: release the held unpublishing and sync now."""
+
+        def done(count, error) -> None:  # noqa: ANN001 - worker thread
+            if error is None:
+                self.scheduler.request("confirm")
+            self._post(on_done, count if error is None else 0)
+
+        self.scheduler.call(lambda engine: engine.confirm(), done)
+
+    def apply_settings(
+        self,
+        changes: dict[str, dict[str, Any]],
+        *,
+        token: str | None = None,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Write config.toml (comments kept), the token to the keyring, then reload."""
+        home = self.settings.home
+
+        def write(ctx: IoContext) -> Settings:
+            if changes:
+                update_config(home, changes)
+            settings = load_settings(home)
+            if token:
+                store_site_token(settings.site.url, token)
+            return settings
+
+        def applied(settings: Settings) -> None:
+            self.settings = settings
+            self._io_generation += 1
+            self.scheduler.reload(settings)
+            self.settings_changed.emit(settings)
+            self.refresh_status()
+            if on_done is not None:
+                on_done(settings)
+
+        self.io(write, applied, on_error)
+
+
+def _default_io_engine(settings: Settings):
+    from shopsync.engine import SyncEngine
+
+    return SyncEngine(settings)
+
+
+def format_clock(ts: float | None) -> str:
+    return "" if not ts else time.strftime("%H:%M", time.localtime(ts))

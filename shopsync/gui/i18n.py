@@ -1,0 +1,47 @@
+"""Language: French is the UI's source language (an untranslated string still speaks to the
+shop); English comes from resources/translations/shopsync_en.qm. "auto" follows the system."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from shopsync.paths import resources_dir
+
+LANGUAGES = ("auto", "fr", "en")
+_installed: list[QTranslator] = []
+
+
+def resolve(language: str) -> str:
+    """"auto" -> the system's language when we have it, else French (the shop's language)."""
+    if language in ("fr", "en"):
+        return language
+    system = QLocale.system().name().split("_")[0]
+    return system if system in ("fr", "en") else "fr"
+
+
+def translations_dir():
+    return resources_dir() / "translations"
+
+
+def install(language: str) -> str:
+    """Install ShopSync's and Qt's own translators for `language`; returns the code used."""
+    app = QCoreApplication.instance()
+    code = resolve(language)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    ours = QTranslator(app)
+    if ours.load(f"shopsync_{code}", str(translations_dir())):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qt_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    QLocale.setDefault(QLocale(QLocale.Language.French if code == "fr" else QLocale.Language.English))
+    return code
+
+
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate outside a QObject (module-level helpers)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)

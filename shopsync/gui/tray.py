@@ -1,0 +1,103 @@
+"""The tray icon: the engine's state at a glance, a menu rebuilt each time it opens, and
+notifications only for what needs a person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from shopsync.gui import state as st
+from shopsync.gui.hub import AppHub
+from shopsync.gui.icons import state_icon
+
+if TYPE_CHECKING:
+    from shopsync.gui.controller import AppController
+
+
+class Tray(QObject):
+    def __init__(self, hub: AppHub, controller: AppController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.controller = controller
+        self.icon = QSystemTrayIcon(state_icon("offline"), self)
+        self.menu = QMenu()
+        self.menu.aboutToShow.connect(self.rebuild_menu)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.actions: dict[str, QAction] = {}
+        self.notified: set[str] = set()
+        self.current: st.View | None = None
+        self.messages: list[tuple[str, str]] = []  # what was notified (tests, support)
+        hub.status_changed.connect(lambda _s: self.refresh())
+        hub.busy_changed.connect(lambda _b: self.refresh())
+        hub.progress.connect(lambda *_a: self.refresh(notify=False))
+        hub.scheduler_changed.connect(lambda _d: self.refresh(notify=False))
+        self.rebuild_menu()
+        self.refresh()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.controller.show_status()
+
+    def rebuild_menu(self) -> None:
+        """Rebuilt on aboutToShow so that labels (state, Pause/Reprendre) are never stale."""
+        menu = self.menu
+        menu.clear()
+        self.actions.clear()
+        view = self.current or st.view(self.hub.last_status, running=self.hub.running)
+        head = menu.addAction(state_icon(view.icon), view.headline)
+        head.setEnabled(False)
+        if view.detail:
+            for line in view.detail.splitlines()[:2]:
+                menu.addAction(line).setEnabled(False)
+        menu.addSeparator()
+
+        def add(key: str, text: str, slot, enabled: bool = True) -> QAction:  # noqa: ANN001
+            action = menu.addAction(text)
+            action.triggered.connect(slot)
+            action.setEnabled(enabled)
+            self.actions[key] = action
+            return action
+
+        add("sync", self.tr("Synchroniser maintenant"), lambda: self.hub.sync_now(), not self.hub.running)
+        if (self.hub.last_status or {}).get("held"):
+            add("held", self.tr("Dépublication retenue…"), self.controller.show_held)
+        add("status", self.tr("Statut"), self.controller.show_status)
+        add("brands", self.tr("Marques"), self.controller.show_brands)
+        add("references", self.tr("Références"), self.controller.show_references)
+        add("settings", self.tr("Paramètres"), self.controller.show_settings)
+        menu.addSeparator()
+        if self.hub.paused:
+            add("pause", self.tr("Reprendre"), lambda: self.hub.set_paused(False))
+        else:
+            add("pause", self.tr("Pause"), lambda: self.hub.set_paused(True))
+        add("quit", self.tr("Quitter"), self.controller.quit)
+
+    def refresh(self, notify: bool = True) -> None:
+        view = st.view(self.hub.last_status or {}, running=self.hub.running, progress=self.hub.last_progress)
+        if self.hub.paused and not self.hub.running:
+            view.icon = "paused"
+        self.current = view
+        self.icon.setIcon(state_icon(view.icon))
+        self.icon.setToolTip(view.tooltip())
+        if notify:
+            self._notify(view)
+
+    def _notify(self, view: st.View) -> None:
+        """One balloon per new reason a person must act on (not for syncs or outages)."""
+        new = {k: v for k, v in view.attention.items() if k not in self.notified}
+        self.notified &= set(view.attention)  # a reason that went away may notify again later
+        if not new:
+            return
+        self.notified |= set(new)
+        title = self.tr("ShopSync : à vérifier")
+        text = "\n".join(new.values())
+        self.messages.append((title, text))
+        if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(title, text, state_icon("attention"), 15000)

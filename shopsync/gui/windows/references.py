@@ -1,0 +1,260 @@
+"""The references window: ERP references the catalogue does not know, with suggested catalogue
+references; accept one (an alias: the ERP need not be rewritten) or reject it; export the list of
+references to rewrite for the shop or its CSM (CSV or XLSX).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from shopsync.gui.dialogs import message
+from shopsync.gui.hub import AppHub, IoContext
+from shopsync.gui.icons import app_icon
+from shopsync.gui.uiload import child, load_form
+
+EXPORT_HEADERS = [
+    "reference_erp", "marque", "designation", "statut", "reference_catalogue_proposee", "score",
+]
+
+
+@dataclass(slots=True)
+class RefRow:
+    reference: str
+    brand: str | None
+    designation: str
+    status: str  # suggested | unmatched
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+    wanted: bool = True  # its brand is published (stock/preorder)
+
+
+def load_reference_rows(ctx: IoContext) -> list[RefRow]:
+    """I/O thread: unmatched and suggested ERP references with their candidates."""
+    from shopsync import matching
+    from shopsync.rules import fold_brand
+    from shopsync.store import aliases, brands, catalog, erp_cache
+
+    db = ctx.db
+    lines = erp_cache.load_lines(db)
+    cat = catalog.load_catalog(db)
+    if not lines or not cat:
+        return []
+    mappings = brands.load_mappings(db)
+    seen: dict[str, Any] = {}
+    for line in lines:
+        seen.setdefault(line.reference, line)
+    results = matching.match(
+        [(ref, line.brand) for ref, line in seen.items()],
+        cat,
+        accepted=aliases.accepted(db),
+        rejected=aliases.rejected(db),
+        limit=5,
+    )
+    rows = []
+    for res in results:
+        if res.status not in (matching.SUGGESTED, matching.UNMATCHED):
+            continue
+        line = seen.get(res.reference)
+        m = mappings.get(fold_brand(res.brand))
+        rows.append(
+            RefRow(
+                res.reference,
+                res.brand,
+                (line.designation if line else "") or "",
+                res.status,
+                [(c.reference, c.score) for c in res.candidates],
+                bool(m and m.mode in ("stock", "preorder")),
+            )
+        )
+    rows.sort(key=lambda r: (not r.wanted, r.status != matching.SUGGESTED, (r.brand or "").casefold(), r.reference))
+    return rows
+
+
+def write_rewrite_list(rows: list[RefRow], path: Path) -> Path:
+    """The references to rewrite, as CSV (`;`, UTF-8 with BOM for Excel) or XLSX."""
+    data = [
+        [r.reference, r.brand or "", r.designation, r.status,
+         r.candidates[0][0] if r.candidates else "",
+         f"{r.candidates[0][1]:.2f}" if r.candidates else ""]
+        for r in rows
+    ]
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "References"
+        ws.append(EXPORT_HEADERS)
+        for row in data:
+            ws.append(row)
+        wb.save(path)
+    else:
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, delimiter=";")
+            writer.writerow(EXPORT_HEADERS)
+            writer.writerows(data)
+    return path
+
+
+class ReferencesWindow(QWidget):
+    changed = Signal()
+
+    def __init__(self, hub: AppHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.setWindowTitle(self.tr("ShopSync — Références"))
+        self.setWindowIcon(app_icon())
+        self.resize(940, 580)
+        self.form = load_form("references", self)
+        self.table = child(self.form, QTableWidget, "referencesTable")
+        self.search = child(self.form, QLineEdit, "searchEdit")
+        self.suggested_only = child(self.form, QCheckBox, "suggestedOnlyCheck")
+        self.summary = child(self.form, QLabel, "summaryLabel")
+        self.accept_button = child(self.form, QPushButton, "acceptButton")
+        self.reject_button = child(self.form, QPushButton, "rejectButton")
+        self.export_button = child(self.form, QPushButton, "exportButton")
+        headers = [self.tr("Référence ERP"), self.tr("Marque"), self.tr("Désignation"),
+                   self.tr("Statut"), self.tr("Référence du catalogue proposée")]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.rows: list[RefRow] = []
+        self.loaded = False
+        self.search.textChanged.connect(self._filter)
+        self.suggested_only.toggled.connect(lambda _on: self._filter(self.search.text()))
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.export_button.clicked.connect(lambda: self.export())
+        self._update_buttons()
+        self.reload()
+
+    def reload(self) -> None:
+        self.loaded = False
+        self.summary.setText(self.tr("Recherche des références…"))
+        self.hub.io(load_reference_rows, self._fill, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText(self.tr("Lecture impossible : %1").replace("%1", str(exc)))
+        self.loaded = True
+
+    def _fill(self, rows: list[RefRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            status = self.tr("Suggestion") if row.status == "suggested" else self.tr("Introuvable")
+            for col, text in enumerate((row.reference, row.brand or "", row.designation, status)):
+                item = QTableWidgetItem(text)
+                if not row.wanted:
+                    item.setToolTip(self.tr("Marque hors site : sans effet tant qu'elle n'est pas publiée"))
+                self.table.setItem(r, col, item)
+            box = QComboBox()
+            for ref, score in row.candidates:
+                box.addItem(f"{ref}  ({score:.0%})", ref)
+            if not row.candidates:
+                box.addItem(self.tr("aucune"), None)
+                box.setEnabled(False)
+            self.table.setCellWidget(r, 4, box)
+        suggested = sum(1 for r in rows if r.status == "suggested")
+        self.summary.setText(
+            self.tr("%n référence(s) à relier", "", len(rows))
+            + " — "
+            + self.tr("%n avec suggestion", "", suggested)
+        )
+        self._filter(self.search.text())
+        self.loaded = True
+        self._update_buttons()
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        only = self.suggested_only.isChecked()
+        for r, row in enumerate(self.rows):
+            hay = f"{row.reference} {row.brand or ''} {row.designation}".casefold()
+            hide = (bool(needle) and needle not in hay) or (only and row.status != "suggested")
+            self.table.setRowHidden(r, hide)
+
+    def _selected(self) -> tuple[RefRow, str | None] | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        r = rows[0].row()
+        box: QComboBox = self.table.cellWidget(r, 4)
+        return self.rows[r], (box.currentData() if box else None)
+
+    def _update_buttons(self) -> None:
+        sel = self._selected()
+        has_candidate = bool(sel and sel[1])
+        self.accept_button.setEnabled(has_candidate)
+        self.reject_button.setEnabled(has_candidate)
+        self.export_button.setEnabled(bool(self.rows))
+
+    def select(self, reference: str) -> None:
+        for r, row in enumerate(self.rows):
+            if row.reference == reference:
+                self.table.selectRow(r)
+                return
+        raise KeyError(reference)
+
+    def accept_selected(self) -> None:
+        self._decide("accept")
+
+    def reject_selected(self) -> None:
+        self._decide("reject")
+
+    def _decide(self, decision: str) -> None:
+        sel = self._selected()
+        if sel is None or not sel[1]:
+            return
+        row, target = sel
+
+        def write(ctx: IoContext) -> None:
+            from shopsync.store import aliases
+
+            (aliases.accept if decision == "accept" else aliases.reject)(ctx.db, row.reference, target)
+
+        def done(_result: None) -> None:
+            self.changed.emit()
+            if decision == "accept":
+                self.hub.scheduler.request("references")
+            self.reload()
+
+        self.hub.io(write, done, self._failed)
+
+    def export(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Exporter les références à réécrire"),
+                str(Path.home() / "references-a-reecrire.xlsx"),
+                self.tr("Classeur Excel (*.xlsx);;CSV (*.csv)"),
+            )
+            if not path:
+                return
+        rows = list(self.rows)
+        self.hub.io(
+            lambda _ctx: write_rewrite_list(rows, Path(path)),
+            lambda p: message(self, self.tr("Export"), self.tr("Fichier écrit : %1").replace("%1", str(p))),
+            lambda exc: message(self, self.tr("Export"), str(exc), warning=True),
+        )

@@ -1,0 +1,35 @@
+"""Shared data for the site tests (imported by tests/site/*; pytest puts this folder on sys.path)."""
+
+from __future__ import annotations
+
+TOKEN = "test-token-5f1c2a"
+
+# References as the platform writes them: slashes, dots, spaces and accents all occur.
+CATALOG_ROWS = [
+    {"reference": "CRB4084600", "brand": "Cartier", "title": "Bague Love"},
+    {
+        "reference": "AL/1234.56",
+        "brand": "Alliance",
+        "title": "Alliance or jaune",
+        "sizes": ["50", "52", "54", "56.5"],
+    },
+    {"reference": "T137.407.11.041.00", "brand": "Tissot", "title": "PRX 40 mm"},
+    {"reference": "PDL 045 OR", "brand": "Pandora", "title": "Charm cœur"},
+    {"reference": "..", "brand": "Oddities", "title": "A reference made of dots"},
+    {"reference": "É-100%", "brand": "Éclat", "title": "Boucles d'oreilles"},
+]
+
+
+def item(reference: str, version: int, **changes: object) -> dict:
+    """A wire item (what the engine sends), in stock by default."""
+    body = {
+        "reference": reference,
+        "version": version,
+        "published": True,
+        "availability": "in_stock",
+        "quantity": 1,
+        "price": "1290.00",
+        "sizes": [],
+    }
+    body.update(changes)
+    return body
