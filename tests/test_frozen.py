@@ -36,6 +36,15 @@ TOKEN = "frozen-test-token"
 MAX_BUNDLE_MB = 200
 BUILD_TIMEOUT = 15 * 60
 RUN_TIMEOUT = 120
+FROZEN_FAILURES = (
+    "ModuleNotFoundError",
+    "No module named",
+    "ImportError",
+    "FileNotFoundError",
+    "Could not load the Qt platform plugin",
+    "Could not find the Qt platform plugin",
+    "QUiLoader",  # a .ui file the loader could not open or parse
+)
 
 
 def _pyinstaller_command() -> list[str]:
@@ -312,12 +321,16 @@ def test_gui_starts_offscreen(bundle: Path, env: dict[str, str], tmp_path: Path)
             time.sleep(0.5)
         else:
             pytest.fail("the frozen GUI did not log 'tray app ready' within 90 s")
-        time.sleep(2)  # a first sync attempt and window painting, still alive afterwards
+        time.sleep(3)  # a first sync attempt and window painting, still alive afterwards
         assert process.poll() is None, "the frozen GUI died right after starting"
-        log = log_file.read_text("utf-8", "replace")
-        assert "Traceback" not in log, log[-4000:]
     finally:
         _stop(process)
+    out = process.stdout.read() if process.stdout else ""
+    log = log_file.read_text("utf-8", "replace")
+    # What only a bundle gets wrong (a module, a data file or a Qt plugin left out); errors the
+    # source install shares are the GUI tests' business.
+    for marker in FROZEN_FAILURES:
+        assert marker not in log and marker not in out, f"{marker}:\n{out[-3000:]}\n{log[-4000:]}"
 
 
 def test_gui_renders_offscreen(bundle: Path, env: dict[str, str], tmp_path: Path) -> None:

@@ -137,6 +137,8 @@ def run(args: argparse.Namespace) -> int:
         simulate_sale(export, "T120.417.17.041.00")
         second = engine.run_once("demo")
         print(f"Vente simulée (1 Tissot Seastar) puis synchronisation : {second.human()}")
+        for line in _to_rewrite(engine):
+            print(f"  {line}")
         status = engine.status()
         if status["unmapped_brands"]:
             print(f"Marques à décider : {', '.join(status['unmapped_brands'])}")
@@ -158,6 +160,31 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print()
     return 0
+
+
+def _to_rewrite(engine) -> list[str]:
+    """ERP references that match no catalogue product, with ShopSync's suggestion."""
+    from shopsync import matching
+    from shopsync.store import catalog as catalog_store
+    from shopsync.store import erp_cache
+
+    catalog = catalog_store.load_catalog(engine.db)
+    items = {(ln.reference, ln.brand) for ln in erp_cache.load_lines(engine.db)}
+    out = []
+    for result in matching.match(sorted(items), catalog):
+        if result.status == "normalized" and result.catalog_reference != result.reference:
+            out.append(
+                f"Écrite autrement que sur le site (connectée quand même) : {result.reference} → "
+                f"{result.catalog_reference}"
+            )
+        elif result.status == "suggested" and result.catalog_reference:
+            out.append(
+                f"Référence à réécrire : {result.reference} → {result.catalog_reference} "
+                f"(proposée, score {result.score:.2f})"
+            )
+        elif result.status == "unmatched":
+            out.append(f"Absente du catalogue du site : {result.reference} (demande de référencement)")
+    return out
 
 
 def _has_display() -> bool:

@@ -43,7 +43,7 @@ def test_openapi_document_is_the_packaged_contract(sandbox: str) -> None:
 
 
 def test_schemathesis_finds_nothing(tmp_path: Path, catalog_csv: Path) -> None:
-    examples = os.environ.get("SHOPSYNC_ST_EXAMPLES", "25")
+    examples = os.environ.get("SHOPSYNC_ST_EXAMPLES", "20")
     with running_sandbox(tmp_path / "site", token=TOKEN, catalog=catalog_csv) as url:
         command = [
             sys.executable, "-m", "schemathesis.cli",
