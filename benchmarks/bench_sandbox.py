@@ -44,7 +44,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        rows = [{"reference": f"BENCH/{i:06d}.{i % 10}", "brand": "Bench"} for i in range(args.items)]
+        rows = [
+            {"reference": f"BENCH/{i:06d}.{i % 10}", "brand": "Bench"} for i in range(args.items)
+        ]
         catalog = write_catalog(root / "catalog.csv", rows)
         process, url = start_sandbox_process(root / "data", token=TOKEN, catalog=catalog)
         try:

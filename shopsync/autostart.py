@@ -6,6 +6,7 @@ started this ShopSync, so a frozen build and a source checkout both register the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import sys
@@ -18,10 +19,7 @@ DESKTOP_NAME = "shopsync.desktop"
 
 def launch_command(home: Path | None = None) -> list[str]:
     """The command line that starts the tray app minimised."""
-    if getattr(sys, "frozen", False):
-        cmd = [sys.executable]
-    else:
-        cmd = [sys.executable, "-m", "shopsync"]
+    cmd = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "shopsync"]
     cmd += ["gui", "--minimized"]
     if home is not None:
         cmd += ["--home", str(home)]
@@ -66,10 +64,8 @@ def set_enabled(
             if enabled:
                 winreg.SetValueEx(key, VALUE_NAME, 0, winreg.REG_SZ, _windows_command(cmd))
             else:
-                try:
+                with contextlib.suppress(FileNotFoundError):
                     winreg.DeleteValue(key, VALUE_NAME)
-                except FileNotFoundError:
-                    pass
         return
     path = _xdg_dir(xdg_dir) / DESKTOP_NAME
     if not enabled:

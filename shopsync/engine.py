@@ -32,7 +32,8 @@ from shopsync.errors import (
     SiteRejected,
     SiteUnreachable,
 )
-from shopsync.model import ProductState, ReadResult, format_price
+from shopsync.model import CatalogProduct, ProductState, ReadResult, format_price
+from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import delivery, erp_cache, runs
@@ -87,24 +88,6 @@ class RunSummary:
             f"en attente {self.pending}, retenus {self.held}, refusés {self.rejected}"
         )
         return f"{text}. {self.message}" if self.message else text
-
-
-def state_key(state: ProductState) -> str:
-    """Compact text of a state; equal keys mean nothing to upload (see `wire_key`)."""
-    sizes = ",".join(f"{s.size}:{s.quantity}:{format_price(s.price)}" for s in state.sizes)
-    return (
-        f"{int(state.published)}|{state.availability}|{state.quantity}|"
-        f"{format_price(state.price)}|{sizes}"
-    )
-
-
-def wire_key(wire: dict[str, Any]) -> str:
-    """The same key as `state_key`, from a Site API item (what the site shows)."""
-    sizes = ",".join(f"{s['size']}:{s['quantity']}:{s.get('price')}" for s in wire.get("sizes") or [])
-    return (
-        f"{int(bool(wire.get('published')))}|{wire.get('availability')}|"
-        f"{wire.get('quantity', 0)}|{wire.get('price')}|{sizes}"
-    )
 
 
 def _file_hash(path: Path) -> str:
@@ -263,26 +246,25 @@ class SyncEngine:
             self._deliver(client, summary)  # settings only, if they changed
             return
 
-        catalog = catalog_store.load_catalog(db)
+        catalog, index = self._catalog_index()
         if not catalog:
             raise InputError("the site's catalogue is empty: nothing to publish")
         self._emit("progress", phase="rules", done=0, total=len(catalog))
         lines = erp_cache.load_lines(db) if self._pending_read is None else self._pending_read.lines
         if not lines:
             raise InputError("the ERP read holds no item: nothing was changed on the site")
-        from shopsync import matching
         from shopsync.store import aliases as alias_store
 
-        connections = matching.connect(
-            {ln.reference for ln in lines},
-            catalog,
-            alias_store.accepted(db),
-            alias_store.rejected(db),
+        connections = index.connect(
+            list({ln.reference for ln in lines}), alias_store.accepted(db), alias_store.rejected(db)
         )
         options = rules.RuleOptions.from_settings(self.settings)
-        desired = rules.desired_states(
-            lines, catalog, connections, brand_store.load_mappings(db), options
-        )
+        mappings = brand_store.load_mappings(db)
+        rules_inputs = (get_meta(db, "catalog_hash"), repr(sorted(mappings.items())), options)
+        previous = self._rules_cache[1] if self._rules_cache and self._rules_cache[0] == rules_inputs else None
+        desired = rules.desired_states(lines, catalog, connections, mappings, options, previous)
+        if not dry_run:
+            self._rules_cache = (rules_inputs, desired)
         changes, plan = self._diff(desired, summary, dry_run=dry_run)
         if dry_run:
             summary.status = "dry_run"
@@ -313,6 +295,17 @@ class SyncEngine:
 
     _pending_read: ReadResult | None = None
     _batch_size: int = BATCH_SIZE
+    _catalog_cache: tuple[str | None, dict[str, CatalogProduct], Any] | None = None
+    _rules_cache: tuple[Any, rules.Desired] | None = None
+    _promised_cache: tuple[str | None, dict[str, delivery.Promise]] | None = None
+
+    def _promised(self) -> dict[str, delivery.Promise]:
+        """What was promised per reference, kept in memory while no process changed it
+        (`promised_gen` moves with every write)."""
+        gen = get_meta(self.db, "promised_gen")
+        if self._promised_cache is None or self._promised_cache[0] != gen:
+            self._promised_cache = (gen, delivery.promised(self.db))
+        return self._promised_cache[1]
 
     def _read_erp(self, summary: RunSummary, *, dry_run: bool, full: bool) -> str | None:
         """Read the export unless its bytes are the ones already read. A whole-source failure
@@ -348,6 +341,18 @@ class SyncEngine:
         self._pending_read = result
         return result.content_hash
 
+    def _catalog_index(self):
+        """The catalogue and its matching index, kept in memory while the catalogue is the
+        same: a long-lived engine (tray app, service) skips reloading 10^5 rows every run."""
+        from shopsync.matching import CatalogIndex
+
+        digest = get_meta(self.db, "catalog_hash")
+        cached = self._catalog_cache
+        if cached is None or cached[0] != digest:
+            catalog = catalog_store.load_catalog(self.db)
+            cached = self._catalog_cache = (digest, catalog, CatalogIndex(catalog))
+        return cached[1], cached[2]
+
     def _refresh_catalog(self, client, *, full: bool) -> None:
         """Fetch the catalogue when it is old (or on a full run); offline, the cached one
         serves, and with none cached the run cannot decide anything."""
@@ -377,7 +382,7 @@ class SyncEngine:
         unpublishing and products already right are not sent again."""
         states = client.products(published=True)
         delivery.observe(
-            self.db, ((s["reference"], s, wire_key(s)) for s in states), self.clock()
+            self.db, ((s["reference"], s, rules.wire_key(s)) for s in states), self.clock()
         )
 
     def _fingerprint(self, content_hash: str | None) -> str:
@@ -399,12 +404,13 @@ class SyncEngine:
     ) -> tuple[list[tuple[str, dict, str]], dict[str, list[str]]]:
         """Desired minus promised, with the unpublish guard applied."""
         db = self.db
-        promised = delivery.promised(db)
+        promised = self._promised()
         changes: list[tuple[str, ProductState, str]] = []
         unpublish: list[str] = []
         plan: dict[str, list[str]] = {"publish": [], "update": [], "unpublish": [], "held": []}
+        keys = desired.keys
         for ref, state in desired.states.items():
-            key = state_key(state)
+            key = keys[ref]
             before = promised.get(ref)
             if before is None:
                 if not state.published:
@@ -432,7 +438,7 @@ class SyncEngine:
             go, hold = unpublish, []
         for ref in go:
             state = desired.states[ref]
-            changes.append((ref, state, state_key(state)))
+            changes.append((ref, state, keys[ref]))
         plan["unpublish"] = sorted(go)
         plan["held"] = sorted(hold)
         summary.held = len(hold)

@@ -7,6 +7,7 @@ speaks the same small, immutable types; these are they. Nothing here does I/O.
 from __future__ import annotations
 
 import enum
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -84,8 +85,10 @@ class ProductState:
         }
 
 
+@functools.lru_cache(maxsize=8192)
 def format_price(price: Decimal | None) -> str | None:
-    """Prices travel as strings with two decimals ("1290.00"): never floats."""
+    """Prices travel as strings with two decimals ("1290.00"): never floats. (Cached: a shop
+    has far fewer distinct prices than items, and this runs for every item of every run.)"""
     if price is None:
         return None
     return f"{price.quantize(Decimal('0.01'))}"

@@ -6,12 +6,20 @@ plain pipeline. Nothing here does I/O or knows about SQLite or HTTP.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from shopsync.model import Availability, CatalogProduct, ProductState, SizeState, StockLine
+from shopsync.model import (
+    Availability,
+    CatalogProduct,
+    ProductState,
+    SizeState,
+    StockLine,
+    format_price,
+)
 
 MODES = ("stock", "preorder", "off")
 UNMAPPED = "unmapped"
@@ -19,6 +27,7 @@ UNMAPPED = "unmapped"
 _MODE_RANK = {"preorder": 3, "stock": 2, "off": 1, UNMAPPED: 0}
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_brand(name: str | None) -> str:
     """Brands are compared without case, accents or surrounding spaces ("TISSOT" == "Tissot")."""
     if not name:
@@ -60,8 +69,11 @@ class Desired:
     unmatched: list[StockLine] = field(default_factory=list)  # ERP items not in the catalogue
     new_brands: list[str] = field(default_factory=list)  # ERP brands seen for the first time
     reasons: dict[str, str] = field(default_factory=dict)  # why a product is unpublished
+    keys: dict[str, str] = field(default_factory=dict)  # state_key per reference
+    groups: dict[str, list[StockLine]] = field(default_factory=dict)  # ERP lines per reference
 
 
+@functools.lru_cache(maxsize=1024)
 def _fold_status(status: str | None) -> str:
     return " ".join((status or "").split()).casefold()
 
@@ -148,11 +160,12 @@ def product_state(
         return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
     if not lines:
         return unpublished(ref), "not in the ERP"
-    statuses = {_fold_status(line.status) for line in lines}
-    if statuses & options.hold_statuses:
-        return unpublished(ref), "held by its ERP status"
-    if statuses & options.preorder_statuses:
-        return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
+    if options.hold_statuses or options.preorder_statuses:
+        statuses = {_fold_status(line.status) for line in lines}
+        if statuses & options.hold_statuses:
+            return unpublished(ref), "held by its ERP status"
+        if statuses & options.preorder_statuses:
+            return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
     if quantity > 0:
         availability = Availability.IN_STOCK
     elif options.backorder:
@@ -168,15 +181,20 @@ def desired_states(
     connections: Mapping[str, str],
     mappings: Mapping[str, BrandMapping],
     options: RuleOptions,
+    previous: Desired | None = None,
 ) -> Desired:
     """The whole site's desired state: one ProductState per catalogue reference.
 
     `connections` maps ERP references to catalogue references (exact, normalized or accepted
-    aliases: see shopsync.matching.connect)."""
+    aliases: see shopsync.matching.connect). `previous` is the result of a run with the same
+    catalogue, mappings and options: products whose ERP lines are unchanged keep their state
+    and key without being worked out again (a sale touches one product in 10^5)."""
     lines = list(lines)
     full, new = resolve_brands((ln.brand for ln in lines if ln.brand), mappings, options.new_brands)
     by_site_brand = site_brand_modes(full)
     result = Desired(new_brands=new)
+    if new:
+        previous = None  # a new brand's default mode changes products of that brand
 
     per_product: dict[str, list[StockLine]] = {}
     unmatched_seen: set[str] = set()
@@ -191,23 +209,46 @@ def desired_states(
             unmatched_seen.add(line.reference)
             result.unmatched.append(line)
 
+    empty: list[StockLine] = []
+    old_groups = previous.groups if previous is not None else {}
     for ref, product in catalog.items():
-        product_lines = per_product.get(ref, [])
+        product_lines = per_product.get(ref, empty)
+        result.groups[ref] = product_lines
+        if previous is not None and old_groups.get(ref, empty) == product_lines:
+            result.states[ref] = previous.states[ref]
+            result.keys[ref] = previous.keys[ref]
+            if ref in previous.reasons:
+                result.reasons[ref] = previous.reasons[ref]
+            continue
         mode = by_site_brand.get(fold_brand(product.brand))
         if mode is None and product_lines:
             erp_mapping = full.get(fold_brand(product_lines[0].brand))
             mode = erp_mapping.mode if erp_mapping else None
         state, reason = product_state(product, product_lines, mode, options)
         result.states[ref] = state
+        result.keys[ref] = state_key(state)
         if reason:
             result.reasons[ref] = reason
     return result
 
 
 def state_key(state: ProductState) -> str:
-    """A compact, stable text of a state: equal keys mean nothing to upload."""
-    sizes = ",".join(f"{s.size}:{s.quantity}:{s.price}" for s in state.sizes)
-    return f"{int(state.published)}|{state.availability}|{state.quantity}|{state.price}|{sizes}"
+    """A compact, stable text of a state: equal keys mean nothing to upload. The site's side
+    of the same key is `wire_key`."""
+    sizes = ",".join(f"{s.size}:{s.quantity}:{format_price(s.price)}" for s in state.sizes)
+    return (
+        f"{int(state.published)}|{state.availability}|{state.quantity}|"
+        f"{format_price(state.price)}|{sizes}"
+    )
+
+
+def wire_key(wire: Mapping) -> str:
+    """`state_key` of a Site API item (what the site shows)."""
+    sizes = ",".join(f"{s['size']}:{s['quantity']}:{s.get('price')}" for s in wire.get("sizes") or [])
+    return (
+        f"{int(bool(wire.get('published')))}|{wire.get('availability')}|"
+        f"{wire.get('quantity', 0)}|{wire.get('price')}|{sizes}"
+    )
 
 
 def unpublish_threshold(published: int, min_count: int, max_share: float) -> int:

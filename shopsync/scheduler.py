@@ -14,6 +14,7 @@ Injectable clock and engine factory keep the tests fast and deterministic.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import logging
 import os
@@ -185,10 +186,8 @@ class SyncScheduler:
         self._stop.set()
         self._stop_watch()
         if self._aps is not None:
-            try:
+            with contextlib.suppress(Exception):  # already stopped
                 self._aps.shutdown(wait=False)
-            except Exception:  # noqa: BLE001 - already stopped
-                pass
             self._aps = None
         self._queue.put(None)
         if self._worker is not None:

@@ -44,6 +44,7 @@ FROZEN_FAILURES = (
     "Could not load the Qt platform plugin",
     "Could not find the Qt platform plugin",
     "QUiLoader",  # a .ui file the loader could not open or parse
+    "An error has occurred while reading the UI file",
 )
 
 

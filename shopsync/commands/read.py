@@ -9,6 +9,7 @@ it can't be read at all. Only the standard library is imported at module level.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 
@@ -138,10 +139,8 @@ def _safe_stream(stream):  # type: ignore[no-untyped-def]
     rather than a crash halfway through the output."""
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        try:
+        with contextlib.suppress(ValueError, OSError):
             reconfigure(errors="replace")
-        except (ValueError, OSError):
-            pass
     return stream
 
 

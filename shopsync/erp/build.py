@@ -20,7 +20,14 @@ from itertools import compress, islice, repeat
 from operator import is_, itemgetter
 
 from shopsync.erp.detect import ColumnMap
-from shopsync.erp.values import BadValue, fold_words, parse_ean, parse_price, parse_quantity, parse_size
+from shopsync.erp.values import (
+    BadValue,
+    fold_words,
+    parse_ean,
+    parse_price,
+    parse_quantity,
+    parse_size,
+)
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 _MISS = object()
@@ -88,7 +95,7 @@ class Builder:
             batch = list(islice(iterator, BATCH))
             if not batch:
                 return
-            rows, ends = zip(*batch)
+            rows, ends = zip(*batch, strict=True)
             starts = [prev + 1, *map(_PLUS_ONE, ends[:-1])]
             prev = ends[-1]
             self._batch(list(rows), starts)
@@ -109,7 +116,8 @@ class Builder:
         if bad:
             keep = [i not in bad for i in range(len(rows))]
             rows, starts, refs, quantities, prices = (
-                list(compress(c, keep)) for c in (rows, starts, refs, quantities, prices)
+                None if c is None else list(compress(c, keep))
+                for c in (rows, starts, refs, quantities, prices)
             )
         n = len(rows)
         if not n:
@@ -130,10 +138,12 @@ class Builder:
         fresh = set(firsts).difference(merged)  # O(batch): iterates the smaller side
         if len(fresh) == n:
             picked = None
-            merged.update(zip(keys, range(base, base + n)))
+            merged.update(zip(keys, range(base, base + n), strict=True))
         else:
             picked = sorted(map(firsts.__getitem__, fresh))
-            merged.update(zip(map(keys.__getitem__, picked), range(base, base + len(picked))))
+            merged.update(
+                zip(map(keys.__getitem__, picked), range(base, base + len(picked)), strict=True)
+            )
         fresh_count = n if picked is None else len(picked)
         for target, values in (
             (self._refs, refs), (self._brands, brands), (self._designations, designations),

@@ -10,6 +10,7 @@ stopping the whole table.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -87,10 +88,8 @@ def open_dbf(path: Path, data: bytes, source: str, profile: Profile) -> Table:
     memo = getattr(table, "memofilename", None)
     has_memo = any(f.type in "MGBP" for f in table.fields) and table.dbversion not in (0x30, 0x31, 0x32)
     if memo:
-        try:
+        with contextlib.suppress(OSError):  # the table was read: a hash without the memo will do
             digest.update(Path(memo).read_bytes())
-        except OSError:
-            pass
     elif has_memo:
         warnings.append(Problem(source, None, None, "memo file (.dbt/.fpt) missing: memo fields read as empty", "warning"))
     for note in dict.fromkeys(notes):

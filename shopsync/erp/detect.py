@@ -79,6 +79,7 @@ _TOKEN_RULES: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] =
     "status": (frozenset({"statut", "etat", "status"}), frozenset(), frozenset()),
 }
 
+_CODE_LIKE = frozenset('=[]{}<>"')
 _FOLDED_ALIASES = {f: tuple(dict.fromkeys(fold(a) for a in names)) for f, names in ALIASES.items()}
 
 # A header row is looked for among this many first rows (titles, export dates, blank lines...).
@@ -151,8 +152,8 @@ def map_columns(
             continue
         need, also, never = _TOKEN_RULES[field]
         for i, header in enumerate(headers):
-            if i in taken:
-                continue
+            if i in taken or _CODE_LIKE & set(header) or len(header) > 40:
+                continue  # `HEADER = ["Référence"`: code or prose, not a column name
             words = set(fold_words(header))
             words.add(folded[i])
             if words & need and (not also or words & also) and not words & never:

@@ -8,6 +8,7 @@ contract says no traceback, ever, and the sync must be able to say "nothing chan
 
 from __future__ import annotations
 
+import csv
 import gc
 import hashlib
 import logging
@@ -135,9 +136,11 @@ def _line_order(problem: Problem) -> tuple[bool, int]:
     return (problem.line is not None, problem.line or 0)
 
 
-def _describe_failure(where: str, exc: BaseException) -> InputError:
-    log.debug("reader failure on %s", where, exc_info=exc)
-    return InputError(f"{where}: cannot be read ({type(exc).__name__}: {exc})")
+def _unexpected(where: str, exc: BaseException) -> InputError:
+    """A failure no reader foresaw (a bug, or a library's new exception): logged in full,
+    shown as one line. The fuzz tests replace this to make such a failure fail them."""
+    log.error("unexpected failure reading %s", where, exc_info=exc)
+    return InputError(f"{where}: cannot be read ({type(exc).__name__}: {exc}); details in the log")
 
 
 def read_export(
@@ -164,10 +167,11 @@ def read_export(
             builder.feed(table.pairs, table.prev)
         except ShopSyncError:
             raise
-        except Exception as exc:
+        except (csv.Error, UnicodeError) as exc:
             line = table.position() if table.position else None
             at = f"{where}:{line}" if line else where
-            raise _describe_failure(at, exc) from None
+            hint = " (an opening quote that is never closed?)" if isinstance(exc, csv.Error) else ""
+            raise InputError(f"{at}: {exc}{hint}") from None
         builder.warnings[:0] = table.warnings  # source-level notes, some made while reading
         # batches meet problems column by column: give them back in line order
         builder.rejected.sort(key=_line_order)
@@ -188,7 +192,7 @@ def read_export(
     except ShopSyncError:
         raise
     except Exception as exc:  # noqa: BLE001 - the boundary: every reader failure is an InputError
-        raise _describe_failure(where, exc) from None
+        raise _unexpected(where, exc) from None
     finally:
         if table is not None and table.close is not None:
             table.close()
@@ -227,7 +231,7 @@ def preview(
     except ShopSyncError:
         raise
     except Exception as exc:  # noqa: BLE001 - the boundary, as in read_export
-        raise _describe_failure(where, exc) from None
+        raise _unexpected(where, exc) from None
     finally:
         if table is not None and table.close is not None:
             table.close()

@@ -44,9 +44,10 @@ def open_spreadsheet(data: bytes, source: str, profile: Profile) -> Table:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet, name = _sheet(workbook, source, profile.options.sheet)
         values = sheet.to_python(skip_empty_area=False)
-    except InputError:
+    except (InputError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own types and PanicException
+    except BaseException as exc:  # noqa: BLE001 - calamine's errors, and pyo3's PanicException
+        # (a BaseException) when the Rust side panics on a malformed file
         reason = str(exc) or type(exc).__name__
         if "password" in reason.lower() or type(exc).__name__ == "PasswordError":
             reason = "the workbook is password-protected"

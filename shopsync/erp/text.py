@@ -56,7 +56,8 @@ def open_text(data: bytes, source: str, profile: Profile) -> Table:
     except csv.Error as exc:
         raise InputError(f"{source}:{reader.line_num}: {exc}") from exc
     header_line = reader.line_num
-    pairs = zip(reader, map(attrgetter("line_num"), repeat(reader)))
+    # (record, its last line) pairs, built in C: line_num is read right after each record
+    pairs = zip(reader, map(attrgetter("line_num"), repeat(reader)), strict=False)
     return Table(
         columns=columns,
         pairs=pairs,

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from shopsync.config import Settings, load_settings, store_site_token, update_config
+from shopsync.gui.qtcompat import emit
 from shopsync.scheduler import EngineFactory, SyncScheduler
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ class AppHub(QObject):
     def _post(self, callback: Callable[[Any], None] | None, payload: Any) -> None:
         """Hand `payload` to `callback` in the UI thread (queued signal)."""
         if callback is not None:
-            self._deliver.emit(callback, payload)
+            emit(self._deliver, callback, payload)
 
     @Slot(object, object)
     def _on_deliver(self, callback, payload) -> None:  # noqa: ANN001
@@ -118,13 +119,13 @@ class AppHub(QObject):
     def _on_core_event(self, event: str, data: dict[str, Any]) -> None:
         """Scheduler/engine events, in the worker thread: re-emitted as signals (queued)."""
         if event == "run_started":
-            self.run_started.emit(data)
+            emit(self.run_started, data)
         elif event == "progress":
-            self.progress.emit(data.get("phase", ""), int(data.get("done", 0)), int(data.get("total", 0)))
+            emit(self.progress, data.get("phase", ""), int(data.get("done", 0)), int(data.get("total", 0)))
         elif event == "run_finished":
-            self.run_finished.emit(data.get("summary"))
+            emit(self.run_finished, data.get("summary"))
         elif event == "scheduler":
-            self.scheduler_changed.emit(data)
+            emit(self.scheduler_changed, data)
 
     # The hub's own slots are connected first (in __init__), so that its state is current when
     # the windows' slots for the same signal run.
@@ -132,21 +133,21 @@ class AppHub(QObject):
     def _on_run_started(self, _data: dict) -> None:
         self.running = True
         self.last_progress = None
-        self.busy_changed.emit(True)
+        emit(self.busy_changed, True)
 
     def _on_progress(self, phase: str, done: int, total: int) -> None:
         self.last_progress = (phase, done, total)
 
     def _on_run_finished(self, _summary: Any) -> None:
         self.running = False
-        self.busy_changed.emit(False)
+        emit(self.busy_changed, False)
         self.refresh_status()
 
     def _on_scheduler(self, data: dict) -> None:
         self.scheduler_state = dict(data)
         if self.last_status:
             self.last_status["scheduler"] = self.scheduler_state
-            self.status_changed.emit(self.last_status)
+            emit(self.status_changed, self.last_status)
 
     # -- I/O thread ----------------------------------------------------------------------------
 
@@ -209,7 +210,7 @@ class AppHub(QObject):
     def _set_status(self, status: dict[str, Any]) -> None:
         self.last_status = status
         self.scheduler_state = status.get("scheduler", {})
-        self.status_changed.emit(status)
+        emit(self.status_changed, status)
 
     def sync_now(self, *, full: bool = False) -> bool:
         return self.scheduler.request("manual", full=full)
@@ -257,7 +258,7 @@ class AppHub(QObject):
             self.settings = settings
             self._io_generation += 1
             self.scheduler.reload(settings)
-            self.settings_changed.emit(settings)
+            emit(self.settings_changed, settings)
             self.refresh_status()
             if on_done is not None:
                 on_done(settings)

@@ -16,6 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from shopsync.gui.qtcompat import emit
+
 log = logging.getLogger(__name__)
 MESSAGE = b"show\n"
 
@@ -67,16 +69,13 @@ class SingleInstance(QObject):
         return True
 
     def _on_connection(self) -> None:
+        # Any connection on our user-only socket is a second launch: no per-connection slots
+        # (a lambda kept on a socket that Qt deletes later crashed PySide6 at teardown).
         while self.server is not None and self.server.hasPendingConnections():
             conn = self.server.nextPendingConnection()
-            conn.readyRead.connect(lambda c=conn: self._on_ready(c))
-            conn.disconnected.connect(conn.deleteLater)
-            if conn.bytesAvailable():
-                self._on_ready(conn)
-
-    def _on_ready(self, conn: QLocalSocket) -> None:
-        if bytes(conn.readAll()).startswith(MESSAGE.strip()):
-            self.activated.emit()
+            conn.abort()
+            conn.deleteLater()
+        emit(self.activated)
 
     def release(self) -> None:
         if self.server is not None:

@@ -60,24 +60,38 @@ def attention_reasons(status: dict[str, Any]) -> dict[str, str]:
     last = status.get("last_run") or {}
     sched = status.get("scheduler") or {}
     if status.get("state") == "token_refused" or sched.get("blocked") == "token_refused":
-        reasons["token"] = _t("Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.")
+        reasons["token"] = QCoreApplication.translate(
+            "State", "Le site a refusé le jeton : entrez-en un nouveau dans les paramètres."
+        )
     held = status.get("held") or []
     if held:
-        reasons[f"held:{len(held)}"] = _t(
-            "%n dépublication(s) attendent votre accord.", len(held)
+        reasons[f"held:{len(held)}"] = QCoreApplication.translate(
+            "State", "%n dépublication(s) attendent votre accord.", None, len(held)
         )
     brands = status.get("unmapped_brands") or []
     if brands:
-        reasons["brands:" + ",".join(sorted(brands))] = _t(
-            "%n nouvelle(s) marque(s) à décider.", len(brands)
-        ) + " (" + ", ".join(brands[:3]) + ("…" if len(brands) > 3 else "") + ")"
+        reasons["brands:" + ",".join(sorted(brands))] = (
+            QCoreApplication.translate(
+                "State", "%n nouvelle(s) marque(s) à décider.", None, len(brands)
+            )
+            + " ("
+            + ", ".join(brands[:3])
+            + ("…" if len(brands) > 3 else "")
+            + ")"
+        )
     rejected = status.get("rejected") or []
     if rejected:
-        reasons[f"rejected:{len(rejected)}"] = _t("%n produit(s) refusé(s) par le site.", len(rejected))
+        reasons[f"rejected:{len(rejected)}"] = QCoreApplication.translate(
+            "State", "%n produit(s) refusé(s) par le site.", None, len(rejected)
+        )
     if last.get("status") == "input_error":
-        reasons["input:" + str(last.get("id"))] = _t("Export ERP illisible : rien n'a changé sur le site.")
+        reasons["input:" + str(last.get("id"))] = QCoreApplication.translate(
+            "State", "Export ERP illisible : rien n'a changé sur le site."
+        )
     elif last.get("status") == "error":
-        reasons["error:" + str(last.get("id"))] = _t("La dernière synchronisation a échoué.")
+        reasons["error:" + str(last.get("id"))] = QCoreApplication.translate(
+            "State", "La dernière synchronisation a échoué."
+        )
     return reasons
 
 
@@ -94,33 +108,75 @@ def view(status: dict[str, Any], *, running: bool = False, progress: tuple | Non
             detail = phase_label(phase)
             if total:
                 detail += f" {done}/{total}"
-        return View("sync", _t("Synchronisation en cours…"), detail, reasons)
+        return View(
+            "sync",
+            QCoreApplication.translate("State", "Synchronisation en cours…"),
+            detail,
+            reasons,
+        )
     if sched.get("paused"):
-        return View("paused", _t("En pause"), _t("Les synchronisations automatiques sont suspendues."), reasons)
+        return View(
+            "paused",
+            QCoreApplication.translate("State", "En pause"),
+            QCoreApplication.translate(
+                "State", "Les synchronisations automatiques sont suspendues."
+            ),
+            reasons,
+        )
     if "token" in reasons:
-        return View("attention", _t("Le site a refusé le jeton"), reasons["token"], reasons)
+        return View(
+            "attention",
+            QCoreApplication.translate("State", "Le site a refusé le jeton"),
+            reasons["token"],
+            reasons,
+        )
     pending = int(status.get("pending") or 0)
     since = hhmm(status.get("pending_since"))
     if state == "offline":
-        detail = _t("%n changement(s) en attente depuis %1", pending).replace("%1", since)
+        detail = QCoreApplication.translate(
+            "State", "%n changement(s) en attente depuis %1", None, pending
+        ).replace("%1", since)
         retry = sched.get("retry_at")
         if retry:
-            detail += "\n" + _t("Nouvel essai à %1").replace("%1", hhmm(retry))
-        return View("offline", _t("Site injoignable"), detail, reasons)
+            detail += "\n" + QCoreApplication.translate("State", "Nouvel essai à %1").replace(
+                "%1", hhmm(retry)
+            )
+        return View(
+            "offline", QCoreApplication.translate("State", "Site injoignable"), detail, reasons
+        )
     if reasons:
-        return View("attention", _t("À vérifier"), next(iter(reasons.values())), reasons)
+        return View(
+            "attention",
+            QCoreApplication.translate("State", "À vérifier"),
+            next(iter(reasons.values())),
+            reasons,
+        )
     if state == "pending":
-        detail = _t("%n changement(s) en attente depuis %1", pending).replace("%1", since)
-        return View("offline", _t("Changements en attente"), detail, reasons)
+        detail = QCoreApplication.translate(
+            "State", "%n changement(s) en attente depuis %1", None, pending
+        ).replace("%1", since)
+        return View(
+            "offline",
+            QCoreApplication.translate("State", "Changements en attente"),
+            detail,
+            reasons,
+        )
     if state == "never_run" or not last:
         return View(
             "offline",
-            _t("Pas encore synchronisé"),
-            _t("Choisissez l'export de l'ERP et le site dans les paramètres."),
+            QCoreApplication.translate("State", "Pas encore synchronisé"),
+            QCoreApplication.translate(
+                "State", "Choisissez l'export de l'ERP et le site dans les paramètres."
+            ),
             reasons,
         )
     when = hhmm(last.get("ended_at") or last.get("started_at"))
-    return View("ok", _t("À jour"), _t("Dernière synchronisation à %1").replace("%1", when), reasons)
+    return View(
+        "ok",
+        QCoreApplication.translate("State", "À jour"),
+        QCoreApplication.translate("State", "Dernière synchronisation à %1").replace("%1", when),
+        reasons,
+    )
 
 
 def outcome_label(status: str) -> str:

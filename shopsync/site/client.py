@@ -115,7 +115,10 @@ class SiteClient:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
     ) -> None:
-        url = httpx.URL(base_url.strip())
+        try:
+            url = httpx.URL(base_url.strip())
+        except httpx.InvalidURL as exc:
+            raise ConfigError(f"site URL {base_url!r}: {exc}") from exc
         if url.scheme not in ("http", "https") or not url.host:
             raise ConfigError(f"site URL {base_url!r}: expected https://host[/path]")
         loopback = is_loopback(url.host)

@@ -61,6 +61,7 @@ def enqueue(db: sqlite_utils.Database, changes: list[tuple[str, dict, str]], now
             promise_rows.append((ref, key, version, int(wire["published"])))
         conn.executemany("INSERT OR REPLACE INTO outbox VALUES (?,?,?,?,?)", outbox_rows)
         conn.executemany("INSERT OR REPLACE INTO promised VALUES (?,?,?,?)", promise_rows)
+        _bump_promised(db)
     return len(changes)
 
 
@@ -76,6 +77,11 @@ def observe(db: sqlite_utils.Database, states: Iterable[tuple[str, dict, str]], 
                 (ref, json.dumps(wire, ensure_ascii=False), key, version, pub, now),
             )
         set_meta(db, "observed_at", str(now))
+        _bump_promised(db)
+
+
+def _bump_promised(db: sqlite_utils.Database) -> None:
+    set_meta(db, "promised_gen", str(int(get_meta(db, "promised_gen", "0") or 0) + 1))
 
 
 def inflight(db: sqlite_utils.Database) -> list[Batch]:

@@ -6,7 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from shopsync.erp.values import BadValue, cell_text, fold, parse_ean, parse_price, parse_quantity, parse_size
+from shopsync.erp.values import (
+    BadValue,
+    cell_text,
+    fold,
+    parse_ean,
+    parse_price,
+    parse_quantity,
+    parse_size,
+)
 
 
 @pytest.mark.parametrize(

@@ -186,7 +186,15 @@ def test_product_paths_are_percent_encoded() -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://shop.example", "http://10.0.0.5:8765", "ftp://shop.example", "shop.example"]
+    "url",
+    [
+        "http://shop.example",
+        "http://10.0.0.5:8765",
+        "ftp://shop.example",
+        "shop.example",
+        "https://",
+        "",
+    ],
 )
 def test_plain_http_is_refused_off_loopback(url: str) -> None:
     with pytest.raises(ConfigError):

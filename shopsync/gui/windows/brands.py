@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
+from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 
 MODE_ORDER = ("unmapped", "stock", "preorder", "off")
@@ -274,7 +275,7 @@ class BrandsWindow(QWidget):
             return len(choices)
 
         def done(count: int) -> None:
-            self.saved.emit()
+            emit(self.saved)
             self.hub.scheduler.request("brands")
             self.hub.refresh_status()
             self.reload()

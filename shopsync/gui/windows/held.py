@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
+from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 
 
@@ -88,7 +89,7 @@ class HeldWindow(QWidget):
         self.confirm_button.setEnabled(False)
 
         def done(_count: int) -> None:
-            self.decided.emit("confirm")
+            emit(self.decided, "confirm")
             self.close()
 
         self.hub.confirm_held(done)
@@ -96,5 +97,5 @@ class HeldWindow(QWidget):
     def keep(self) -> None:
         """Nothing is unpublished; the products stay held (and online) until the export says
         otherwise or a person confirms later."""
-        self.decided.emit("keep")
+        emit(self.decided, "keep")
         self.close()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
+from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 
 EXPORT_HEADERS = [
@@ -236,7 +237,7 @@ class ReferencesWindow(QWidget):
             (aliases.accept if decision == "accept" else aliases.reject)(ctx.db, row.reference, target)
 
         def done(_result: None) -> None:
-            self.changed.emit()
+            emit(self.changed)
             if decision == "accept":
                 self.hub.scheduler.request("references")
             self.reload()

@@ -38,6 +38,7 @@ from shopsync.config import Settings
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
+from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 
 PROFILES = ("auto", "bijou3", "cestia", "m3soft", "4d-text", "4d-rest", "odbc")
@@ -508,7 +509,7 @@ class SettingsWindow(QWidget, _Pages):
         def done(settings: Settings) -> None:
             self.buttons.setEnabled(True)
             self.message.setText(self.tr("Paramètres enregistrés."))
-            self.saved.emit(settings)
+            emit(self.saved, settings)
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
@@ -558,7 +559,7 @@ class FirstRunWizard(QWizard, _Pages):
 
     def accept(self) -> None:
         def done(settings: Settings) -> None:
-            self.finished_setup.emit(settings)
+            emit(self.finished_setup, settings)
             QWizard.accept(self)
 
         def failed(exc: BaseException) -> None:

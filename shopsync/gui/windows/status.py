@@ -31,6 +31,7 @@ from shopsync.gui import state as st
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon, state_icon
+from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.gui.windows.chart import DailyChart
 
@@ -228,7 +229,7 @@ class StatusWindow(QWidget):
         self.hub.refresh_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.closed.emit()
+        emit(self.closed)
         super().closeEvent(event)
 
     # -- diagnostic ------------------------------------------------------------------------------

@@ -1,0 +1,1317 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="46"/>
+        <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
+        <translation>An unexpected error occurred; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>BrandsForm</name>
+    <message>
+        <location filename="../../ui/brands.ui" line="7"/>
+        <source>Chaque marque de l&apos;ERP, avec la marque du site où elle va et son mode. Une marque non décidée reste hors du site.</source>
+        <translation>Every ERP brand, with the site brand it goes to and its mode. A brand not decided yet stays off the site.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brands.ui" line="8"/>
+        <source>Rechercher une marque…</source>
+        <translation>Search a brand…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brands.ui" line="14"/>
+        <source>Annuler les modifications</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brands.ui" line="15"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>BrandsWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="101"/>
+        <source>ShopSync — Marques</source>
+        <translation>ShopSync — Brands</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="111"/>
+        <source>À décider (hors site)</source>
+        <translation>To decide (off the site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="112"/>
+        <source>En stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="113"/>
+        <source>Pré-commande</source>
+        <translation>Pre-order</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="114"/>
+        <source>Hors site</source>
+        <translation>Off the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="118"/>
+        <source>Marque ERP</source>
+        <translation>ERP brand</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="118"/>
+        <source>Produits</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="118"/>
+        <source>Reliés au catalogue</source>
+        <translation>Matched in catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="119"/>
+        <source>Marque du site</source>
+        <translation>Site brand</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="119"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="145"/>
+        <source>Chargement des marques…</source>
+        <translation>Loading brands…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="149"/>
+        <source>Lecture impossible : %1</source>
+        <translation>Cannot read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="159"/>
+        <source>Nouvelle marque : à décider</source>
+        <translation>New brand: to decide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="170"/>
+        <source>(même nom)</source>
+        <translation>(same name)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="181"/>
+        <source>%n marque(s) à décider.</source>
+        <translation>
+            <numerusform>%n brand to decide.</numerusform>
+            <numerusform>%n brands to decide.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="181"/>
+        <source>Toutes les marques sont décidées.</source>
+        <translation>Every brand is decided.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="233"/>
+        <source>Aucune modification.</source>
+        <translation>No change.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="235"/>
+        <source>Calcul de l&apos;effet…</source>
+        <translation>Working out the effect…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="250"/>
+        <source>%n produit(s) seront publiés</source>
+        <translation>
+            <numerusform>%n product will be published</numerusform>
+            <numerusform>%n products will be published</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="252"/>
+        <source>%n dépublié(s)</source>
+        <translation>
+            <numerusform>%n unpublished</numerusform>
+            <numerusform>%n unpublished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="255"/>
+        <source>%n mis à jour</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="256"/>
+        <source> à l&apos;enregistrement.</source>
+        <translation> when saved.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="282"/>
+        <source>%n marque(s) enregistrée(s).</source>
+        <translation>
+            <numerusform>%n brand saved.</numerusform>
+            <numerusform>%n brands saved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="286"/>
+        <source>Marques</source>
+        <translation>Brands</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="286"/>
+        <source>Enregistrement impossible : %1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyChart</name>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/chart.py" line="32"/>
+        <source>%n changement(s) sur 30 jours</source>
+        <translation>
+            <numerusform>%n change in 30 days</numerusform>
+            <numerusform>%n changes in 30 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErpPage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="71"/>
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="73"/>
+        <source>Détection automatique</source>
+        <translation>Automatic detection</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="77"/>
+        <source>4D (export texte)</source>
+        <translation>4D (text export)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="78"/>
+        <source>4D (serveur REST)</source>
+        <translation>4D (REST server)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="79"/>
+        <source>Base ODBC</source>
+        <translation>ODBC database</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="86"/>
+        <source>Logiciel (préréglage) :</source>
+        <translation>Software (preset):</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="89"/>
+        <source>Fichier…</source>
+        <translation>File…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="90"/>
+        <source>Dossier…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="94"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="170"/>
+        <source>Export :</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="98"/>
+        <source>(inchangé — gardé dans le trousseau du système)</source>
+        <translation>(unchanged — kept in the system keyring)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="99"/>
+        <source>Mot de passe :</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="104"/>
+        <source>Fichier stable depuis :</source>
+        <translation>File unchanged for:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="110"/>
+        <source>Aperçu des premières lignes</source>
+        <translation>Preview the first rows</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="116"/>
+        <source>Colonnes détectées (modifiables)</source>
+        <translation>Detected columns (editable)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="120"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="120"/>
+        <source>Marque</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="121"/>
+        <source>Désignation</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="121"/>
+        <source>Quantité</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="122"/>
+        <source>Prix TTC</source>
+        <translation>Price incl. VAT</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="122"/>
+        <source>Taille (TLD)</source>
+        <translation>Size (TLD)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="123"/>
+        <source>Code EAN</source>
+        <translation>EAN code</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="123"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="164"/>
+        <source>Connexion ODBC :</source>
+        <translation>ODBC connection:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="165"/>
+        <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
+        <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="167"/>
+        <source>Serveur 4D :</source>
+        <translation>4D server:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="168"/>
+        <source>L&apos;adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
+        <translation>The 4D REST server&apos;s address, for example http://server:8080/rest.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="172"/>
+        <source>Le fichier que l&apos;ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
+        <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="178"/>
+        <source>Export de l&apos;ERP</source>
+        <translation>ERP export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="179"/>
+        <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
+        <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="185"/>
+        <source>Dossier des exports</source>
+        <translation>Export folder</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="192"/>
+        <source>Indiquez d&apos;abord l&apos;export.</source>
+        <translation>Enter the export first.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="195"/>
+        <source>Lecture…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="207"/>
+        <source>Lecture impossible : %1</source>
+        <translation>Cannot read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/settings.py" line="216"/>
+        <source>%n ligne(s) lue(s)</source>
+        <translation>
+            <numerusform>%n row read</numerusform>
+            <numerusform>%n rows read</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="230"/>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="537"/>
+        <source>Bienvenue dans ShopSync</source>
+        <translation>Welcome to ShopSync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="544"/>
+        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
+
+Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
+        <translation>ShopSync keeps the site&apos;s stock in step with your shop software (ERP).
+
+Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="551"/>
+        <source>Bienvenue</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="552"/>
+        <source>Le stock de la boutique</source>
+        <translation>The shop&apos;s stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="553"/>
+        <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
+        <translation>Choose your ERP&apos;s export and check the columns.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="554"/>
+        <source>Le site</source>
+        <translation>The site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="554"/>
+        <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
+        <translation>The site&apos;s address and the token the platform gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="556"/>
+        <source>Quand synchroniser</source>
+        <translation>When to sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="557"/>
+        <source>Règles de publication</source>
+        <translation>Publishing rules</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="558"/>
+        <source>Préférences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="566"/>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="566"/>
+        <source>Enregistrement impossible : %1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="402"/>
+        <source>Général</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="405"/>
+        <source>Comme le système</source>
+        <translation>Same as the system</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="408"/>
+        <source>Langue :</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="409"/>
+        <source>Démarrer ShopSync avec la session</source>
+        <translation>Start ShopSync with the session</translation>
+    </message>
+</context>
+<context>
+    <name>HeldForm</name>
+    <message>
+        <location filename="../../ui/held.ui" line="12"/>
+        <source>Garder ces produits en ligne</source>
+        <translation>Keep these products online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held.ui" line="13"/>
+        <source>Dépublier ces produits</source>
+        <translation>Unpublish these products</translation>
+    </message>
+</context>
+<context>
+    <name>HeldWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="46"/>
+        <source>ShopSync — Dépublication retenue</source>
+        <translation>ShopSync — Held unpublishing</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="55"/>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="55"/>
+        <source>Marque</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="55"/>
+        <source>Produit</source>
+        <translation>Product</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/held.py" line="74"/>
+        <source>La dernière synchronisation retirerait %n produit(s) du site d&apos;un coup. C&apos;est plus que le seuil de sécurité : cela arrive quand l&apos;export de l&apos;ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
+        <translation>
+            <numerusform>The last sync would take %n product off the site at once. That is more than the safety threshold: it happens when the ERP export is incomplete. Check the list, then confirm or keep it online.</numerusform>
+            <numerusform>The last sync would take %n products off the site at once. That is more than the safety threshold: it happens when the ERP export is incomplete. Check the list, then confirm or keep them online.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesForm</name>
+    <message>
+        <location filename="../../ui/references.ui" line="7"/>
+        <source>Les références de l&apos;ERP absentes du catalogue du site. Acceptez une suggestion pour relier la référence sans la réécrire dans l&apos;ERP, ou refusez-la.</source>
+        <translation>ERP references missing from the site&apos;s catalogue. Accept a suggestion to connect the reference without rewriting it in the ERP, or reject it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="10"/>
+        <source>Rechercher une référence ou une marque…</source>
+        <translation>Search a reference or a brand…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="11"/>
+        <source>Seulement avec suggestion</source>
+        <translation>Only with a suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="18"/>
+        <source>Accepter la suggestion</source>
+        <translation>Accept the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="19"/>
+        <source>Refuser</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="21"/>
+        <source>Exporter les références à réécrire…</source>
+        <translation>Export the references to rewrite…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="123"/>
+        <source>ShopSync — Références</source>
+        <translation>ShopSync — References</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <source>Référence ERP</source>
+        <translation>ERP reference</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <source>Marque</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <source>Désignation</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <source>Référence du catalogue proposée</source>
+        <translation>Suggested catalogue reference</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="158"/>
+        <source>Recherche des références…</source>
+        <translation>Looking for references…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="162"/>
+        <source>Lecture impossible : %1</source>
+        <translation>Cannot read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <source>Introuvable</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="173"/>
+        <source>Marque hors site : sans effet tant qu&apos;elle n&apos;est pas publiée</source>
+        <translation>Brand off the site: no effect until it is published</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="179"/>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/references.py" line="184"/>
+        <source>%n référence(s) à relier</source>
+        <translation>
+            <numerusform>%n reference to connect</numerusform>
+            <numerusform>%n references to connect</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/references.py" line="186"/>
+        <source>%n avec suggestion</source>
+        <translation>
+            <numerusform>%n with a suggestion</numerusform>
+            <numerusform>%n with a suggestion</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
+        <source>Exporter les références à réécrire</source>
+        <translation>Export the references to rewrite</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="252"/>
+        <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="260"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
+        <source>Fichier écrit : %1</source>
+        <translation>File written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="332"/>
+        <source>Règles</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="336"/>
+        <source>Hors site jusqu&apos;à décision</source>
+        <translation>Off the site until decided</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="336"/>
+        <source>En stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="337"/>
+        <source>Pré-commande</source>
+        <translation>Pre-order</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="337"/>
+        <source>Hors site</source>
+        <translation>Off the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="339"/>
+        <source>Nouvelle marque :</source>
+        <translation>New brand:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="341"/>
+        <source>ex. NW, RETENU</source>
+        <translation>e.g. NW, HELD</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="342"/>
+        <source>Statuts ERP qui retiennent un produit :</source>
+        <translation>ERP statuses that hold a product back:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="344"/>
+        <source>ex. CDE</source>
+        <translation>e.g. CDE</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="345"/>
+        <source>Statuts ERP en pré-commande :</source>
+        <translation>ERP statuses for pre-order:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="347"/>
+        <source>Continuer à vendre les produits épuisés (tout le site)</source>
+        <translation>Keep selling sold-out products (whole site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="352"/>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="353"/>
+        <source>Délai de réapprovisionnement :</source>
+        <translation>Restocking delay:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="355"/>
+        <source>Message affiché :</source>
+        <translation>Message shown:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="357"/>
+        <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
+        <translation>Safety: ask before unpublishing many products</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="361"/>
+        <source>Au-delà de (produits) :</source>
+        <translation>Above (products):</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="365"/>
+        <source>ou de (part du site publié) :</source>
+        <translation>or above (share of the published site):</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="287"/>
+        <source>Planification</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="291"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="292"/>
+        <source>Synchroniser toutes les :</source>
+        <translation>Sync every:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="293"/>
+        <source>Vérification complète chaque nuit à</source>
+        <translation>Full check every night at</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="301"/>
+        <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
+        <translation>Sync as soon as a new export arrives</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="307"/>
+        <source>Fuseau horaire :</source>
+        <translation>Time zone:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="492"/>
+        <source>ShopSync — Paramètres</source>
+        <translation>ShopSync — Settings</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="507"/>
+        <source>Enregistrement…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="511"/>
+        <source>Paramètres enregistrés.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="516"/>
+        <source>Enregistrement impossible : %1</source>
+        <translation>Cannot save: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="264"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="268"/>
+        <source>Adresse du site :</source>
+        <translation>Site address:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="271"/>
+        <source>(inchangé — gardé dans le trousseau du système)</source>
+        <translation>(unchanged — kept in the system keyring)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="272"/>
+        <source>Jeton d&apos;accès :</source>
+        <translation>Access token:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="273"/>
+        <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
+        <translation>The platform gives you the token. It is never written to a file.</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="31"/>
+        <source>lecture de l&apos;export</source>
+        <translation>reading the export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="32"/>
+        <source>catalogue du site</source>
+        <translation>site catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="33"/>
+        <source>application des règles</source>
+        <translation>applying the rules</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="34"/>
+        <source>envoi</source>
+        <translation>uploading</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="63"/>
+        <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
+        <translation>The site refused the token: enter a new one in the settings.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="68"/>
+        <source>%n dépublication(s) attendent votre accord.</source>
+        <translation>
+            <numerusform>%n unpublishing awaits your approval.</numerusform>
+            <numerusform>%n unpublishings await your approval.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="74"/>
+        <source>%n nouvelle(s) marque(s) à décider.</source>
+        <translation>
+            <numerusform>%n new brand to decide.</numerusform>
+            <numerusform>%n new brands to decide.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="84"/>
+        <source>%n produit(s) refusé(s) par le site.</source>
+        <translation>
+            <numerusform>%n product refused by the site.</numerusform>
+            <numerusform>%n products refused by the site.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="88"/>
+        <source>Export ERP illisible : rien n&apos;a changé sur le site.</source>
+        <translation>Unreadable ERP export: nothing changed on the site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="92"/>
+        <source>La dernière synchronisation a échoué.</source>
+        <translation>The last sync failed.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="113"/>
+        <source>Synchronisation en cours…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="120"/>
+        <source>En pause</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="121"/>
+        <source>Les synchronisations automatiques sont suspendues.</source>
+        <translation>Automatic syncs are paused.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="129"/>
+        <source>Le site a refusé le jeton</source>
+        <translation>The site refused the token</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="136"/>
+        <location filename="../../shopsync/gui/state.py" line="155"/>
+        <source>%n changement(s) en attente depuis %1</source>
+        <translation>
+            <numerusform>%n change pending since %1</numerusform>
+            <numerusform>%n changes pending since %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="141"/>
+        <source>Nouvel essai à %1</source>
+        <translation>Next try at %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="145"/>
+        <source>Site injoignable</source>
+        <translation>Site unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="150"/>
+        <source>À vérifier</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="160"/>
+        <source>Changements en attente</source>
+        <translation>Changes pending</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="167"/>
+        <source>Pas encore synchronisé</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="168"/>
+        <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
+        <translation>Choose the ERP export and the site in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="176"/>
+        <source>À jour</source>
+        <translation>Up to date</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="177"/>
+        <source>Dernière synchronisation à %1</source>
+        <translation>Last sync at %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="184"/>
+        <source>terminée</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="185"/>
+        <source>rien de nouveau</source>
+        <translation>nothing new</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="186"/>
+        <source>site injoignable</source>
+        <translation>site unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="187"/>
+        <source>dépublication retenue</source>
+        <translation>unpublishing held</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="188"/>
+        <source>export illisible</source>
+        <translation>unreadable export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="189"/>
+        <source>jeton refusé</source>
+        <translation>token refused</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="190"/>
+        <source>déjà en cours</source>
+        <translation>already running</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="191"/>
+        <source>erreur</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="192"/>
+        <source>en cours</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="193"/>
+        <source>simulation</source>
+        <translation>dry run</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="200"/>
+        <source>manuelle</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="201"/>
+        <source>planifiée</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="202"/>
+        <source>nocturne</source>
+        <translation>nightly</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="203"/>
+        <source>nouvel export</source>
+        <translation>new export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="204"/>
+        <source>après veille</source>
+        <translation>after sleep</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="205"/>
+        <source>nouvel essai</source>
+        <translation>retry</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="206"/>
+        <source>démarrage</source>
+        <translation>start-up</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="207"/>
+        <source>confirmation</source>
+        <translation>confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="208"/>
+        <source>reprise</source>
+        <translation>resume</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="209"/>
+        <source>ligne de commande</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="210"/>
+        <source>démo</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="211"/>
+        <source>marques</source>
+        <translation>brands</translation>
+    </message>
+</context>
+<context>
+    <name>StatusForm</name>
+    <message>
+        <location filename="../../ui/status.ui" line="12"/>
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="17"/>
+        <source>Synchroniser maintenant</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="26"/>
+        <source>Voir et décider…</source>
+        <translation>Review and decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="32"/>
+        <source>Prochaine synchronisation :</source>
+        <translation>Next sync:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="34"/>
+        <source>Changements en attente :</source>
+        <translation>Pending changes:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="36"/>
+        <source>Dernier export lu :</source>
+        <translation>Last export read:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="40"/>
+        <source>Changements envoyés par jour (30 derniers jours)</source>
+        <translation>Changes sent per day (last 30 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="42"/>
+        <source>Dernières synchronisations</source>
+        <translation>Recent syncs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="44"/>
+        <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
+        <translation>Errors and refusals (file:line: field: reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="48"/>
+        <source>Marques…</source>
+        <translation>Brands…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="49"/>
+        <source>Références…</source>
+        <translation>References…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="50"/>
+        <source>Paramètres…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="52"/>
+        <source>Exporter un diagnostic…</source>
+        <translation>Export a diagnostic…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="51"/>
+        <source>ShopSync — Statut</source>
+        <translation>ShopSync — Status</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <source>Déclencheur</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <source>Lus</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <source>Changements</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <source>Envoyés</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <source>En attente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <source>Résultat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="152"/>
+        <source>%1 : refusé par le site : %2</source>
+        <translation>%1: refused by the site: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="159"/>
+        <source>Aucune erreur dans la dernière synchronisation.</source>
+        <translation>No error in the last sync.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="170"/>
+        <source>%n changement(s) depuis %1</source>
+        <translation>
+            <numerusform>%n change since %1</numerusform>
+            <numerusform>%n changes since %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="172"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="190"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="176"/>
+        <source>en pause</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="178"/>
+        <source>arrêtée jusqu&apos;à un nouveau jeton</source>
+        <translation>stopped until a new token</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="181"/>
+        <source>non planifiée</source>
+        <translation>not scheduled</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
+        <source>%1 — %n article(s), lu à %2</source>
+        <translation>
+            <numerusform>%1 — %n item, read at %2</numerusform>
+            <numerusform>%1 — %n items, read at %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
+        <source>%n produit(s) seraient dépubliés d&apos;un coup : c&apos;est plus que le seuil de sécurité. Rien n&apos;est dépublié sans votre accord.</source>
+        <translation>
+            <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
+            <numerusform>%n products would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="207"/>
+        <source>Synchronisation…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="209"/>
+        <source>Synchronisation en cours…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="242"/>
+        <source>Exporter un diagnostic</source>
+        <translation>Export a diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="242"/>
+        <source>Archive zip (*.zip)</source>
+        <translation>Zip archive (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="258"/>
+        <source>Diagnostic exporté</source>
+        <translation>Diagnostic exported</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="259"/>
+        <source>Le diagnostic est prêt : %1
+Le jeton et les mots de passe en ont été retirés.</source>
+        <translation>The diagnostic is ready: %1
+The token and passwords were removed from it.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="267"/>
+        <source>Diagnostic</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="268"/>
+        <source>Export impossible : %1</source>
+        <translation>Cannot export: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="68"/>
+        <source>Synchroniser maintenant</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="70"/>
+        <source>Dépublication retenue…</source>
+        <translation>Held unpublishing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="71"/>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="72"/>
+        <source>Marques</source>
+        <translation>Brands</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="73"/>
+        <source>Références</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="74"/>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="77"/>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="79"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="80"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="99"/>
+        <source>ShopSync : à vérifier</source>
+        <translation>ShopSync: needs attention</translation>
+    </message>
+</context>
+</TS>

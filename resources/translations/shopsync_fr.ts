@@ -1,0 +1,1265 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="46" />
+        <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
+        <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>BrandsForm</name>
+    <message>
+        <location filename="../../ui/brands.ui" line="7" />
+        <source>Chaque marque de l'ERP, avec la marque du site où elle va et son mode. Une marque non décidée reste hors du site.</source>
+        <translation>Chaque marque de l'ERP, avec la marque du site où elle va et son mode. Une marque non décidée reste hors du site.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brands.ui" line="8" />
+        <source>Rechercher une marque…</source>
+        <translation>Rechercher une marque…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brands.ui" line="14" />
+        <source>Annuler les modifications</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/brands.ui" line="15" />
+        <source>Enregistrer</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>BrandsWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="101" />
+        <source>ShopSync — Marques</source>
+        <translation>ShopSync — Marques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="111" />
+        <source>À décider (hors site)</source>
+        <translation>À décider (hors site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="112" />
+        <source>En stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="113" />
+        <source>Pré-commande</source>
+        <translation>Pré-commande</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="114" />
+        <source>Hors site</source>
+        <translation>Hors site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <source>Marque ERP</source>
+        <translation>Marque ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <source>Produits</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <source>Reliés au catalogue</source>
+        <translation>Reliés au catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="119" />
+        <source>Marque du site</source>
+        <translation>Marque du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="119" />
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="145" />
+        <source>Chargement des marques…</source>
+        <translation>Chargement des marques…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="149" />
+        <source>Lecture impossible : %1</source>
+        <translation>Lecture impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="159" />
+        <source>Nouvelle marque : à décider</source>
+        <translation>Nouvelle marque : à décider</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="170" />
+        <source>(même nom)</source>
+        <translation>(même nom)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
+        <source>%n marque(s) à décider.</source>
+        <translation><numerusform>%n marque à décider.</numerusform><numerusform>%n marques à décider.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
+        <source>Toutes les marques sont décidées.</source>
+        <translation>Toutes les marques sont décidées.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="233" />
+        <source>Aucune modification.</source>
+        <translation>Aucune modification.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="235" />
+        <source>Calcul de l'effet…</source>
+        <translation>Calcul de l'effet…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="250" />
+        <source>%n produit(s) seront publiés</source>
+        <translation><numerusform>%n produit sera publié</numerusform><numerusform>%n produits seront publiés</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="252" />
+        <source>%n dépublié(s)</source>
+        <translation><numerusform>%n dépublié</numerusform><numerusform>%n dépubliés</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="255" />
+        <source>%n mis à jour</source>
+        <translation><numerusform>%n mis à jour</numerusform><numerusform>%n mis à jour</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="256" />
+        <source> à l'enregistrement.</source>
+        <translation> à l'enregistrement.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/brands.py" line="282" />
+        <source>%n marque(s) enregistrée(s).</source>
+        <translation><numerusform>%n marque enregistrée.</numerusform><numerusform>%n marques enregistrées.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="286" />
+        <source>Marques</source>
+        <translation>Marques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/brands.py" line="286" />
+        <source>Enregistrement impossible : %1</source>
+        <translation>Enregistrement impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DailyChart</name>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/chart.py" line="32" />
+        <source>%n changement(s) sur 30 jours</source>
+        <translation><numerusform>%n changement sur 30 jours</numerusform><numerusform>%n changements sur 30 jours</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ErpPage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="71" />
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="73" />
+        <source>Détection automatique</source>
+        <translation>Détection automatique</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="77" />
+        <source>4D (export texte)</source>
+        <translation>4D (export texte)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="78" />
+        <source>4D (serveur REST)</source>
+        <translation>4D (serveur REST)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="79" />
+        <source>Base ODBC</source>
+        <translation>Base ODBC</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="86" />
+        <source>Logiciel (préréglage) :</source>
+        <translation>Logiciel (préréglage) :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="89" />
+        <source>Fichier…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="90" />
+        <source>Dossier…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="94" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="170" />
+        <source>Export :</source>
+        <translation>Export :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="98" />
+        <source>(inchangé — gardé dans le trousseau du système)</source>
+        <translation>(inchangé — gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="99" />
+        <source>Mot de passe :</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="104" />
+        <source>Fichier stable depuis :</source>
+        <translation>Fichier stable depuis :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="110" />
+        <source>Aperçu des premières lignes</source>
+        <translation>Aperçu des premières lignes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="116" />
+        <source>Colonnes détectées (modifiables)</source>
+        <translation>Colonnes détectées (modifiables)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="120" />
+        <source>Référence</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="120" />
+        <source>Marque</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="121" />
+        <source>Désignation</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="121" />
+        <source>Quantité</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="122" />
+        <source>Prix TTC</source>
+        <translation>Prix TTC</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="122" />
+        <source>Taille (TLD)</source>
+        <translation>Taille (TLD)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="123" />
+        <source>Code EAN</source>
+        <translation>Code EAN</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="123" />
+        <source>Statut</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="164" />
+        <source>Connexion ODBC :</source>
+        <translation>Connexion ODBC :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="165" />
+        <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
+        <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="167" />
+        <source>Serveur 4D :</source>
+        <translation>Serveur 4D :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="168" />
+        <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
+        <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="172" />
+        <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
+        <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="178" />
+        <source>Export de l'ERP</source>
+        <translation>Export de l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="179" />
+        <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
+        <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="185" />
+        <source>Dossier des exports</source>
+        <translation>Dossier des exports</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="192" />
+        <source>Indiquez d'abord l'export.</source>
+        <translation>Indiquez d'abord l'export.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="195" />
+        <source>Lecture…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="207" />
+        <source>Lecture impossible : %1</source>
+        <translation>Lecture impossible : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/settings.py" line="216" />
+        <source>%n ligne(s) lue(s)</source>
+        <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="230" />
+        <source>(aucune)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="537" />
+        <source>Bienvenue dans ShopSync</source>
+        <translation>Bienvenue dans ShopSync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="544" />
+        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
+
+Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
+        <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
+
+Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="551" />
+        <source>Bienvenue</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="552" />
+        <source>Le stock de la boutique</source>
+        <translation>Le stock de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="553" />
+        <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
+        <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="554" />
+        <source>Le site</source>
+        <translation>Le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="554" />
+        <source>L'adresse du site et le jeton donné par la plateforme.</source>
+        <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="556" />
+        <source>Quand synchroniser</source>
+        <translation>Quand synchroniser</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="557" />
+        <source>Règles de publication</source>
+        <translation>Règles de publication</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="558" />
+        <source>Préférences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="566" />
+        <source>Paramètres</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="566" />
+        <source>Enregistrement impossible : %1</source>
+        <translation>Enregistrement impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="402" />
+        <source>Général</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="405" />
+        <source>Comme le système</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="408" />
+        <source>Langue :</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="409" />
+        <source>Démarrer ShopSync avec la session</source>
+        <translation>Démarrer ShopSync avec la session</translation>
+    </message>
+</context>
+<context>
+    <name>HeldForm</name>
+    <message>
+        <location filename="../../ui/held.ui" line="12" />
+        <source>Garder ces produits en ligne</source>
+        <translation>Garder ces produits en ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/held.ui" line="13" />
+        <source>Dépublier ces produits</source>
+        <translation>Dépublier ces produits</translation>
+    </message>
+</context>
+<context>
+    <name>HeldWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="46" />
+        <source>ShopSync — Dépublication retenue</source>
+        <translation>ShopSync — Dépublication retenue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <source>Référence</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <source>Marque</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <source>Produit</source>
+        <translation>Produit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/held.py" line="74" />
+        <source>La dernière synchronisation retirerait %n produit(s) du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
+        <translation><numerusform>La dernière synchronisation retirerait %n produit du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-le en ligne.</numerusform><numerusform>La dernière synchronisation retirerait %n produits du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesForm</name>
+    <message>
+        <location filename="../../ui/references.ui" line="7" />
+        <source>Les références de l'ERP absentes du catalogue du site. Acceptez une suggestion pour relier la référence sans la réécrire dans l'ERP, ou refusez-la.</source>
+        <translation>Les références de l'ERP absentes du catalogue du site. Acceptez une suggestion pour relier la référence sans la réécrire dans l'ERP, ou refusez-la.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="10" />
+        <source>Rechercher une référence ou une marque…</source>
+        <translation>Rechercher une référence ou une marque…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="11" />
+        <source>Seulement avec suggestion</source>
+        <translation>Seulement avec suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="18" />
+        <source>Accepter la suggestion</source>
+        <translation>Accepter la suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="19" />
+        <source>Refuser</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/references.ui" line="21" />
+        <source>Exporter les références à réécrire…</source>
+        <translation>Exporter les références à réécrire…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="123" />
+        <source>ShopSync — Références</source>
+        <translation>ShopSync — Références</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <source>Référence ERP</source>
+        <translation>Référence ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <source>Marque</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <source>Désignation</source>
+        <translation>Désignation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <source>Statut</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <source>Référence du catalogue proposée</source>
+        <translation>Référence du catalogue proposée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="158" />
+        <source>Recherche des références…</source>
+        <translation>Recherche des références…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="162" />
+        <source>Lecture impossible : %1</source>
+        <translation>Lecture impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <source>Introuvable</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="173" />
+        <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
+        <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="179" />
+        <source>aucune</source>
+        <translation>aucune</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <source>%n référence(s) à relier</source>
+        <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/references.py" line="186" />
+        <source>%n avec suggestion</source>
+        <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="250" />
+        <source>Exporter les références à réécrire</source>
+        <translation>Exporter les références à réécrire</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="252" />
+        <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="259" />
+        <location filename="../../shopsync/gui/windows/references.py" line="260" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/references.py" line="259" />
+        <source>Fichier écrit : %1</source>
+        <translation>Fichier écrit : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="332" />
+        <source>Règles</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="336" />
+        <source>Hors site jusqu'à décision</source>
+        <translation>Hors site jusqu'à décision</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="336" />
+        <source>En stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="337" />
+        <source>Pré-commande</source>
+        <translation>Pré-commande</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="337" />
+        <source>Hors site</source>
+        <translation>Hors site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="339" />
+        <source>Nouvelle marque :</source>
+        <translation>Nouvelle marque :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="341" />
+        <source>ex. NW, RETENU</source>
+        <translation>ex. NW, RETENU</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="342" />
+        <source>Statuts ERP qui retiennent un produit :</source>
+        <translation>Statuts ERP qui retiennent un produit :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="344" />
+        <source>ex. CDE</source>
+        <translation>ex. CDE</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="345" />
+        <source>Statuts ERP en pré-commande :</source>
+        <translation>Statuts ERP en pré-commande :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="347" />
+        <source>Continuer à vendre les produits épuisés (tout le site)</source>
+        <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="352" />
+        <source> jours</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="353" />
+        <source>Délai de réapprovisionnement :</source>
+        <translation>Délai de réapprovisionnement :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="355" />
+        <source>Message affiché :</source>
+        <translation>Message affiché :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="357" />
+        <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
+        <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="361" />
+        <source>Au-delà de (produits) :</source>
+        <translation>Au-delà de (produits) :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="365" />
+        <source>ou de (part du site publié) :</source>
+        <translation>ou de (part du site publié) :</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="287" />
+        <source>Planification</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="291" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="292" />
+        <source>Synchroniser toutes les :</source>
+        <translation>Synchroniser toutes les :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="293" />
+        <source>Vérification complète chaque nuit à</source>
+        <translation>Vérification complète chaque nuit à</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="301" />
+        <source>Synchroniser dès qu'un nouvel export arrive</source>
+        <translation>Synchroniser dès qu'un nouvel export arrive</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="307" />
+        <source>Fuseau horaire :</source>
+        <translation>Fuseau horaire :</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="492" />
+        <source>ShopSync — Paramètres</source>
+        <translation>ShopSync — Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="507" />
+        <source>Enregistrement…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="511" />
+        <source>Paramètres enregistrés.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="516" />
+        <source>Enregistrement impossible : %1</source>
+        <translation>Enregistrement impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SitePage</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="264" />
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="268" />
+        <source>Adresse du site :</source>
+        <translation>Adresse du site :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="271" />
+        <source>(inchangé — gardé dans le trousseau du système)</source>
+        <translation>(inchangé — gardé dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="272" />
+        <source>Jeton d'accès :</source>
+        <translation>Jeton d'accès :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="273" />
+        <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
+        <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="31" />
+        <source>lecture de l'export</source>
+        <translation>lecture de l'export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="32" />
+        <source>catalogue du site</source>
+        <translation>catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="33" />
+        <source>application des règles</source>
+        <translation>application des règles</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="34" />
+        <source>envoi</source>
+        <translation>envoi</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="63" />
+        <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
+        <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="68" />
+        <source>%n dépublication(s) attendent votre accord.</source>
+        <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="74" />
+        <source>%n nouvelle(s) marque(s) à décider.</source>
+        <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="84" />
+        <source>%n produit(s) refusé(s) par le site.</source>
+        <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="88" />
+        <source>Export ERP illisible : rien n'a changé sur le site.</source>
+        <translation>Export ERP illisible : rien n'a changé sur le site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="92" />
+        <source>La dernière synchronisation a échoué.</source>
+        <translation>La dernière synchronisation a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="113" />
+        <source>Synchronisation en cours…</source>
+        <translation>Synchronisation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="120" />
+        <source>En pause</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="121" />
+        <source>Les synchronisations automatiques sont suspendues.</source>
+        <translation>Les synchronisations automatiques sont suspendues.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="129" />
+        <source>Le site a refusé le jeton</source>
+        <translation>Le site a refusé le jeton</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/state.py" line="136" />
+        <location filename="../../shopsync/gui/state.py" line="155" />
+        <source>%n changement(s) en attente depuis %1</source>
+        <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="141" />
+        <source>Nouvel essai à %1</source>
+        <translation>Nouvel essai à %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="145" />
+        <source>Site injoignable</source>
+        <translation>Site injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="150" />
+        <source>À vérifier</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="160" />
+        <source>Changements en attente</source>
+        <translation>Changements en attente</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="167" />
+        <source>Pas encore synchronisé</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="168" />
+        <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
+        <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="176" />
+        <source>À jour</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="177" />
+        <source>Dernière synchronisation à %1</source>
+        <translation>Dernière synchronisation à %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="184" />
+        <source>terminée</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="185" />
+        <source>rien de nouveau</source>
+        <translation>rien de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="186" />
+        <source>site injoignable</source>
+        <translation>site injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="187" />
+        <source>dépublication retenue</source>
+        <translation>dépublication retenue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="188" />
+        <source>export illisible</source>
+        <translation>export illisible</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="189" />
+        <source>jeton refusé</source>
+        <translation>jeton refusé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="190" />
+        <source>déjà en cours</source>
+        <translation>déjà en cours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="191" />
+        <source>erreur</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="192" />
+        <source>en cours</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="193" />
+        <source>simulation</source>
+        <translation>simulation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="200" />
+        <source>manuelle</source>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="201" />
+        <source>planifiée</source>
+        <translation>planifiée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="202" />
+        <source>nocturne</source>
+        <translation>nocturne</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="203" />
+        <source>nouvel export</source>
+        <translation>nouvel export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="204" />
+        <source>après veille</source>
+        <translation>après veille</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="205" />
+        <source>nouvel essai</source>
+        <translation>nouvel essai</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="206" />
+        <source>démarrage</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="207" />
+        <source>confirmation</source>
+        <translation>confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="208" />
+        <source>reprise</source>
+        <translation>reprise</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="209" />
+        <source>ligne de commande</source>
+        <translation>ligne de commande</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="210" />
+        <source>démo</source>
+        <translation>démo</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="211" />
+        <source>marques</source>
+        <translation>marques</translation>
+    </message>
+</context>
+<context>
+    <name>StatusForm</name>
+    <message>
+        <location filename="../../ui/status.ui" line="12" />
+        <source>État</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="17" />
+        <source>Synchroniser maintenant</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="26" />
+        <source>Voir et décider…</source>
+        <translation>Voir et décider…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="32" />
+        <source>Prochaine synchronisation :</source>
+        <translation>Prochaine synchronisation :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="34" />
+        <source>Changements en attente :</source>
+        <translation>Changements en attente :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="36" />
+        <source>Dernier export lu :</source>
+        <translation>Dernier export lu :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="40" />
+        <source>Changements envoyés par jour (30 derniers jours)</source>
+        <translation>Changements envoyés par jour (30 derniers jours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="42" />
+        <source>Dernières synchronisations</source>
+        <translation>Dernières synchronisations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="44" />
+        <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
+        <translation>Erreurs et refus (fichier:ligne : champ : raison)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="48" />
+        <source>Marques…</source>
+        <translation>Marques…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="49" />
+        <source>Références…</source>
+        <translation>Références…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="50" />
+        <source>Paramètres…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status.ui" line="52" />
+        <source>Exporter un diagnostic…</source>
+        <translation>Exporter un diagnostic…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusWindow</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="51" />
+        <source>ShopSync — Statut</source>
+        <translation>ShopSync — Statut</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <source>Heure</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <source>Déclencheur</source>
+        <translation>Déclencheur</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <source>Lus</source>
+        <translation>Lus</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <source>Changements</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <source>Envoyés</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <source>En attente</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <source>Durée</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <source>Résultat</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="152" />
+        <source>%1 : refusé par le site : %2</source>
+        <translation>%1 : refusé par le site : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="159" />
+        <source>Aucune erreur dans la dernière synchronisation.</source>
+        <translation>Aucune erreur dans la dernière synchronisation.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="170" />
+        <source>%n changement(s) depuis %1</source>
+        <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="172" />
+        <location filename="../../shopsync/gui/windows/status.py" line="190" />
+        <source>aucun</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <source>en pause</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="178" />
+        <source>arrêtée jusqu'à un nouveau jeton</source>
+        <translation>arrêtée jusqu'à un nouveau jeton</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="181" />
+        <source>non planifiée</source>
+        <translation>non planifiée</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <source>%1 — %n article(s), lu à %2</source>
+        <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="196" />
+        <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
+        <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="207" />
+        <source>Synchronisation…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="209" />
+        <source>Synchronisation en cours…</source>
+        <translation>Synchronisation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="242" />
+        <source>Exporter un diagnostic</source>
+        <translation>Exporter un diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="242" />
+        <source>Archive zip (*.zip)</source>
+        <translation>Archive zip (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="258" />
+        <source>Diagnostic exporté</source>
+        <translation>Diagnostic exporté</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="259" />
+        <source>Le diagnostic est prêt : %1
+Le jeton et les mots de passe en ont été retirés.</source>
+        <translation>Le diagnostic est prêt : %1
+Le jeton et les mots de passe en ont été retirés.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="267" />
+        <source>Diagnostic</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="268" />
+        <source>Export impossible : %1</source>
+        <translation>Export impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="68" />
+        <source>Synchroniser maintenant</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="70" />
+        <source>Dépublication retenue…</source>
+        <translation>Dépublication retenue…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="71" />
+        <source>Statut</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="72" />
+        <source>Marques</source>
+        <translation>Marques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="73" />
+        <source>Références</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="74" />
+        <source>Paramètres</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="77" />
+        <source>Reprendre</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="79" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="80" />
+        <source>Quitter</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="99" />
+        <source>ShopSync : à vérifier</source>
+        <translation>ShopSync : à vérifier</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,84 @@
+"""Translations: French (source language, with plural forms) and English load and apply."""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from shopsync.paths import resources_dir
+
+TS_DIR = resources_dir() / "translations"
+
+
+@pytest.fixture
+def restore_language(qapp):
+    from shopsync.gui import i18n
+
+    yield i18n
+    i18n.install("fr")
+
+
+def test_french_strings_load_with_plural_forms(restore_language):
+    i18n = restore_language
+    assert (TS_DIR / "shopsync_fr.qm").exists()
+    assert i18n.install("fr") == "fr"
+    assert QCoreApplication.translate("Tray", "Synchroniser maintenant") == "Synchroniser maintenant"
+    one = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider.", None, 1)
+    many = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider.", None, 3)
+    assert one == "1 nouvelle marque à décider."
+    assert many == "3 nouvelles marques à décider."
+
+
+def test_english_applies_to_code_and_forms(qtbot, restore_language, make_hub, empty_home):
+    from shopsync.config import load_settings
+    from shopsync.gui.windows.status import StatusWindow
+
+    i18n = restore_language
+    assert i18n.install("en") == "en"
+    assert QCoreApplication.translate("Tray", "Synchroniser maintenant") == "Sync now"
+    hub = make_hub(load_settings(empty_home))
+    window = StatusWindow(hub)
+    qtbot.addWidget(window)
+    assert window.sync_button.text() == "Sync now"  # from ui/status.ui
+    assert window.windowTitle() == "ShopSync — Status"  # from code
+
+
+def test_every_string_has_an_english_translation():
+    tree = ET.parse(TS_DIR / "shopsync_en.ts")
+    unfinished = [
+        m.find("source").text
+        for m in tree.getroot().iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
+    assert unfinished == [], "run resources/translations/update_translations.py and translate"
+
+
+def test_auto_follows_the_system(restore_language, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    i18n = restore_language
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("en_US")))
+    assert i18n.resolve("auto") == "en"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("de_DE")))
+    assert i18n.resolve("auto") == "fr"  # a language we do not have: the shop's French
+    assert i18n.resolve("en") == "en"
+
+
+def test_signal_emits_keep_python_refcounts_right(qapp):
+    """PySide6 6.12 loses a reference to True on each emit; our emit() gives it back."""
+    from PySide6.QtCore import QObject, Signal
+
+    from shopsync.gui.qtcompat import emit
+
+    class Probe(QObject):
+        fired = Signal(object)
+
+    probe = Probe()
+    probe.fired.connect(lambda _x: None)
+    before = sys.getrefcount(True)
+    for _ in range(500):
+        emit(probe.fired, {"paused": True})
+    assert abs(sys.getrefcount(True) - before) < 5
