@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 
-
 def test_demo_once_runs_end_to_end(tmp_path):
     out = subprocess.run(
         [sys.executable, "-m", "shopsync", "demo", "--once", "--headless", "--port", "0",

@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import TOKEN, Shop, write_catalog_rows
+from shop_fixtures import TOKEN, Shop, write_catalog_rows
 
 
 def big_catalog(n: int) -> list[dict]:
@@ -23,7 +23,7 @@ def rows_for(n: int, qty=lambda i: 1 + i % 3) -> list[tuple]:
 
 @pytest.fixture
 def big_site(tmp_path):
-    from conftest import Site
+    from shop_fixtures import Site
 
     from shopsync.site.sandbox.testing import running_sandbox
 
@@ -135,3 +135,57 @@ def test_rejected_items_are_recorded_not_retried(shop, site, tmp_path):
     finally:
         engine.close()
     assert shop.sync().uploaded == 0  # not sent again until it changes
+
+
+def test_refused_token_stops_with_a_clear_state(shop, site, monkeypatch):
+    shop.write([("F20560/1", "FESTINA", "CHRONO", "1", "100,00", "", "")])
+    monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", "wrong-token")
+    out = shop.sync()
+    assert out.status == "token_refused" and out.exit_code == 2
+    assert "refused the token" in out.message and "wrong-token" not in out.message
+    engine = shop.engine()
+    try:
+        assert engine.status()["state"] == "token_refused"
+    finally:
+        engine.close()
+
+
+def test_one_run_at_a_time_across_processes_and_no_stuck_lock(shop):
+    import filelock
+
+    shop.write([("F20560/1", "FESTINA", "CHRONO", "1", "100,00", "", "")])
+    lock = filelock.FileLock(str(shop.home / "sync.lock"))
+    with lock:
+        engine = shop.engine()
+        try:
+            assert engine.run_once("test").status == "busy"
+        finally:
+            engine.close()
+    # A process that dies holding the lock does not leave it stuck.
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import filelock, sys, time; l = filelock.FileLock(sys.argv[1]); l.acquire(); "
+         "print('held', flush=True); time.sleep(60)", str(shop.home / "sync.lock")],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(10)
+    assert shop.sync().status == "ok"
+
+
+def test_unchanged_export_is_not_parsed_again_but_settings_recompute(shop, site, monkeypatch):
+    import shopsync.erp
+
+    shop.write([("F20560/1", "FESTINA", "CHRONO", "0", "100,00", "", "")])
+    assert shop.sync().status == "ok"
+
+    def no_parse(*a, **k):
+        raise AssertionError("the unchanged export was parsed again")
+
+    monkeypatch.setattr(shopsync.erp, "read_export", no_parse)
+    assert shop.sync().status == "unchanged"
+    shop.configure(backorder={"enabled": True})
+    out = shop.sync()
+    assert out.status == "ok" and out.uploaded == 1
+    assert site.product("F20560/1")["availability"] == "backorder"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from conftest import CATALOG, TOKEN, Shop, write_catalog_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from shop_fixtures import CATALOG, TOKEN, Shop, write_catalog_rows
 
 from shopsync.errors import SiteUnreachable
 

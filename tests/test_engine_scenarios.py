@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from conftest import TOKEN
+from shop_fixtures import TOKEN
 
 BASE = [
     ("T120.417.17.041.00", "TISSOT", "SEASTAR", "2", "895,00", "", ""),
@@ -92,7 +92,7 @@ def test_ring_sizes_with_their_own_prices(shop, site):
 
 
 def test_guard_holds_mass_unpublishing_until_confirmed(tmp_path, monkeypatch):
-    from conftest import Shop, Site, write_catalog_rows
+    from shop_fixtures import Shop, Site, write_catalog_rows
 
     from shopsync.site.sandbox.testing import running_sandbox
 

@@ -51,3 +51,24 @@ def test_newer_schema_is_refused_clearly(tmp_path):
     conn.close()
     with pytest.raises(ConfigError, match="newer"):
         dbmod.open_db(path)
+
+
+def test_two_processes_opening_a_new_home_at_once(tmp_path):
+    """The tray app and its scheduler open a fresh database together: both must succeed."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from shopsync.store import open_db; "
+        "db = open_db(sys.argv[1]); print(db.conn.execute('PRAGMA user_version').fetchone()[0])"
+    )
+    for attempt in range(3):
+        path = tmp_path / f"race{attempt}.db"
+        procs = [
+            subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+            for _ in range(4)
+        ]
+        outs = [p.communicate(timeout=60) for p in procs]
+        assert all(p.returncode == 0 for p in procs), [o[1][-300:] for o in outs]
+        assert {o[0].strip() for o in outs} == {str(dbmod.SCHEMA_VERSION)}

@@ -117,9 +117,14 @@ def _print_summary(result, out) -> None:  # type: ignore[no-untyped-def]
         how.append(f"{details['delimiter_name']}-separated")
     if details.get("sheet"):
         how.append(f"sheet {details['sheet']!r}")
-    quantity = sum(line.quantity for line in result.lines)
-    brands = {line.brand for line in result.lines if line.brand}
-    priced = sum(1 for line in result.lines if line.price is not None)
+    quantity = priced = 0
+    brands: set[str] = set()
+    for line in result.lines:
+        quantity += line.quantity
+        if line.price is not None:
+            priced += 1
+        if line.brand:
+            brands.add(line.brand)
     out.write(f"source: {result.source}\n")
     out.write(f"read as: {', '.join(h for h in how if h)} (profile {details.get('profile')})\n")
     mapping = details.get("mapping") or {}
@@ -156,11 +161,10 @@ def run(args: argparse.Namespace) -> int:
         if source is None:
             from shopsync.erp import load_profile
 
-            if load_profile(profile, home=home).source.type == "file" and not (
-                load_profile(profile, home=home).source.path
-            ):
-                source = configured_path
-    if source is not None and set("*?[") & set(source):
+            spec = load_profile(profile, home=home).source
+            if spec.type == "file" and not spec.path:
+                source = configured_path  # the export the sync reads
+    if source is not None and set("*?[") & set(source) and not os.path.exists(source):
         from shopsync.erp import resolve_source
 
         source = str(resolve_source(source, settle_seconds=0, wait=False))
@@ -172,11 +176,17 @@ def run(args: argparse.Namespace) -> int:
     )
     err.writelines(f"{p}\n" for p in problems)
     out = _safe_stream(sys.stdout)
-    if args.format == "jsonl":
-        _print_jsonl(result, out)
-    elif args.format == "table":
-        _print_table(result, out)
-    else:
-        _print_summary(result, out)
-    out.flush()
+    try:
+        if args.format == "jsonl":
+            _print_jsonl(result, out)
+        elif args.format == "table":
+            _print_table(result, out)
+        else:
+            _print_summary(result, out)
+        out.flush()
+    except BrokenPipeError:
+        # `shopsync read stock.csv | head`: the reader left; not an error, and no
+        # "Exception ignored" message at exit either
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0

@@ -14,10 +14,9 @@ in C loops. The slow paths (a reject, a warning, a merge) are methods, out of th
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from itertools import compress, islice, repeat
-from operator import is_, itemgetter
+from itertools import repeat
 
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.values import (
@@ -31,9 +30,6 @@ from shopsync.erp.values import (
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 _MISS = object()
-BATCH = 2048
-_PLUS_ONE = (1).__add__
-_EMPTY_AS_NONE = {"": None}
 _FOOTER_WORDS = frozenset({"total", "totaux", "sous", "nombre", "nbre", "nb", "fin", "end", "count",
                  "lignes", "articles", "export", "edite", "edition", "imprime", "genere", "page"})
 
@@ -55,16 +51,11 @@ class Builder:
         self.raw_lines = 0
         self._header = [h.strip() for h in columns.headers]
         self._index: dict[object, int] = {}
-        # merged items, one slot per item in each list
-        self._refs: list[str] = []
-        self._brands: list[str | None] = []
-        self._designations: list[str | None] = []
+        # merged items: what a merge changes in lists, the rest in one tuple per item
+        # (reference, brand, designation, size, ean, status, first line)
         self._quantities: list[int] = []
         self._prices: list[Decimal | None] = []
-        self._sizes: list[str | None] = []
-        self._eans: list[str | None] = []
-        self._statuses: list[str | None] = []
-        self._lines: list[int] = []
+        self._items: list[tuple] = []
         self._need = max(columns.index.values()) + 1
         self._caches: dict[str, dict[str, object]] = {
             f: {} for f in ("quantity", "price", "size", "brand", "status")
@@ -87,116 +78,91 @@ class Builder:
 
         A record starts on the line after the previous record ended, which is how a quoted
         field holding newlines still gets the line it starts on. `prev` is the line before
-        the first record (the header's line). Rows are handled in batches, column by column,
-        so that the common case (a clean line, a value seen before) runs in C.
+        the first record (the header's line). One plain loop with everything in locals was
+        measured faster than batching columns through map(): the per-row work left is a few
+        dict lookups, and batching paid more in temporary lists than it saved.
         """
-        iterator = iter(pairs)
-        while True:
-            batch = list(islice(iterator, BATCH))
-            if not batch:
-                return
-            rows, ends = zip(*batch, strict=True)
-            starts = [prev + 1, *map(_PLUS_ONE, ends[:-1])]
-            prev = ends[-1]
-            self._batch(list(rows), starts)
-
-    def _batch(self, rows: list[list[str]], starts: list[int]) -> None:
         index = self.columns.index
+        iref = index["reference"]
+        ib = index.get("brand", -1)
+        idn = index.get("designation", -1)
+        iq = index.get("quantity", -1)
+        ip = index.get("price", -1)
+        isz = index.get("size", -1)
+        ie = index.get("ean", -1)
+        ist = index.get("status", -1)
         need = self._need
-        if min(map(len, rows)) < need:
-            rows, starts = self._drop(rows, starts, short=True)
-        refs = list(map(str.strip, map(itemgetter(index["reference"]), rows)))
-        if "" in refs:
-            rows, starts = self._drop(rows, starts, short=False, refs=refs)
-            refs = list(map(str.strip, map(itemgetter(index["reference"]), rows)))
-        self.raw_lines += len(rows)
-        bad: set[int] = set()
-        quantities = self._column("quantity", rows, starts, bad, self._quantity, 1)
-        prices = self._column("price", rows, starts, bad, self._price, None)
-        if bad:
-            keep = [i not in bad for i in range(len(rows))]
-            rows, starts, refs, quantities, prices = (
-                None if c is None else list(compress(c, keep))
-                for c in (rows, starts, refs, quantities, prices)
-            )
-        n = len(rows)
-        if not n:
-            return
-        sizes = self._column("size", rows, starts, bad, self._size, None)
-        brands = self._column("brand", rows, starts, bad, self._text, None)
-        statuses = self._column("status", rows, starts, bad, self._status_of, None)
-        designations = self._plain("designation", rows)
-        eans = self._plain("ean", rows)
-        if eans is not None and not all(map(str.isdigit, filter(None, eans))):
-            eans = [e if e is None or (e.isdigit() and e.isascii()) else self._ean(e, at)
-                    for e, at in zip(eans, starts, strict=True)]
-        keys = refs if "size" not in index else list(zip(refs, sizes, strict=True))
-
+        caches = self._caches
+        quantity_cache, price_cache, size_cache = caches["quantity"], caches["price"], caches["size"]
+        brand_cache, status_cache = caches["brand"], caches["status"]
+        qget, pget, sget = quantity_cache.get, price_cache.get, size_cache.get
+        bget, stget = brand_cache.get, status_cache.get
         merged = self._index
-        base = len(self._refs)
-        firsts = dict(zip(reversed(keys), range(n - 1, -1, -1), strict=True))
-        fresh = set(firsts).difference(merged)  # O(batch): iterates the smaller side
-        if len(fresh) == n:
-            picked = None
-            merged.update(zip(keys, range(base, base + n), strict=True))
-        else:
-            picked = sorted(map(firsts.__getitem__, fresh))
-            merged.update(
-                zip(map(keys.__getitem__, picked), range(base, base + len(picked)), strict=True)
-            )
-        fresh_count = n if picked is None else len(picked)
-        for target, values in (
-            (self._refs, refs), (self._brands, brands), (self._designations, designations),
-            (self._quantities, quantities), (self._prices, prices), (self._sizes, sizes),
-            (self._eans, eans), (self._statuses, statuses), (self._lines, starts),
-        ):
-            if values is None:
-                target.extend(repeat(None, fresh_count))
-            else:
-                target.extend(values if picked is None else map(values.__getitem__, picked))
-        if picked is not None:
-            for i in sorted(set(range(n)).difference(picked)):
-                price = None if prices is None else prices[i]
-                self._merge(merged[keys[i]], rows[i], starts[i], quantities[i], price)
+        mget = merged.get
+        quantities = self._quantities
+        add_quantity, add_price, add_item = quantities.append, self._prices.append, self._items.append
+        brand = designation = ean = status = None
+        miss = _MISS
+        seen = 0
+        quantity: object = 1
+        price: object = None
+        size: object = None
 
-    def _column(self, field, rows, starts, bad, parse, default):  # type: ignore[no-untyped-def]
-        """One field's parsed values for a batch: cached values by C lookups, then the
-        misses parsed one by one (`parse` records rejects in `bad` and returns _MISS)."""
-        i = self.columns.index.get(field, -1)
-        if i < 0:
-            return None if default is None else [default] * len(rows)
-        raw = list(map(itemgetter(i), rows))
-        cache = self._caches[field]
-        values = list(map(cache.get, raw, repeat(_MISS, len(raw))))
-        if any(map(is_, values, repeat(_MISS))):  # identity only: Decimal's == is slow
-            for at, value in enumerate(values):
-                if value is _MISS and at not in bad:
-                    value = parse(raw[at], rows[at], starts[at], cache)
-                    if value is _MISS:
-                        bad.add(at)
-                    values[at] = value
-        return values
-
-    def _plain(self, field: str, rows: list[list[str]]) -> list[str | None] | None:
-        """A free-text field (designation, EAN): trimmed, None when empty."""
-        i = self.columns.index.get(field, -1)
-        if i < 0:
-            return None
-        values = list(map(str.strip, map(itemgetter(i), rows)))
-        return list(map(_EMPTY_AS_NONE.get, values, values))
-
-    def _drop(self, rows, starts, *, short: bool, refs=None):  # type: ignore[no-untyped-def]
-        """Set aside the rows with too few fields, or without a reference."""
-        kept_rows, kept_starts = [], []
-        for at, (row, line) in enumerate(zip(rows, starts, strict=True)):
-            if short and len(row) < self._need:
+        for row, end in pairs:
+            line = prev + 1
+            prev = end
+            if len(row) < need:
                 self._short_row(row, line)
-            elif not short and not refs[at]:
+                continue
+            ref = row[iref].strip()
+            if not ref:
                 self._no_reference(row, line)
-            else:
-                kept_rows.append(row)
-                kept_starts.append(line)
-        return kept_rows, kept_starts
+                continue
+            seen += 1
+            if iq >= 0:
+                raw = row[iq]
+                quantity = qget(raw, miss)
+                if quantity is miss:
+                    quantity = self._quantity(raw, row, line, quantity_cache)
+                    if quantity is miss:
+                        continue
+            if ip >= 0:
+                raw = row[ip]
+                price = pget(raw, miss)
+                if price is miss:
+                    price = self._price(raw, row, line, price_cache)
+                    if price is miss:
+                        continue
+            if isz >= 0:
+                raw = row[isz]
+                size = sget(raw, miss)
+                if size is miss:
+                    size = size_cache[raw] = parse_size(raw)
+            key = ref if size is None else (ref, size)
+            at = mget(key)
+            if at is not None:
+                self._merge(at, row, line, quantity, price)  # type: ignore[arg-type]
+                continue
+            merged[key] = len(quantities)
+            add_quantity(quantity)
+            add_price(price)
+            if ib >= 0:
+                raw = row[ib]
+                brand = bget(raw, miss)
+                if brand is miss:
+                    brand = brand_cache[raw] = raw.strip() or None
+            if idn >= 0:
+                designation = row[idn].strip() or None
+            if ie >= 0:
+                raw = row[ie]
+                ean = raw if raw.isdigit() and raw.isascii() else self._ean(raw, line)
+            if ist >= 0:
+                raw = row[ist]
+                status = stget(raw, miss)
+                if status is miss:
+                    status = status_cache[raw] = self._status(raw)
+            add_item((ref, brand, designation, size, ean, status, line))
+        self.raw_lines += seen
 
     # --- slow paths --------------------------------------------------------------------------
 
@@ -267,18 +233,6 @@ class Builder:
             self.warn(line, "ean", f"{exc}; barcode ignored")
             return None
 
-    def _size(self, raw: str, row: list[str], line: int, cache: dict[str, object]) -> object:
-        value = cache[raw] = parse_size(raw)
-        return value
-
-    def _text(self, raw: str, row: list[str], line: int, cache: dict[str, object]) -> object:
-        value = cache[raw] = raw.strip() or None
-        return value
-
-    def _status_of(self, raw: str, row: list[str], line: int, cache: dict[str, object]) -> object:
-        value = cache[raw] = self._status(raw)
-        return value
-
     def _status(self, raw: str) -> str | None:
         text = raw.strip()
         if not text:
@@ -299,25 +253,31 @@ class Builder:
                     line,
                     "price",
                     f"{format_price(price)} differs from {format_price(old)} for "
-                    f"{self._refs[at]!r} (first seen on line {self._lines[at]}); "
+                    f"{self._items[at][0]!r} (first seen on line {self._items[at][6]}); "
                     f"kept the highest, {format_price(kept)}",
                 )
-        index = self.columns.index
-        for field, values in (("brand", self._brands), ("designation", self._designations),
-                              ("status", self._statuses)):
-            i = index.get(field, -1)
-            if values[at] is None and i >= 0:
-                values[at] = self._status(row[i]) if field == "status" else row[i].strip() or None
-        i = index.get("ean", -1)
-        if self._eans[at] is None and i >= 0 and row[i].strip():
-            self._eans[at] = self._ean(row[i], line)
+        item = self._items[at]
+        if None in item[1:6]:  # fill what the first line left empty
+            index = self.columns.index
+            filled = list(item)
+            for slot, field in ((1, "brand"), (2, "designation"), (5, "status")):
+                i = index.get(field, -1)
+                if filled[slot] is None and i >= 0:
+                    raw = row[i]
+                    filled[slot] = self._status(raw) if field == "status" else raw.strip() or None
+            i = index.get("ean", -1)
+            if filled[4] is None and i >= 0 and row[i].strip():
+                filled[4] = self._ean(row[i], line)
+            self._items[at] = tuple(filled)
 
     # --- the result --------------------------------------------------------------------------
 
     def lines(self) -> list[StockLine]:
+        if not self._items:
+            return []
+        refs, brands, designations, sizes, eans, statuses, lines = zip(*self._items, strict=True)
         return make_stock_lines(
-            self._refs, self._brands, self._designations, self._quantities, self._prices,
-            self._sizes, self._eans, self._statuses, self._lines,
+            refs, brands, designations, self._quantities, self._prices, sizes, eans, statuses, lines
         )
 
     def result(self, content_hash: str | None = None) -> ReadResult:
@@ -334,7 +294,7 @@ class Builder:
 _ORDER = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status", "line")
 
 
-def make_stock_lines(*columns: list) -> list[StockLine]:
+def make_stock_lines(*columns: Sequence) -> list[StockLine]:
     """StockLines from parallel lists, one per field in declaration order.
 
     A frozen dataclass's __init__ calls object.__setattr__ once per field from Python, which
@@ -348,8 +308,7 @@ def make_stock_lines(*columns: list) -> list[StockLine]:
     count = len(columns[0])
     if any(len(values) != count for values in columns):
         raise AssertionError("stock line columns out of step")  # a bug, never a user's file
-    new = object.__new__
-    items = [new(StockLine) for _ in range(count)]
+    items = list(map(object.__new__, repeat(StockLine, count)))
     for name, values in zip(_ORDER, columns, strict=True):
         deque(map(getattr(StockLine, name).__set__, items, values), maxlen=0)
     return items

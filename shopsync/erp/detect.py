@@ -252,6 +252,19 @@ _FRENCH_LOWER = set("éèêëàâäçùûüôöîïÿœæ")
 _FRENCH_UPPER = set("ÉÈÊËÀÂÄÇÙÛÜÔÖÎÏŒÆ")
 _TYPOGRAPHY = set("€°«»’‘“”–—…·×µ²³\u00a0£§©®™ñÑ")
 EIGHT_BIT_CANDIDATES = ("cp1252", "cp850", "mac_roman")
+GUESS_SAMPLE = 3 << 20
+LATIN1_FALLBACK = "shopsync-latin1"
+
+
+def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """cp1252 leaves five bytes undefined (0x81 0x8D 0x8F 0x90 0x9D); read them as latin-1
+    does rather than failing a whole export over one stray byte."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+
+
+codecs.register_error(LATIN1_FALLBACK, _latin1_fallback)
 
 
 def _score_char(char: str) -> int:
@@ -271,6 +284,10 @@ def guess_eight_bit(data: bytes) -> str:
     put é, è, à, ç at different bytes, so scoring the decoded characters tells them apart far
     more reliably than a general-purpose detector does on short, accent-poor exports.
     """
+    if len(data) > GUESS_SAMPLE:  # the start, middle and end tell as much as the whole
+        third = GUESS_SAMPLE // 3
+        middle = len(data) // 2
+        data = data[:third] + data[middle : middle + third] + data[-third:]
     high = data.translate(None, bytes(range(128)))
     if not high:
         return "cp1252"
@@ -287,11 +304,6 @@ def guess_eight_bit(data: bytes) -> str:
             score += _score_char(char) * count
         if best_score is None or score > best_score:
             best_name, best_score = name, score
-    if best_name == "cp1252":
-        try:
-            data.decode("cp1252")
-        except UnicodeDecodeError:
-            return "latin-1"  # the five bytes cp1252 leaves undefined: latin-1 reads them all
     return best_name
 
 

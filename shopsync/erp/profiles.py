@@ -258,12 +258,54 @@ def available_profiles(home: Path | None = None) -> list[str]:
     return sorted(names)
 
 
+def _configured_columns(home: Path | None, name: str) -> dict[str, Any] | None:
+    """The column choices the settings window saved in config.toml (`[erp.columns]`), if
+    they belong to this profile (the one `[erp] profile` names)."""
+    root = home if home is not None else default_home()
+    if root is None:
+        return None
+    try:
+        with open(Path(root) / "config.toml", "rb") as handle:
+            erp = tomllib.load(handle).get("erp", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return None  # no config yet, or one the settings loader will complain about
+    if not isinstance(erp, dict) or not isinstance(erp.get("columns"), dict):
+        return None
+    if str(erp.get("profile") or "auto") != name:
+        return None
+    return erp["columns"]
+
+
+def with_configured_columns(profile: Profile, home: Path | None) -> Profile:
+    """The profile with the settings window's column choices laid over its own."""
+    chosen = _configured_columns(home, profile.name)
+    if not chosen:
+        return profile
+    where = f"{home}/config.toml [erp.columns]" if home else "config.toml [erp.columns]"
+    overlay = _columns(where, chosen, profile.options.header)
+    return Profile(
+        name=profile.name,
+        description=profile.description,
+        source=profile.source,
+        options=profile.options,
+        columns=MappingProxyType({**profile.columns, **overlay}),
+        status_values=profile.status_values,
+        path=profile.path,
+    )
+
+
 def load_profile(name_or_path: str | os.PathLike[str] | Profile, *, home: Path | None = None) -> Profile:
     """A preset or user profile by name, or a profile file by path.
 
     Names resolve to `HOME/profiles/NAME.toml` first, then to the shipped preset; anything
-    that looks like a path (a separator or a `.toml` suffix) is read as a file.
+    that looks like a path (a separator or a `.toml` suffix) is read as a file. The column
+    choices the settings window keeps in config.toml (`[erp.columns]`) are laid over the
+    profile that `[erp] profile` names.
     """
+    return with_configured_columns(_load(name_or_path, home), home)
+
+
+def _load(name_or_path: str | os.PathLike[str] | Profile, home: Path | None) -> Profile:
     if isinstance(name_or_path, Profile):
         return name_or_path
     text = os.fspath(name_or_path).strip()

@@ -76,7 +76,7 @@ def _resolve_path(source: str | os.PathLike[str] | None, profile: Profile) -> Pa
         raise InputError(
             f"no export file given, and the profile {profile.name!r} names no source of its own"
         )
-    if _GLOB_CHARS & set(text):
+    if _GLOB_CHARS & set(text) and not os.path.exists(text):
         from shopsync.erp.settle import resolve_source
 
         return resolve_source(text, settle_seconds=0, wait=False)

@@ -14,7 +14,7 @@ import io
 from itertools import repeat
 from operator import attrgetter
 
-from shopsync.erp.detect import choose_delimiter, choose_encoding, parse_sample
+from shopsync.erp.detect import LATIN1_FALLBACK, choose_delimiter, choose_encoding, parse_sample
 from shopsync.erp.profiles import Profile
 from shopsync.erp.table import Table, locate_header
 from shopsync.errors import InputError
@@ -46,7 +46,8 @@ def open_text(data: bytes, source: str, profile: Profile) -> Table:
     sample_rows = parse_sample(sample, **options)  # type: ignore[arg-type]
     at, columns = locate_header(source, sample_rows, profile)
 
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="strict", newline="")
+    errors = LATIN1_FALLBACK if codecs.lookup(encoding).name == "cp1252" else "strict"
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors=errors, newline="")
     reader = csv.reader(stream, **options)  # type: ignore[arg-type]
     try:
         for _ in range(at + 1):

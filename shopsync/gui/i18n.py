@@ -34,10 +34,15 @@ def install(language: str) -> str:
     if ours.load(f"shopsync_{code}", str(translations_dir())):
         app.installTranslator(ours)
         _installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(f"qt_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    # Qt's own strings (standard buttons, file dialogs). The wheel's qt_xx.qm meta-catalogue
+    # does not load on its own in PySide6 6.12, so load qtbase_xx.qm directly.
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in (f"qtbase_{code}", f"qt_{code}"):
+        qt = QTranslator(app)
+        if qt.load(name, qt_dir):
+            app.installTranslator(qt)
+            _installed.append(qt)
+            break
     QLocale.setDefault(QLocale(QLocale.Language.French if code == "fr" else QLocale.Language.English))
     return code
 

@@ -27,7 +27,7 @@ def load_form(name: str, host: QWidget) -> QWidget:
     if form is None:
         raise RuntimeError(f"cannot load {path}")
     layout = host.layout() or QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setContentsMargins(10, 10, 10, 10)
     layout.addWidget(form)
     return form
 

@@ -115,6 +115,20 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return dest
 
 
+def _statements(script: str):
+    """Split a migration script into statements (executescript would commit our transaction)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+    if buffer.strip() and not all(
+        ln.strip().startswith("--") or not ln.strip() for ln in buffer.splitlines()
+    ):
+        yield buffer
+
+
 def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
     """Bring the schema to SCHEMA_VERSION; returns the version found before."""
     found = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -128,11 +142,17 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
     if found < SCHEMA_VERSION and found > 0 and path is not None:
         _backup(conn, path, found)
     for version in range(found + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{MIGRATIONS[version - 1]}\n"
-                f"PRAGMA user_version = {version};\nCOMMIT;"
-            )
+            # Another process (the tray app and its scheduler both open a new home) may have
+            # migrated while we waited for the write lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= version:
+                conn.execute("COMMIT")
+                continue
+            for statement in _statements(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -116,3 +116,14 @@ def test_profile_reference_column_missing_names_it(tmp_path: Path) -> None:
 )
 def test_column_detection_in_french_and_english(headers: list[str], expected: dict[str, int]) -> None:
     assert dict(map_columns(headers).index) == expected
+
+
+def test_settings_window_columns_in_config_apply_to_the_configured_profile(tmp_path: Path) -> None:
+    path = tmp_path / "stock.csv"
+    path.write_text("Code article;Réf. fournisseur;Stock\nINT-1;T120.417;9\n", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "config.toml").write_text('[erp]\nprofile = "bijou3"\n[erp.columns]\nreference = "Réf. fournisseur"\n',
+                                      encoding="utf-8")
+    assert read_export(path, "bijou3", home=home).lines[0].reference == "T120.417"
+    assert read_export(path, "auto", home=home).lines[0].reference == "INT-1"  # another profile

@@ -240,3 +240,42 @@ def test_euro_sign_and_nbsp_in_cp1252(tmp_path: Path) -> None:
     path = write_text(tmp_path / "stock.csv", [["E-1", "Fred", "x", "1", "1\u00a0290,00\u00a0€", "", "", ""]],
                       encoding="cp1252")
     assert read_export(path).lines[0].price == Decimal("1290.00")
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "stock.txt", ROWS, encoding="utf-16", delimiter="\t")
+    result = read_export(path)
+    assert result.details["encoding"] == "utf-16"
+    assert by_ref(result)[("B-1001", "52")].designation == "Bague Liens or rosé"
+
+
+def test_cp1252_undefined_byte_does_not_fail_the_file(tmp_path: Path) -> None:
+    path = write_text(tmp_path / "stock.csv", ROWS, encoding="cp1252")
+    path.write_bytes(path.read_bytes().replace(b"Montre PRX", b"Montre\x81PRX"))
+    result = read_export(path)
+    assert by_ref(result)[("M-3001", None)].designation == "Montre\x81PRX 40 mm"
+    assert by_ref(result)[("B-1001", "52")].designation == "Bague Liens or rosé"
+
+
+def test_preview_of_a_text_export(tmp_path: Path) -> None:
+    from shopsync.erp import preview
+
+    path = write_text(tmp_path / "stock.csv", ROWS, encoding="cp850", delimiter="|", preamble=["Stock"])
+    shown = preview(path, rows=2)
+    assert (shown.encoding, shown.delimiter) == ("cp850", "|")
+    assert shown.headers == HEADER
+    assert shown.mapping == {"reference": "Référence", "brand": "Marque", "designation": "Désignation",
+                             "quantity": "Qté", "price": "Prix TTC", "size": "Taille", "ean": "EAN",
+                             "status": "Statut"}
+    assert shown.rows == [ROWS[0], ROWS[1]]
+
+
+def test_a_glob_reads_the_newest_file(tmp_path: Path) -> None:
+    import os
+
+    old = write_text(tmp_path / "stock_1.csv", ROWS[:1])
+    new = write_text(tmp_path / "stock_2.csv", ROWS[1:2])
+    os.utime(old, (1_600_000_000, 1_600_000_000))
+    result = read_export(str(tmp_path / "stock_*.csv"))
+    assert result.source == str(new)
+    assert [line.reference for line in result.lines] == ["B-1002"]

@@ -21,9 +21,10 @@ def _sandbox_available() -> bool:
     return True
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def sandbox_url(tmp_path_factory):
-    """One sandbox site for the GUI tests (each test gets its own ShopSync home)."""
+    """A fresh sandbox site per test (a site that already shows the demo products would make
+    the first sync upload nothing)."""
     if not _sandbox_available():
         pytest.skip("shopsync.site.sandbox.testing is not available in this checkout")
     from shopsync.paths import sample

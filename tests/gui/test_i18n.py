@@ -30,6 +30,8 @@ def test_french_strings_load_with_plural_forms(restore_language):
     many = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider.", None, 3)
     assert one == "1 nouvelle marque à décider."
     assert many == "3 nouvelles marques à décider."
+    # Qt's own strings too (standard buttons of the settings window).
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "Enregistrer"
 
 
 def test_english_applies_to_code_and_forms(qtbot, restore_language, make_hub, empty_home):

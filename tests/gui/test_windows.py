@@ -32,6 +32,7 @@ def test_status_window_shows_runs_chart_and_runs_a_sync(qtbot, make_hub, wait_io
         qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5000)
     assert finished.args[0].status in ("ok", "unchanged")
     wait_io(hub)
+    assert not window.progress_bar.isVisible()  # an animated bar left visible costs idle CPU
     assert window.runs.rowCount() == 2
     assert window.runs.item(0, 1).text() == "manuelle"
 

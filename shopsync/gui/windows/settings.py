@@ -133,6 +133,8 @@ class ErpPage(SettingsPage):
         self.preview_table.setVisible(False)
         self.preview_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.preview_table, 1)
+        self._filler = QWidget()  # keeps the fields at the top until a preview fills the page
+        layout.addWidget(self._filler, 1)
         self.detected: dict[str, str] = {}
         self.mapping_dirty = False
         self._filling = False
@@ -217,6 +219,7 @@ class ErpPage(SettingsPage):
             + f" — {preview.encoding}, « {preview.delimiter or ''} »"
         )
         self.preview_table.setVisible(True)
+        self._filler.setVisible(False)
         self.preview_table.setColumnCount(len(headers))
         self.preview_table.setHorizontalHeaderLabels(headers)
         self.preview_table.setRowCount(len(rows))

@@ -98,7 +98,7 @@ class StatusWindow(QWidget):
         hub.status_changed.connect(self.show_status)
         hub.progress.connect(self.on_progress)
         hub.run_started.connect(self.on_run_started)
-        hub.run_finished.connect(lambda _summary: self.reload_history())
+        hub.run_finished.connect(self.on_run_finished)
         self.loaded = False
         if hub.last_status:
             self.show_status(hub.last_status)
@@ -217,6 +217,13 @@ class StatusWindow(QWidget):
         else:
             self.progress_bar.setRange(0, 0)
         self.progress_bar.setFormat(st.phase_label(phase) + (" %v/%m" if total else ""))
+
+    def on_run_finished(self, _summary: object) -> None:
+        # An indeterminate progress bar animates forever: hiding it is what keeps idle CPU at 0.
+        self.progress_bar.setVisible(False)
+        self.progress_bar.setRange(0, 1)
+        self.sync_button.setEnabled(True)
+        self.reload_history()
 
     def _sync_now(self) -> None:
         self.hub.sync_now()

@@ -1,0 +1,164 @@
+"""`shopsync screenshots DIR`: the tray menu and every window, filled with demo data, to PNG.
+
+Runs offscreen against the sandbox site and the demo sample (the same data as `shopsync demo`),
+so the README and the shop's guide always show the current UI. Nothing here is used by the app.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+TYPO_LINE = "T137.407.17.041.00;TISSOT;PRX 40MM ACIER (réf. mal saisie);1;375,00;;;"
+
+
+def _append_line(export: Path, line: str) -> None:
+    rows = export.read_bytes().decode("cp1252").split("\r\n")
+    at = len(rows) - 1 if rows and rows[-1] == "" else len(rows)
+    rows.insert(at, line)
+    export.write_bytes("\r\n".join(rows).encode("cp1252"))
+
+
+def _keep_only(export: Path, keep: Callable[[str], bool]) -> None:
+    rows = export.read_bytes().decode("cp1252").split("\r\n")
+    export.write_bytes("\r\n".join(rows[:1] + [r for r in rows[1:] if keep(r)]).encode("cp1252"))
+
+
+def render(out_dir: Path, *, language: str = "fr", work_dir: Path | None = None) -> list[Path]:
+    """Build a demo home against a private sandbox, then save one PNG per view."""
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from shopsync.commands.demo import DEMO_TOKEN, prepare_home, simulate_sale
+    from shopsync.config import TOKEN_ENV, load_settings
+    from shopsync.engine import SyncEngine
+    from shopsync.paths import sample
+    from shopsync.site.sandbox.testing import running_sandbox
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="shopsync-shots-") as tmp:
+        root = Path(work_dir or tmp)
+        os.environ[TOKEN_ENV] = DEMO_TOKEN
+        with running_sandbox(root / "site", token=DEMO_TOKEN, catalog=sample("catalog.csv")) as url:
+            settings, export = prepare_home(root / "home", url)
+            _append_line(export, TYPO_LINE)
+            engine = SyncEngine(settings)
+            try:
+                engine.run_once("demo")
+                simulate_sale(export, "T120.417.17.041.00")
+                engine.run_once("interval")
+                _append_line(export, "T999.999;TISSOT;LIGNE CASSEE;beaucoup;10,00;;;")
+                engine.run_once("watch")
+            finally:
+                engine.close()
+            settings = load_settings(settings.home)
+            return _render_windows(settings, out_dir, language, export)
+
+
+def _render_windows(settings, out_dir: Path, language: str, export: Path) -> list[Path]:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from shopsync.config import load_settings, update_config
+    from shopsync.engine import SyncEngine
+    from shopsync.gui import i18n
+    from shopsync.gui.controller import AppController
+    from shopsync.gui.hub import AppHub
+    from shopsync.gui.icons import STATES, state_icon
+
+    app = QApplication.instance() or QApplication(["shopsync-screenshots"])
+    i18n.install(language)
+    hub = AppHub(settings, timed_jobs=False)
+    hub.start(run_now=False)
+    controller = AppController(hub, use_tray=False)
+    saved: list[Path] = []
+
+    def settle(seconds: float = 0.3) -> None:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.02)
+            if hub.io_idle() and not hub.running:
+                break
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    def shoot(widget, name: str) -> None:  # noqa: ANN001
+        settle()
+        path = out_dir / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    try:
+        settle()
+        status = controller.show_status()
+        shoot(status, "status")
+
+        tray = controller.tray
+        tray.rebuild_menu()
+        tray.menu.popup(QPoint(0, 0))
+        shoot(tray.menu, "tray-menu")
+        tray.menu.hide()
+
+        strip = QImage(5 * 72, 72, QImage.Format.Format_ARGB32)
+        strip.fill(QColor("white"))
+        painter = QPainter(strip)
+        for i, state in enumerate(STATES):
+            painter.drawPixmap(i * 72 + 4, 4, state_icon(state).pixmap(64, 64))
+        painter.end()
+        icons = out_dir / "tray-icons.png"
+        strip.save(str(icons))
+        saved.append(icons)
+
+        brands = controller.show_brands()
+        settle()
+        brands.set_choice("BIJOUX FANTAISIE", "preorder")
+        brands.set_choice("LOTUS", "off")
+        settle(0.6)
+        shoot(brands, "brands")
+
+        refs = controller.show_references()
+        settle()
+        if refs.rows:
+            refs.table.selectRow(0)
+        shoot(refs, "references")
+
+        settings_window = controller.show_settings()
+        settings_window.erp_page.run_preview()
+        shoot(settings_window, "settings-erp")
+        for index, name in ((1, "settings-site"), (2, "settings-schedule"), (3, "settings-rules")):
+            settings_window.tabs.setCurrentIndex(index)
+            shoot(settings_window, name)
+        settings_window.close()
+
+        wizard = controller.show_wizard()
+        wizard.next()
+        shoot(wizard, "wizard")
+        wizard.hide()
+
+        # A held unpublishing: the export suddenly lacks most products.
+        update_config(settings.home, {"guard": {"min_unpublish_count": 2, "max_unpublish_share": 0.0}})
+        _keep_only(export, lambda row: not row.startswith("T"))
+        engine = SyncEngine(load_settings(settings.home))
+        try:
+            engine.run_once("watch")
+        finally:
+            engine.close()
+        hub.refresh_status()
+        settle()
+        held = controller.show_held()
+        shoot(held, "held")
+        controller.windows["status"].reload_history()
+        shoot(controller.windows["status"], "status-held")
+    finally:
+        for window in controller.windows.values():
+            window.hide()
+        hub.shutdown()
+    return saved
