@@ -116,17 +116,21 @@ def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
 
 
 def _statements(script: str):
-    """Split a migration script into statements (executescript would commit our transaction)."""
+    """Split a migration script into statements (executescript would commit our transaction).
+    A piece ending in `;` is a statement once SQLite says it is complete (a `;` inside a
+    string or trigger body is not an end)."""
     buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
+    for piece in script.split(";"):
+        buffer += piece + ";"
         if sqlite3.complete_statement(buffer):
-            yield buffer
+            if _has_sql(buffer):
+                yield buffer
             buffer = ""
-    if buffer.strip() and not all(
-        ln.strip().startswith("--") or not ln.strip() for ln in buffer.splitlines()
-    ):
-        yield buffer
+
+
+def _has_sql(text: str) -> bool:
+    lines = (ln.split("--", 1)[0].strip() for ln in text.splitlines())
+    return any(ln and ln != ";" for ln in lines)
 
 
 def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
