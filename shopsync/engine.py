@@ -246,26 +246,10 @@ class SyncEngine:
             self._deliver(client, summary)  # settings only, if they changed
             return
 
-        catalog, index = self._catalog_index()
-        if not catalog:
-            raise InputError("the site's catalogue is empty: nothing to publish")
-        self._emit("progress", phase="rules", done=0, total=len(catalog))
         lines = erp_cache.load_lines(db) if self._pending_read is None else self._pending_read.lines
         if not lines:
             raise InputError("the ERP read holds no item: nothing was changed on the site")
-        from shopsync.store import aliases as alias_store
-
-        connections = index.connect(
-            list({ln.reference for ln in lines}), alias_store.accepted(db), alias_store.rejected(db)
-        )
-        options = rules.RuleOptions.from_settings(self.settings)
-        mappings = brand_store.load_mappings(db)
-        rules_inputs = (get_meta(db, "catalog_hash"), repr(sorted(mappings.items())), options)
-        previous = self._rules_cache[1] if self._rules_cache and self._rules_cache[0] == rules_inputs else None
-        desired = rules.desired_states(lines, catalog, connections, mappings, options, previous)
-        if not dry_run:
-            self._rules_cache = (rules_inputs, desired)
-        changes, plan = self._diff(desired, summary, dry_run=dry_run)
+        desired, changes, plan = self.plan(lines, summary, dry_run=dry_run)
         if dry_run:
             summary.status = "dry_run"
             summary.plan = plan
@@ -274,10 +258,11 @@ class SyncEngine:
 
         if self._pending_read is not None:
             erp_cache.save_read(db, self._pending_read)
+        default = self.settings.rules.new_brands
         brand_store.record_new(
             db,
             [
-                rules.BrandMapping(b, None, options.new_brands, options.new_brands != rules.UNMAPPED)
+                rules.BrandMapping(b, None, default, default != rules.UNMAPPED)
                 for b in desired.new_brands
             ],
         )
@@ -340,6 +325,33 @@ class SyncEngine:
         summary.errors = [str(p) for p in (*result.rejected, *result.warnings)][:200]
         self._pending_read = result
         return result.content_hash
+
+    def plan(
+        self, lines: list, summary: RunSummary, *, dry_run: bool
+    ) -> tuple[rules.Desired, list[tuple[str, dict, str]], dict[str, list[str]]]:
+        """Rules and diff for one ERP read: the desired states, the changes to enqueue and the
+        plan by kind. Caches (catalogue index, previous desired states, promised) make a run
+        where one product in 10^5 moved cost what that product costs, plus one pass."""
+        db = self.db
+        catalog, index = self._catalog_index()
+        if not catalog:
+            raise InputError("the site's catalogue is empty: nothing to publish")
+        self._emit("progress", phase="rules", done=0, total=len(catalog))
+        from shopsync.store import aliases as alias_store
+
+        connections = index.connect(
+            list({ln.reference for ln in lines}), alias_store.accepted(db), alias_store.rejected(db)
+        )
+        options = rules.RuleOptions.from_settings(self.settings)
+        mappings = brand_store.load_mappings(db)
+        inputs = (get_meta(db, "catalog_hash"), repr(sorted(mappings.items())), options)
+        cached = self._rules_cache
+        previous = cached[1] if cached is not None and cached[0] == inputs else None
+        desired = rules.desired_states(lines, catalog, connections, mappings, options, previous)
+        if not dry_run:
+            self._rules_cache = (inputs, desired)
+        changes, plan = self._diff(desired, summary, dry_run=dry_run)
+        return desired, changes, plan
 
     def _catalog_index(self):
         """The catalogue and its matching index, kept in memory while the catalogue is the

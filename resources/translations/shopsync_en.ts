@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="46"/>
+        <location filename="../../shopsync/gui/app.py" line="48"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings.py" line="94"/>
-        <location filename="../../shopsync/gui/windows/settings.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="172"/>
         <source>Export :</source>
         <translation>Export:</translation>
     </message>
@@ -300,62 +300,62 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="166"/>
         <source>Connexion ODBC :</source>
         <translation>ODBC connection:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="165"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="167"/>
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="167"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="169"/>
         <source>Serveur 4D :</source>
         <translation>4D server:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="168"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="170"/>
         <source>L&apos;adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>The 4D REST server&apos;s address, for example http://server:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="172"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="174"/>
         <source>Le fichier que l&apos;ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="180"/>
         <source>Export de l&apos;ERP</source>
         <translation>ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="179"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="181"/>
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="187"/>
         <source>Dossier des exports</source>
         <translation>Export folder</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="192"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="194"/>
         <source>Indiquez d&apos;abord l&apos;export.</source>
         <translation>Enter the export first.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="195"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="197"/>
         <source>Lecture…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="207"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="209"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings.py" line="216"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="218"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="230"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="233"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -371,12 +371,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="537"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="540"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="544"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="547"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -385,52 +385,52 @@ Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les r
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="551"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="554"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="552"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="555"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="553"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="556"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="554"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="557"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="554"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="557"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="556"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="559"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="557"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="560"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="558"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="561"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="566"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="569"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="566"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="569"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -438,22 +438,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="402"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="405"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="405"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="408"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="408"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="411"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="409"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="412"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -638,87 +638,87 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="332"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="335"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="336"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="339"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="336"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="339"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="337"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="340"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="337"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="340"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="339"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="342"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="341"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="344"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="342"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="345"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="344"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="347"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="345"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="348"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="347"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="350"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="352"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="355"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="353"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="356"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="355"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="358"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="357"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="360"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="361"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="365"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="368"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -726,32 +726,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="287"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="290"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="291"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="294"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="292"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="295"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="293"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="296"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="301"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="304"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="310"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -759,22 +759,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="492"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="495"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="507"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="510"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="511"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="514"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="516"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="519"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -782,27 +782,27 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="264"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="267"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="268"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="271"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="271"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="274"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="272"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="275"/>
         <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="273"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="276"/>
         <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>
@@ -1056,62 +1056,62 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="17"/>
+        <location filename="../../ui/status.ui" line="16"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="26"/>
+        <location filename="../../ui/status.ui" line="25"/>
         <source>Voir et décider…</source>
         <translation>Review and decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="32"/>
+        <location filename="../../ui/status.ui" line="31"/>
         <source>Prochaine synchronisation :</source>
         <translation>Next sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="34"/>
+        <location filename="../../ui/status.ui" line="33"/>
         <source>Changements en attente :</source>
         <translation>Pending changes:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="36"/>
+        <location filename="../../ui/status.ui" line="35"/>
         <source>Dernier export lu :</source>
         <translation>Last export read:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="40"/>
+        <location filename="../../ui/status.ui" line="39"/>
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changes sent per day (last 30 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="42"/>
+        <location filename="../../ui/status.ui" line="41"/>
         <source>Dernières synchronisations</source>
         <translation>Recent syncs</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="44"/>
+        <location filename="../../ui/status.ui" line="43"/>
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Errors and refusals (file:line: field: reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48"/>
+        <location filename="../../ui/status.ui" line="47"/>
         <source>Marques…</source>
         <translation>Brands…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49"/>
+        <location filename="../../ui/status.ui" line="48"/>
         <source>Références…</source>
         <translation>References…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="50"/>
+        <location filename="../../ui/status.ui" line="49"/>
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="52"/>
+        <location filename="../../ui/status.ui" line="51"/>
         <source>Exporter un diagnostic…</source>
         <translation>Export a diagnostic…</translation>
     </message>
@@ -1229,34 +1229,34 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="242"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="249"/>
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="242"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="249"/>
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="258"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="265"/>
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="259"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="266"/>
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="267"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="274"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="268"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="275"/>
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
     </message>

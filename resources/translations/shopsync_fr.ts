@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="46" />
+        <location filename="../../shopsync/gui/app.py" line="48" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings.py" line="94" />
-        <location filename="../../shopsync/gui/windows/settings.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="172" />
         <source>Export :</source>
         <translation>Export :</translation>
     </message>
@@ -281,67 +281,67 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="166" />
         <source>Connexion ODBC :</source>
         <translation>Connexion ODBC :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="165" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="167" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="169" />
         <source>Serveur 4D :</source>
         <translation>Serveur 4D :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="168" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="170" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="172" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="174" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="180" />
         <source>Export de l'ERP</source>
         <translation>Export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="179" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="181" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="185" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="187" />
         <source>Dossier des exports</source>
         <translation>Dossier des exports</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="192" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="194" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Indiquez d'abord l'export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="195" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="197" />
         <source>Lecture…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="207" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="209" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings.py" line="216" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="218" />
         <source>%n ligne(s) lue(s)</source>
         <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="230" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="233" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -349,12 +349,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="537" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="540" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="544" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="547" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -363,52 +363,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="551" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="554" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="552" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="555" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="553" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="556" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="554" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="557" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="554" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="557" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="556" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="559" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="557" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="560" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="558" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="561" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="566" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="569" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="566" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="569" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -416,22 +416,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="402" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="405" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="405" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="408" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="408" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="411" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="409" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="412" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -607,87 +607,87 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="332" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="335" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="336" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="339" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="336" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="339" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="337" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="340" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="337" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="340" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="339" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="342" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="341" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="344" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="342" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="345" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="344" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="347" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="345" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="348" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="347" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="350" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="352" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="355" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="353" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="356" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="355" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="358" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="357" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="360" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="361" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="365" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="368" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -695,32 +695,32 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="287" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="290" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="291" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="294" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="292" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="295" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="293" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="296" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="301" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="304" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="310" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -728,22 +728,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="492" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="495" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="507" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="510" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="511" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="514" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="516" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="519" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -751,27 +751,27 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="264" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="267" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="268" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="271" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="271" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="274" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="272" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="275" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="273" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="276" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>
@@ -1013,62 +1013,62 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="17" />
+        <location filename="../../ui/status.ui" line="16" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="26" />
+        <location filename="../../ui/status.ui" line="25" />
         <source>Voir et décider…</source>
         <translation>Voir et décider…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="32" />
+        <location filename="../../ui/status.ui" line="31" />
         <source>Prochaine synchronisation :</source>
         <translation>Prochaine synchronisation :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="34" />
+        <location filename="../../ui/status.ui" line="33" />
         <source>Changements en attente :</source>
         <translation>Changements en attente :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="36" />
+        <location filename="../../ui/status.ui" line="35" />
         <source>Dernier export lu :</source>
         <translation>Dernier export lu :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="40" />
+        <location filename="../../ui/status.ui" line="39" />
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changements envoyés par jour (30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="42" />
+        <location filename="../../ui/status.ui" line="41" />
         <source>Dernières synchronisations</source>
         <translation>Dernières synchronisations</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="44" />
+        <location filename="../../ui/status.ui" line="43" />
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Erreurs et refus (fichier:ligne : champ : raison)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48" />
+        <location filename="../../ui/status.ui" line="47" />
         <source>Marques…</source>
         <translation>Marques…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49" />
+        <location filename="../../ui/status.ui" line="48" />
         <source>Références…</source>
         <translation>Références…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="50" />
+        <location filename="../../ui/status.ui" line="49" />
         <source>Paramètres…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="52" />
+        <location filename="../../ui/status.ui" line="51" />
         <source>Exporter un diagnostic…</source>
         <translation>Exporter un diagnostic…</translation>
     </message>
@@ -1177,34 +1177,34 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="242" />
+        <location filename="../../shopsync/gui/windows/status.py" line="249" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="242" />
+        <location filename="../../shopsync/gui/windows/status.py" line="249" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="258" />
+        <location filename="../../shopsync/gui/windows/status.py" line="265" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="259" />
+        <location filename="../../shopsync/gui/windows/status.py" line="266" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="267" />
+        <location filename="../../shopsync/gui/windows/status.py" line="274" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="268" />
+        <location filename="../../shopsync/gui/windows/status.py" line="275" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
     </message>

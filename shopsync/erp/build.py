@@ -7,8 +7,9 @@ rules for values, merging and messages, whatever the source.
 Speed matters (a 200,000-line export must read within 3x of a bare `csv.reader` pass), so the
 row loop is written for CPython: parsed values are cached per distinct cell text (prices,
 quantities, sizes, brands and statuses repeat a lot), merged items are kept as parallel lists
-rather than one object per line, and the StockLines are only built at the end, field by field
-in C loops. The slow paths (a reject, a warning, a merge) are methods, out of the loop.
+(one per field) rather than one object per line, and the StockLines are only built at the
+end, field by field in C loops. The slow paths (a reject, a warning, a merge)
+are methods, out of the loop.
 """
 
 from __future__ import annotations
@@ -51,11 +52,10 @@ class Builder:
         self.raw_lines = 0
         self._header = [h.strip() for h in columns.headers]
         self._index: dict[object, int] = {}
-        # merged items: what a merge changes in lists, the rest in one tuple per item
-        # (reference, brand, designation, size, ean, status, first line)
-        self._quantities: list[int] = []
-        self._prices: list[Decimal | None] = []
-        self._items: list[tuple] = []
+        # merged items as parallel lists, one per StockLine field, in field order
+        self._fields: tuple[list, ...] = tuple([] for _ in _ORDER)
+        (self._refs, self._brands, self._designations, self._quantities, self._prices,
+         self._sizes, self._eans, self._statuses, self._lines) = self._fields
         self._need = max(columns.index.values()) + 1
         self._caches: dict[str, dict[str, object]] = {
             f: {} for f in ("quantity", "price", "size", "brand", "status")
@@ -100,8 +100,8 @@ class Builder:
         merged = self._index
         mget = merged.get
         quantities = self._quantities
-        add_quantity, add_price, add_item = quantities.append, self._prices.append, self._items.append
-        brand = designation = ean = status = None
+        (add_ref, add_brand, add_designation, add_quantity, add_price, add_size, add_ean,
+         add_status, add_line) = (values.append for values in self._fields)
         miss = _MISS
         seen = 0
         quantity: object = 1
@@ -144,24 +144,33 @@ class Builder:
                 self._merge(at, row, line, quantity, price)  # type: ignore[arg-type]
                 continue
             merged[key] = len(quantities)
+            add_ref(ref)
             add_quantity(quantity)
             add_price(price)
+            add_size(size)
+            add_line(line)
             if ib >= 0:
                 raw = row[ib]
-                brand = bget(raw, miss)
-                if brand is miss:
-                    brand = brand_cache[raw] = raw.strip() or None
-            if idn >= 0:
-                designation = row[idn].strip() or None
+                value = bget(raw, miss)
+                if value is miss:
+                    value = brand_cache[raw] = raw.strip() or None
+                add_brand(value)
+            else:
+                add_brand(None)
+            add_designation((row[idn].strip() or None) if idn >= 0 else None)
             if ie >= 0:
                 raw = row[ie]
-                ean = raw if raw.isdigit() and raw.isascii() else self._ean(raw, line)
+                add_ean(raw if raw.isdigit() and raw.isascii() else self._ean(raw, line))
+            else:
+                add_ean(None)
             if ist >= 0:
                 raw = row[ist]
-                status = stget(raw, miss)
-                if status is miss:
-                    status = status_cache[raw] = self._status(raw)
-            add_item((ref, brand, designation, size, ean, status, line))
+                value = stget(raw, miss)
+                if value is miss:
+                    value = status_cache[raw] = self._status(raw)
+                add_status(value)
+            else:
+                add_status(None)
         self.raw_lines += seen
 
     # --- slow paths --------------------------------------------------------------------------
@@ -253,32 +262,23 @@ class Builder:
                     line,
                     "price",
                     f"{format_price(price)} differs from {format_price(old)} for "
-                    f"{self._items[at][0]!r} (first seen on line {self._items[at][6]}); "
+                    f"{self._refs[at]!r} (first seen on line {self._lines[at]}); "
                     f"kept the highest, {format_price(kept)}",
                 )
-        item = self._items[at]
-        if None in item[1:6]:  # fill what the first line left empty
-            index = self.columns.index
-            filled = list(item)
-            for slot, field in ((1, "brand"), (2, "designation"), (5, "status")):
-                i = index.get(field, -1)
-                if filled[slot] is None and i >= 0:
-                    raw = row[i]
-                    filled[slot] = self._status(raw) if field == "status" else raw.strip() or None
-            i = index.get("ean", -1)
-            if filled[4] is None and i >= 0 and row[i].strip():
-                filled[4] = self._ean(row[i], line)
-            self._items[at] = tuple(filled)
+        index = self.columns.index
+        for field, values in (("brand", self._brands), ("designation", self._designations),
+                              ("status", self._statuses)):
+            i = index.get(field, -1)
+            if values[at] is None and i >= 0:  # fill what the first line left empty
+                values[at] = self._status(row[i]) if field == "status" else row[i].strip() or None
+        i = index.get("ean", -1)
+        if self._eans[at] is None and i >= 0 and row[i].strip():
+            self._eans[at] = self._ean(row[i], line)
 
     # --- the result --------------------------------------------------------------------------
 
     def lines(self) -> list[StockLine]:
-        if not self._items:
-            return []
-        refs, brands, designations, sizes, eans, statuses, lines = zip(*self._items, strict=True)
-        return make_stock_lines(
-            refs, brands, designations, self._quantities, self._prices, sizes, eans, statuses, lines
-        )
+        return make_stock_lines(*self._fields)
 
     def result(self, content_hash: str | None = None) -> ReadResult:
         return ReadResult(

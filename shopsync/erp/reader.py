@@ -74,7 +74,8 @@ def _resolve_path(source: str | os.PathLike[str] | None, profile: Profile) -> Pa
     text = os.fspath(source) if source is not None else profile.source.path
     if not text:
         raise InputError(
-            f"no export file given, and the profile {profile.name!r} names no source of its own"
+            f"no export file given, and the profile {profile.name!r} names no source of its own "
+            "(give the file, or set [erp] path in config.toml)"
         )
     if _GLOB_CHARS & set(text) and not os.path.exists(text):
         from shopsync.erp.settle import resolve_source

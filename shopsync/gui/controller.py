@@ -86,10 +86,15 @@ class AppController(QObject):
 
         def make() -> QWidget:
             w = FirstRunWizard(self.hub)
-            w.finished_setup.connect(lambda _s: self.show_status())
+            w.finished_setup.connect(self._setup_done)
             return w
 
         return self._show("wizard", make)
+
+    def _setup_done(self, _settings: object) -> None:
+        """The wizard saved: the first sync can run now (it was not started without settings)."""
+        self.hub.sync_now()
+        self.show_status()
 
     def quit(self) -> None:
         for window in self.windows.values():

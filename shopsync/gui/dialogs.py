@@ -3,6 +3,8 @@ and tests can read and close them."""
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 _open: list[QMessageBox] = []
@@ -24,5 +26,6 @@ def open_messages() -> list[QMessageBox]:
 
 def close_all() -> None:
     for box in list(_open):
-        box.close()
+        with contextlib.suppress(RuntimeError):  # its parent window was already deleted
+            box.close()
     _open.clear()

@@ -252,12 +252,13 @@ class AppHub(QObject):
             settings = load_settings(home)
             if token:
                 store_site_token(settings.site.url, token)
+            # Rebuilding the jobs stops the file watcher (a thread join): not in the UI thread.
+            self.scheduler.reload(settings)
             return settings
 
         def applied(settings: Settings) -> None:
             self.settings = settings
             self._io_generation += 1
-            self.scheduler.reload(settings)
             emit(self.settings_changed, settings)
             self.refresh_status()
             if on_done is not None:

@@ -183,3 +183,34 @@ def test_url_given_on_the_command_line_and_empty_preset(server, monkeypatch) -> 
     url, _ = server
     with pytest.raises(InputError, match="data_class"):
         read_export(url, "4d-rest")
+
+
+def test_password_from_the_keyring(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.store.pop((service, username), None)
+
+    url, state = server
+    previous = keyring.get_keyring()
+    memory = Memory()
+    keyring.set_keyring(memory)
+    try:
+        memory.set_password("shopsync", f"4d:{url}", "s3cret")
+        assert len(read_export(None, profile_file(tmp_path, url)).lines) == 1200
+    finally:
+        keyring.set_keyring(previous)

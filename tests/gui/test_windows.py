@@ -195,6 +195,19 @@ def test_settings_window_writes_config_keeping_comments(qtbot, make_hub, wait_io
     assert window.erp_page.preview_table.rowCount() > 0
     assert window.erp_page.column_mapping().get("reference")
 
+    # Correcting a column saves a tuned copy of the profile in the home folder.
+    status_box = window.erp_page.mapping_combos["status"]
+    status_box.setCurrentIndex(0)  # "(aucune)": this export has no usable status
+    with qtbot.waitSignal(window.saved, timeout=10000):
+        window.save()
+    from shopsync import erp
+
+    tuned = demo_home.home / "profiles" / f"{settings.erp.profile}.toml"
+    assert tuned.exists()
+    profile = erp.load_profile(settings.erp.profile, home=demo_home.home)
+    assert profile is not None
+    assert "status = false" in tuned.read_text(encoding="utf-8")
+
 
 def test_first_run_wizard_writes_config(qtbot, make_hub, wait_io, empty_home, tmp_path):
     from shopsync.gui.app import needs_setup

@@ -7,6 +7,7 @@ token goes to the OS keyring, never to the file.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
@@ -44,6 +45,25 @@ from shopsync.gui.uiload import child, load_form
 PROFILES = ("auto", "bijou3", "cestia", "m3soft", "4d-text", "4d-rest", "odbc")
 CANONICAL_FIELDS = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
 ERP_SECRET_SERVICE = "shopsync-erp"
+
+
+def save_tuned_profile(home: Path, name: str, columns: dict[str, str | None]) -> Path:
+    """HOME/profiles/<name>.toml: a copy of the preset (its comments kept) with the columns the
+    shop corrected in the preview. A shop's profile wins over the preset of the same name."""
+    import tomlkit
+
+    from shopsync.erp.profiles import PRESET_DIR
+
+    target = home / "profiles" / f"{name}.toml"
+    source = target if target.exists() else PRESET_DIR / f"{name}.toml"
+    doc = tomlkit.parse(source.read_text(encoding="utf-8")) if source.exists() else tomlkit.document()
+    table = tomlkit.table()
+    for field_name, header in columns.items():
+        table[field_name] = [header] if header else False
+    doc["columns"] = table
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    return target
 
 
 def _split(text: str) -> list[str]:
@@ -252,10 +272,14 @@ class ErpPage(SettingsPage):
             "profile": self.profile.currentData(),
             "settle_seconds": float(self.settle.value()),
         }
-        if self.mapping_dirty:
-            # Kept as [erp.columns]; the readers take it over the detected columns.
-            erp["columns"] = self.column_mapping()
         return {"erp": erp}
+
+    def tuned_profile(self) -> tuple[str, dict[str, str | None]] | None:
+        """(profile name, columns) when the shop corrected a detected column, else None."""
+        name = self.profile.currentData()
+        if not self.mapping_dirty or name not in PROFILES:
+            return None
+        return name, {f: combo.currentData() for f, combo in self.mapping_combos.items()}
 
     def erp_secret(self) -> str | None:
         return self.secret.text() or None
@@ -458,6 +482,7 @@ class _Pages:
         token = self.site_page.token.text().strip() or None
         erp_secret = self.erp_page.erp_secret()
         erp_source = changes["erp"]["path"]
+        tuned = self.erp_page.tuned_profile()
         autostart_wanted = self.general_page.autostart.isChecked()
         autostart_changed = autostart_wanted != self.general_page.autostart_initial
         language = changes["ui"]["language"]
@@ -466,6 +491,8 @@ class _Pages:
         def side_effects(settings: Settings) -> None:
             # Keyring and autostart are I/O too: done in the I/O thread, after the file.
             def work(_ctx: IoContext) -> None:
+                if tuned is not None:
+                    save_tuned_profile(home, *tuned)
                 if erp_secret:
                     import keyring
 
