@@ -7,9 +7,11 @@ GUI turns into Qt signals; the engine never knows who listens.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
+import operator
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -40,6 +42,7 @@ from shopsync.store import delivery, erp_cache, runs
 from shopsync.store.db import get_meta, open_db, set_meta
 
 log = logging.getLogger(__name__)
+_REFERENCE = operator.attrgetter("reference")
 
 Observer = Callable[[str, dict[str, Any]], None]
 BATCH_SIZE = 500
@@ -282,15 +285,22 @@ class SyncEngine:
     _batch_size: int = BATCH_SIZE
     _catalog_cache: tuple[str | None, dict[str, CatalogProduct], Any] | None = None
     _rules_cache: tuple[Any, rules.Desired] | None = None
-    _promised_cache: tuple[str | None, dict[str, delivery.Promise]] | None = None
+    _connect_cache: tuple[Any, dict[str, str]] | None = None
+    _promised_cache: tuple[str | None, dict[str, delivery.Promise], dict[str, str]] | None = None
 
     def _promised(self) -> dict[str, delivery.Promise]:
         """What was promised per reference, kept in memory while no process changed it
         (`promised_gen` moves with every write)."""
         gen = get_meta(self.db, "promised_gen")
         if self._promised_cache is None or self._promised_cache[0] != gen:
-            self._promised_cache = (gen, delivery.promised(self.db))
+            promised = delivery.promised(self.db)
+            keys = {ref: p.key for ref, p in promised.items()}
+            self._promised_cache = (gen, promised, keys)
         return self._promised_cache[1]
+
+    def _promised_keys(self) -> dict[str, str]:
+        self._promised()
+        return self._promised_cache[2]
 
     def _read_erp(self, summary: RunSummary, *, dry_run: bool, full: bool) -> str | None:
         """Read the export unless its bytes are the ones already read. A whole-source failure
@@ -331,7 +341,21 @@ class SyncEngine:
     ) -> tuple[rules.Desired, list[tuple[str, dict, str]], dict[str, list[str]]]:
         """Rules and diff for one ERP read: the desired states, the changes to enqueue and the
         plan by kind. Caches (catalogue index, previous desired states, promised) make a run
-        where one product in 10^5 moved cost what that product costs, plus one pass."""
+        where one product in 10^5 moved cost what that product costs, plus one pass.
+
+        The cyclic garbage collector is paused meanwhile: the step allocates 10^5 short-lived
+        objects without cycles, and each full collection would walk every cached object."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._plan(lines, summary, dry_run=dry_run)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _plan(
+        self, lines: list, summary: RunSummary, *, dry_run: bool
+    ) -> tuple[rules.Desired, list[tuple[str, dict, str]], dict[str, list[str]]]:
         db = self.db
         catalog, index = self._catalog_index()
         if not catalog:
@@ -339,9 +363,14 @@ class SyncEngine:
         self._emit("progress", phase="rules", done=0, total=len(catalog))
         from shopsync.store import aliases as alias_store
 
-        connections = index.connect(
-            list({ln.reference for ln in lines}), alias_store.accepted(db), alias_store.rejected(db)
-        )
+        refs = frozenset(map(_REFERENCE, lines))
+        accepted, rejected = alias_store.accepted(db), alias_store.rejected(db)
+        key = (id(index), refs, tuple(sorted(accepted.items())), frozenset(rejected))
+        if self._connect_cache is not None and self._connect_cache[0] == key:
+            connections = self._connect_cache[1]
+        else:
+            connections = index.connect(list(refs), accepted, rejected)
+            self._connect_cache = (key, connections)
         options = rules.RuleOptions.from_settings(self.settings)
         mappings = brand_store.load_mappings(db)
         inputs = (get_meta(db, "catalog_hash"), repr(sorted(mappings.items())), options)
@@ -421,14 +450,14 @@ class SyncEngine:
         unpublish: list[str] = []
         plan: dict[str, list[str]] = {"publish": [], "update": [], "unpublish": [], "held": []}
         keys = desired.keys
-        for ref, state in desired.states.items():
-            key = keys[ref]
+        promised_keys = self._promised_keys()
+        candidates = [ref for ref, key in keys.items() if promised_keys.get(ref) != key]
+        states = desired.states
+        for ref in candidates:
+            state, key = states[ref], keys[ref]
             before = promised.get(ref)
-            if before is None:
-                if not state.published:
-                    continue  # never shown on the site (it was observed): nothing to hide
-            elif before.key == key:
-                continue
+            if before is None and not state.published:
+                continue  # never shown on the site (it was observed): nothing to hide
             if not state.published and before is not None and before.published:
                 unpublish.append(ref)
                 continue

@@ -7,8 +7,10 @@ plain pipeline. Nothing here does I/O or knows about SQLite or HTTP.
 from __future__ import annotations
 
 import functools
+import operator
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -22,6 +24,8 @@ from shopsync.model import (
 )
 
 MODES = ("stock", "preorder", "off")
+_BRAND = operator.attrgetter("brand")
+_REFERENCE = operator.attrgetter("reference")
 UNMAPPED = "unmapped"
 # When several ERP brands point at one site brand, the most visible choice wins.
 _MODE_RANK = {"preorder": 3, "stock": 2, "off": 1, UNMAPPED: 0}
@@ -70,7 +74,8 @@ class Desired:
     new_brands: list[str] = field(default_factory=list)  # ERP brands seen for the first time
     reasons: dict[str, str] = field(default_factory=dict)  # why a product is unpublished
     keys: dict[str, str] = field(default_factory=dict)  # state_key per reference
-    groups: dict[str, list[StockLine]] = field(default_factory=dict)  # ERP lines per reference
+    groups: dict[str, tuple[StockLine, ...]] = field(default_factory=dict)  # lines per reference
+    site_modes: dict[str, str] = field(default_factory=dict)  # folded site brand -> mode
 
 
 @functools.lru_cache(maxsize=1024)
@@ -112,7 +117,7 @@ def unpublished(reference: str) -> ProductState:
 
 
 def stock_figures(
-    product: CatalogProduct, lines: list[StockLine]
+    product: CatalogProduct, lines: Sequence[StockLine]
 ) -> tuple[int, Decimal | None, tuple[SizeState, ...]]:
     """Quantity, price and sizes of one product from its ERP lines (ring sizes, TLD column).
 
@@ -147,7 +152,7 @@ def _size_key(size: str) -> tuple[int, float, str]:
 
 
 def product_state(
-    product: CatalogProduct, lines: list[StockLine], mode: str | None, options: RuleOptions
+    product: CatalogProduct, lines: Sequence[StockLine], mode: str | None, options: RuleOptions
 ) -> tuple[ProductState, str | None]:
     """One catalogue product's site state and, when unpublished, why."""
     ref = product.reference
@@ -190,36 +195,37 @@ def desired_states(
     catalogue, mappings and options: products whose ERP lines are unchanged keep their state
     and key without being worked out again (a sale touches one product in 10^5)."""
     lines = list(lines)
-    full, new = resolve_brands((ln.brand for ln in lines if ln.brand), mappings, options.new_brands)
+    erp_brands = sorted(b for b in set(map(_BRAND, lines)) if b)
+    full, new = resolve_brands(erp_brands, mappings, options.new_brands)
     by_site_brand = site_brand_modes(full)
-    result = Desired(new_brands=new)
-    if new:
-        previous = None  # a new brand's default mode changes products of that brand
+    result = Desired(new_brands=new, site_modes=by_site_brand)
+    if previous is not None and previous.site_modes != by_site_brand:
+        previous = None  # a brand's mode moved (a new brand took the default): start afresh
 
-    per_product: dict[str, list[StockLine]] = {}
+    per_product, unmatched = group_lines(lines, connections, catalog)
     unmatched_seen: set[str] = set()
-    for line in lines:
-        target = connections.get(line.reference)
-        if target is not None and target in catalog:
-            per_product.setdefault(target, []).append(line)
-            continue
+    for line in unmatched:
         mapping = full.get(fold_brand(line.brand))
         wanted = mapping is not None and mapping.mode in ("stock", "preorder")
         if wanted and line.reference not in unmatched_seen:
             unmatched_seen.add(line.reference)
             result.unmatched.append(line)
 
-    empty: list[StockLine] = []
-    old_groups = previous.groups if previous is not None else {}
-    for ref, product in catalog.items():
-        product_lines = per_product.get(ref, empty)
-        result.groups[ref] = product_lines
-        if previous is not None and old_groups.get(ref, empty) == product_lines:
-            result.states[ref] = previous.states[ref]
-            result.keys[ref] = previous.keys[ref]
-            if ref in previous.reasons:
-                result.reasons[ref] = previous.reasons[ref]
-            continue
+    empty: tuple[StockLine, ...] = ()
+    groups = {ref: per_product.get(ref, empty) for ref in catalog}
+    result.groups = groups
+    if previous is not None and previous.groups.keys() == groups.keys():
+        # Same catalogue and modes: only products whose lines moved are worked out again
+        # (tuples compare in C; a sale touches one product among 10^5).
+        old = previous.groups
+        todo = [ref for ref, lines_ in groups.items() if old[ref] != lines_]
+        result.states = dict(previous.states)
+        result.keys = dict(previous.keys)
+        result.reasons = dict(previous.reasons)
+    else:
+        todo = list(groups)
+    for ref in todo:
+        product, product_lines = catalog[ref], groups[ref]
         mode = by_site_brand.get(fold_brand(product.brand))
         if mode is None and product_lines:
             erp_mapping = full.get(fold_brand(product_lines[0].brand))
@@ -229,7 +235,31 @@ def desired_states(
         result.keys[ref] = state_key(state)
         if reason:
             result.reasons[ref] = reason
+        else:
+            result.reasons.pop(ref, None)
     return result
+
+
+def group_lines(
+    lines: list[StockLine], connections: Mapping[str, str], catalog: Mapping[str, CatalogProduct]
+) -> tuple[dict[str, tuple[StockLine, ...]], list[StockLine]]:
+    """ERP lines per catalogue reference, and the lines that match none.
+
+    Most products have one line: those are grouped by C loops (dict over zip), and only the
+    references with several lines (ring sizes, two ERP spellings of one product) by Python."""
+    targets = list(map(connections.get, map(_REFERENCE, lines)))
+    unmatched = [ln for ln, t in zip(lines, targets, strict=True) if t is None or t not in catalog]
+    counts = Counter(targets)
+    several = {t for t, n in counts.items() if n > 1 and t is not None}
+    groups: dict[str, tuple[StockLine, ...]] = dict(zip(targets, zip(lines), strict=True))
+    groups.pop(None, None)
+    if several:
+        multi: dict[str, list[StockLine]] = {t: [] for t in several}
+        for line, target in zip(lines, targets, strict=True):
+            if target in several:
+                multi[target].append(line)
+        groups.update((t, tuple(group)) for t, group in multi.items())
+    return groups, unmatched
 
 
 def state_key(state: ProductState) -> str:

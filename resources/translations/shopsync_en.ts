@@ -189,173 +189,173 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="71"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="91"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="73"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="93"/>
         <source>Détection automatique</source>
         <translation>Automatic detection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="77"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="97"/>
         <source>4D (export texte)</source>
         <translation>4D (text export)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="78"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="98"/>
         <source>4D (serveur REST)</source>
         <translation>4D (REST server)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="79"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="99"/>
         <source>Base ODBC</source>
         <translation>ODBC database</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="86"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="106"/>
         <source>Logiciel (préréglage) :</source>
         <translation>Software (preset):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="89"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="109"/>
         <source>Fichier…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="90"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="110"/>
         <source>Dossier…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="94"/>
-        <location filename="../../shopsync/gui/windows/settings.py" line="172"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="114"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="192"/>
         <source>Export :</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="98"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="118"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="99"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="119"/>
         <source>Mot de passe :</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="104"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="124"/>
         <source>Fichier stable depuis :</source>
         <translation>File unchanged for:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="110"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="130"/>
         <source>Aperçu des premières lignes</source>
         <translation>Preview the first rows</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="116"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="136"/>
         <source>Colonnes détectées (modifiables)</source>
         <translation>Detected columns (editable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="120"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="140"/>
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="120"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="140"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="121"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="141"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="121"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="141"/>
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="122"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="142"/>
         <source>Prix TTC</source>
         <translation>Price incl. VAT</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="122"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="142"/>
         <source>Taille (TLD)</source>
         <translation>Size (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="123"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="143"/>
         <source>Code EAN</source>
         <translation>EAN code</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="123"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="143"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="166"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="186"/>
         <source>Connexion ODBC :</source>
         <translation>ODBC connection:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="167"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="187"/>
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="189"/>
         <source>Serveur 4D :</source>
         <translation>4D server:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="190"/>
         <source>L&apos;adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>The 4D REST server&apos;s address, for example http://server:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="174"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="194"/>
         <source>Le fichier que l&apos;ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="200"/>
         <source>Export de l&apos;ERP</source>
         <translation>ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="181"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="201"/>
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="187"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="207"/>
         <source>Dossier des exports</source>
         <translation>Export folder</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="194"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="214"/>
         <source>Indiquez d&apos;abord l&apos;export.</source>
         <translation>Enter the export first.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="197"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="217"/>
         <source>Lecture…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="209"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="229"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings.py" line="218"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="238"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -363,7 +363,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="233"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="253"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -371,12 +371,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="540"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="567"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="547"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="574"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -385,52 +385,52 @@ Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les r
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="554"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="581"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="555"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="582"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="556"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="583"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="557"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="584"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="557"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="584"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="559"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="586"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="560"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="587"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="561"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="588"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="569"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="596"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="569"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="596"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -438,22 +438,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="405"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="429"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="408"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="432"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="411"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="435"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="412"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="436"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -638,87 +638,87 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="335"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="359"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="339"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="363"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="339"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="363"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="340"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="340"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="342"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="366"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="344"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="368"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="345"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="369"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="347"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="371"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="348"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="372"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="350"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="374"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="355"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="379"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="356"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="380"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="358"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="382"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="360"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="384"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="388"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="368"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="392"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -726,32 +726,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="290"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="314"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="294"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="318"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="295"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="319"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="296"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="320"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="304"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="328"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="334"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -759,22 +759,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="495"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="522"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="510"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="537"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="514"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="541"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="519"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="546"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -782,27 +782,27 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="267"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="291"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="271"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="295"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="274"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="298"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="275"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="299"/>
         <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="276"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="300"/>
         <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>

@@ -170,178 +170,178 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="71" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="91" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="73" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="93" />
         <source>Détection automatique</source>
         <translation>Détection automatique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="77" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="97" />
         <source>4D (export texte)</source>
         <translation>4D (export texte)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="78" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="98" />
         <source>4D (serveur REST)</source>
         <translation>4D (serveur REST)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="79" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="99" />
         <source>Base ODBC</source>
         <translation>Base ODBC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="86" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="106" />
         <source>Logiciel (préréglage) :</source>
         <translation>Logiciel (préréglage) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="89" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="109" />
         <source>Fichier…</source>
         <translation>Fichier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="110" />
         <source>Dossier…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="94" />
-        <location filename="../../shopsync/gui/windows/settings.py" line="172" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="114" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="192" />
         <source>Export :</source>
         <translation>Export :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="98" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="118" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="99" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="119" />
         <source>Mot de passe :</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="104" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="124" />
         <source>Fichier stable depuis :</source>
         <translation>Fichier stable depuis :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="110" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="130" />
         <source>Aperçu des premières lignes</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="116" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="136" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Colonnes détectées (modifiables)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="120" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="140" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="120" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="140" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="121" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="141" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="121" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="141" />
         <source>Quantité</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="122" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="142" />
         <source>Prix TTC</source>
         <translation>Prix TTC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="122" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="142" />
         <source>Taille (TLD)</source>
         <translation>Taille (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="123" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="143" />
         <source>Code EAN</source>
         <translation>Code EAN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="123" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="143" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="166" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="186" />
         <source>Connexion ODBC :</source>
         <translation>Connexion ODBC :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="187" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="169" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="189" />
         <source>Serveur 4D :</source>
         <translation>Serveur 4D :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="190" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="174" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="194" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="200" />
         <source>Export de l'ERP</source>
         <translation>Export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="181" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="201" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="187" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="207" />
         <source>Dossier des exports</source>
         <translation>Dossier des exports</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="194" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="214" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Indiquez d'abord l'export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="197" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="217" />
         <source>Lecture…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="209" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="229" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings.py" line="218" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="238" />
         <source>%n ligne(s) lue(s)</source>
         <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="233" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="253" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -349,12 +349,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="540" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="567" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="547" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="574" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -363,52 +363,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="554" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="581" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="555" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="582" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="556" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="583" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="557" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="557" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="559" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="586" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="560" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="587" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="561" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="588" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="569" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="569" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -416,22 +416,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="405" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="429" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="408" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="432" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="411" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="435" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="412" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="436" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -607,87 +607,87 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="335" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="359" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="339" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="339" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="340" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="340" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="342" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="366" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="344" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="368" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="345" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="369" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="347" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="371" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="348" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="372" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="350" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="374" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="355" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="379" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="356" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="380" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="358" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="382" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="360" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="384" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="388" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="368" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="392" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -695,32 +695,32 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="290" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="314" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="294" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="318" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="295" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="319" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="296" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="320" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="304" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="328" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="310" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="334" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -728,22 +728,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="495" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="522" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="510" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="537" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="514" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="541" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="519" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="546" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -751,27 +751,27 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="267" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="291" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="271" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="295" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="274" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="298" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="275" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="299" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="276" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="300" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>

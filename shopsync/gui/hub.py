@@ -9,6 +9,7 @@ no widget is ever touched from a job.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import threading
 import time
@@ -48,7 +49,7 @@ class AppHub(QObject):
     scheduler_changed = Signal(dict)
     settings_changed = Signal(object)  # Settings
     busy_changed = Signal(bool)
-    _deliver = Signal(object, object)  # (callback, payload): thread -> UI thread
+    _deliver = Signal(object, object)  # (ticket, (ok, payload)): thread -> UI thread
 
     def __init__(
         self,
@@ -71,6 +72,8 @@ class AppHub(QObject):
         self.scheduler_state: dict[str, Any] = {}
         self.running = False
         self.last_progress: tuple[str, int, int] | None = None
+        self._tickets = itertools.count(1)
+        self._callbacks: dict[int, tuple[Any, Any]] = {}
         self._deliver.connect(self._on_deliver)
         self.run_started.connect(self._on_run_started)
         self.progress.connect(self._on_progress)
@@ -104,13 +107,30 @@ class AppHub(QObject):
 
     # -- thread -> UI plumbing ---------------------------------------------------------------
 
-    def _post(self, callback: Callable[[Any], None] | None, payload: Any) -> None:
-        """Hand `payload` to `callback` in the UI thread (queued signal)."""
-        if callback is not None:
-            emit(self._deliver, callback, payload)
+    # Callbacks stay in the UI thread: a job carries only a ticket. A closure over a widget
+    # released in a worker thread makes shiboken delete that widget's wrapper "in the main
+    # thread" later, after Qt may already have deleted it (a crash seen in PySide6 6.12).
+
+    def _ticket(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> int:
+        ticket = next(self._tickets)
+        self._callbacks[ticket] = (on_done, on_error)
+        return ticket
+
+    def _post(self, ticket: int, ok: bool, payload: Any) -> None:
+        """Hand a job's outcome to the UI thread (queued signal)."""
+        emit(self._deliver, ticket, (ok, payload))
 
     @Slot(object, object)
-    def _on_deliver(self, callback, payload) -> None:  # noqa: ANN001
+    def _on_deliver(self, ticket, outcome) -> None:  # noqa: ANN001
+        on_done, on_error = self._callbacks.pop(ticket, (None, None))
+        ok, payload = outcome
+        callback = on_done if ok else on_error
+        if callback is None:
+            return
         try:
             callback(payload)
         except Exception:  # noqa: BLE001 - a window's bug must not take the app down
@@ -162,15 +182,16 @@ class AppHub(QObject):
             return  # shutting down: late signals find nobody to answer
         with self._io_lock:
             self._pending_io += 1
+        ticket = self._ticket(on_done, on_error)
 
         def job() -> None:
             try:
                 result = fn(self._io_context())
             except Exception as exc:  # noqa: BLE001 - reported to the window, logged
                 log.exception("background task failed")
-                self._post(on_error, exc)
+                self._post(ticket, False, exc)
             else:
-                self._post(on_done, result)
+                self._post(ticket, True, result)
             finally:
                 with self._io_lock:
                     self._pending_io -= 1
@@ -227,11 +248,12 @@ class AppHub(QObject):
 
     def confirm_held(self, on_done: Callable[[int], None] | None = None) -> None:
         """A person said yes: release the held unpublishing and sync now."""
+        ticket = self._ticket(on_done)
 
         def done(count, error) -> None:  # noqa: ANN001 - worker thread
             if error is None:
                 self.scheduler.request("confirm")
-            self._post(on_done, count if error is None else 0)
+            self._post(ticket, True, count if error is None else 0)
 
         self.scheduler.call(lambda engine: engine.confirm(), done)
 

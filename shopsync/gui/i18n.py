@@ -9,6 +9,7 @@ from shopsync.paths import resources_dir
 
 LANGUAGES = ("auto", "fr", "en")
 _installed: list[QTranslator] = []
+_current: str | None = None
 
 
 def resolve(language: str) -> str:
@@ -25,8 +26,12 @@ def translations_dir():
 
 def install(language: str) -> str:
     """Install ShopSync's and Qt's own translators for `language`; returns the code used."""
+    global _current
     app = QCoreApplication.instance()
     code = resolve(language)
+    if code == _current and _installed:
+        return code  # nothing to change: no LanguageChange storm through every widget
+    _current = code
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
