@@ -41,5 +41,8 @@ dist: $(STAMP) syslibs
 screenshots: $(STAMP) syslibs
 	$(BIN)/shopsync screenshots docs/screenshots
 
+translations: $(STAMP)
+	$(BIN)/python resources/translations/update_translations.py
+
 clean:
 	rm -rf build dist installer/build installer/dist .pytest_cache

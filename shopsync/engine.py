@@ -63,6 +63,7 @@ class RunSummary:
     rejected: int = 0
     message: str = ""
     errors: list[str] = field(default_factory=list)
+    retry_after: float | None = None  # seconds the site asked us to wait (429/503)
     dry_run: bool = False
     plan: dict[str, list[str]] | None = None
     started_at: float = 0.0
@@ -219,6 +220,7 @@ class SyncEngine:
             summary.message = f"the site refused the token ({exc})"
         except SiteUnreachable as exc:
             summary.status, summary.exit_code, summary.message = "offline", EXIT_UNREACHABLE, str(exc)
+            summary.retry_after = exc.retry_after
         except ShopSyncError as exc:
             summary.status, summary.exit_code, summary.message = "error", exc.exit_code, str(exc)
         finally:
