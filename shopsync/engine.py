@@ -15,6 +15,7 @@ import operator
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -453,7 +454,7 @@ class SyncEngine:
         plan: dict[str, list[str]] = {"publish": [], "update": [], "unpublish": [], "held": []}
         keys = desired.keys
         promised_keys = self._promised_keys()
-        candidates = [ref for ref, key in keys.items() if promised_keys.get(ref) != key]
+        candidates = list(compress(keys, map(operator.ne, keys.values(), map(promised_keys.get, keys))))
         states = desired.states
         for ref in candidates:
             state, key = states[ref], keys[ref]

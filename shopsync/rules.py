@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import compress, repeat
 
 from shopsync.model import (
     Availability,
@@ -76,6 +77,7 @@ class Desired:
     keys: dict[str, str] = field(default_factory=dict)  # state_key per reference
     groups: dict[str, tuple[StockLine, ...]] = field(default_factory=dict)  # lines per reference
     site_modes: dict[str, str] = field(default_factory=dict)  # folded site brand -> mode
+    catalog: Mapping[str, CatalogProduct] | None = None  # the catalogue these states are for
 
 
 @functools.lru_cache(maxsize=1024)
@@ -211,14 +213,19 @@ def desired_states(
             unmatched_seen.add(line.reference)
             result.unmatched.append(line)
 
-    empty: tuple[StockLine, ...] = ()
-    groups = {ref: per_product.get(ref, empty) for ref in catalog}
+    groups: dict[str, tuple[StockLine, ...]] = dict.fromkeys(catalog, ())
+    groups.update(per_product)
     result.groups = groups
-    if previous is not None and previous.groups.keys() == groups.keys():
-        # Same catalogue and modes: only products whose lines moved are worked out again
-        # (tuples compare in C; a sale touches one product among 10^5).
-        old = previous.groups
-        todo = [ref for ref, lines_ in groups.items() if old[ref] != lines_]
+    result.catalog = catalog
+    if previous is not None and previous.catalog is catalog:
+        # Same catalogue object, so both dicts list the products in the same order: compare
+        # them pairwise in C (a sale touches one product among 10^5).
+        todo = list(compress(groups, map(operator.ne, groups.values(), previous.groups.values())))
+    elif previous is not None and previous.groups.keys() == groups.keys():
+        todo = [ref for ref, _ in groups.items() - previous.groups.items()]
+    else:
+        previous = None
+    if previous is not None:
         result.states = dict(previous.states)
         result.keys = dict(previous.keys)
         result.reasons = dict(previous.reasons)
@@ -248,11 +255,18 @@ def group_lines(
     Most products have one line: those are grouped by C loops (dict over zip), and only the
     references with several lines (ring sizes, two ERP spellings of one product) by Python."""
     targets = list(map(connections.get, map(_REFERENCE, lines)))
-    unmatched = [ln for ln, t in zip(lines, targets, strict=True) if t is None or t not in catalog]
     counts = Counter(targets)
+    unmatched = (
+        list(compress(lines, map(operator.is_, targets, repeat(None)))) if None in counts else []
+    )
     several = {t for t, n in counts.items() if n > 1 and t is not None}
     groups: dict[str, tuple[StockLine, ...]] = dict(zip(targets, zip(lines), strict=True))
-    groups.pop(None, None)
+    groups.pop(None, None)  # type: ignore[call-overload]
+    stray = groups.keys() - catalog.keys()  # a connection to a reference the catalogue lost
+    if stray:
+        unmatched += [ln for ln, t in zip(lines, targets, strict=True) if t in stray]
+        for target in stray:
+            del groups[target]
     if several:
         multi: dict[str, list[StockLine]] = {t: [] for t in several}
         for line, target in zip(lines, targets, strict=True):
