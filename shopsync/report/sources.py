@@ -8,12 +8,8 @@ the report says about a reference is what a sync will see.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from shopsync.errors import InputError
 
 if TYPE_CHECKING:
     from shopsync.config import Settings
@@ -30,61 +26,11 @@ def read_erp(path: str | Path | None, profile: str | None, home: Path | None) ->
     return read_export(source, profile or "auto", home=home)
 
 
-def _decode(raw: bytes, where: Path) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{where}: not a text file (neither UTF-8 nor Windows-1252)")
-
-
 def load_catalog_csv(path: str | Path) -> dict[str, CatalogProduct]:
-    """A catalogue CSV: header `reference,brand,title` (optional `has_sizes`, `sizes` with `|`
-    between sizes). `;` is accepted too, since a French Excel saves CSV that way. Duplicate
-    references keep the first row; a row without a reference is an error with its line."""
-    from shopsync.model import CatalogProduct
+    """A catalogue CSV, read as the sandbox reads it (see shopsync.catalog_csv)."""
+    from shopsync.catalog_csv import read_catalog_csv
 
-    where = Path(path).expanduser()
-    try:
-        raw = where.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{where}: cannot read the catalogue ({exc.strerror or exc})") from exc
-    text = _decode(raw, where)
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
-    if not header:
-        raise InputError(f"{where}: the catalogue is empty")
-    names = [h.strip().lower() for h in header]
-    missing = [c for c in ("reference", "brand") if c not in names]
-    if missing:
-        raise InputError(
-            f"{where}:1: the catalogue needs the columns reference,brand,title "
-            f"(missing: {', '.join(missing)}; found: {', '.join(header)})"
-        )
-    col = {name: names.index(name) for name in names if name}
-    catalog: dict[str, CatalogProduct] = {}
-
-    def cell(row: list[str], name: str) -> str:
-        i = col.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
-
-    for row in reader:
-        if not any(c.strip() for c in row):
-            continue
-        reference = cell(row, "reference")
-        if not reference:
-            raise InputError(f"{where}:{reader.line_num}: reference: empty")
-        if reference in catalog:
-            continue
-        sizes = tuple(s.strip() for s in cell(row, "sizes").split("|") if s.strip())
-        has_sizes = cell(row, "has_sizes").lower() in ("1", "true", "yes", "oui") or bool(sizes)
-        catalog[reference] = CatalogProduct(
-            reference, cell(row, "brand"), cell(row, "title"), has_sizes, sizes
-        )
-    return catalog
+    return read_catalog_csv(path)
 
 
 def load_catalog_site(settings: Settings) -> dict[str, CatalogProduct]:
