@@ -26,6 +26,7 @@ from shopsync.config import Settings, site_token
 from shopsync.errors import (
     EXIT_HELD,
     EXIT_INPUT,
+    EXIT_INTERNAL,
     EXIT_OK,
     EXIT_UNREACHABLE,
     ConfigError,
@@ -224,6 +225,10 @@ class SyncEngine:
             summary.retry_after = exc.retry_after
         except ShopSyncError as exc:
             summary.status, summary.exit_code, summary.message = "error", exc.exit_code, str(exc)
+        except Exception as exc:  # noqa: BLE001 - a bug: recorded and logged, never a traceback
+            log.exception("sync run failed")
+            summary.status, summary.exit_code = "error", EXIT_INTERNAL
+            summary.message = f"erreur interne ({type(exc).__name__}) : voir logs/shopsync.log"
         finally:
             if client is not None:
                 client.close()

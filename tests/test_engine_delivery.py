@@ -189,3 +189,21 @@ def test_unchanged_export_is_not_parsed_again_but_settings_recompute(shop, site,
     out = shop.sync()
     assert out.status == "ok" and out.uploaded == 1
     assert site.product("F20560/1")["availability"] == "backorder"
+
+
+def test_a_bug_mid_run_is_recorded_not_raised(shop, monkeypatch):
+    from shopsync import rules
+
+    shop.write([("F20560/1", "FESTINA", "CHRONO", "1", "100,00", "", "")])
+
+    def broken(*a, **k):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(rules, "desired_states", broken)
+    out = shop.sync()
+    assert out.status == "error" and out.exit_code == 1 and "KeyError" in out.message
+    engine = shop.engine()
+    try:
+        assert engine.status()["last_run"]["status"] == "error"
+    finally:
+        engine.close()
