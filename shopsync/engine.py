@@ -412,8 +412,8 @@ class SyncEngine:
         try:
             products = client.catalog()
         except SiteUnreachable:
-            if age is None:
-                raise
+            if age is None or full:
+                raise  # nothing cached, or a reconcile that could not reconcile
             log.warning("catalogue refresh failed; using the cached one")
             return
         if catalog_store.save_catalog(db, products):

@@ -81,3 +81,17 @@ def test_status_reports_the_last_run(shop):
     code, status = shop.cli_json("status")
     assert code == 0 and status["state"] in ("up_to_date", "attention")
     assert status["last_run"]["uploaded"] == 4 and status["pending"] == 0
+
+
+def test_the_token_never_reaches_the_log_files(shop):
+    from shop_fixtures import TOKEN
+
+    shop.write(ROWS)
+    assert shop.cli("sync", "--once", "--verbose").returncode == 0
+    shop.configure(site={"url": "http://127.0.0.1:9"})
+    assert shop.cli("sync", "--once", "--verbose", "--full").returncode == 3
+    logs = list((shop.home / "logs").glob("shopsync.log*"))
+    text = "".join(p.read_text(encoding="utf-8") for p in logs)
+    assert "run " in text  # the runs were logged: the check is meaningful
+    assert TOKEN not in text
+    assert TOKEN not in (shop.home / "config.toml").read_text(encoding="utf-8")
