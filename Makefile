@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-export QT_QPA_PLATFORM ?= offscreen
+# Tests and screenshots render offscreen; `make demo` uses the real display when there is one.
+OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
 .PHONY: demo test test-slow bench lint dist screenshots translations clean syslibs venv
 
@@ -24,13 +25,13 @@ demo: $(STAMP) syslibs
 	$(BIN)/shopsync demo
 
 test: $(STAMP) syslibs
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(OFFSCREEN) $(BIN)/python -m pytest -q -m "not slow"
 
 test-slow: $(STAMP) syslibs
-	$(BIN)/python -m pytest -q -m slow; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+	$(OFFSCREEN) $(BIN)/python -m pytest -q -m slow; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 bench: $(STAMP)
-	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(OFFSCREEN) $(BIN)/python $$b || exit 1; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -39,7 +40,7 @@ dist: $(STAMP) syslibs
 	cd installer && ../$(BIN)/pyinstaller --noconfirm --clean shopsync.spec
 
 screenshots: $(STAMP) syslibs
-	$(BIN)/shopsync screenshots docs/screenshots
+	$(OFFSCREEN) $(BIN)/shopsync screenshots docs/screenshots
 
 translations: $(STAMP)
 	$(BIN)/python resources/translations/update_translations.py

@@ -25,3 +25,13 @@ def test_sandbox_command_help_and_version():
     for args in (["sandbox", "--help"], ["sandbox", "--version"], ["--version"], ["sync", "--help"]):
         out = subprocess.run([sys.executable, "-m", "shopsync", *args], capture_output=True, text=True)
         assert out.returncode == 0, (args, out.stderr)
+
+
+def test_gui_without_a_display_explains_instead_of_aborting(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run([sys.executable, "-m", "shopsync", "gui", "--home", str(tmp_path)],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 2
+    assert "run --headless" in out.stderr and "Traceback" not in out.stderr

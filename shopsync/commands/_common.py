@@ -33,3 +33,14 @@ def engine(args: argparse.Namespace, **kwargs):
     from shopsync.engine import SyncEngine
 
     return SyncEngine(load(args), **kwargs)
+
+
+def has_display() -> bool:
+    """Whether a window can be shown here (Linux needs X11 or Wayland, unless Qt was told to
+    render offscreen); without one, the tray app explains itself instead of aborting."""
+    import os
+    import sys
+
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

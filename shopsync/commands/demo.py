@@ -146,7 +146,9 @@ def run(args: argparse.Namespace) -> int:
         engine.close()
     if args.once:
         return 0 if first.exit_code == 0 and second.exit_code == 0 else 1
-    if not args.headless and _has_display():
+    from shopsync.commands._common import has_display
+
+    if not args.headless and has_display():
         try:
             from shopsync.gui.app import main as gui_main
         except ImportError:
@@ -185,9 +187,3 @@ def _to_rewrite(engine) -> list[str]:
         elif result.status == "unmatched":
             out.append(f"Absente du catalogue du site : {result.reference} (demande de référencement)")
     return out
-
-
-def _has_display() -> bool:
-    if sys.platform in ("win32", "darwin"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

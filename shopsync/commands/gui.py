@@ -31,4 +31,12 @@ def start_gui(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from shopsync.commands._common import has_display
+    from shopsync.errors import ConfigError
+
+    if not has_display():
+        raise ConfigError(
+            "pas d'écran ici (ni DISPLAY ni WAYLAND_DISPLAY) : l'application de la barre des "
+            "tâches ne peut pas s'ouvrir. Pour synchroniser sans écran : shopsync run --headless"
+        )
     return start_gui(args)
