@@ -9,7 +9,8 @@ libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3 libglib-2.0.so.0:li
 # For a real display (the tray app under X11), not needed offscreen.
 if [ -n "${DISPLAY:-}" ]; then
   pairs="$pairs libxkbcommon-x11.so.0:libxkbcommon-x11-0 libxcb-cursor.so.0:libxcb-cursor0 \
-libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-shape.so.0:libxcb-shape0"
+libxcb-icccm.so.4:libxcb-icccm4 libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-shape.so.0:libxcb-shape0 \
+libxcb-image.so.0:libxcb-image0 libxcb-render-util.so.0:libxcb-render-util0"
 fi
 missing=""
 for pair in $pairs; do

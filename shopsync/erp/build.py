@@ -6,17 +6,25 @@ rules for values, merging and messages, whatever the source.
 
 Speed matters (a 200,000-line export must read within 3x of a bare `csv.reader` pass), so the
 row loop is written for CPython: parsed values are cached per distinct cell text (prices,
-quantities, sizes, brands and statuses repeat a lot), merged items are kept as parallel lists
-(one per field) rather than one object per line, and the StockLines are only built at the
-end, field by field in C loops. The slow paths (a reject, a warning, a merge)
-are methods, out of the loop.
+quantities, sizes, brands and statuses repeat a lot), each new item becomes its StockLine at
+once (`tuple.__new__` on a tuple of locals: no per-field list to fill, nothing to zip at the
+end), and the slow paths (a reject, a warning, a merge) are methods, out of the loop. A merge
+replaces its item's StockLine.
+
+Text exports take a faster road still (`feed_reader`): rows are pulled in chunks, turned into
+columns with `zip(*rows)` and every column goes through its cache with `map()`, so that the
+common chunk (every row complete, every cell cacheable, no reference seen before) costs a few C
+loops and no Python code per row, its StockLines included, built while its cells are still in
+the CPU caches. Any chunk that is not that common case goes through
+the row loop instead, which alone decides rejects, warnings and merges: both roads give the
+same result, line for line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from itertools import repeat
+from itertools import compress, islice, repeat
 
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.values import (
@@ -30,6 +38,10 @@ from shopsync.erp.values import (
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 _MISS = object()
+# Rows per chunk on the columnar road: large enough that the per-chunk Python code is noise,
+# small enough that a chunk's rows stay in the CPU caches (and a chunk sent down the row loop
+# is little work redone).
+CHUNK_ROWS = 256
 _FOOTER_WORDS = frozenset({"total", "totaux", "sous", "nombre", "nbre", "nb", "fin", "end", "count",
                  "lignes", "articles", "export", "edite", "edition", "imprime", "genere", "page"})
 
@@ -50,11 +62,9 @@ class Builder:
         self.warnings: list[Problem] = []
         self.raw_lines = 0
         self._header = [h.strip() for h in columns.headers]
+        # (reference, size) when there is a size column, else the reference: its item's place
         self._index: dict[object, int] = {}
-        # merged items as parallel lists, one per StockLine field, in field order
-        self._fields: tuple[list, ...] = tuple([] for _ in StockLine._fields)
-        (self._refs, self._brands, self._designations, self._quantities, self._prices,
-         self._sizes, self._eans, self._statuses, self._lines) = self._fields
+        self._items: list[StockLine] = []
         self._need = max(columns.index.values()) + 1
         self._caches: dict[str, dict[str, object]] = {
             f: {} for f in ("quantity", "price", "size", "brand", "status")
@@ -98,14 +108,19 @@ class Builder:
         bget, stget = brand_cache.get, status_cache.get
         merged = self._index
         mget = merged.get
-        quantities = self._quantities
-        (add_ref, add_brand, add_designation, add_quantity, add_price, add_size, add_ean,
-         add_status, add_line) = (values.append for values in self._fields)
+        items = self._items
+        add = items.append
+        new = tuple.__new__
+        stock_line = StockLine
         miss = _MISS
         seen = 0
         quantity: object = 1
         price: object = None
         size: object = None
+        brand: object = None
+        designation: str | None = None
+        ean: str | None = None
+        status: object = None
 
         for row, end in pairs:
             line = prev + 1
@@ -137,40 +152,162 @@ class Builder:
                 size = sget(raw, miss)
                 if size is miss:
                     size = size_cache[raw] = parse_size(raw)
-            key = ref if size is None else (ref, size)
+            key = (ref, size) if isz >= 0 else ref  # as the columnar road builds it
             at = mget(key)
             if at is not None:
                 self._merge(at, row, line, quantity, price)  # type: ignore[arg-type]
                 continue
-            merged[key] = len(quantities)
-            add_ref(ref)
-            add_quantity(quantity)
-            add_price(price)
-            add_size(size)
-            add_line(line)
+            merged[key] = len(items)
             if ib >= 0:
                 raw = row[ib]
-                value = bget(raw, miss)
-                if value is miss:
-                    value = brand_cache[raw] = raw.strip() or None
-                add_brand(value)
-            else:
-                add_brand(None)
-            add_designation((row[idn].strip() or None) if idn >= 0 else None)
+                brand = bget(raw, miss)
+                if brand is miss:
+                    brand = brand_cache[raw] = raw.strip() or None
+            if idn >= 0:
+                designation = row[idn].strip() or None
             if ie >= 0:
                 raw = row[ie]
-                add_ean(raw if raw.isdigit() and raw.isascii() else self._ean(raw, line))
-            else:
-                add_ean(None)
+                ean = raw if raw.isdigit() and raw.isascii() else self._ean(raw, line)
             if ist >= 0:
                 raw = row[ist]
-                value = stget(raw, miss)
-                if value is miss:
-                    value = status_cache[raw] = self._status(raw)
-                add_status(value)
-            else:
-                add_status(None)
+                status = stget(raw, miss)
+                if status is miss:
+                    status = status_cache[raw] = self._status(raw)
+            add(new(stock_line, (ref, brand, designation, quantity, price, size, ean, status,
+                                 line)))
         self.raw_lines += seen
+
+    # --- the columnar road ------------------------------------------------------------------
+
+    def feed_reader(self, reader: Iterator[list[str]], prev: int = 0) -> None:
+        """Consume a `csv.reader` (anything yielding rows with a `line_num` attribute counting
+        the lines read so far) from just after the header, `prev` being the header's line.
+
+        Rows come in chunks. When a chunk took exactly one line per row (no quoted field
+        holding a line break), the line numbers are the chunk's offset plus the row's index;
+        otherwise they are recounted from the line breaks the quoted fields hold. Each chunk
+        then takes the columnar road when it can, the row loop when it cannot.
+        """
+        chunk = CHUNK_ROWS
+        while True:
+            rows = list(islice(reader, chunk))
+            if not rows:
+                return
+            end = reader.line_num  # type: ignore[attr-defined]
+            if end - prev == len(rows):
+                if not self._feed_columns(rows, prev + 1):
+                    self.feed(zip(rows, range(prev + 1, end + 1), strict=True), prev)
+            else:
+                self.feed(zip(rows, _record_ends(rows, prev, end), strict=True), prev)
+            prev = end
+
+    def _feed_columns(self, rows: list[list[str]], first: int) -> bool:
+        """Add a chunk of one-line rows (`first` is the first row's line) column by column.
+
+        Returns False, having changed nothing but the value caches, when some row needs the
+        row loop: a short row, an empty reference, or a quantity, price or size cell whose
+        value is not cacheable (a reject or a warning to give). Rows repeating a reference
+        (and size) are merged here, after the chunk's new items are added, in line order:
+        the result is the row loop's, since a merge only touches the item it merges into.
+        """
+        count = len(rows)
+        if min(map(len, rows)) < self._need:
+            return False
+        index = self.columns.index
+        columns = list(zip(*rows, strict=False))  # every row is at least `_need` cells long
+        refs = list(map(str.strip, columns[index["reference"]]))
+        if not all(refs):
+            return False
+        caches = self._caches
+        parsed: dict[str, list[object]] = {}
+        for field, parse in (("quantity", _cacheable_quantity), ("price", _cacheable_price),
+                             ("size", _cacheable_size)):
+            i = index.get(field, -1)
+            if i >= 0:
+                values = _cached(columns[i], caches[field], parse)
+                if values is None:
+                    return False
+                parsed[field] = values
+        # from here on the chunk is taken: nothing below sends it back to the row loop
+        sizes = parsed.get("size")
+        keys: list[object] = refs if sizes is None else list(zip(refs, sizes, strict=True))
+        items = self._items
+        merged = self._index
+        base = len(items)
+        # each key gets the next place unless it has one already: the places handed back sum
+        # to less than 0 + 1 + ... + (count - 1) past `base` exactly when some key had one
+        places = list(map(merged.setdefault, keys, range(base, base + count)))
+        merges: list[tuple[int, int]] = []
+        if sum(places) != count * base + count * (count - 1) // 2:
+            merges = self._merges(keys, places, base)
+            keep = [True] * count
+            for at, _ in merges:
+                keep[at] = False
+            columns = [list(compress(column, keep)) for column in columns]
+            refs = list(compress(refs, keep))
+            new_parsed = {f: list(compress(v, keep)) for f, v in parsed.items()}
+            lines: Sequence[int] = list(compress(range(first, first + count), keep))
+        else:
+            new_parsed = parsed
+            lines = range(first, first + count)
+        none = repeat(None)  # endless, so that one can fill several fields: `refs` sets the length
+        i = index.get("brand", -1)
+        brands = _cached(columns[i], caches["brand"], _brand) if i >= 0 else none
+        i = index.get("designation", -1)
+        if i >= 0:
+            designations: Sequence[str | None] = list(map(str.strip, columns[i]))
+            if "" in designations:
+                designations = [text or None for text in designations]
+        else:
+            designations = none
+        i = index.get("ean", -1)
+        if i < 0:
+            eans: Sequence[str | None] = none
+        elif all(map(str.isdigit, columns[i])) and all(map(str.isascii, columns[i])):
+            eans = columns[i]
+        else:  # empty, spaced or broken barcodes: as the row loop reads them
+            ean = self._ean
+            eans = [text if text.isdigit() and text.isascii() else ean(text, line)
+                    for text, line in zip(columns[i], lines, strict=True)]
+        i = index.get("status", -1)
+        statuses = _cached(columns[i], caches["status"], self._status) if i >= 0 else none
+        sizes = new_parsed.get("size")
+        items.extend(map(
+            tuple.__new__,
+            repeat(StockLine),
+            zip(refs, brands, designations, new_parsed.get("quantity", repeat(1)),
+                new_parsed.get("price", none), none if sizes is None else sizes, eans,
+                statuses, lines, strict=False),
+        ))
+        if merges:
+            quantities = parsed.get("quantity")
+            prices = parsed.get("price")
+            for at, into in merges:
+                self._merge(into, rows[at], first + at,
+                            1 if quantities is None else quantities[at],  # type: ignore[arg-type]
+                            None if prices is None else prices[at])  # type: ignore[arg-type]
+        self.raw_lines += count
+        return True
+
+    def _merges(self, keys: list[object], places: list[int], base: int) -> list[tuple[int, int]]:
+        """For a chunk where some key was met before: undo the places just handed out, give
+        them again to the new keys only, in order, and return each repeated row's index in the
+        chunk with the place of the item it merges into."""
+        merged = self._index
+        for key, place, offered in zip(keys, places, range(base, base + len(keys)), strict=True):
+            if place == offered:
+                del merged[key]
+        merges: list[tuple[int, int]] = []
+        get = merged.get
+        place = base
+        for at, key in enumerate(keys):
+            into = get(key)
+            if into is None:
+                merged[key] = place
+                place += 1
+            else:
+                merges.append((at, into))
+        return merges
 
     # --- slow paths --------------------------------------------------------------------------
 
@@ -249,35 +386,44 @@ class Builder:
 
     def _merge(self, at: int, row: list[str], line: int, quantity: int, price: Decimal | None) -> None:
         """Same reference and size again (one line per piece): add up, keep the highest price."""
-        self._quantities[at] += quantity
-        old = self._prices[at]
+        item = self._items[at]
+        kept = old = item.price
         if price is not None and old != price:
             if old is None:
-                self._prices[at] = price
+                kept = price
             else:
                 kept = max(old, price)
-                self._prices[at] = kept
                 self.warn(
                     line,
                     "price",
                     f"{format_price(price)} differs from {format_price(old)} for "
-                    f"{self._refs[at]!r} (first seen on line {self._lines[at]}); "
+                    f"{item.reference!r} (first seen on line {item.line}); "
                     f"kept the highest, {format_price(kept)}",
                 )
         index = self.columns.index
-        for field, values in (("brand", self._brands), ("designation", self._designations),
-                              ("status", self._statuses)):
-            i = index.get(field, -1)
-            if values[at] is None and i >= 0:  # fill what the first line left empty
-                values[at] = self._status(row[i]) if field == "status" else row[i].strip() or None
+        brand, designation, status, ean = item.brand, item.designation, item.status, item.ean
+        i = index.get("brand", -1)
+        if brand is None and i >= 0:  # fill what the first line left empty
+            brand = row[i].strip() or None
+        i = index.get("designation", -1)
+        if designation is None and i >= 0:
+            designation = row[i].strip() or None
+        i = index.get("status", -1)
+        if status is None and i >= 0:
+            status = self._status(row[i])
         i = index.get("ean", -1)
-        if self._eans[at] is None and i >= 0 and row[i].strip():
-            self._eans[at] = self._ean(row[i], line)
+        if ean is None and i >= 0 and row[i].strip():
+            ean = self._ean(row[i], line)
+        self._items[at] = item._replace(
+            brand=brand, designation=designation, quantity=item.quantity + quantity,
+            price=kept, status=status, ean=ean,
+        )
 
     # --- the result --------------------------------------------------------------------------
 
     def lines(self) -> list[StockLine]:
-        return make_stock_lines(*self._fields)
+        """The merged items, in the order their first line came (the builder's own list)."""
+        return self._items
 
     def result(self, content_hash: str | None = None) -> ReadResult:
         return ReadResult(
@@ -302,3 +448,71 @@ def make_stock_lines(*columns: Sequence) -> list[StockLine]:
     if any(len(values) != count for values in columns):
         raise AssertionError("stock line columns out of step")  # a bug, never a user's file
     return list(map(tuple.__new__, repeat(StockLine, count), zip(*columns, strict=True)))
+
+
+# --- helpers of the columnar road ------------------------------------------------------------
+
+
+def _cached(cells: Sequence[str], cache: dict[str, object],
+            parse: Callable[[str], object]) -> list[object] | None:
+    """Each cell's cached value; the cells not cached yet are parsed first, and None is
+    returned when one of them has no cacheable value (the row loop then says why)."""
+    try:
+        return list(map(cache.__getitem__, cells))
+    except KeyError:
+        pass
+    for text in set(cells).difference(cache):
+        value = parse(text)
+        if value is not _MISS:
+            cache[text] = value
+    try:
+        return list(map(cache.__getitem__, cells))
+    except KeyError:
+        return None
+
+
+def _cacheable_quantity(text: str) -> object:
+    """What the row loop caches for a quantity cell, or _MISS when it warns or rejects."""
+    try:
+        value = parse_quantity(text)
+    except Exception:  # noqa: BLE001 - not cacheable: the row loop reports (or raises) it
+        return _MISS
+    return _MISS if value is None or value < 0 else value
+
+
+def _cacheable_price(text: str) -> object:
+    try:
+        return parse_price(text)
+    except Exception:  # noqa: BLE001 - as above
+        return _MISS
+
+
+def _cacheable_size(text: str) -> object:
+    try:
+        return parse_size(text)
+    except Exception:  # noqa: BLE001 - as above
+        return _MISS
+
+
+def _brand(text: str) -> str | None:
+    return text.strip() or None
+
+
+def _record_ends(rows: list[list[str]], prev: int, end: int) -> list[int]:
+    """The last line of each record, for a chunk where some quoted field holds line breaks.
+
+    The text is split into lines at every CR, LF and CRLF (`newline=""`), and a quoted field
+    keeps the line breaks it holds as they were, so a record spans one line more than the
+    breaks in its cells. (Should a record ever be counted short, the chunk's last record
+    ends where the reader is, so that the next chunk starts on the right line.)
+    """
+    ends: list[int] = []
+    line = prev
+    for row in rows:
+        line += 1
+        for cell in row:
+            if "\r" in cell or "\n" in cell:
+                line += cell.count("\r") + cell.count("\n") - cell.count("\r\n")
+        ends.append(line)
+    ends[-1] = end
+    return ends

@@ -165,7 +165,10 @@ def read_export(
         where, table = _open(source, chosen)
         builder = Builder(where, table.columns, chosen.status_values)
         try:
-            builder.feed(table.pairs, table.prev)
+            if table.reader is not None:
+                builder.feed_reader(table.reader, table.prev)
+            else:
+                builder.feed(table.pairs, table.prev)
         except ShopSyncError:
             raise
         except (csv.Error, UnicodeError) as exc:

@@ -29,6 +29,9 @@ class Table:
     close: Callable[[], None] | None = None
     # where the reader is, for an error raised while rows are being pulled
     position: Callable[[], int | None] | None = None
+    # text sources: the csv reader behind `pairs`, for the builder's columnar road (it counts
+    # lines itself from `line_num`); use one or the other, both pull the same records
+    reader: Iterator[list[str]] | None = None
 
 
 def no_reference_error(

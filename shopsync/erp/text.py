@@ -63,6 +63,7 @@ def open_text(data: bytes, source: str, profile: Profile) -> Table:
         columns=columns,
         pairs=pairs,
         position=lambda: reader.line_num,
+        reader=reader,
         prev=header_line,
         details={
             "format": "text",

@@ -8,15 +8,19 @@ thread) and the tray. Windows are created on first use.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 START = time.perf_counter()
+# `--minimized` (the login autostart) often runs before the desktop's panel: wait this long for
+# a system tray before falling back to the status window.
+TRAY_GRACE_MS = 10_000
 
 
 def needs_setup(settings) -> bool:  # noqa: ANN001
@@ -52,6 +56,89 @@ def _install_excepthook() -> None:
             pass
 
     sys.excepthook = hook
+
+
+def _quit_on_signals(quit_app: Callable[[], None]) -> Callable[[], None]:
+    """SIGINT (Ctrl-C where `shopsync demo` was typed), SIGTERM (logout, `kill`) and SIGHUP (the
+    terminal closed) quit like the menu's Quitter: the hub stops, exit code 0.
+
+    Qt's event loop runs no Python code by itself, so a Python signal handler would wait for
+    the next slot (and a KeyboardInterrupt raised there crashed PySide6 6.12 with SIGSEGV). The
+    signal also writes to a socket that Qt watches, which runs the handler at once. A signal
+    ignored at start (nohup, a background job) stays ignored. Returns the undo."""
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier, QTimer
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    try:
+        old_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    except (ValueError, OSError):  # not the main thread (a test harness): leave signals alone
+        reader.close()
+        writer.close()
+        return lambda: None
+
+    def on_signal(signum: int, _frame: object) -> None:
+        log.info("signal %s: quitting", signum)
+        QTimer.singleShot(0, quit_app)
+
+    previous: dict[int, object] = {}
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        current = signal.getsignal(sig)
+        if current is signal.SIG_IGN:
+            continue
+        previous[sig] = current
+        signal.signal(sig, on_signal)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            while reader.recv(512):
+                pass
+
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_a: drain())
+
+    def undo() -> None:
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        with contextlib.suppress(ValueError):
+            signal.set_wakeup_fd(old_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+        reader.close()
+        writer.close()
+
+    return undo
+
+
+def _show_status_unless_a_tray_comes(controller, grace_ms: int) -> None:  # noqa: ANN001
+    """`--minimized` without a tray yet: give the panel `grace_ms` to start, then show the status
+    window so that the app is never running unseen."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    timer = QTimer(controller)
+    timer.setInterval(250)
+
+    def check() -> None:
+        if controller.has_tray:
+            timer.stop()
+            log.info("system tray available after %d ms", clock.elapsed())
+            controller.tray.refresh()  # the balloon held back while there was no tray
+        elif clock.elapsed() >= grace_ms:
+            timer.stop()
+            log.info("no system tray after %d ms: showing the status window", clock.elapsed())
+            controller.show_status()
+
+    timer.timeout.connect(check)
+    timer.start()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,8 +183,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     hub.start(run_now=not needs_setup(settings))
     if needs_setup(settings):
         controller.show_wizard()
-    elif not controller.has_tray or not args.minimized:
+    elif not args.minimized or not controller.tray_wanted:
         controller.show_status()
+    elif not controller.has_tray:
+        _show_status_unless_a_tray_comes(controller, TRAY_GRACE_MS)
+    restore_signals = _quit_on_signals(controller.quit)
     log.info("tray app ready in %.2f s", time.perf_counter() - START)
     ready_file = os.environ.get("SHOPSYNC_READY_FILE")  # benchmarks/bench_gui.py
     if ready_file:
@@ -109,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         hub.shutdown()
         single.release()
+        restore_signals()
 
 
 if __name__ == "__main__":

@@ -1,12 +1,23 @@
 """Which windows exist and when: one instance of each, created on first use, shown on request.
-Where there is no system tray, the status window is the app (closing it quits)."""
+Where there is no system tray, the status window is the app (closing it quits).
+
+The tray is asked for even when no tray exists yet: at login the app often starts before the
+panel, and Qt embeds a shown QSystemTrayIcon as soon as a tray appears. So "is there a tray"
+is asked when it matters (closing the status window), not once at start."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from shopsync.gui.hub import AppHub
+
+
+def tray_can_appear() -> bool:
+    """A tray is there, or may come later: X11 (XEmbed) trays can start after us. Elsewhere
+    without one (offscreen, a bare Wayland) showing the icon only makes Qt print warnings."""
+    return QSystemTrayIcon.isSystemTrayAvailable() or QGuiApplication.platformName() == "xcb"
 
 
 class AppController(QObject):
@@ -14,16 +25,20 @@ class AppController(QObject):
         super().__init__(parent)
         self.hub = hub
         self.windows: dict[str, QWidget] = {}
-        if use_tray is None:
-            use_tray = QSystemTrayIcon.isSystemTrayAvailable()
         from shopsync.gui.tray import Tray
 
-        # The tray object always exists (its menu is the app's menu); it is shown only where a
-        # system tray is.
+        # The tray object always exists (its menu is the app's menu). use_tray=False (tests,
+        # screenshots, --no-tray) never shows it; otherwise it is shown even before a system
+        # tray exists, so that Qt embeds it when the panel starts after us.
         self.tray = Tray(hub, self)
-        self.has_tray = use_tray
-        if use_tray:
+        self.tray_wanted = use_tray is not False and tray_can_appear()
+        if self.tray_wanted:
             self.tray.show()
+
+    @property
+    def has_tray(self) -> bool:
+        """A system tray shows our icon now (it may come, go and come back while we run)."""
+        return self.tray_wanted and QSystemTrayIcon.isSystemTrayAvailable()
 
     def _show(self, key: str, factory) -> QWidget:  # noqa: ANN001
         window = self.windows.get(key)

@@ -64,8 +64,13 @@ class SingleInstance(QObject):
             return False
         socket.write(MESSAGE)
         socket.flush()
-        socket.waitForBytesWritten(timeout_ms)
-        socket.disconnectFromServer()
+        # The first instance drops the connection as soon as it sees it (any connection is a
+        # wake-up), possibly before this line: waiting on a closed socket only makes Qt print
+        # "waitForBytesWritten() is not allowed in UnconnectedState" on stderr.
+        if socket.state() == QLocalSocket.LocalSocketState.ConnectedState and socket.bytesToWrite():
+            socket.waitForBytesWritten(timeout_ms)
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.disconnectFromServer()
         return True
 
     def _on_connection(self) -> None:

@@ -70,26 +70,25 @@ def attention_reasons(status: dict[str, Any]) -> dict[str, str]:
         )
     brands = status.get("unmapped_brands") or []
     if brands:
-        reasons["brands:" + ",".join(sorted(brands))] = (
-            QCoreApplication.translate(
-                "State", "%n nouvelle(s) marque(s) à décider.", None, len(brands)
-            )
-            + " ("
-            + ", ".join(brands[:3])
-            + ("…" if len(brands) > 3 else "")
-            + ")"
+        sentence = QCoreApplication.translate(
+            "State", "%n nouvelle(s) marque(s) à décider.", None, len(brands)
         )
+        # "1 nouvelle marque à décider (BIJOUX FANTAISIE)." rather than "décider. (…)"
+        named = ", ".join(brands[:3]) + ("…" if len(brands) > 3 else "")
+        reasons["brands:" + ",".join(sorted(brands))] = f"{sentence.rstrip('.')} ({named})."
     rejected = status.get("rejected") or []
     if rejected:
         reasons[f"rejected:{len(rejected)}"] = QCoreApplication.translate(
             "State", "%n produit(s) refusé(s) par le site.", None, len(rejected)
         )
+    # Keyed by what went wrong, not by the run: the same broken export read again by every
+    # 5-minute sync is one reason (one balloon), not a new one each time.
     if last.get("status") == "input_error":
-        reasons["input:" + str(last.get("id"))] = QCoreApplication.translate(
+        reasons["input:" + str(last.get("message") or "")] = QCoreApplication.translate(
             "State", "Export ERP illisible : rien n'a changé sur le site."
         )
     elif last.get("status") == "error":
-        reasons["error:" + str(last.get("id"))] = QCoreApplication.translate(
+        reasons["error:" + str(last.get("message") or "")] = QCoreApplication.translate(
             "State", "La dernière synchronisation a échoué."
         )
     return reasons

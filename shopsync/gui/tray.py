@@ -92,12 +92,26 @@ class Tray(QObject):
     def _notify(self, view: st.View) -> None:
         """One balloon per new reason a person must act on (not for syncs or outages)."""
         new = {k: v for k, v in view.attention.items() if k not in self.notified}
-        self.notified &= set(view.attention)  # a reason that went away may notify again later
+        last_run = (self.hub.last_status or {}).get("last_run") or {}
+        if not self.hub.running and last_run.get("status") != "running":
+            # A reason that went away may notify again later; but not one that only looks gone
+            # because a sync is under way (the status then shows the run, not its outcome).
+            self.notified &= set(view.attention)
         if not new:
             return
+        if getattr(self.controller, "tray_wanted", False) and not self.can_notify():
+            return  # no tray yet (login, the panel still starting): tell it once the icon is there
         self.notified |= set(new)
         title = self.tr("ShopSync : à vérifier")
         text = "\n".join(new.values())
         self.messages.append((title, text))
-        if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+        if self.can_notify():
             self.icon.showMessage(title, text, state_icon("attention"), 15000)
+
+    def can_notify(self) -> bool:
+        """A balloon needs our icon in a real tray (the icon is shown before one exists)."""
+        return (
+            self.icon.isVisible()
+            and QSystemTrayIcon.isSystemTrayAvailable()
+            and QSystemTrayIcon.supportsMessages()
+        )

@@ -263,12 +263,13 @@ def test_tray_menu_actions(qtbot, make_hub, wait_io, demo_home, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
     from shopsync.gui.controller import AppController
+    from shopsync.gui.qtcompat import emit
 
     hub = make_hub(demo_home)
     controller = AppController(hub, use_tray=False)
     wait_io(hub)
     tray = controller.tray
-    tray.menu.aboutToShow.emit()
+    emit(tray.menu.aboutToShow)
     assert list(tray.actions) == ["sync", "status", "brands", "references", "settings", "pause", "quit"]
     assert tray.current.icon == "attention"  # BIJOUX FANTAISIE to decide
     assert tray.messages and "marque" in tray.messages[0][1]
@@ -278,13 +279,13 @@ def test_tray_menu_actions(qtbot, make_hub, wait_io, demo_home, monkeypatch):
         assert controller.windows[key].isVisible()
     tray.actions["pause"].trigger()
     assert hub.paused
-    tray.menu.aboutToShow.emit()
+    emit(tray.menu.aboutToShow)
     assert tray.actions["pause"].text() == "Reprendre"
     qtbot.waitUntil(lambda: tray.current.icon == "paused", timeout=5000)
     with qtbot.waitSignal(hub.run_finished, timeout=20000):
         tray.actions["pause"].trigger()  # resuming syncs at once
     with qtbot.waitSignal(hub.run_finished, timeout=20000):
-        tray.menu.aboutToShow.emit()
+        emit(tray.menu.aboutToShow)
         tray.actions["sync"].trigger()
     quits = []
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(1))
