@@ -8,6 +8,12 @@ Both are timed as whole processes (interpreter start, imports, exit included), i
 that a busy machine slows both alike, and the best of N runs is compared (the least-disturbed
 run is the one that measures the code, not the neighbours). Peak RSS comes from wait4().
 
+A first run of each warms the page cache and the bytecode. Where PYTHONDONTWRITEBYTECODE is
+set (some dev containers), no .pyc would ever be written and every timed `shopsync read` would
+compile its modules again, a cost no installed copy pays: the children then keep their
+bytecode in a temporary PYTHONPYCACHEPREFIX instead, unless --cold-bytecode asks to measure
+that compiling too. The bare pass imports only the standard library, compiled either way.
+
     .venv/bin/python benchmarks/bench_read.py            # writes the export to a temp folder
     .venv/bin/python benchmarks/bench_read.py --runs 7 --check
     .venv/bin/python benchmarks/bench_read.py --file export.csv
@@ -59,13 +65,13 @@ def write_export(path: Path, lines: int = 200_000, seed: int = 7) -> None:
             )
 
 
-def timed(argv: list[str]) -> tuple[float, float, int]:
+def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Wall time, CPU time (user + system) and peak RSS (bytes) of one whole process.
 
     CPU time is reported beside wall time because it is far less disturbed by other
     processes on a shared machine."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -81,6 +87,8 @@ def main() -> int:
     parser.add_argument("--lines", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--cold-bytecode", action="store_true",
+                        help="with PYTHONDONTWRITEBYTECODE set, leave it so (compile every run)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,19 +99,29 @@ def main() -> int:
         size_mb = path.stat().st_size / 1e6
         bare_cmd = [sys.executable, "-c", BARE, str(path)]
         read_cmd = [sys.executable, "-m", "shopsync", "read", str(path), "--format", "summary"]
-        timed(bare_cmd)  # warm the page cache and the .pyc files
-        timed(read_cmd)
+        env = None
+        bytecode = "cached"
+        if sys.flags.dont_write_bytecode:
+            if args.cold_bytecode:
+                bytecode = "compiled every run (PYTHONDONTWRITEBYTECODE, --cold-bytecode)"
+            else:
+                env = {**os.environ, "PYTHONPYCACHEPREFIX": str(Path(tmp) / "pycache")}
+                env.pop("PYTHONDONTWRITEBYTECODE")
+                bytecode = "cached in a temporary PYTHONPYCACHEPREFIX (PYTHONDONTWRITEBYTECODE)"
+        timed(bare_cmd, env)  # warm the page cache and the .pyc files
+        timed(read_cmd, env)
         bare, read, bare_cpu, read_cpu, rss = [], [], [], [], []
         for _ in range(args.runs):
-            t, cpu, _rss = timed(bare_cmd)
+            t, cpu, _rss = timed(bare_cmd, env)
             bare.append(t)
             bare_cpu.append(cpu)
-            t, cpu, r = timed(read_cmd)
+            t, cpu, r = timed(read_cmd, env)
             read.append(t)
             read_cpu.append(cpu)
             rss.append(r)
         ratio = min(read) / min(bare)
         print(f"file: {path.name}, {size_mb:.1f} MB, {args.lines if args.file is None else '?'} lines")
+        print(f"bytecode: {bytecode}")
         print(f"bare csv.reader process: best {min(bare):.3f} s, median {statistics.median(bare):.3f} s")
         print(f"shopsync read --format summary: best {min(read):.3f} s, "
               f"median {statistics.median(read):.3f} s")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -13,20 +12,28 @@ from shopsync.commands import COMMAND_MODULES
 from shopsync.commands._common import common_options
 from shopsync.errors import EXIT_INTERNAL, ShopSyncError
 
-log = logging.getLogger("shopsync")
 
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` the one command the arguments start with.
 
-def build_parser() -> argparse.ArgumentParser:
+    Importing and describing every command costs more than some commands' own work (`read`
+    of a small export); a parser holding just the command asked for parses its arguments the
+    same way, and the top-level usage line does not list commands (metavar COMMAND).
+    """
     parser = argparse.ArgumentParser(
         prog="shopsync",
         description="Keeps the shop's web store in step with the stock in its ERP.",
     )
     common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else [only]:
         if importlib.util.find_spec(f"shopsync.commands.{name}") is None:
+            if only is not None:
+                return build_parser()  # its error lists the commands there are
             continue  # a command still being written in this checkout
         module = importlib.import_module(f"shopsync.commands.{name}")
+        if only is not None and only != module.NAME:
+            return build_parser()  # named otherwise than its module: describe them all
         p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         common_options(p)
         module.add_arguments(p)
@@ -34,28 +41,62 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _first_command(argv: Sequence[str] | None) -> str | None:
+    """The command the arguments start with (`shopsync read stock.csv`), if they do."""
+    words = sys.argv[1:] if argv is None else argv
+    return words[0] if words and words[0] in COMMAND_MODULES else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_first_command(argv))
     args = parser.parse_args(argv)
     module = getattr(args, "_module", None)
     if module is None:  # bare `shopsync` starts the tray app
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
         module = args._module
     try:
-        return int(module.run(args) or 0)
+        code = int(module.run(args) or 0)
     except ShopSyncError as exc:
         print(f"shopsync: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback reaches a user
-        log.exception("internal error")
+        import logging
+
+        logging.getLogger("shopsync").exception("internal error")
         print(
             f"shopsync: erreur interne ({type(exc).__name__}); le détail est dans le journal "
             "(logs/shopsync.log).",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    if argv is None and getattr(module, "EXIT_WITHOUT_TEARDOWN", False):
+        _exit_without_teardown(code)
+    return code
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the process now, as `sys.exit(code)` would, minus the interpreter's teardown.
+
+    A command that built 10^5 objects (`read` of a large export keeps them on `args` for
+    this) would otherwise spend a tenth of its run freeing them one by one just before
+    exiting. Only for the command line itself (`main()` without argv, never in-process), and
+    only when the exit has nothing else to do: no exit handler registered (or no way to
+    tell), and both streams flushed. Otherwise this returns and the ordinary exit happens.
+    """
+    import atexit
+    import os
+
+    pending = getattr(atexit, "_ncallbacks", None)
+    if pending is None or pending():
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # let the ordinary exit report it as it always has
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -12,19 +12,22 @@ end), and the slow paths (a reject, a warning, a merge) are methods, out of the 
 replaces its item's StockLine.
 
 Text exports take a faster road still (`feed_reader`): rows are pulled in chunks, turned into
-columns with `zip(*rows)` and every column goes through its cache with `map()`, so that the
-common chunk (every row complete, every cell cacheable, no reference seen before) costs a few C
-loops and no Python code per row, its StockLines included, built while its cells are still in
-the CPU caches. Any chunk that is not that common case goes through
-the row loop instead, which alone decides rejects, warnings and merges: both roads give the
-same result, line for line.
+columns with `zip(*rows)`, and every column goes through its cache in one C call, so that the
+common chunk (every row on one line and complete, every cell cacheable) costs a few C loops
+and no Python code per row, its StockLines included, built while its cells are still in the
+CPU caches; its repeated references are merged afterwards, in line order. A chunk that is not
+that common case (a short or blank row, an empty reference, a cell to reject or warn about, a
+quoted line break) goes through the row loop, which alone decides rejects and those warnings:
+both roads give the same result, line for line (tests/erp/test_build.py checks it).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import compress, islice, repeat
+from operator import itemgetter
 
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.values import (
@@ -38,6 +41,7 @@ from shopsync.erp.values import (
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 _MISS = object()
+_LINE = itemgetter(StockLine._fields.index("line"))
 # Rows per chunk on the columnar road: large enough that the per-chunk Python code is noise,
 # small enough that a chunk's rows stay in the CPU caches (and a chunk sent down the row loop
 # is little work redone).
@@ -62,7 +66,9 @@ class Builder:
         self.warnings: list[Problem] = []
         self.raw_lines = 0
         self._header = [h.strip() for h in columns.headers]
-        # (reference, size) when there is a size column, else the reference: its item's place
+        # the reference, or (reference, size) for a sized item: the line of its
+        # item, the very int object of the item's `line` (no int more per item); items come in
+        # line order, so the line finds the item (`_place`)
         self._index: dict[object, int] = {}
         self._items: list[StockLine] = []
         self._need = max(columns.index.values()) + 1
@@ -152,12 +158,12 @@ class Builder:
                 size = sget(raw, miss)
                 if size is miss:
                     size = size_cache[raw] = parse_size(raw)
-            key = (ref, size) if isz >= 0 else ref  # as the columnar road builds it
+            key = ref if size is None else (ref, size)
             at = mget(key)
             if at is not None:
-                self._merge(at, row, line, quantity, price)  # type: ignore[arg-type]
+                self._merge(self._place(at), row, line, quantity, price)  # type: ignore[arg-type]
                 continue
-            merged[key] = len(items)
+            merged[key] = line
             if ib >= 0:
                 raw = row[ib]
                 brand = bget(raw, miss)
@@ -211,10 +217,10 @@ class Builder:
         the result is the row loop's, since a merge only touches the item it merges into.
         """
         count = len(rows)
-        if min(map(len, rows)) < self._need:
+        columns = list(zip(*rows, strict=False))  # as many columns as the shortest row has
+        if len(columns) < self._need:
             return False
         index = self.columns.index
-        columns = list(zip(*rows, strict=False))  # every row is at least `_need` cells long
         refs = list(map(str.strip, columns[index["reference"]]))
         if not all(refs):
             return False
@@ -230,26 +236,33 @@ class Builder:
                 parsed[field] = values
         # from here on the chunk is taken: nothing below sends it back to the row loop
         sizes = parsed.get("size")
-        keys: list[object] = refs if sizes is None else list(zip(refs, sizes, strict=True))
+        # the key, as the row loop makes it: the reference, or (reference, size) when sized
+        kinds = {None} if sizes is None else set(sizes)
+        if kinds == {None}:
+            keys: list[object] = refs
+        elif None not in kinds:
+            keys = list(zip(refs, sizes, strict=True))  # type: ignore[arg-type]
+        else:
+            keys = [ref if size is None else (ref, size)
+                    for ref, size in zip(refs, sizes, strict=True)]  # type: ignore[arg-type]
         items = self._items
         merged = self._index
-        base = len(items)
-        # each key gets the next place unless it has one already: the places handed back sum
-        # to less than 0 + 1 + ... + (count - 1) past `base` exactly when some key had one
-        places = list(map(merged.setdefault, keys, range(base, base + count)))
+        lines = list(range(first, first + count))
+        # each key gets its row's line unless it has an earlier one already: the lines handed
+        # back sum to less than the rows' own exactly when some key had one
+        firsts = list(map(merged.setdefault, keys, lines))
         merges: list[tuple[int, int]] = []
-        if sum(places) != count * base + count * (count - 1) // 2:
-            merges = self._merges(keys, places, base)
+        if sum(firsts) != count * first + count * (count - 1) // 2:
+            merges = self._merges(keys, firsts, lines)
             keep = [True] * count
             for at, _ in merges:
                 keep[at] = False
             columns = [list(compress(column, keep)) for column in columns]
             refs = list(compress(refs, keep))
             new_parsed = {f: list(compress(v, keep)) for f, v in parsed.items()}
-            lines: Sequence[int] = list(compress(range(first, first + count), keep))
+            lines = list(compress(lines, keep))
         else:
             new_parsed = parsed
-            lines = range(first, first + count)
         none = repeat(None)  # endless, so that one can fill several fields: `refs` sets the length
         i = index.get("brand", -1)
         brands = _cached(columns[i], caches["brand"], _brand) if i >= 0 else none
@@ -263,7 +276,9 @@ class Builder:
         i = index.get("ean", -1)
         if i < 0:
             eans: Sequence[str | None] = none
-        elif all(map(str.isdigit, columns[i])) and all(map(str.isascii, columns[i])):
+        elif "" not in columns[i] and (digits := "".join(columns[i])).isascii() and (
+            digits.encode("ascii").isdigit()  # bytes: a plain 0-9 test, faster than str's
+        ):  # every cell ASCII digits only, as the row loop tests them one by one
             eans = columns[i]
         else:  # empty, spaced or broken barcodes: as the row loop reads them
             ean = self._ean
@@ -283,31 +298,39 @@ class Builder:
             quantities = parsed.get("quantity")
             prices = parsed.get("price")
             for at, into in merges:
-                self._merge(into, rows[at], first + at,
+                self._merge(self._place(into), rows[at], first + at,
                             1 if quantities is None else quantities[at],  # type: ignore[arg-type]
                             None if prices is None else prices[at])  # type: ignore[arg-type]
         self.raw_lines += count
         return True
 
-    def _merges(self, keys: list[object], places: list[int], base: int) -> list[tuple[int, int]]:
-        """For a chunk where some key was met before: undo the places just handed out, give
-        them again to the new keys only, in order, and return each repeated row's index in the
-        chunk with the place of the item it merges into."""
+    def _merges(self, keys: list[object], firsts: list[int], lines: list[int]
+                ) -> list[tuple[int, int]]:
+        """For a chunk where some key was met before: undo the lines just recorded, record
+        them again for the new keys only, in order, and return each repeated row's index in
+        the chunk with the line of the item it merges into."""
         merged = self._index
-        for key, place, offered in zip(keys, places, range(base, base + len(keys)), strict=True):
-            if place == offered:
+        for key, got, line in zip(keys, firsts, lines, strict=True):
+            if got is line:
                 del merged[key]
         merges: list[tuple[int, int]] = []
         get = merged.get
-        place = base
         for at, key in enumerate(keys):
             into = get(key)
             if into is None:
-                merged[key] = place
-                place += 1
+                merged[key] = lines[at]
             else:
                 merges.append((at, into))
         return merges
+
+    def _place(self, line: int) -> int:
+        """Where the item first seen on `line` is in the list (items come in line order)."""
+        items = self._items
+        at = bisect_left(items, line, key=_LINE)
+        if at < len(items) and items[at].line is line:
+            return at
+        # lines out of order (no reader gives them so): the item whose line this is
+        return next(i for i, item in enumerate(items) if item.line is line)
 
     # --- slow paths --------------------------------------------------------------------------
 
@@ -454,21 +477,24 @@ def make_stock_lines(*columns: Sequence) -> list[StockLine]:
 
 
 def _cached(cells: Sequence[str], cache: dict[str, object],
-            parse: Callable[[str], object]) -> list[object] | None:
+            parse: Callable[[str], object]) -> Sequence[object] | None:
     """Each cell's cached value; the cells not cached yet are parsed first, and None is
     returned when one of them has no cacheable value (the row loop then says why)."""
+    if not cells:
+        return ()
+    get = itemgetter(*cells)  # one C call for the lot (a tuple, unless there is one cell)
     try:
-        return list(map(cache.__getitem__, cells))
+        values = get(cache)
     except KeyError:
-        pass
-    for text in set(cells).difference(cache):
-        value = parse(text)
-        if value is not _MISS:
-            cache[text] = value
-    try:
-        return list(map(cache.__getitem__, cells))
-    except KeyError:
-        return None
+        for text in set(cells).difference(cache):
+            value = parse(text)
+            if value is not _MISS:
+                cache[text] = value
+        try:
+            values = get(cache)
+        except KeyError:
+            return None
+    return values if len(cells) > 1 else (values,)
 
 
 def _cacheable_quantity(text: str) -> object:

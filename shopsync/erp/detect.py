@@ -117,7 +117,11 @@ def map_columns(
     wins), or None to say the file has no such column even if a header looks like one.
     """
     explicit = explicit or {}
-    folded = [fold(h) for h in headers]
+    header_words = [fold_words(h) for h in headers]  # once per header, not once per field
+    folded = ["".join(words) for words in header_words]  # fold(h)
+    columns_of: dict[str, list[int]] = {}  # folded header -> its columns, left to right
+    for i, h in enumerate(folded):
+        columns_of.setdefault(h, []).append(i)
     taken: set[int] = set()
     index: dict[str, int] = {}
 
@@ -134,8 +138,7 @@ def map_columns(
                     claim(field, name - 1)
                     break
                 continue
-            key = fold(name)
-            hit = next((i for i, h in enumerate(folded) if h == key and i not in taken), None)
+            hit = next((i for i in columns_of.get(fold(name), ()) if i not in taken), None)
             if hit is not None:
                 claim(field, hit)
                 break
@@ -143,7 +146,7 @@ def map_columns(
         if field in index or (field in explicit and explicit[field] is None):
             continue
         for alias in _FOLDED_ALIASES[field]:
-            hit = next((i for i, h in enumerate(folded) if h == alias and i not in taken), None)
+            hit = next((i for i in columns_of.get(alias, ()) if i not in taken), None)
             if hit is not None:
                 claim(field, hit)
                 break
@@ -154,7 +157,7 @@ def map_columns(
         for i, header in enumerate(headers):
             if i in taken or _CODE_LIKE & set(header) or len(header) > 40:
                 continue  # `HEADER = ["Référence"`: code or prose, not a column name
-            words = set(fold_words(header))
+            words = set(header_words[i])
             words.add(folded[i])
             if words & need and (not also or words & also) and not words & never:
                 claim(field, i)
@@ -284,11 +287,15 @@ def guess_eight_bit(data: bytes) -> str:
     put é, è, à, ç at different bytes, so scoring the decoded characters tells them apart far
     more reliably than a general-purpose detector does on short, accent-poor exports.
     """
+    ascii_bytes = bytes(range(128))
     if len(data) > GUESS_SAMPLE:  # the start, middle and end tell as much as the whole
         third = GUESS_SAMPLE // 3
         middle = len(data) // 2
-        data = data[:third] + data[middle : middle + third] + data[-third:]
-    high = data.translate(None, bytes(range(128)))
+        # each part's bytes above 127, joined: no copy of the three parts put end to end
+        high = b"".join(part.translate(None, ascii_bytes) for part in (
+            data[:third], data[middle : middle + third], data[-third:]))
+    else:
+        high = data.translate(None, ascii_bytes)
     if not high:
         return "cp1252"
     frequency = {b: high.count(b) for b in set(high)}

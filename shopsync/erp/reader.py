@@ -8,11 +8,12 @@ contract says no traceback, ever, and the sync must be able to say "nothing chan
 
 from __future__ import annotations
 
+import _thread
 import csv
 import gc
 import hashlib
-import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,6 @@ from shopsync.erp.table import Table
 from shopsync.errors import InputError, ShopSyncError
 from shopsync.model import Problem, ReadResult
 
-log = logging.getLogger("shopsync.erp")
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -86,7 +86,7 @@ def _resolve_path(source: str | os.PathLike[str] | None, profile: Profile) -> Pa
 
 def _open_file(path: Path, profile: Profile) -> Table:
     data = _load_file(path)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _hash_meanwhile(data)
     kind = sniff_format(data[:65536], path.suffix.lower(), len(data))
     wanted = profile.source.format
     if kind == "empty":
@@ -114,8 +114,38 @@ def _open_file(path: Path, profile: Profile) -> Table:
 
         table = open_text(data, source, profile)
     if table.content_hash is None:
-        table.content_hash = digest
+        table.digest = digest
     return table
+
+
+def _hash_meanwhile(data: bytes) -> Callable[[], str]:
+    """The SHA-256 of the file, computed on another core while the rows are being read
+    (hashlib lets go of the GIL over large inputs); calling the result waits for it."""
+    if len(data) < 1 << 20:
+        digest = hashlib.sha256(data).hexdigest()
+        return lambda: digest
+    done = _thread.allocate_lock()
+    done.acquire()
+    out: list[str] = []
+
+    def work() -> None:
+        try:
+            out.append(hashlib.sha256(data).hexdigest())
+        except BaseException:  # noqa: BLE001 - never a traceback from a thread: `result` hashes
+            pass
+        finally:
+            done.release()
+
+    try:
+        _thread.start_new_thread(work, ())
+    except RuntimeError:  # no thread to be had: hash here, now
+        work()
+
+    def result() -> str:
+        with done:
+            return out[0] if out else hashlib.sha256(data).hexdigest()
+
+    return result
 
 
 def _open(source: str | os.PathLike[str] | None, profile: Profile) -> tuple[str, Table]:
@@ -140,7 +170,9 @@ def _line_order(problem: Problem) -> tuple[bool, int]:
 def _unexpected(where: str, exc: BaseException) -> InputError:
     """A failure no reader foresaw (a bug, or a library's new exception): logged in full,
     shown as one line. The fuzz tests replace this to make such a failure fail them."""
-    log.error("unexpected failure reading %s", where, exc_info=exc)
+    import logging  # only now: `shopsync read` never needs it otherwise
+
+    logging.getLogger("shopsync.erp").error("unexpected failure reading %s", where, exc_info=exc)
     return InputError(f"{where}: cannot be read ({type(exc).__name__}: {exc}); details in the log")
 
 
@@ -154,7 +186,10 @@ def read_export(
 
     The cyclic garbage collector is paused while reading: a read allocates hundreds of
     thousands of small acyclic objects, and the collector's passes over them would otherwise
-    cost as much as the reading itself.
+    cost as much as the reading itself. When it resumes, what the read allocated is moved to
+    the oldest generation at once (freeze, then unfreeze: a list splice), as if it had
+    survived the young collections; otherwise the first young collection after the read
+    would walk every object of it, a tenth of the read's own time.
     """
     chosen = load_profile(profile, home=home)
     where = os.fspath(source) if source is not None else chosen.name
@@ -185,7 +220,7 @@ def read_export(
             lines=builder.lines(),
             rejected=builder.rejected,
             warnings=builder.warnings,
-            content_hash=table.content_hash,
+            content_hash=table.content_hash if table.digest is None else table.digest(),
             raw_lines=builder.raw_lines,
             details={
                 **table.details,
@@ -201,6 +236,8 @@ def read_export(
         if table is not None and table.close is not None:
             table.close()
         if collecting:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

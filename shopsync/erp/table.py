@@ -32,6 +32,8 @@ class Table:
     # text sources: the csv reader behind `pairs`, for the builder's columnar road (it counts
     # lines itself from `line_num`); use one or the other, both pull the same records
     reader: Iterator[list[str]] | None = None
+    # files: the SHA-256 of their bytes, when the reader gives no content_hash (may wait for it)
+    digest: Callable[[], str] | None = None
 
 
 def no_reference_error(
