@@ -254,6 +254,7 @@ class SyncEngine:
         settled = not delivery.pending_count(db) and not any(delivery.held(db).values())
         if not full and not dry_run and settled and fingerprint == get_meta(db, "fingerprint"):
             summary.status = "unchanged"
+            self._check_site(client)
             self._deliver(client, summary)  # settings only, if they changed
             return
 
@@ -425,6 +426,13 @@ class SyncEngine:
         stale = alias_store.recheck(self.db, references)
         if stale:
             log.warning("%d reference aliases point at products gone from the catalogue", len(stale))
+
+    def _check_site(self, client) -> None:
+        """A run with nothing to send still asks the site how it is (one small GET), so that
+        the tray shows an outage or a refused token now, not at the next change."""
+        health = client.health()
+        if health.get("authenticated") is False:
+            raise SiteAuthError("the site does not accept this token")
 
     def _observe_site(self, client) -> None:
         """First connection: learn what the site already publishes, so the guard counts real

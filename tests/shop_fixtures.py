@@ -82,6 +82,7 @@ class Shop:
         from shopsync.config import load_settings, update_config
 
         self.home = home
+        self.original_url = url
         self.export = home / "export" / "stock.csv"
         self.export.parent.mkdir(parents=True, exist_ok=True)
         load_settings(home)

@@ -95,3 +95,16 @@ def test_the_token_never_reaches_the_log_files(shop):
     assert "run " in text  # the runs were logged: the check is meaningful
     assert TOKEN not in text
     assert TOKEN not in (shop.home / "config.toml").read_text(encoding="utf-8")
+
+
+def test_nothing_to_send_still_notices_an_outage_and_a_refused_token(shop, monkeypatch):
+    shop.write(ROWS)
+    assert shop.sync().status == "ok"
+    assert shop.sync().status == "unchanged"
+    shop.configure(site={"url": "http://127.0.0.1:9"})
+    out = shop.sync()
+    assert out.status == "offline" and out.exit_code == 3
+    shop.configure(site={"url": shop.original_url})
+    monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", "not-the-token")
+    out = shop.sync()
+    assert out.status == "token_refused" and out.exit_code == 2
