@@ -31,19 +31,25 @@ def neutralize(value: object) -> object:
     return "'" + value if is_risky(value) else value  # type: ignore[operator]
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV (comma, CRLF, as Excel expects) with every cell neutralised."""
+def csv_text(
+    header: Sequence[str], rows: Iterable[Sequence[object]], *, delimiter: str = ","
+) -> str:
+    """CSV (CRLF, as Excel expects; `;` is what a French Excel splits on) with every cell
+    neutralised."""
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    writer = csv.writer(buf, delimiter=delimiter)
     writer.writerow([neutralize(h) for h in header])
     for row in rows:
         writer.writerow(["" if v is None else neutralize(v) for v in row])
     return buf.getvalue()
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def write_csv(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], *, delimiter: str = ","
+) -> None:
     """Write `csv_text` with a UTF-8 BOM, which Excel needs to read accents right."""
-    Path(path).write_text(csv_text(header, rows), encoding="utf-8-sig", newline="")
+    text = csv_text(header, rows, delimiter=delimiter)
+    Path(path).write_text(text, encoding="utf-8-sig", newline="")
 
 
 class Sheet:

@@ -5,7 +5,6 @@ references to rewrite for the shop or its CSM (CSV or XLSX).
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,21 +95,13 @@ def write_rewrite_list(rows: list[RefRow], path: Path) -> Path:
          f"{r.candidates[0][1]:.2f}" if r.candidates else ""]
         for r in rows
     ]
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
+    # The shared writers neutralise formulas: an ERP reference like `=1+2` must not run in Excel.
+    from shopsync.report.cells import Sheet, write_csv, write_xlsx
 
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "References"
-        ws.append(EXPORT_HEADERS)
-        for row in data:
-            ws.append(row)
-        wb.save(path)
+    if path.suffix.lower() == ".xlsx":
+        write_xlsx(path, [Sheet("References", EXPORT_HEADERS, data)])
     else:
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, delimiter=";")
-            writer.writerow(EXPORT_HEADERS)
-            writer.writerows(data)
+        write_csv(path, EXPORT_HEADERS, data, delimiter=";")
     return path
 
 
