@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import operator
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -40,7 +41,7 @@ from shopsync.model import CatalogProduct, ProductState, ReadResult, format_pric
 from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
-from shopsync.store import delivery, erp_cache, runs
+from shopsync.store import delivery, erp_cache, failures, recovery, runs
 from shopsync.store.db import get_meta, open_db, set_meta
 
 log = logging.getLogger(__name__)
@@ -163,9 +164,46 @@ class SyncEngine:
         except filelock.Timeout:
             return RunSummary("busy", EXIT_UNREACHABLE, message="another sync is running")
         try:
-            return self._run_locked(trigger, dry_run=dry_run, full=full)
+            summary = self._guarded_run(trigger, dry_run=dry_run, full=full)
+            if recovery.flagged(self.settings.db_path):  # damaged mid-run: heal, run again
+                try:
+                    self.db = recovery.reopen_if_flagged(self.db, self.settings.db_path)
+                except ShopSyncError as exc:
+                    return self._store_failed(exc)
+                summary = self._guarded_run(trigger, dry_run=dry_run, full=full)
+            return summary
         finally:
             self._lock.release()
+
+    def _guarded_run(self, trigger: str, **kw: bool) -> RunSummary:
+        try:
+            return self._run_locked(trigger, **kw)
+        except (sqlite3.Error, OSError) as exc:  # the store failed outside the run's own guard
+            return self._store_failed(exc)
+
+    def _store_failed(self, exc: BaseException) -> RunSummary:
+        if isinstance(exc, ShopSyncError):
+            failures.remember_problem(self.settings.home, str(exc))
+            code, message = exc.exit_code, str(exc)
+        else:
+            code, message = self._explain(exc)
+        now = self.clock()
+        summary = RunSummary("error", code, message=message, started_at=now, ended_at=now)
+        self._emit("run_finished", summary=summary)
+        return summary
+
+    def _explain(self, exc: BaseException) -> tuple[int, str]:
+        """Exit code and message for a failure: a damaged store (flagged for the next open),
+        a home that refuses writes (folder and free space named), or a bug."""
+        if recovery.note_failure(self.settings.db_path, exc):
+            return EXIT_INTERNAL, "base locale endommagée : elle sera reconstruite au prochain essai"
+        if failures.is_storage(exc):
+            message = failures.storage_message(self.settings.db_path.parent, exc)
+            failures.remember_problem(self.settings.home, message)
+            log.error("%s", message)
+            return failures.StorageError.exit_code, message
+        log.error("sync run failed", exc_info=exc)
+        return EXIT_INTERNAL, f"erreur interne ({type(exc).__name__}) : voir logs/shopsync.log"
 
     def confirm(self) -> int:
         """A person said yes to the held unpublishing: the next run carries it out."""
@@ -202,6 +240,12 @@ class SyncEngine:
             "unmapped_brands": undecided,
             "rejected": rejected,
             "last_read": erp_cache.last_read(self.db),
+            # A rebuilt database ("base locale endommagée, reconstruite le …") and a home that
+            # refused writes at the last run: for the status window, CLI and diagnostics.
+            "local_store": {
+                "rebuilt": recovery.rebuilt_info(self.db),
+                "problem": failures.current_problem(self.settings.home),
+            },
         }
 
     # -- the run -----------------------------------------------------------------------------
@@ -226,16 +270,20 @@ class SyncEngine:
         except ShopSyncError as exc:
             summary.status, summary.exit_code, summary.message = "error", exc.exit_code, str(exc)
         except Exception as exc:  # noqa: BLE001 - a bug: recorded and logged, never a traceback
-            log.exception("sync run failed")
-            summary.status, summary.exit_code = "error", EXIT_INTERNAL
-            summary.message = f"erreur interne ({type(exc).__name__}) : voir logs/shopsync.log"
+            summary.status = "error"
+            summary.exit_code, summary.message = self._explain(exc)
         finally:
             if client is not None:
                 client.close()
-        summary.pending = delivery.pending_count(self.db)
         summary.ended_at = self.clock()
-        if run_id is not None:
-            runs.finish_run(self.db, run_id, summary.ended_at, summary.as_dict())
+        try:
+            summary.pending = delivery.pending_count(self.db)
+            if run_id is not None:
+                runs.finish_run(self.db, run_id, summary.ended_at, summary.as_dict())
+        except sqlite3.Error as exc:  # full disk: the outcome still reaches the caller and tray
+            log.warning("run not recorded: %s", exc)
+        if summary.status != "error":
+            failures.remember_problem(self.settings.home, None)
         log.info("run %s (%s): %s", run_id, trigger, summary.human())
         self._emit("run_finished", summary=summary)
         return summary

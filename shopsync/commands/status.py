@@ -35,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
         )
         if last["message"]:
             print(f"  {last['message']}")
+    store = status.get("local_store") or {}
+    for note in ((store.get("rebuilt") or {}).get("message"), store.get("problem")):
+        if note:
+            print(note[:1].upper() + note[1:])
     print(f"Changements en attente : {status['pending']}")
     if status["held"]:
         print(f"Dépublications retenues : {len(status['held'])} (shopsync confirm pour les lancer)")

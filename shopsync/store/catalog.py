@@ -36,6 +36,15 @@ def load_catalog(db: sqlite_utils.Database) -> dict[str, CatalogProduct]:
     }
 
 
+# A fetch dated this far in the future means the clock went backwards: treat it as old.
+CLOCK_SLACK = 300.0
+
+
 def catalog_age(db: sqlite_utils.Database, now: float) -> float | None:
+    """Seconds since the catalogue was fetched; infinite when the clock went backwards (a PC
+    starting in 2009 would otherwise keep a catalogue "fetched in the future" for years)."""
     fetched = get_meta(db, "catalog_fetched_at")
-    return None if fetched is None else now - float(fetched)
+    if fetched is None:
+        return None
+    age = now - float(fetched)
+    return float("inf") if age < -CLOCK_SLACK else age

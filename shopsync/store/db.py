@@ -7,6 +7,7 @@ the database file is copied aside before any migration touches it.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from pathlib import Path
@@ -35,7 +36,7 @@ _V1 = """
             has_sizes INTEGER NOT NULL DEFAULT 0, sizes TEXT
         );
 
-        -- Desired state per catalogue reference (derived by the rules).
+        -- Desired state per catalogue reference (derived by the rules; dropped in v2).
         CREATE TABLE desired (reference TEXT PRIMARY KEY, state TEXT NOT NULL, hash TEXT NOT NULL);
         -- The last state handed to delivery per reference (outbox or in flight or acknowledged).
         CREATE TABLE promised (
@@ -90,15 +91,32 @@ _V1 = """
         );
 """
 
+# v2: the rules' desired states live in memory only (the engine's caches); the table was
+# never written.
+_V2 = """
+        DROP TABLE IF EXISTS desired;
+"""
+
 # Ordered SQL scripts; append, never edit a released one.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Durability (docs/sync-engine.md, "Durability"): the connection runs WAL with
+# synchronous=NORMAL, where a commit is atomic and consistent but a power cut may lose the last
+# few commits (they are fsynced at the next checkpoint). That is right for what can be learnt
+# again (catalogue, ERP cache, run history, observations). The commits that must survive a power
+# cut because the network is told about them next (the batch and its idempotency key, written
+# before it is sent; and the acknowledgement after it) go through `transaction(db, durable=True)`,
+# which commits with synchronous=FULL: the WAL is fsynced before COMMIT returns, and with it
+# every NORMAL commit before it in the log.
+SYNC_NORMAL = "NORMAL"
+SYNC_DURABLE = "FULL"
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute(f"PRAGMA synchronous={SYNC_NORMAL}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=30000")
     return conn
@@ -165,27 +183,97 @@ def migrate(conn: sqlite3.Connection, path: Path | None = None) -> int:
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating and migrating) the store; the connection is in autocommit mode, callers
-    group writes with `transaction(db)`."""
+    """Open (creating, checking and migrating) the store; the connection is in autocommit mode,
+    callers group writes with `transaction(db)`. A damaged file is moved aside and rebuilt
+    (`shopsync.store.recovery`); a home that refuses writes raises StorageError (a message
+    naming the folder and its free space)."""
+    from shopsync.store import failures, recovery
+
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = _connect(path)
-    migrate(conn, path)
-    return sqlite_utils.Database(conn)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise failures.storage_error(path.parent, exc) from exc
+    return recovery.open_or_rebuild(path, _open_checked)
+
+
+def _open_checked(path: Path, thorough: bool) -> sqlite_utils.Database:
+    """Connect, check (`quick_check`, or `integrity_check` when a damage was flagged) and
+    migrate; a damaged file raises DatabaseDamaged, a refusing disk StorageError."""
+    from shopsync.store import failures
+    from shopsync.store.recovery import DatabaseDamaged
+
+    conn: sqlite3.Connection | None = None
+    step = "open"
+    try:
+        conn = _connect(path)
+        step = "check"
+        pragma = "integrity_check" if thorough else "quick_check"
+        result = conn.execute(f"PRAGMA {pragma}").fetchall()
+        if result != [("ok",)]:
+            first = str(result[0][0]).splitlines()[-1] if result else "no answer"
+            raise DatabaseDamaged(f"PRAGMA {pragma}: {first}")
+        step = "migrate"
+        migrate(conn, path)
+        return sqlite_utils.Database(conn)
+    except DatabaseDamaged:
+        _close(conn)
+        raise
+    except sqlite3.Error as exc:
+        _close(conn)
+        if failures.is_storage(exc):
+            raise failures.storage_error(path.parent, exc) from exc
+        if failures.is_damage(exc) or (step == "migrate" and not failures.is_transient(exc)):
+            raise DatabaseDamaged(f"{step}: {exc}") from exc
+        raise
+    except OSError as exc:
+        _close(conn)
+        if failures.is_storage(exc):
+            raise failures.storage_error(path.parent, exc) from exc
+        raise
+    except BaseException:
+        _close(conn)
+        raise
+
+
+def _close(conn: sqlite3.Connection | None) -> None:
+    if conn is not None:
+        with contextlib.suppress(sqlite3.Error):
+            conn.close()
 
 
 class transaction:  # noqa: N801 - reads as a statement: `with transaction(db):`
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt)."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    `durable=True` commits with synchronous=FULL (see SYNC_DURABLE): for the writes the network
+    is told about next, which must survive a power cut."""
+
+    def __init__(self, db: sqlite_utils.Database, *, durable: bool = False) -> None:
         self.conn = db.conn
+        self.durable = durable
 
     def __enter__(self) -> sqlite3.Connection:
+        if self.durable:  # the level cannot change inside a transaction
+            self.conn.execute(f"PRAGMA synchronous={SYNC_DURABLE}")
         self.conn.execute("BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
+        try:
+            if exc_type is None:
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error:
+                    # A COMMIT refused (full disk) may leave the transaction open: end it, so
+                    # the connection serves the next run once space returns.
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            elif self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        finally:
+            if self.durable:
+                self.conn.execute(f"PRAGMA synchronous={SYNC_NORMAL}")
 
 
 def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:

@@ -40,7 +40,9 @@ def promised(db: sqlite_utils.Database) -> dict[str, Promise]:
 
 def next_versions(db: sqlite_utils.Database, count: int, now: float) -> range:
     """`count` fresh versions. They grow with the clock as well as the counter, so that a
-    reinstalled ShopSync (new database) still sends versions newer than the site holds."""
+    reinstalled ShopSync (new database) still sends versions newer than the site holds; and
+    with the counter when the clock goes backwards (`last + 1` wins), so they never repeat nor
+    fall behind (the site keeps the highest version it saw)."""
     last = int(get_meta(db, "last_version", "0") or 0)
     start = max(last + 1, int(now * 1000))
     set_meta(db, "last_version", str(start + count - 1))
@@ -66,10 +68,16 @@ def enqueue(db: sqlite_utils.Database, changes: list[tuple[str, dict, str]], now
 
 
 def observe(db: sqlite_utils.Database, states: Iterable[tuple[str, dict, str]], now: float) -> None:
-    """Seed what the site shows (first connection, reconcile) as promised and acknowledged."""
+    """Seed what the site shows (first connection, reconcile) as promised and acknowledged.
+
+    The versions seen also raise the floor of `next_versions`: on a rebuilt database with a
+    clock set back (a dead CMOS battery), new versions must still be newer than the site's,
+    or the site would keep the old state as the newer one."""
+    highest = 0
     with transaction(db) as conn:
         for ref, wire, key in states:
             version = int(wire.get("version") or 0)
+            highest = max(highest, version)
             pub = int(bool(wire.get("published")))
             conn.execute("INSERT OR REPLACE INTO promised VALUES (?,?,?,?)", (ref, key, version, pub))
             conn.execute(
@@ -77,6 +85,8 @@ def observe(db: sqlite_utils.Database, states: Iterable[tuple[str, dict, str]], 
                 (ref, json.dumps(wire, ensure_ascii=False), key, version, pub, now),
             )
         set_meta(db, "observed_at", str(now))
+        if highest > int(get_meta(db, "last_version", "0") or 0):
+            set_meta(db, "last_version", str(highest))
         _bump_promised(db)
 
 
@@ -94,7 +104,7 @@ def inflight(db: sqlite_utils.Database) -> list[Batch]:
 
 def take_batch(db: sqlite_utils.Database, limit: int, now: float) -> Batch | None:
     """Move up to `limit` outbox entries into a new batch, written before it is sent."""
-    with transaction(db) as conn:
+    with transaction(db, durable=True) as conn:
         rows = conn.execute(
             "SELECT reference, state FROM outbox ORDER BY queued_at, reference LIMIT ?", (limit,)
         ).fetchall()
@@ -134,7 +144,7 @@ def acknowledge(
     """Apply the site's 2xx answer to a batch: accepted and ignored (the site already has it or
     newer) items are acknowledged, rejected ones recorded, not retried. Returns (acked, rejected)."""
     acked = rejected = 0
-    with transaction(db) as conn:
+    with transaction(db, durable=True) as conn:
         for item in batch.items:
             ref, version = item["reference"], item["version"]
             status, reason = results.get(ref, ("rejected", "missing from the site's answer"))
