@@ -54,6 +54,11 @@ class View:
         return "\n".join(lines)
 
 
+# A rebuilt local database is told for three days (the tray balloons once, the status window
+# shows the line), then it is history kept in diagnostics.
+REBUILT_NOTICE_SECONDS = 3 * 86400
+
+
 def attention_reasons(status: dict[str, Any]) -> dict[str, str]:
     """What needs a person, keyed so a notification is shown once per new reason."""
     reasons: dict[str, str] = {}
@@ -81,6 +86,16 @@ def attention_reasons(status: dict[str, Any]) -> dict[str, str]:
         reasons[f"rejected:{len(rejected)}"] = QCoreApplication.translate(
             "State", "%n produit(s) refusé(s) par le site.", None, len(rejected)
         )
+    store = status.get("local_store") or {}
+    if store.get("problem"):
+        reasons["store:" + store["problem"]] = QCoreApplication.translate(
+            "State", "Le disque refuse d'écrire : %1"
+        ).replace("%1", store["problem"])
+    rebuilt = store.get("rebuilt") or {}
+    if rebuilt and time.time() - float(rebuilt.get("at") or 0) < REBUILT_NOTICE_SECONDS:
+        reasons["rebuilt:" + str(rebuilt.get("at"))] = QCoreApplication.translate(
+            "State", "Base locale endommagée, reconstruite le %1 : la synchronisation a repris."
+        ).replace("%1", time.strftime("%d/%m/%Y %H:%M", time.localtime(float(rebuilt["at"]))))
     # Keyed by what went wrong, not by the run: the same broken export read again by every
     # 5-minute sync is one reason (one balloon), not a new one each time.
     if last.get("status") == "input_error":
