@@ -24,6 +24,7 @@ import filelock
 
 from shopsync import rules
 from shopsync.config import Settings, site_token
+from shopsync.erp.settle import read_settled
 from shopsync.errors import (
     EXIT_HELD,
     EXIT_INPUT,
@@ -362,15 +363,20 @@ class SyncEngine:
     def _read_erp(self, summary: RunSummary, *, dry_run: bool, full: bool) -> str | None:
         """Read the export unless its bytes are the ones already read. A whole-source failure
         raises InputError before anything downstream is touched."""
-        from shopsync import erp
-
         self._pending_read = None
         erp_settings = self.settings.erp
-        source: Path | None = None
-        if erp_settings.path:
-            source = erp.resolve_source(
-                erp_settings.path, settle_seconds=erp_settings.settle_seconds, wait=True
-            )
+        if erp_settings.path:  # held, vanished or moving while read: read again, or "occupé"
+            return read_settled(
+                erp_settings.path,
+                lambda source: self._read_source(source, summary, full=full),
+                settle_seconds=erp_settings.settle_seconds,
+            )[1]
+        return self._read_source(None, summary, full=full)
+
+    def _read_source(self, source: Path | None, summary: RunSummary, *, full: bool) -> str | None:
+        from shopsync import erp
+
+        erp_settings = self.settings.erp
         previous = erp_cache.last_read(self.db)
         content_hash = _file_hash(source) if source is not None else None
         if (
