@@ -491,7 +491,7 @@ class SyncEngine:
     def _observe_site(self, client) -> None:
         """First connection: learn what the site already publishes, so the guard counts real
         unpublishing and products already right are not sent again."""
-        states = client.products(published=True)
+        states = client.products()  # all: unpublished ones' versions count too (delivery.observe)
         delivery.observe(
             self.db, ((s["reference"], s, rules.wire_key(s)) for s in states), self.clock()
         )

@@ -336,6 +336,8 @@ class SyncScheduler:
         self._last_beat = now
         if gap > self.heartbeat_seconds + JUMP_TOLERANCE or gap < -JUMP_TOLERANCE:
             log.info("clock gap of %.0f s (sleep, resume or clock change): catching up", gap)
+            if gap < 0:  # set back (a dead CMOS battery: 2009): backoff deadlines go back too
+                self._shift_backoff(gap - self.heartbeat_seconds)  # minus the beat's own wait
             if self._aps is not None:
                 # Re-anchor the interval job on the new "now" and let APScheduler recompute its
                 # wait (after a backward jump it would otherwise wait the jump's length).
@@ -346,6 +348,15 @@ class SyncScheduler:
             self._publish_state()
             return True
         return False
+
+    def _shift_backoff(self, gap: float) -> None:
+        """Deadlines set on the old clock would otherwise hold automatic runs for the jump's
+        length (years, for a PC restarting in 2009)."""
+        with self._lock:
+            if self._not_before:
+                self._not_before += gap
+            if self.state.retry_at is not None:
+                self.state.retry_at += gap
 
     # -- file watcher ------------------------------------------------------------------------
 

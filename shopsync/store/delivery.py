@@ -68,17 +68,20 @@ def enqueue(db: sqlite_utils.Database, changes: list[tuple[str, dict, str]], now
 
 
 def observe(db: sqlite_utils.Database, states: Iterable[tuple[str, dict, str]], now: float) -> None:
-    """Seed what the site shows (first connection, reconcile) as promised and acknowledged.
+    """Seed what the site shows (first connection, reconcile) as promised and acknowledged:
+    its published products (an unpublished one needs nothing until it is to be shown).
 
-    The versions seen also raise the floor of `next_versions`: on a rebuilt database with a
-    clock set back (a dead CMOS battery), new versions must still be newer than the site's,
-    or the site would keep the old state as the newer one."""
+    Every version seen, published or not, raises the floor of `next_versions`: on a rebuilt
+    database with a clock set back (a dead CMOS battery), new versions must still be newer
+    than the site's, or the site would keep its old state as the newer one."""
     highest = 0
     with transaction(db) as conn:
         for ref, wire, key in states:
             version = int(wire.get("version") or 0)
             highest = max(highest, version)
-            pub = int(bool(wire.get("published")))
+            if not wire.get("published"):
+                continue
+            pub = 1
             conn.execute("INSERT OR REPLACE INTO promised VALUES (?,?,?,?)", (ref, key, version, pub))
             conn.execute(
                 "INSERT OR REPLACE INTO acknowledged VALUES (?,?,?,?,?,?)",
