@@ -35,6 +35,7 @@ from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreac
 from shopsync.model import CatalogProduct
 from shopsync.site import protocol
 from shopsync.site.protocol import ItemResult, WireError
+from shopsync.site.tls import shared_context
 
 log = logging.getLogger("shopsync.site")
 
@@ -142,7 +143,7 @@ class SiteClient:
                 max_connections=4, max_keepalive_connections=2, keepalive_expiry=30
             ),
             trust_env=not loopback,  # env proxies and CA settings; none can serve loopback
-            verify=True,
+            verify=shared_context(trust_env=not loopback),  # one per process: see site/tls.py
             follow_redirects=False,
             headers={"User-Agent": f"ShopSync/{__version__}", "Accept": "application/json"},
         )

@@ -149,7 +149,9 @@ def _move_aside(path: Path) -> Path:
         n += 1
         dest = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     try:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        # The main file last: killed half-way, the next open still meets a damaged file (or a
+        # missing one) and never a new file beside the old one's log.
+        for suffix in ("-wal", "-shm", "-journal", ""):
             source = Path(str(path) + suffix)
             if source.exists():
                 os.replace(source, str(dest) + suffix)
