@@ -85,6 +85,7 @@ def stress(
     )
     site, url = start_sandbox_process(
         work / "site", token=TOKEN, catalog=catalog, faults=faults, seed=seed,
+        batch_limit=100,  # several batches per run (and 413s split by the engine)
         extra_args=["--slow-seconds", "0.5"],  # 'slow' faults: 0.5 s instead of 2 s
     )
     home = work / "home"
@@ -106,17 +107,22 @@ def stress(
     started = time.monotonic()
     try:
         write_export(export, stock)
+        iteration = 0
         while figures["kills"] < kills:
-            # A few sales, restocks and price changes; now and then a handful of references
-            # leave the export (fewer than the guard lets through) or come back.
-            for ref in rng.sample(names, 8):
+            iteration += 1
+            # Sales, restocks and price changes; now and then a handful of references leave
+            # the export (fewer than the guard lets through) or come back.
+            for ref in rng.sample(names, max(8, refs // 10)):
                 q, p = stock[ref]
                 stock[ref] = (rng.randrange(0, 5), p + rng.choice((0, 0, 1)))
             if rng.random() < 0.3:
                 hidden = set(rng.sample(names, rng.randrange(0, 5)))
             write_export(export, {r: v for r, v in stock.items() if r not in hidden})
-            typical = sorted(durations)[len(durations) // 2] if durations else 2.0
-            delay = rng.uniform(0.0, typical * 1.2)
+            # Kill points spread over a whole run (start-up, read, observe, each batch, the
+            # retries' waits); one run in four is left to finish and gives the run length.
+            typical = sorted(durations)[len(durations) // 2] if durations else 3.0
+            delay = rng.uniform(0.1, 1.3) * typical if iteration % 4 else 600.0
+            applied_before = sum(applied_counts(work / "site").values())
             t0 = time.monotonic()
             proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             try:
@@ -126,6 +132,8 @@ def stress(
                 proc.wait()
                 proc.stderr.close()
                 figures["kills"] += 1
+                if sum(applied_counts(work / "site").values()) > applied_before:
+                    figures["kills_after_the_site_applied_some"] += 1
                 if figures["kills"] == damage_at:
                     damage(home / "shopsync.db")
                     figures["damaged_after_kill"] = figures["kills"]
@@ -166,8 +174,8 @@ def stress(
             seconds=round(time.monotonic() - started),
             applied=sum(counts.values()),
             replays=replay_count(work / "site"),
-            damaged_files=len(list(home.glob("shopsync.db.damaged-*"))) and len(
-                [p for p in home.glob("shopsync.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
+            damaged_files=sum(
+                not p.name.endswith(("-wal", "-shm")) for p in home.glob("shopsync.db.damaged-*")
             ),
         )
         result = {
@@ -195,7 +203,9 @@ def stress(
 def _report(result: dict) -> str:
     f = result["figures"]
     lines = [
-        f"SIGKILLs: {f.get('kills', 0)} (database damaged after kill #{f.get('damaged_after_kill')}); "
+        f"SIGKILLs: {f.get('kills', 0)} ({f.get('kills_after_the_site_applied_some', 0)} after the "
+        f"site had applied part of that run; database damaged after kill "
+        f"#{f.get('damaged_after_kill')}); "
         f"runs that ended before their kill: "
         + ", ".join(f"exit {k.rsplit('_', 1)[1]}: {n}" for k, n in sorted(f.items()) if k.startswith("finished_exit_")),
         f"faults injected by the sandbox: {result['faults_injected']}",
