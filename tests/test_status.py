@@ -95,14 +95,11 @@ def test_every_trigger_the_code_sends_has_a_label():
     sent = set()
     for path in (ROOT / "shopsync").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("request", "run_once")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                sent.add(node.args[0].value)
-    assert {"references", "brands", "confirm", "manual", "cli"} <= sent
+            if not isinstance(node, ast.Call):
+                continue
+            values = [k.value for k in node.keywords if k.arg == "trigger"]
+            if isinstance(node.func, ast.Attribute) and node.func.attr in ("request", "run_once"):
+                values += node.args[:1]
+            sent |= {v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)}
+    assert {"references", "brands", "confirm", "cli"} <= sent
     assert sent - set(texts.TRIGGERS) == set()

@@ -35,6 +35,8 @@ FR_SINGULAR = {
     "est incomplet. Vérifiez la liste, puis confirmez ou gardez-le en ligne.",
     "%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer": "%n dépublication "
     "retenue : `shopsync confirm` pour la lancer",
+    "%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.": "%n "
+    "dépublication confirmée : la prochaine synchronisation l'effectue.",
 }
 
 
