@@ -42,6 +42,7 @@ from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import delivery, erp_cache, runs
 from shopsync.store.db import get_meta, open_db, set_meta
+from shopsync.sync.vocab import RunStatus, Trigger
 
 log = logging.getLogger(__name__)
 _REFERENCE = operator.attrgetter("reference")
@@ -55,7 +56,7 @@ CATALOG_MAX_AGE = 3600.0  # seconds; the nightly reconcile refreshes it regardle
 class RunSummary:
     """What one run did: printed by the CLI, stored in `runs`, shown by the GUI."""
 
-    status: str  # ok | unchanged | offline | held | input_error | token_refused | busy | error
+    status: str  # a RunStatus (a StrEnum: equal to, and stored as, its string)
     exit_code: int = EXIT_OK
     read: int = 0
     changes: int = 0
@@ -79,15 +80,15 @@ class RunSummary:
 
     def human(self) -> str:
         head = {
-            "ok": "Synchronisation terminée",
-            "unchanged": "Rien de nouveau",
-            "offline": "Site injoignable : changements gardés en attente",
-            "held": "Dépublication retenue : confirmez avec `shopsync confirm`",
-            "input_error": "Export ERP illisible : rien n'a changé",
-            "token_refused": "Le site a refusé le jeton",
-            "busy": "Une synchronisation est déjà en cours",
-            "dry_run": "Simulation (rien n'a été envoyé)",
-            "error": "Erreur",
+            RunStatus.OK: "Synchronisation terminée",
+            RunStatus.UNCHANGED: "Rien de nouveau",
+            RunStatus.OFFLINE: "Site injoignable : changements gardés en attente",
+            RunStatus.HELD: "Dépublication retenue : confirmez avec `shopsync confirm`",
+            RunStatus.INPUT_ERROR: "Export ERP illisible : rien n'a changé",
+            RunStatus.TOKEN_REFUSED: "Le site a refusé le jeton",
+            RunStatus.BUSY: "Une synchronisation est déjà en cours",
+            RunStatus.DRY_RUN: "Simulation (rien n'a été envoyé)",
+            RunStatus.ERROR: "Erreur",
         }.get(self.status, self.status)
         text = (
             f"{head} — lus {self.read}, changements {self.changes}, envoyés {self.uploaded}, "
@@ -151,7 +152,7 @@ class SyncEngine:
 
     def run_once(
         self,
-        trigger: str = "manual",
+        trigger: Trigger | str = Trigger.MANUAL,
         *,
         dry_run: bool = False,
         full: bool = False,
@@ -161,7 +162,7 @@ class SyncEngine:
         try:
             self._lock.acquire(timeout=wait_lock)
         except filelock.Timeout:
-            return RunSummary("busy", EXIT_UNREACHABLE, message="another sync is running")
+            return RunSummary(RunStatus.BUSY, EXIT_UNREACHABLE, message="another sync is running")
         try:
             return self._run_locked(trigger, dry_run=dry_run, full=full)
         finally:
@@ -206,28 +207,28 @@ class SyncEngine:
 
     # -- the run -----------------------------------------------------------------------------
 
-    def _run_locked(self, trigger: str, *, dry_run: bool, full: bool) -> RunSummary:
+    def _run_locked(self, trigger: Trigger | str, *, dry_run: bool, full: bool) -> RunSummary:
         now = self.clock()
         run_id = None if dry_run else runs.start_run(self.db, trigger, now)
-        summary = RunSummary("ok", started_at=now, dry_run=dry_run)
+        summary = RunSummary(RunStatus.OK, started_at=now, dry_run=dry_run)
         self._emit("run_started", trigger=trigger, dry_run=dry_run)
         client = None
         try:
             client = self._client_factory()
             self._run(summary, client, dry_run=dry_run, full=full)
         except InputError as exc:
-            summary.status, summary.exit_code, summary.message = "input_error", EXIT_INPUT, str(exc)
+            summary.status, summary.exit_code, summary.message = RunStatus.INPUT_ERROR, EXIT_INPUT, str(exc)
         except SiteAuthError as exc:
-            summary.status, summary.exit_code = "token_refused", EXIT_INPUT
+            summary.status, summary.exit_code = RunStatus.TOKEN_REFUSED, EXIT_INPUT
             summary.message = f"the site refused the token ({exc})"
         except SiteUnreachable as exc:
-            summary.status, summary.exit_code, summary.message = "offline", EXIT_UNREACHABLE, str(exc)
+            summary.status, summary.exit_code, summary.message = RunStatus.OFFLINE, EXIT_UNREACHABLE, str(exc)
             summary.retry_after = exc.retry_after
         except ShopSyncError as exc:
-            summary.status, summary.exit_code, summary.message = "error", exc.exit_code, str(exc)
+            summary.status, summary.exit_code, summary.message = RunStatus.ERROR, exc.exit_code, str(exc)
         except Exception as exc:  # noqa: BLE001 - a bug: recorded and logged, never a traceback
             log.exception("sync run failed")
-            summary.status, summary.exit_code = "error", EXIT_INTERNAL
+            summary.status, summary.exit_code = RunStatus.ERROR, EXIT_INTERNAL
             summary.message = f"erreur interne ({type(exc).__name__}) : voir logs/shopsync.log"
         finally:
             if client is not None:
@@ -253,7 +254,7 @@ class SyncEngine:
         fingerprint = self._fingerprint(content_hash)
         settled = not delivery.pending_count(db) and not any(delivery.held(db).values())
         if not full and not dry_run and settled and fingerprint == get_meta(db, "fingerprint"):
-            summary.status = "unchanged"
+            summary.status = RunStatus.UNCHANGED
             self._check_site(client)
             self._deliver(client, summary)  # settings only, if they changed
             return
@@ -263,7 +264,7 @@ class SyncEngine:
             raise InputError("the ERP read holds no item: nothing was changed on the site")
         desired, changes, plan = self.plan(lines, summary, dry_run=dry_run)
         if dry_run:
-            summary.status = "dry_run"
+            summary.status = RunStatus.DRY_RUN
             summary.plan = plan
             summary.changes = len(changes)
             return
@@ -282,8 +283,8 @@ class SyncEngine:
         set_meta(db, "fingerprint", fingerprint)
         self._deliver(client, summary)
         self._send_listing_requests(client, desired.unmatched)
-        if summary.held and summary.status == "ok":
-            summary.status, summary.exit_code = "held", EXIT_HELD
+        if summary.held and summary.status == RunStatus.OK:
+            summary.status, summary.exit_code = RunStatus.HELD, EXIT_HELD
             summary.message = (
                 f"{summary.held} produits seraient dépubliés : c'est plus que le seuil de sécurité"
             )
