@@ -91,6 +91,7 @@ def test_the_status_object_round_trips_through_its_json_form():
 def test_every_trigger_the_code_sends_has_a_label():
     """`scheduler.request("references")` and the like: the run history names each trigger."""
     from shopsync import texts
+    from shopsync.sync.vocab import Trigger
 
     sent = set()
     for path in (ROOT / "shopsync").rglob("*.py"):
@@ -100,6 +101,15 @@ def test_every_trigger_the_code_sends_has_a_label():
             values = [k.value for k in node.keywords if k.arg == "trigger"]
             if isinstance(node.func, ast.Attribute) and node.func.attr in ("request", "run_once"):
                 values += node.args[:1]
-            sent |= {v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)}
+            for arg in values:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    sent.add(arg.value)
+                elif (
+                    isinstance(arg, ast.Attribute)
+                    and isinstance(arg.value, ast.Name)
+                    and arg.value.id == "Trigger"
+                ):
+                    sent.add(Trigger[arg.attr].value)
     assert {"references", "brands", "confirm", "cli"} <= sent
     assert sent - set(texts.TRIGGERS) == set()
+    assert {t.value for t in Trigger} - set(texts.TRIGGERS) == set()
