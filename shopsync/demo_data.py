@@ -11,19 +11,20 @@ from pathlib import Path
 
 from shopsync.config import Settings, load_settings, update_config
 from shopsync.paths import sample
+from shopsync.rules import BrandMode
 
 DEMO_TOKEN = "demo-token"
 # ERP brand -> (site brand, mode). BIJOUX FANTAISIE is left unmapped on purpose.
 DEMO_BRANDS = {
-    "TISSOT": (None, "stock"),
-    "PANDORA": (None, "stock"),
-    "THOMAS SABO": (None, "stock"),
-    "FESTINA": (None, "stock"),
-    "LOTUS": (None, "stock"),
-    "G-SHOCK": ("Casio", "stock"),
-    "SEIKO": (None, "stock"),
-    "ALLIANCES ATELIER": (None, "stock"),
-    "NOMINATION": (None, "preorder"),
+    "TISSOT": (None, BrandMode.STOCK),
+    "PANDORA": (None, BrandMode.STOCK),
+    "THOMAS SABO": (None, BrandMode.STOCK),
+    "FESTINA": (None, BrandMode.STOCK),
+    "LOTUS": (None, BrandMode.STOCK),
+    "G-SHOCK": ("Casio", BrandMode.STOCK),
+    "SEIKO": (None, BrandMode.STOCK),
+    "ALLIANCES ATELIER": (None, BrandMode.STOCK),
+    "NOMINATION": (None, BrandMode.PREORDER),
 }
 SOLD_REFERENCE = "T120.417.17.041.00"  # the Tissot Seastar the demo sells
 

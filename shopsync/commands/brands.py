@@ -18,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common_options(lst)
     mp = sub.add_parser("map", help="set a brand's mode (a brand absent from the ERP is allowed)")
     mp.add_argument("brand", metavar="BRAND")
+    # rules.MODES, spelt out: command modules import only the stdlib at import time
     mp.add_argument("--mode", required=True, choices=["stock", "preorder", "off"])
     mp.add_argument("--site-brand", metavar="NAME", default=None)
     common_options(mp)

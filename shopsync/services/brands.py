@@ -15,14 +15,13 @@ import sqlite_utils
 
 from shopsync import rules
 from shopsync.config import Settings
-from shopsync.rules import BrandMapping, fold_brand
+from shopsync.rules import BrandMapping, BrandMode, fold_brand
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import erp_cache
 
-# The modes a person can choose, in the order the window lists them ("unmapped" = undecided).
-MODES = ("unmapped", "stock", "preorder", "off")
-CHOSEN_MODES = ("stock", "preorder", "off")
+# The modes in the order the window lists them ("unmapped" = undecided, not a choice to save).
+MODES = (BrandMode.UNMAPPED, *rules.MODES)
 
 
 @dataclass(slots=True)
@@ -31,7 +30,7 @@ class BrandRow:
     products: int  # ERP items of the brand in the last read
     matched: int  # of which connected to a catalogue product
     site_brand: str | None  # the shop's choice, else the catalogue's spelling, else None
-    mode: str  # unmapped | stock | preorder | off: what the next sync does
+    mode: BrandMode  # what the next sync does with the brand
     decided: bool
 
     @property
@@ -97,7 +96,7 @@ class BrandService:
                 products.get(key, 0),
                 len(matched.get(key, ())),
                 m.site_brand or by_fold.get(key),
-                m.mode if m.decided else rules.UNMAPPED,
+                BrandMode(m.mode) if m.decided else BrandMode.UNMAPPED,
                 m.decided,
             )
             for key, m in effective.items()
@@ -113,8 +112,8 @@ class BrandService:
     def set_mapping(self, erp_brand: str, mode: str, site_brand: str | None = None) -> BrandMapping:
         """The shop's decision for one brand. A site brand that is the ERP brand's own name
         (whatever its case or accents) is stored as "the same name"."""
-        if mode not in CHOSEN_MODES:
-            raise ValueError(f"brand mode: expected one of {', '.join(CHOSEN_MODES)}, got {mode!r}")
+        if mode not in rules.MODES:
+            raise ValueError(f"brand mode: expected one of {', '.join(rules.MODES)}, got {mode!r}")
         site = (site_brand or "").strip() or None
         if site is not None and fold_brand(site) == fold_brand(erp_brand):
             site = None

@@ -12,7 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from shopsync.model import CatalogProduct
-from shopsync.rules import fold_brand
+from shopsync.rules import BrandMode, fold_brand
 from shopsync.store import aliases as alias_store
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
@@ -89,7 +89,7 @@ class ReferenceService:
                     (line.designation if line else "") or "",
                     res.status,
                     [(c.reference, c.score) for c in res.candidates],
-                    bool(m and m.mode in ("stock", "preorder")),
+                    bool(m and m.mode in (BrandMode.STOCK, BrandMode.PREORDER)),
                 )
             )
         rows.sort(

@@ -28,6 +28,7 @@ from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
+from shopsync.rules import BrandMode
 from shopsync.services.brands import MODES, BrandRow, BrandTable
 from shopsync.texts import BRAND_MODES
 
@@ -117,7 +118,7 @@ class BrandsWindow(QWidget):
             mode = QComboBox()
             for key in MODES:
                 mode.addItem(self.mode_names[key], key)
-            mode.setCurrentIndex(MODES.index(row.mode if row.mode in MODES else "unmapped"))
+            mode.setCurrentIndex(MODES.index(row.mode if row.mode in MODES else BrandMode.UNMAPPED))
             mode.currentIndexChanged.connect(lambda _i, i=r: self._changed(i))
             self.table.setCellWidget(r, 4, mode)
         undecided = sum(1 for row in self.rows if not row.decided)
@@ -147,7 +148,7 @@ class BrandsWindow(QWidget):
         site = self.table.cellWidget(r, 3).currentText().strip() or None
         if mode == row.mode and (site or None) == (row.site_brand or None):
             self.choices.pop(row.erp_brand, None)
-        elif mode == "unmapped":
+        elif mode == BrandMode.UNMAPPED:
             self.choices.pop(row.erp_brand, None)  # "undecided" is not a choice to save
         else:
             self.choices[row.erp_brand] = (mode, site)

@@ -35,6 +35,7 @@ from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.gui.windows.chart import DailyChart
 from shopsync.services.status import ConnectorStatus
+from shopsync.sync.vocab import RunStatus
 
 
 class StatusWindow(QWidget):
@@ -171,7 +172,7 @@ class StatusWindow(QWidget):
         sched = s.scheduler
         if sched.get("paused"):
             self.next_run.setText(self.tr("en pause"))
-        elif sched.get("blocked") == "token_refused":
+        elif sched.get("blocked") == RunStatus.TOKEN_REFUSED:
             self.next_run.setText(self.tr("arrêtée jusqu'à un nouveau jeton"))
         else:
             nxt = sched.get("retry_at") or sched.get("next_run")

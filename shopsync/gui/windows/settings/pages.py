@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopsync.config import Settings
+from shopsync.rules import BrandMode
 
 
 def _split(text: str) -> list[str]:
@@ -116,8 +117,12 @@ class RulesPage(SettingsPage):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.new_brands = QComboBox()
-        for key, label in (("unmapped", self.tr("Hors site jusqu'à décision")), ("stock", self.tr("En stock")),
-                           ("preorder", self.tr("Pré-commande")), ("off", self.tr("Hors site"))):
+        for key, label in (
+            (BrandMode.UNMAPPED, self.tr("Hors site jusqu'à décision")),
+            (BrandMode.STOCK, self.tr("En stock")),
+            (BrandMode.PREORDER, self.tr("Pré-commande")),
+            (BrandMode.OFF, self.tr("Hors site")),
+        ):
             self.new_brands.addItem(label, key)
         form.addRow(self.tr("Nouvelle marque :"), self.new_brands)
         self.hold = QLineEdit()
