@@ -181,9 +181,35 @@
         </translation>
     </message>
     <message>
+        <location filename="../../shopsync/commands/demo.py" line="68" />
+        <source>Site de démonstration : %1/  (boutique en ligne)</source>
+        <translation>Demo site: %1/  (online shop)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="69" />
+        <source>Dossier ShopSync : %1</source>
+        <translation>ShopSync folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="73" />
+        <source>1re synchronisation : %1</source>
+        <translation>1st sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="80" />
+        <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
+        <translation>Simulated sale (1 Tissot Seastar), then sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="91" />
         <location filename="../../shopsync/commands/status.py" line="59" />
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="100" />
+        <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
+        <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../shopsync/commands/status.py" line="61" />
@@ -205,6 +231,26 @@
             <numerusform>%n unpublishing confirmed: the next sync carries it out.</numerusform>
             <numerusform>%n unpublishings confirmed: the next sync carries them out.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="67" />
+        <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
+        <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="117" />
+        <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
+        <translation>Written differently from the site (connected anyway): %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="120" />
+        <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
+        <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="123" />
+        <source>Absente du catalogue du site : %1 (demande de référencement)</source>
+        <translation>Not in the site's catalogue: %1 (listing request)</translation>
     </message>
 </context>
 <context>

@@ -162,9 +162,35 @@
         <translation><numerusform>%n dépublication retenue : `shopsync confirm` pour la lancer</numerusform><numerusform>%n dépublications retenues : `shopsync confirm` pour les lancer</numerusform></translation>
     </message>
     <message>
+        <location filename="../../shopsync/commands/demo.py" line="68" />
+        <source>Site de démonstration : %1/  (boutique en ligne)</source>
+        <translation>Site de démonstration : %1/  (boutique en ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="69" />
+        <source>Dossier ShopSync : %1</source>
+        <translation>Dossier ShopSync : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="73" />
+        <source>1re synchronisation : %1</source>
+        <translation>1re synchronisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="80" />
+        <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
+        <translation>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="91" />
         <location filename="../../shopsync/commands/status.py" line="59" />
         <source>Marques à décider : %1</source>
         <translation>Marques à décider : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="100" />
+        <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
+        <translation>Le site reste ouvert : Ctrl-C pour arrêter.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../shopsync/commands/status.py" line="61" />
@@ -180,6 +206,26 @@
         <location filename="../../shopsync/commands/confirm.py" line="22" />
         <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="67" />
+        <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
+        <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="117" />
+        <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
+        <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="120" />
+        <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
+        <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="123" />
+        <source>Absente du catalogue du site : %1 (demande de référencement)</source>
+        <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
 </context>
 <context>

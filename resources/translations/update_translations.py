@@ -52,7 +52,7 @@ def sources() -> list[str]:
     files = (
         sorted((package / "gui").rglob("*.py"))
         + sorted((ROOT / "ui").glob("*.ui"))
-        + [package / "texts.py", package / "sync" / "messages.py"]
+        + [package / n for n in ("cli.py", "texts.py", "demo_data.py", "sync/messages.py")]
         + sorted((package / "commands").glob("*.py"))
     )
     return [str(p.relative_to(ROOT)) for p in files]
