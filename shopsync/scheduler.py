@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from shopsync.config import Settings
 from shopsync.scheduling import backoff
@@ -43,6 +43,7 @@ from shopsync.sync.vocab import RunStatus, Trigger
 log = logging.getLogger(__name__)
 
 Listener = Callable[[str, dict[str, Any]], None]
+T = TypeVar("T")
 HEARTBEAT_SECONDS = 30.0
 # A heartbeat arriving this much later than due (or the wall clock going backwards) means the PC
 # slept or the clock jumped: catch up now instead of waiting for the next interval.
@@ -63,7 +64,7 @@ class _RunRequest:
 
 @dataclass(slots=True)
 class _Call:
-    fn: Callable[[Engine], Any]
+    fn: Callable[[Engine], Any]  # typed at `SyncScheduler.call`; erased in the queue
     done: Callable[[Any, BaseException | None], None] | None = None
 
 
@@ -194,8 +195,8 @@ class SyncScheduler:
 
     def call(
         self,
-        fn: Callable[[Engine], Any],
-        done: Callable[[Any, BaseException | None], None] | None = None,
+        fn: Callable[[Engine], T],
+        done: Callable[[T | None, BaseException | None], None] | None = None,
     ) -> None:
         """Run `fn(engine)` on the worker thread (after the current run), then `done(result,
         error)` there too. For the few writes that belong with the engine (confirm)."""
