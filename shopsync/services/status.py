@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -39,6 +40,9 @@ class ConnectorStatus:
     unmapped_brands: list[str] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
     last_read: dict[str, Any] | None = None
+    # The home's own health (a rebuilt database, writes refused): filled by the store's
+    # recovery checks where they exist, shown by the tray and the CLI.
+    local_store: dict[str, Any] = field(default_factory=dict)
     scheduler: dict[str, Any] = field(default_factory=dict)  # the scheduler's own state, if any
 
     def as_dict(self) -> dict[str, Any]:
@@ -68,6 +72,7 @@ class ConnectorStatus:
             unmapped_brands=list(data.get("unmapped_brands") or []),
             rejected=list(data.get("rejected") or []),
             last_read=data.get("last_read") or None,
+            local_store=dict(data.get("local_store") or {}),
             scheduler=dict(data.get("scheduler") or {}),
         )
 
@@ -107,8 +112,9 @@ def last_finished_run(recent: list[dict[str, Any]]) -> dict[str, Any] | None:
 class StatusService:
     """Reads the connector's state from the home's database."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, home: Path | None = None) -> None:
         self.db = db
+        self.home = home  # for checks of the home folder itself (disk, rebuilt database)
 
     def read(self) -> ConnectorStatus:
         db = self.db
