@@ -254,6 +254,24 @@
     </message>
 </context>
 <context>
+    <name>Config</name>
+    <message>
+        <location filename="../../shopsync/config.py" line="278" />
+        <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
+        <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="297" />
+        <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
+        <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/services/settings.py" line="48" />
+        <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
+        <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
+    </message>
+</context>
+<context>
     <name>DailyChart</name>
     <message numerus="yes">
         <location filename="../../shopsync/gui/windows/chart.py" line="32" />
