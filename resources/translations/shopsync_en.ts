@@ -252,6 +252,31 @@
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site's catalogue: %1 (listing request)</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="52" />
+        <source>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</source>
+        <translation>warning: %1 is not in the catalogue of the last sync; the alias only works once that reference appears there</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="58" />
+        <source>%1 → %2 : accepté</source>
+        <translation>%1 → %2: accepted</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="61" />
+        <source>%1 ≠ %2 : refusé</source>
+        <translation>%1 ≠ %2: rejected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="73" />
+        <source>aucun alias</source>
+        <translation>no alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="75" />
+        <source>(périmé : absent du catalogue)</source>
+        <translation>(stale: not in the catalogue)</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>

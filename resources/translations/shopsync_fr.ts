@@ -227,6 +227,31 @@
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="52" />
+        <source>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</source>
+        <translation>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="58" />
+        <source>%1 → %2 : accepté</source>
+        <translation>%1 → %2 : accepté</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="61" />
+        <source>%1 ≠ %2 : refusé</source>
+        <translation>%1 ≠ %2 : refusé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="73" />
+        <source>aucun alias</source>
+        <translation>aucun alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="75" />
+        <source>(périmé : absent du catalogue)</source>
+        <translation>(périmé : absent du catalogue)</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
