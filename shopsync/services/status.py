@@ -21,7 +21,8 @@ from shopsync.store import delivery, erp_cache, runs
 from shopsync.sync.vocab import RunStatus
 from shopsync.vocab import ConnectorState
 
-_SUCCEEDED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
+# Runs after which the site held what the shop's data said (the held part excepted).
+SUCCEEDED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
 # How far back to look for the last *finished* run: a process killed mid-run leaves its row
 # "running" for ever, so the newest row is not always the last outcome.
 _LOOKBACK = 20
@@ -34,6 +35,8 @@ class ConnectorStatus:
 
     state: ConnectorState
     last_run: dict[str, Any] | None = None  # the newest run row (may be "running")
+    last_finished: dict[str, Any] | None = None  # the newest run that ended: the state's basis
+    last_succeeded: dict[str, Any] | None = None  # the newest run after which the site was right
     pending: int = 0
     pending_since: float | None = None
     held: list[str] = field(default_factory=list)  # held unpublishing not yet confirmed
@@ -66,6 +69,8 @@ class ConnectorStatus:
         return cls(
             state=state,
             last_run=data.get("last_run") or None,
+            last_finished=data.get("last_finished") or None,
+            last_succeeded=data.get("last_succeeded") or None,
             pending=int(data.get("pending") or 0),
             pending_since=data.get("pending_since"),
             held=list(data.get("held") or []),
@@ -95,7 +100,7 @@ def classify(
         return ConnectorState.ATTENTION
     if outcome in (RunStatus.OFFLINE, RunStatus.BUSY):
         return ConnectorState.OFFLINE
-    if outcome not in _SUCCEEDED:
+    if outcome not in SUCCEEDED:
         return ConnectorState.ERROR  # RunStatus.ERROR, or a word this version does not know
     if pending:
         return ConnectorState.PENDING
@@ -124,8 +129,9 @@ class StatusService:
         undecided = [m.erp_brand for m in brand_store.load_mappings(db).values() if not m.decided]
         rejected = delivery.rejections(db)
         waiting = sorted(ref for ref, confirmed in held.items() if not confirmed)
+        finished = last_finished_run(recent)
         state = classify(
-            last_finished_run(recent),
+            finished,
             pending=pending,
             unconfirmed_held=bool(waiting),
             undecided_brands=bool(undecided),
@@ -134,6 +140,8 @@ class StatusService:
         return ConnectorStatus(
             state=state,
             last_run=recent[0] if recent else None,
+            last_finished=finished,
+            last_succeeded=next((r for r in recent if r.get("status") in SUCCEEDED), None),
             pending=pending,
             pending_since=delivery.pending_since(db),
             held=waiting,
