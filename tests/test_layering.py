@@ -69,31 +69,13 @@ def _is_module(name: str) -> bool:
     return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
 
 
-def _runtime_nodes(tree):  # noqa: ANN001, ANN202
-    """Every node of `tree` except those under `if TYPE_CHECKING:` (annotations only: they
-    never run, so they import nothing)."""
-    import ast
-
-    todo = [tree]
-    while todo:
-        node = todo.pop()
-        yield node
-        for child in ast.iter_child_nodes(node):
-            test = child.test if isinstance(child, ast.If) else None
-            name = getattr(test, "id", None) or getattr(test, "attr", None)
-            if name == "TYPE_CHECKING":
-                todo.extend(child.orelse)
-            else:
-                todo.append(child)
-
-
 def _imports(path: pathlib.Path) -> list[tuple[str, int]]:
-    """Every shopsync module `path` imports when it runs, at any depth (top level and inside
-    functions): a cycle or a layer crossed inside a function is still one."""
+    """Every shopsync module `path` imports, at any depth (top level, inside functions, under
+    TYPE_CHECKING): a cycle or a layer crossed inside a function or a type hint is still one."""
     import ast
 
     out = []
-    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out += [(a.name, node.lineno) for a in node.names]
         elif isinstance(node, ast.ImportFrom):
