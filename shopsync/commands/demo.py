@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from shopsync.paths import sample
     from shopsync.services import Services
     from shopsync.site.sandbox.server import serve
+    from shopsync.sync.vocab import Trigger
 
     home = home_dir(getattr(args, "home", None) or Path(tempfile.gettempdir()) / "shopsync-demo")
     data = home / "sandbox"
@@ -69,12 +70,12 @@ def run(args: argparse.Namespace) -> int:
     print(arg(translate("Cli", "Dossier ShopSync : %1"), home))
     engine = SyncEngine(settings, client_factory=client_factory)
     try:
-        first = engine.run_once("demo")
+        first = engine.run_once(Trigger.DEMO)
         print(arg(translate("Cli", "1re synchronisation : %1"), first.human()))
         for error in first.errors:
             print(f"  ! {error}")
         demo_data.simulate_sale(export)
-        second = engine.run_once("demo")
+        second = engine.run_once(Trigger.DEMO)
         print(
             arg(
                 translate("Cli", "Vente simulée (1 Tissot Seastar) puis synchronisation : %1"),
