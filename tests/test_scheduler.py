@@ -229,7 +229,7 @@ def test_new_export_triggers_one_run_after_debounce(tmp_path):
     update_config(tmp_path, {"erp": {"path": str(export_dir / "stock_*.csv"), "settle_seconds": 0.3}})
     settings = load_settings(tmp_path)
     engine = FakeEngine(["ok"])
-    sched = make(settings, engine, timed_jobs=False, watch_debounce=0.2)
+    sched = make(settings, engine, timed_jobs=False, watch_debounce=0.5)
     sched.start(run_now=False)
     try:
         assert sched.watch_target() == (export_dir, "stock_*.csv")
