@@ -16,8 +16,8 @@ from shopsync.sync.vocab import RunStatus
 
 
 class RunCounts(Protocol):
-    """What `run_line` reads of a run (a `RunSummary`; named here so that this module does not
-    import the summary, which imports it)."""
+    """What a run line shows (a `RunSummary` has it; this module does not import it, since
+    `RunSummary.human` calls this one: no import cycle)."""
 
     status: str
     read: int
