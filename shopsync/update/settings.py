@@ -30,8 +30,8 @@ class UpdateChannel(StrEnum):
 class UpdateSettings:
     url: str = ""  # empty: the site's own update path ([site] url + /updates)
     root: str = ""  # empty: the trusted root shipped with ShopSync
-    mode: str = UpdateMode.AUTO.value
-    channel: str = UpdateChannel.STABLE.value
+    mode: str = UpdateMode.AUTO
+    channel: str = UpdateChannel.STABLE
 
     def repository_url(self, site_url: str) -> str:
         return self.url.strip() or site_url.rstrip("/") + UPDATE_PATH
