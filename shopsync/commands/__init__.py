@@ -19,4 +19,5 @@ COMMAND_MODULES = [
     "run",
     "gui",
     "screenshots",
+    "update",
 ]
