@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from shop_fixtures import CATALOG, TOKEN, Shop, write_catalog_rows
 
 from .helpers import CURRENT, NEXT, install_stand_in, make_bundle_archive, run_release
