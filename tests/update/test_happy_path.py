@@ -100,3 +100,30 @@ def test_n_to_n_plus_1_keeps_config_db_and_outbox(tmp_path: Path, repo: Path, ke
         from shop_fixtures import Site
 
         assert Site(url, tmp_path / "site").product("T120.417.17.041.00")["quantity"] == 5
+
+
+def test_the_sandbox_command_serves_a_repository_folder(tmp_path: Path, repo: Path, keys: Path,
+                                                        agent) -> None:
+    from shopsync.site.sandbox.testing import start_sandbox_process
+
+    run_release("publish", repo, "--keys", keys,
+                make_bundle_archive(tmp_path / "bundle.tar.gz", NEXT), "--version", NEXT)
+    process, url = start_sandbox_process(
+        tmp_path / "site", token=TOKEN, extra_args=["--updates", str(repo)]
+    )
+    try:
+        agent.point_at(f"{url}/updates")
+        report = agent.download()
+    finally:
+        process.terminate()
+        process.wait(20)
+    assert report.latest == NEXT and Path(report.file).stat().st_size > 0
+
+
+def test_the_sandbox_refuses_a_folder_that_is_no_repository(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "shopsync", "sandbox", "--port", "0", "--updates",
+         str(tmp_path), "--data", str(tmp_path / "site")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 2 and "not an update repository" in done.stderr
