@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="48"/>
+        <location filename="../../shopsync/gui/app.py" line="52"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
@@ -538,67 +538,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="123"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="114"/>
         <source>ShopSync — Références</source>
         <translation>ShopSync — References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="125"/>
         <source>Référence ERP</source>
         <translation>ERP reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="125"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="125"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="126"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="126"/>
         <source>Référence du catalogue proposée</source>
         <translation>Suggested catalogue reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="158"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="149"/>
         <source>Recherche des références…</source>
         <translation>Looking for references…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="162"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="153"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="160"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="160"/>
         <source>Introuvable</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="173"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="164"/>
         <source>Marque hors site : sans effet tant qu&apos;elle n&apos;est pas publiée</source>
         <translation>Brand off the site: no effect until it is published</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="179"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="170"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="184"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="175"/>
         <source>%n référence(s) à relier</source>
         <translation>
             <numerusform>%n reference to connect</numerusform>
@@ -606,7 +606,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="177"/>
         <source>%n avec suggestion</source>
         <translation>
             <numerusform>%n with a suggestion</numerusform>
@@ -614,23 +614,23 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="241"/>
         <source>Exporter les références à réécrire</source>
         <translation>Export the references to rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="252"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="243"/>
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
-        <location filename="../../shopsync/gui/windows/references.py" line="260"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="251"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
         <source>Fichier écrit : %1</source>
         <translation>File written: %1</translation>
     </message>
@@ -843,7 +843,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="74"/>
+        <location filename="../../shopsync/gui/state.py" line="73"/>
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation>
             <numerusform>%n new brand to decide.</numerusform>
@@ -851,7 +851,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="84"/>
+        <location filename="../../shopsync/gui/state.py" line="81"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -859,38 +859,38 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="88"/>
+        <location filename="../../shopsync/gui/state.py" line="87"/>
         <source>Export ERP illisible : rien n&apos;a changé sur le site.</source>
         <translation>Unreadable ERP export: nothing changed on the site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="92"/>
+        <location filename="../../shopsync/gui/state.py" line="91"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="113"/>
+        <location filename="../../shopsync/gui/state.py" line="112"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="120"/>
+        <location filename="../../shopsync/gui/state.py" line="119"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="121"/>
+        <location filename="../../shopsync/gui/state.py" line="120"/>
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Automatic syncs are paused.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="129"/>
+        <location filename="../../shopsync/gui/state.py" line="128"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="136"/>
-        <location filename="../../shopsync/gui/state.py" line="155"/>
+        <location filename="../../shopsync/gui/state.py" line="135"/>
+        <location filename="../../shopsync/gui/state.py" line="154"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -898,152 +898,152 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="141"/>
+        <location filename="../../shopsync/gui/state.py" line="140"/>
         <source>Nouvel essai à %1</source>
         <translation>Next try at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="145"/>
+        <location filename="../../shopsync/gui/state.py" line="144"/>
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="150"/>
+        <location filename="../../shopsync/gui/state.py" line="149"/>
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="160"/>
+        <location filename="../../shopsync/gui/state.py" line="159"/>
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="167"/>
+        <location filename="../../shopsync/gui/state.py" line="166"/>
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="168"/>
+        <location filename="../../shopsync/gui/state.py" line="167"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="176"/>
+        <location filename="../../shopsync/gui/state.py" line="175"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="177"/>
+        <location filename="../../shopsync/gui/state.py" line="176"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="184"/>
+        <location filename="../../shopsync/gui/state.py" line="183"/>
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185"/>
+        <location filename="../../shopsync/gui/state.py" line="184"/>
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="186"/>
+        <location filename="../../shopsync/gui/state.py" line="185"/>
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="187"/>
+        <location filename="../../shopsync/gui/state.py" line="186"/>
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="188"/>
+        <location filename="../../shopsync/gui/state.py" line="187"/>
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="189"/>
+        <location filename="../../shopsync/gui/state.py" line="188"/>
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="190"/>
+        <location filename="../../shopsync/gui/state.py" line="189"/>
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="191"/>
+        <location filename="../../shopsync/gui/state.py" line="190"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="192"/>
+        <location filename="../../shopsync/gui/state.py" line="191"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="193"/>
+        <location filename="../../shopsync/gui/state.py" line="192"/>
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="200"/>
+        <location filename="../../shopsync/gui/state.py" line="199"/>
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="201"/>
+        <location filename="../../shopsync/gui/state.py" line="200"/>
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="202"/>
+        <location filename="../../shopsync/gui/state.py" line="201"/>
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="203"/>
+        <location filename="../../shopsync/gui/state.py" line="202"/>
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="204"/>
+        <location filename="../../shopsync/gui/state.py" line="203"/>
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="205"/>
+        <location filename="../../shopsync/gui/state.py" line="204"/>
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="206"/>
+        <location filename="../../shopsync/gui/state.py" line="205"/>
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="207"/>
+        <location filename="../../shopsync/gui/state.py" line="206"/>
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="208"/>
+        <location filename="../../shopsync/gui/state.py" line="207"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="209"/>
+        <location filename="../../shopsync/gui/state.py" line="208"/>
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="210"/>
+        <location filename="../../shopsync/gui/state.py" line="209"/>
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="211"/>
+        <location filename="../../shopsync/gui/state.py" line="210"/>
         <source>marques</source>
         <translation>brands</translation>
     </message>
@@ -1264,52 +1264,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="68"/>
+        <location filename="../../shopsync/gui/tray.py" line="55"/>
+        <source>Mise à jour disponible</source>
+        <translation>Update available</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="56"/>
+        <source>Mise à jour installée à la prochaine fermeture</source>
+        <translation>Update will be installed when ShopSync closes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="94"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="70"/>
+        <location filename="../../shopsync/gui/tray.py" line="96"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="71"/>
+        <location filename="../../shopsync/gui/tray.py" line="97"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="72"/>
+        <location filename="../../shopsync/gui/tray.py" line="98"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="73"/>
+        <location filename="../../shopsync/gui/tray.py" line="99"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="74"/>
+        <location filename="../../shopsync/gui/tray.py" line="100"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="77"/>
+        <location filename="../../shopsync/gui/tray.py" line="103"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79"/>
+        <location filename="../../shopsync/gui/tray.py" line="105"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80"/>
+        <location filename="../../shopsync/gui/tray.py" line="106"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99"/>
+        <location filename="../../shopsync/gui/tray.py" line="131"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

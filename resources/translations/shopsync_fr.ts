@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="48" />
+        <location filename="../../shopsync/gui/app.py" line="52" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
@@ -513,93 +513,93 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="123" />
+        <location filename="../../shopsync/gui/windows/references.py" line="114" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="125" />
         <source>Référence ERP</source>
         <translation>Référence ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="125" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="125" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <location filename="../../shopsync/gui/windows/references.py" line="126" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <location filename="../../shopsync/gui/windows/references.py" line="126" />
         <source>Référence du catalogue proposée</source>
         <translation>Référence du catalogue proposée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="158" />
+        <location filename="../../shopsync/gui/windows/references.py" line="149" />
         <source>Recherche des références…</source>
         <translation>Recherche des références…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="162" />
+        <location filename="../../shopsync/gui/windows/references.py" line="153" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <location filename="../../shopsync/gui/windows/references.py" line="160" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <location filename="../../shopsync/gui/windows/references.py" line="160" />
         <source>Introuvable</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="173" />
+        <location filename="../../shopsync/gui/windows/references.py" line="164" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="179" />
+        <location filename="../../shopsync/gui/windows/references.py" line="170" />
         <source>aucune</source>
         <translation>aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <location filename="../../shopsync/gui/windows/references.py" line="175" />
         <source>%n référence(s) à relier</source>
         <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="186" />
+        <location filename="../../shopsync/gui/windows/references.py" line="177" />
         <source>%n avec suggestion</source>
         <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250" />
+        <location filename="../../shopsync/gui/windows/references.py" line="241" />
         <source>Exporter les références à réécrire</source>
         <translation>Exporter les références à réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="252" />
+        <location filename="../../shopsync/gui/windows/references.py" line="243" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259" />
-        <location filename="../../shopsync/gui/windows/references.py" line="260" />
+        <location filename="../../shopsync/gui/windows/references.py" line="250" />
+        <location filename="../../shopsync/gui/windows/references.py" line="251" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259" />
+        <location filename="../../shopsync/gui/windows/references.py" line="250" />
         <source>Fichier écrit : %1</source>
         <translation>Fichier écrit : %1</translation>
     </message>
@@ -809,198 +809,198 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="74" />
+        <location filename="../../shopsync/gui/state.py" line="73" />
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="84" />
+        <location filename="../../shopsync/gui/state.py" line="81" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="88" />
+        <location filename="../../shopsync/gui/state.py" line="87" />
         <source>Export ERP illisible : rien n'a changé sur le site.</source>
         <translation>Export ERP illisible : rien n'a changé sur le site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="92" />
+        <location filename="../../shopsync/gui/state.py" line="91" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="113" />
+        <location filename="../../shopsync/gui/state.py" line="112" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="120" />
+        <location filename="../../shopsync/gui/state.py" line="119" />
         <source>En pause</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="121" />
+        <location filename="../../shopsync/gui/state.py" line="120" />
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Les synchronisations automatiques sont suspendues.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="129" />
+        <location filename="../../shopsync/gui/state.py" line="128" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="136" />
-        <location filename="../../shopsync/gui/state.py" line="155" />
+        <location filename="../../shopsync/gui/state.py" line="135" />
+        <location filename="../../shopsync/gui/state.py" line="154" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="141" />
+        <location filename="../../shopsync/gui/state.py" line="140" />
         <source>Nouvel essai à %1</source>
         <translation>Nouvel essai à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="145" />
+        <location filename="../../shopsync/gui/state.py" line="144" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="150" />
+        <location filename="../../shopsync/gui/state.py" line="149" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="160" />
+        <location filename="../../shopsync/gui/state.py" line="159" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="167" />
+        <location filename="../../shopsync/gui/state.py" line="166" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="168" />
+        <location filename="../../shopsync/gui/state.py" line="167" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="176" />
+        <location filename="../../shopsync/gui/state.py" line="175" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="177" />
+        <location filename="../../shopsync/gui/state.py" line="176" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="184" />
+        <location filename="../../shopsync/gui/state.py" line="183" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185" />
+        <location filename="../../shopsync/gui/state.py" line="184" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="186" />
+        <location filename="../../shopsync/gui/state.py" line="185" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="187" />
+        <location filename="../../shopsync/gui/state.py" line="186" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="188" />
+        <location filename="../../shopsync/gui/state.py" line="187" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="189" />
+        <location filename="../../shopsync/gui/state.py" line="188" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="190" />
+        <location filename="../../shopsync/gui/state.py" line="189" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="191" />
+        <location filename="../../shopsync/gui/state.py" line="190" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="192" />
+        <location filename="../../shopsync/gui/state.py" line="191" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="193" />
+        <location filename="../../shopsync/gui/state.py" line="192" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="200" />
+        <location filename="../../shopsync/gui/state.py" line="199" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="201" />
+        <location filename="../../shopsync/gui/state.py" line="200" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="202" />
+        <location filename="../../shopsync/gui/state.py" line="201" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="203" />
+        <location filename="../../shopsync/gui/state.py" line="202" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="204" />
+        <location filename="../../shopsync/gui/state.py" line="203" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="205" />
+        <location filename="../../shopsync/gui/state.py" line="204" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="206" />
+        <location filename="../../shopsync/gui/state.py" line="205" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="207" />
+        <location filename="../../shopsync/gui/state.py" line="206" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="208" />
+        <location filename="../../shopsync/gui/state.py" line="207" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="209" />
+        <location filename="../../shopsync/gui/state.py" line="208" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="210" />
+        <location filename="../../shopsync/gui/state.py" line="209" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="211" />
+        <location filename="../../shopsync/gui/state.py" line="210" />
         <source>marques</source>
         <translation>marques</translation>
     </message>
@@ -1212,52 +1212,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="68" />
+        <location filename="../../shopsync/gui/tray.py" line="55" />
+        <source>Mise à jour disponible</source>
+        <translation>Mise à jour disponible</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="56" />
+        <source>Mise à jour installée à la prochaine fermeture</source>
+        <translation>Mise à jour installée à la prochaine fermeture</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="94" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="70" />
+        <location filename="../../shopsync/gui/tray.py" line="96" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="71" />
+        <location filename="../../shopsync/gui/tray.py" line="97" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="72" />
+        <location filename="../../shopsync/gui/tray.py" line="98" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="73" />
+        <location filename="../../shopsync/gui/tray.py" line="99" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="74" />
+        <location filename="../../shopsync/gui/tray.py" line="100" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="77" />
+        <location filename="../../shopsync/gui/tray.py" line="103" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79" />
+        <location filename="../../shopsync/gui/tray.py" line="105" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80" />
+        <location filename="../../shopsync/gui/tray.py" line="106" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99" />
+        <location filename="../../shopsync/gui/tray.py" line="131" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

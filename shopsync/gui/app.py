@@ -200,6 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         hub.shutdown()
         single.release()
         restore_signals()
+        from shopsync.update.scheduled import at_exit
+
+        at_exit(hub.settings)  # auto mode: a downloaded update installs now, then restarts
 
 
 if __name__ == "__main__":
