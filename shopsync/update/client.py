@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import urllib3
 from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Targets
-from tuf.ngclient import Updater, UpdaterConfig
+from tuf.ngclient import FetcherInterface, Updater, UpdaterConfig
 from tuf.ngclient.urllib3_fetcher import Urllib3Fetcher
 
 from shopsync import __version__
@@ -87,6 +87,7 @@ class UpdateClient:
         *,
         max_target_bytes: int = MAX_TARGET_BYTES,
         socket_timeout: int = SOCKET_TIMEOUT,
+        fetcher: FetcherInterface | None = None,
     ) -> None:
         self.url = check_repository_url(url)
         self.metadata_dir = Path(metadata_dir)
@@ -98,7 +99,8 @@ class UpdateClient:
                 str(self.metadata_dir),
                 f"{self.url}/metadata/",
                 target_base_url=f"{self.url}/targets/",
-                fetcher=Urllib3Fetcher(socket_timeout=socket_timeout, app_user_agent=user_agent),
+                fetcher=fetcher
+                or Urllib3Fetcher(socket_timeout=socket_timeout, app_user_agent=user_agent),
                 config=UpdaterConfig(app_user_agent=user_agent),
                 bootstrap=trusted_root,
             )
