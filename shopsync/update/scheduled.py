@@ -62,13 +62,9 @@ def tick(settings, *, now: datetime | None = None, closing: bool = False, **appl
     home = settings.home
     _forget_previous_bundle(home)
     for _step in range(3):  # check → download → install, at most once each
-        action = decide(
-            settings.update.mode,
-            _state(home),
-            now,
-            sync_running=sync_running(home),
-            closing=closing,
-        )
+        state = _state(home)
+        running = state.downloaded and sync_running(home)  # the lock is only asked when it matters
+        action = decide(settings.update.mode, state, now, sync_running=running, closing=closing)
         if action is Action.CHECK:
             if service.check(settings).status is not UpdateStatus.AVAILABLE:
                 return Action.NOTHING

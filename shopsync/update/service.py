@@ -173,6 +173,9 @@ def download(
         path = client.download(release, update_dir(settings.home) / "downloads")
     except ShopSyncError as exc:
         return _failed(exc, current, release.version if release else None), None
+    for other in path.parent.iterdir():  # an older download is never installed: free the disk
+        if other != path and other.is_file():
+            other.unlink(missing_ok=True)
     _write_state(settings.home, downloaded=str(path))
     return Report(UpdateStatus.AVAILABLE, current, release.version, file=str(path)), release
 
