@@ -1264,62 +1264,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="55"/>
+        <location filename="../../shopsync/gui/tray.py" line="58"/>
         <source>Mise à jour disponible</source>
         <translation>Update available</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="56"/>
+        <location filename="../../shopsync/gui/tray.py" line="59"/>
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="94"/>
+        <location filename="../../shopsync/gui/tray.py" line="97"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="96"/>
+        <location filename="../../shopsync/gui/tray.py" line="99"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="97"/>
+        <location filename="../../shopsync/gui/tray.py" line="100"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="98"/>
+        <location filename="../../shopsync/gui/tray.py" line="101"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99"/>
+        <location filename="../../shopsync/gui/tray.py" line="102"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="100"/>
+        <location filename="../../shopsync/gui/tray.py" line="103"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="103"/>
+        <location filename="../../shopsync/gui/tray.py" line="106"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105"/>
+        <location filename="../../shopsync/gui/tray.py" line="108"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="106"/>
+        <location filename="../../shopsync/gui/tray.py" line="109"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="131"/>
+        <location filename="../../shopsync/gui/tray.py" line="134"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

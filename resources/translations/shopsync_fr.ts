@@ -1212,62 +1212,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="55" />
+        <location filename="../../shopsync/gui/tray.py" line="58" />
         <source>Mise à jour disponible</source>
         <translation>Mise à jour disponible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="56" />
+        <location filename="../../shopsync/gui/tray.py" line="59" />
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Mise à jour installée à la prochaine fermeture</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="94" />
+        <location filename="../../shopsync/gui/tray.py" line="97" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="96" />
+        <location filename="../../shopsync/gui/tray.py" line="99" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="97" />
+        <location filename="../../shopsync/gui/tray.py" line="100" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="98" />
+        <location filename="../../shopsync/gui/tray.py" line="101" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99" />
+        <location filename="../../shopsync/gui/tray.py" line="102" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="100" />
+        <location filename="../../shopsync/gui/tray.py" line="103" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="103" />
+        <location filename="../../shopsync/gui/tray.py" line="106" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105" />
+        <location filename="../../shopsync/gui/tray.py" line="108" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="106" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="131" />
+        <location filename="../../shopsync/gui/tray.py" line="134" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

@@ -51,6 +51,9 @@ class Tray(QObject):
         self.hub.io(lambda ctx: tick(ctx.settings), self.show_update)
 
     def show_update(self, action: str) -> None:
+        if str(action) == "apply":  # installed at the quiet hour: the new version starts once
+            self.controller.quit()  # this one has exited
+            return
         notes = {
             "notify": self.tr("Mise à jour disponible"),
             "wait_for_exit": self.tr("Mise à jour installée à la prochaine fermeture"),
