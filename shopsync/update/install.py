@@ -204,6 +204,7 @@ def install_msi(
     runner: Runner = run_command,
     launcher: Launcher = launch_after_exit,
     log: Path | None = None,
+    restart_args: Sequence[str] = (),
 ) -> None:
     """`msiexec /i <msi> /qn` (the MSI is a major upgrade of the per-user package), then the
     installed executable again. On failure Windows Installer has rolled back: say so."""
@@ -222,4 +223,4 @@ def install_msi(
             f"msiexec failed with code {code}{where}; Windows Installer rolled "
             f"back and version {current} is still installed"
         )
-    launcher([str(executable)])
+    launcher([str(executable), *restart_args])

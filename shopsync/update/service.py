@@ -190,8 +190,10 @@ def apply(
     executable: Path | None = None,
     runner=None,
     launcher=None,
+    restart_args: tuple[str, ...] = (),
 ) -> Report:
-    """Download (verified) and install the newest release, holding the sync lock."""
+    """Download (verified) and install the newest release, holding the sync lock; then the
+    new version is started with `restart_args` (none: the tray app; `("run",)`: headless)."""
     import filelock
 
     from shopsync.update import install
@@ -220,6 +222,7 @@ def apply(
                 current,
                 exe,
                 log=update_dir(settings.home) / "msiexec.log",
+                restart_args=restart_args,
                 **hooks,
             )
         else:
@@ -234,6 +237,7 @@ def apply(
                 bundle,
                 release.version,
                 current,
+                restart_args=restart_args,
                 **({"launcher": launcher} if launcher else {}),
             )
     except ShopSyncError as exc:
@@ -242,4 +246,7 @@ def apply(
         lock.release()
     _write_state(settings.home, available=None, downloaded=None, installed=release.version)
     log.info("update %s installed over %s", release.version, current)
-    return Report(UpdateStatus.UP_TO_DATE, current, release.version, file=report.file, applied=True)
+    # `current` is now what is installed (this process still runs the old code until restarted)
+    return Report(
+        UpdateStatus.UP_TO_DATE, release.version, release.version, file=report.file, applied=True
+    )

@@ -82,7 +82,7 @@ def test_n_to_n_plus_1_keeps_config_db_and_outbox(tmp_path: Path, repo: Path, ke
         code, report = _cli(shop.home, "apply", env=env)
         assert code == 0, report
         assert report["status"] == "up_to_date" and report["applied"] is True
-        assert report["latest"] == NEXT
+        assert report["current"] == report["latest"] == NEXT
         # Restarted: the new folder's executable ran once `apply` had exited.
         assert _wait_for(lambda: (bundle / "started").exists())
         assert (bundle / "started").read_text() == NEXT

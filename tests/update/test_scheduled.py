@@ -37,8 +37,8 @@ def test_auto_downloads_by_day_and_installs_at_the_quiet_hour(tmp_path, agent, o
     with filelock.FileLock(str(agent.home / "sync.lock")):  # a sync is running
         assert tick(agent.settings(), now=QUIET, **hooks) is Action.WAIT_FOR_EXIT
     assert launched == []
-    assert tick(agent.settings(), now=QUIET, **hooks) is Action.APPLY
-    assert launched == [[str(bundle / "shopsync")]]
+    assert tick(agent.settings(), now=QUIET, restart_args=("run",), **hooks) is Action.APPLY
+    assert launched == [[str(bundle / "shopsync"), "run"]]  # headless: back as a service
 
 
 def test_notify_mode_only_tells(agent, offered) -> None:
