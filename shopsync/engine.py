@@ -33,8 +33,7 @@ from shopsync.errors import (
 )
 from shopsync.model import StockLine
 from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
-from shopsync.store import brands as brand_store
-from shopsync.store import delivery, erp_cache, runs
+from shopsync.store import delivery, runs
 from shopsync.store.db import open_db
 from shopsync.sync import catalogue, journal, messages
 from shopsync.sync.catalogue import CATALOG_MAX_AGE
@@ -134,37 +133,10 @@ class SyncEngine:
         return delivery.confirm_held(self.db)
 
     def status(self) -> dict[str, Any]:
-        """The engine's state for `shopsync status` and the tray (no network)."""
-        recent = runs.recent_runs(self.db, 1)
-        last = recent[0] if recent else None
-        pending = delivery.pending_count(self.db)
-        held = delivery.held(self.db)
-        undecided = [
-            m.erp_brand for m in brand_store.load_mappings(self.db).values() if not m.decided
-        ]
-        rejected = delivery.rejections(self.db)
-        if last is None:
-            state = "never_run"
-        elif last["status"] == "token_refused":
-            state = "token_refused"
-        elif held and not all(held.values()) or last["status"] == "input_error":
-            state = "attention"
-        elif pending:
-            state = "offline" if last["status"] in ("offline", "busy") else "pending"
-        elif undecided or rejected:
-            state = "attention"
-        else:
-            state = "up_to_date"
-        return {
-            "state": state,
-            "last_run": last,
-            "pending": pending,
-            "pending_since": delivery.pending_since(self.db),
-            "held": sorted(r for r, ok in held.items() if not ok),
-            "unmapped_brands": undecided,
-            "rejected": rejected,
-            "last_read": erp_cache.last_read(self.db),
-        }
+        """The connector's state (no network), classified by the one status service."""
+        from shopsync.services.status import StatusService
+
+        return StatusService(self.db).read().as_dict()
 
     # -- the run -----------------------------------------------------------------------------
 
