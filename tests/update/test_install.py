@@ -19,7 +19,10 @@ def version_of(bundle: Path) -> str:
                           text=True, check=True).stdout.split()[-1]
 
 
-def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
+@pytest.mark.parametrize("atomic", [True, False], ids=["renameat2", "two-renames"])
+def test_exchange_swaps_two_folders(tmp_path: Path, monkeypatch, atomic: bool) -> None:
+    if not atomic:  # a system without renameat2 (Windows, macOS, old kernels)
+        monkeypatch.setattr(install.ctypes.util, "find_library", lambda name: None)
     a, b = tmp_path / "swap" / "a", tmp_path / "swap" / "b"
     a.mkdir(parents=True), b.mkdir()
     (a / "which").write_text("a")
