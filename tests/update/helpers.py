@@ -71,6 +71,21 @@ def install_stand_in(folder: Path, version: str) -> Path:
     return bundle
 
 
+def update_cli(home: Path, *args: str, env: dict | None = None) -> tuple[int, dict]:
+    """`shopsync update ARGS --json` as its own process: exit code and its one JSON line."""
+    import json
+    import os
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-m", "shopsync", "update", *args, "--json", "--home", str(home)],
+        capture_output=True, text=True, timeout=120, env=dict(os.environ, **(env or {})),
+    )
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1, (done.stdout, done.stderr)
+    return done.returncode, json.loads(lines[0])
+
+
 def run_release(*args: str) -> None:
     code = release([str(a) for a in args])
     assert code == 0, f"shopsync-release {' '.join(map(str, args))} failed ({code})"

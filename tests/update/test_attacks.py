@@ -7,10 +7,8 @@ mirror or a stolen online key would.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +30,7 @@ from .helpers import (
     make_bundle_archive,
     run_release,
     serving,
+    update_cli,
 )
 
 
@@ -203,17 +202,9 @@ def test_an_oversized_target_is_refused_before_download(tmp_path, repo, keys, ag
     assert not any(p.startswith("targets/") for p in asked)
 
 
-def _cli_json(home: Path, *args: str) -> tuple[int, dict]:
-    done = subprocess.run(
-        [sys.executable, "-m", "shopsync", "update", *args, "--json", "--home", str(home)],
-        capture_output=True, text=True, timeout=120,
-    )
-    return done.returncode, json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def test_plain_http_off_loopback_is_refused(agent) -> None:
     agent.point_at("http://updates.example.com/updates")
-    code, report = _cli_json(agent.home, "check")
+    code, report = update_cli(agent.home, "check")
     assert code == 2 and report["status"] == "refused"
     assert "plain http is refused" in report["reason"]
     assert report["current"] == CURRENT
@@ -221,7 +212,7 @@ def test_plain_http_off_loopback_is_refused(agent) -> None:
 
 def test_an_unreachable_repository_exits_3(agent) -> None:
     agent.point_at("http://127.0.0.1:9/updates")  # nothing listens there
-    code, report = _cli_json(agent.home, "check")
+    code, report = update_cli(agent.home, "check")
     assert (code, report["status"]) == (3, "unreachable")
 
 

@@ -4,8 +4,6 @@ outbox come through untouched, and what was pending is delivered after."""
 
 from __future__ import annotations
 
-import json
-import os
 import sqlite3
 import subprocess
 import sys
@@ -15,18 +13,14 @@ from pathlib import Path
 import pytest
 from shop_fixtures import CATALOG, TOKEN, Shop, write_catalog_rows
 
-from .helpers import CURRENT, NEXT, install_stand_in, make_bundle_archive, run_release
-
-
-def _cli(home: Path, *args: str, env: dict | None = None) -> tuple[int, dict]:
-    done = subprocess.run(
-        [sys.executable, "-m", "shopsync", "update", *args, "--json", "--home", str(home)],
-        capture_output=True, text=True, timeout=120,
-        env=dict(os.environ, SHOPSYNC_SITE_TOKEN=TOKEN, **(env or {})),
-    )
-    lines = done.stdout.strip().splitlines()
-    assert len(lines) == 1, (done.stdout, done.stderr)
-    return done.returncode, json.loads(lines[0])
+from .helpers import (
+    CURRENT,
+    NEXT,
+    install_stand_in,
+    make_bundle_archive,
+    run_release,
+    update_cli,
+)
 
 
 def _outbox(db: Path) -> list[tuple]:
@@ -72,14 +66,14 @@ def test_n_to_n_plus_1_keeps_config_db_and_outbox(tmp_path: Path, repo: Path, ke
         assert pending, "the outage should have left changes in the outbox"
         config_before = (shop.home / "config.toml").read_bytes()
 
-        code, report = _cli(shop.home, "check")
+        code, report = update_cli(shop.home, "check")
         assert (code, report) == (0, {"status": "available", "current": CURRENT, "latest": NEXT})
-        code, report = _cli(shop.home, "download")
+        code, report = update_cli(shop.home, "download")
         assert code == 0 and report["status"] == "available"
         assert Path(report["file"]).is_file()
 
         env = {"SHOPSYNC_UPDATE_BUNDLE": str(bundle)}
-        code, report = _cli(shop.home, "apply", env=env)
+        code, report = update_cli(shop.home, "apply", env=env)
         assert code == 0, report
         assert report["status"] == "up_to_date" and report["applied"] is True
         assert report["current"] == report["latest"] == NEXT
