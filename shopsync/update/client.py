@@ -21,8 +21,8 @@ from tuf.ngclient import FetcherInterface, Updater, UpdaterConfig
 from tuf.ngclient.urllib3_fetcher import Urllib3Fetcher
 
 from shopsync import __version__
-from shopsync.errors import EXIT_INPUT, EXIT_UNREACHABLE, ShopSyncError
 from shopsync.site.client import is_loopback
+from shopsync.update.errors import UpdateRefused, UpdateUnreachable
 from shopsync.update.naming import Platform, Release, parse_version, release_of
 from shopsync.update.rollout import offered
 from shopsync.update.settings import UpdateChannel
@@ -31,16 +31,6 @@ log = logging.getLogger(__name__)
 
 MAX_TARGET_BYTES = 400 * 1024 * 1024  # a bundle is ~150 MB; anything far above is refused
 SOCKET_TIMEOUT = 20  # seconds before the first byte and between bytes
-
-
-class UpdateRefused(ShopSyncError):
-    """The repository answered, but what it offers must not be installed."""
-
-    exit_code = EXIT_INPUT
-
-
-class UpdateUnreachable(ShopSyncError):
-    exit_code = EXIT_UNREACHABLE
 
 
 def check_repository_url(url: str) -> str:
@@ -122,6 +112,8 @@ class UpdateClient:
             raise _refusal(exc) from exc
         except (tuf_errors.DownloadError, urllib3.exceptions.HTTPError) as exc:
             raise UpdateUnreachable(f"update repository {self.url} unreachable: {exc}") from exc
+        except OSError as exc:  # a socket error, or the update folder full or read-only
+            raise UpdateUnreachable(f"update not possible now ({exc}); retried later") from exc
 
     def refresh(self) -> None:
         if not self._refreshed:

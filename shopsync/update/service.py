@@ -19,6 +19,7 @@ from typing import Any
 
 from shopsync import __version__
 from shopsync.errors import EXIT_INPUT, EXIT_OK, EXIT_UNREACHABLE, ShopSyncError
+from shopsync.update.errors import UpdateUnreachable
 from shopsync.update.naming import Platform, Release
 
 log = logging.getLogger(__name__)
@@ -148,6 +149,10 @@ def _find(settings, client, current: str, platform: Platform) -> Release | None:
     return release
 
 
+def _folder_error(settings, exc: OSError) -> UpdateUnreachable:
+    return UpdateUnreachable(f"update folder {update_dir(settings.home)}: {exc}; retried later")
+
+
 def check(settings, *, client=None, current: str = __version__, platform=None) -> Report:
     platform = platform or Platform.current()
     try:
@@ -155,6 +160,8 @@ def check(settings, *, client=None, current: str = __version__, platform=None) -
         release = _find(settings, client, current, platform)
     except ShopSyncError as exc:
         return _failed(exc, current, None)
+    except OSError as exc:
+        return _failed(_folder_error(settings, exc), current, None)
     if release is None:
         return Report(UpdateStatus.UP_TO_DATE, current, current)
     return Report(UpdateStatus.AVAILABLE, current, release.version)
@@ -173,6 +180,9 @@ def download(
         path = client.download(release, update_dir(settings.home) / "downloads")
     except ShopSyncError as exc:
         return _failed(exc, current, release.version if release else None), None
+    except OSError as exc:
+        latest = release.version if release else None
+        return _failed(_folder_error(settings, exc), current, latest), None
     for other in path.parent.iterdir():  # an older download is never installed: free the disk
         if other != path and other.is_file():
             other.unlink(missing_ok=True)

@@ -228,3 +228,14 @@ def test_a_rotated_key_is_followed(tmp_path, repo, keys, agent, installed, role)
     assert report.applied and report.latest == NEXT, report
     assert (agent.home / "update" / "metadata" / "root_history" / "2.root.json").is_file()
     assert launched == [[str(installed / "shopsync")]]
+
+
+def test_an_unwritable_update_folder_is_a_message_not_a_traceback(tmp_path, repo, keys,
+                                                                  agent) -> None:
+    (agent.home / "update").write_text("a file where the folder should be")  # even root fails
+    publish(tmp_path, repo, keys, NEXT)
+    with serving(repo) as mirror:
+        agent.point_at(mirror.url)
+        code, report = update_cli(agent.home, "check")
+    assert (code, report["status"]) == (3, "unreachable")
+    assert report["reason"].startswith(f"update folder {agent.home / 'update'}: ")
