@@ -171,7 +171,10 @@ def install_bundle(
     except ApplyFailed:
         shutil.rmtree(new, ignore_errors=True)
         raise
-    new.rename(old)
+    try:
+        new.rename(old)
+    except OSError:
+        old = new  # the previous version stays under the temporary name; removed all the same
     try:
         launcher([str(bundle / EXECUTABLE), *restart_args])
     except OSError as exc:

@@ -252,6 +252,9 @@ def apply(
             )
     except ShopSyncError as exc:
         return _failed(exc, current, release.version)
+    except OSError as exc:  # anything the install steps did not foresee: say what stays
+        failed = install.ApplyFailed(f"install failed ({exc}); version {current} is still running")
+        return _failed(failed, current, release.version)
     finally:
         lock.release()
     _write_state(settings.home, available=None, downloaded=None, installed=release.version)
