@@ -96,7 +96,7 @@ def test_the_tray_says_it(qtbot, agent, offered) -> None:
         assert [m for _t, m in tray.messages if "Mise à jour" in m] == [
             "Mise à jour installée à la prochaine fermeture", "Mise à jour disponible"]
         quits: list = []
-        tray.controller.quit = lambda: quits.append(True)
+        tray.quit_requested.connect(lambda: quits.append(True))
         tray.show_update(Action.APPLY)  # installed at the quiet hour: the app makes way
         assert quits == [True]
     finally:
