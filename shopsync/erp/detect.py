@@ -13,9 +13,8 @@ import csv
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from shopsync.erp.fields import FIELDS
 from shopsync.erp.values import fold, fold_words
-
-FIELDS = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
 
 # Names as ERPs write them, best first: the first one present in a file wins. Display forms are
 # kept so that an error can say which names were tried. Upper-case ten-letter names are DBF
