@@ -18,6 +18,7 @@ merge only touches the item it merges into; merged items are rebuilt once, at th
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, islice, repeat
 from operator import eq, itemgetter, not_
@@ -298,7 +299,8 @@ class Builder:
                 state = merged[into] = list(items[into])  # type: ignore[arg-type]
             state[3] += dup[3]  # type: ignore[index, operator]  # quantity
             price = dup[4]  # type: ignore[index]
-            if price is not None and price != state[4]:
+            # (the same price text gives the same cached object: `is` spares most compares)
+            if price is not None and price is not state[4] and price != state[4]:
                 old = state[4]
                 if old is None:
                     state[4] = price
@@ -358,11 +360,11 @@ class Builder:
     def lines(self) -> list[StockLine]:
         """The merged items, in the order their first line came (the builder's own list)."""
         items = self._items
-        if self._merged:
-            new = tuple.__new__
-            for place, fields in self._merged.items():
-                items[place] = new(StockLine, fields)
-            self._merged.clear()
+        merged = self._merged
+        if merged:  # each merged item rebuilt once, in C loops
+            deque(map(items.__setitem__, merged.keys(),
+                      map(tuple.__new__, repeat(StockLine), merged.values())), maxlen=0)
+            merged.clear()
             items[:] = filter(None, items)  # the places of merged lines
         return items  # type: ignore[return-value]
 
