@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from shopsync.erp.detect import LATIN1_FALLBACK, guess_eight_bit
 
+_CHUNK = 1 << 20
 _UTF8_LIKE = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32")
 
 
@@ -27,11 +28,18 @@ class MixedText:
 
 
 def first_invalid_utf8(data: bytes | memoryview, start: int = 0) -> int | None:
-    """Where the first byte that is not valid UTF-8 is, from `start` (None: all valid)."""
-    try:
-        codecs.utf_8_decode(memoryview(data)[start:], "strict", True)
-    except UnicodeDecodeError as exc:
-        return start + exc.start
+    """Where the first byte that is not valid UTF-8 is, from `start` (None: all valid).
+    Checked a megabyte at a time, so that a large export is never held twice as text."""
+    view = memoryview(data)
+    size = len(view)
+    pos = start
+    while pos < size:
+        final = pos + _CHUNK >= size
+        try:
+            used = codecs.utf_8_decode(view[pos : pos + _CHUNK], "strict", final)[1]
+        except UnicodeDecodeError as exc:
+            return pos + exc.start
+        pos += used  # a character cut by the chunk's end is read with the next chunk
     return None
 
 

@@ -163,3 +163,22 @@ def test_each_line_reads_back_in_its_own_code_page(lines, newline) -> None:  # t
         mixed = decode_by_line(data, bad)
         assert mixed.text == newline.join(texts)
         assert list(mixed.lines) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([b"a", "é".encode(), "€".encode(), "😀".encode(), b"\xe9", b"\xff", b"\r\n"]),
+                max_size=40), st.sampled_from([4, 5, 7, 1 << 20]))
+def test_invalid_utf8_found_across_chunk_boundaries(parts: list[bytes], chunk: int) -> None:
+    from shopsync.erp import mixed_text
+
+    data = b"".join(parts)
+    try:
+        data.decode("utf-8")
+        expected = None
+    except UnicodeDecodeError as exc:
+        expected = exc.start
+    original, mixed_text._CHUNK = mixed_text._CHUNK, chunk
+    try:
+        assert first_invalid_utf8(data) == expected
+    finally:
+        mixed_text._CHUNK = original
