@@ -29,17 +29,22 @@ class MixedText:
 
 def first_invalid_utf8(data: bytes | memoryview, start: int = 0) -> int | None:
     """Where the first byte that is not valid UTF-8 is, from `start` (None: all valid).
-    Checked a megabyte at a time, so that a large export is never held twice as text."""
+
+    Checked in chunks, so that a large export is never held twice as text: small ones first
+    (the error carries a copy of its chunk, and the next bad line is often near), doubling
+    up to `_CHUNK`."""
     view = memoryview(data)
     size = len(view)
     pos = start
+    chunk = min(4096, _CHUNK)
     while pos < size:
-        final = pos + _CHUNK >= size
+        final = pos + chunk >= size
         try:
-            used = codecs.utf_8_decode(view[pos : pos + _CHUNK], "strict", final)[1]
+            used = codecs.utf_8_decode(view[pos : pos + chunk], "strict", final)[1]
         except UnicodeDecodeError as exc:
             return pos + exc.start
         pos += used  # a character cut by the chunk's end is read with the next chunk
+        chunk = min(chunk * 2, _CHUNK)
     return None
 
 
@@ -59,9 +64,10 @@ def _line_bounds(data: bytes, bad: int, start: int) -> tuple[int, int]:
     return begin, min(ends) if ends else len(data)
 
 
-def _breaks(text: str) -> int:
-    """Line breaks as the csv reader counts them with `newline=""`: CR, LF and CRLF."""
-    return text.count("\n") + text.count("\r") - text.count("\r\n")
+def _breaks(data: bytes, start: int, end: int) -> int:
+    """Line breaks in `data[start:end]` as the csv reader counts them with `newline=""`:
+    CR, LF and CRLF (the same bytes in UTF-8 as in any 8-bit code page)."""
+    return data.count(b"\n", start, end) + data.count(b"\r", start, end) - data.count(b"\r\n", start, end)
 
 
 def decode_by_line(data: bytes, bad: int, preferred: str | None = None) -> MixedText:
@@ -75,7 +81,7 @@ def decode_by_line(data: bytes, bad: int, preferred: str | None = None) -> Mixed
     while bad is not None:
         begin, end = _line_bounds(data, bad, pos)
         good = codecs.utf_8_decode(view[pos:begin], "strict", True)[0]
-        line += _breaks(good)  # the bad line holds no break: it ends at the first one
+        line += _breaks(data, pos, begin)  # the bad line holds no break: it ends at the first
         pieces += [good, (begin, end)]
         lines.append(line)
         pos = end
