@@ -27,14 +27,11 @@ from shopsync.erp import cells
 from shopsync.erp.cells import Issue
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.fields import Field
-from shopsync.erp.values import fold_words
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 # Rows per chunk: large enough that the per-chunk Python code is noise, small enough that a
 # chunk's rows stay in the CPU caches while its columns are built.
 CHUNK_ROWS = 256
-_FOOTER_WORDS = frozenset({"total", "totaux", "sous", "nombre", "nbre", "nb", "fin", "end", "count",
-                 "lignes", "articles", "export", "edite", "edition", "imprime", "genere", "page"})
 _NONE = repeat(None)  # endless: fills an absent field, the references set the length
 _ONE = repeat(1)  # no quantity column: each line is one piece
 _CACHED = (Field.QUANTITY, Field.PRICE, Field.SIZE, Field.BRAND, Field.STATUS)
@@ -206,7 +203,7 @@ class Builder:
             if issue.__class__ is not Issue:
                 continue
             if issue.reject:  # type: ignore[union-attr]
-                if self._is_noise(row):
+                if cells.is_noise(row, self._header):
                     self.raw_lines -= 1
                 else:
                     self.reject(line, issue.field, issue.reason)  # type: ignore[union-attr]
@@ -325,21 +322,8 @@ class Builder:
 
     # --- lines that are not items ------------------------------------------------------------
 
-    def _is_noise(self, row: Sequence[str]) -> bool:
-        """Blank lines, a repeated header (paged reports) and footer lines are not data."""
-        cells_ = [c.strip() for c in row]
-        filled = [c for c in cells_ if c]
-        if not filled:
-            return True
-        if cells_[: len(self._header)] == self._header:
-            return True
-        if len(filled) <= 2:
-            words = fold_words(filled[0])
-            return bool(words) and words[0] in _FOOTER_WORDS
-        return False
-
     def _short_row(self, row: Sequence[str], line: int) -> None:
-        if self._is_noise(row):
+        if cells.is_noise(row, self._header):
             return
         self.raw_lines += 1
         self.reject(
@@ -350,7 +334,7 @@ class Builder:
         )
 
     def _no_reference(self, row: Sequence[str], line: int) -> None:
-        if self._is_noise(row):
+        if cells.is_noise(row, self._header):
             return
         self.raw_lines += 1
         self.reject(line, Field.REFERENCE, "empty: the line is skipped")

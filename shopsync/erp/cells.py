@@ -1,4 +1,5 @@
-"""What one cell means for its line: a value, a value kept with a warning, or a rejected line.
+"""What one cell means for its line: a value, a value kept with a warning, or a rejected line;
+and which lines are not data at all (blank lines, a repeated header, footers).
 
 These are the reader's value rules, written once. Each takes the cell's text and returns
 either the value or an `Issue`, and depends on nothing else, so the builder caches the
@@ -8,11 +9,22 @@ outcome per distinct text (prices, quantities, sizes, brands and statuses repeat
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from shopsync.erp.fields import Field
-from shopsync.erp.values import BadValue, parse_ean, parse_price, parse_quantity, parse_size
+from shopsync.erp.values import (
+    BadValue,
+    fold_words,
+    parse_ean,
+    parse_price,
+    parse_quantity,
+    parse_size,
+)
+
+_FOOTER_WORDS = frozenset({"total", "totaux", "sous", "nombre", "nbre", "nb", "fin", "end", "count",
+                           "lignes", "articles", "export", "edite", "edition", "imprime", "genere",
+                           "page"})
 
 
 class Issue(NamedTuple):
@@ -80,3 +92,18 @@ def status_reader(status_values: Mapping[str, str]):  # type: ignore[no-untyped-
         return values.get(text.casefold(), text)
 
     return status
+
+
+def is_noise(row: Sequence[str], header: Sequence[str]) -> bool:
+    """Blank lines, a repeated header (paged reports) and footer lines (`Total : 1234
+    articles`, `Fin de l'export`) are not data: never rejected, never counted."""
+    cells = [c.strip() for c in row]
+    filled = [c for c in cells if c]
+    if not filled:
+        return True
+    if cells[: len(header)] == list(header):
+        return True
+    if len(filled) <= 2:
+        words = fold_words(filled[0])
+        return bool(words) and words[0] in _FOOTER_WORDS
+    return False
