@@ -20,9 +20,11 @@ _UTF8_LIKE = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"
 
 @dataclass(frozen=True, slots=True)
 class MixedText:
-    """The decoded text, the 8-bit code page used, and the (1-based) lines it was used on."""
+    """The file as UTF-8 throughout (its other lines re-encoded; one bytes object, joined
+    from views of the original, so that a large export is never held as a str), the 8-bit
+    code page those lines were read in, and their (1-based) line numbers."""
 
-    text: str
+    utf8: bytes
     code_page: str
     lines: tuple[int, ...]
 
@@ -71,31 +73,32 @@ def _breaks(data: bytes, start: int, end: int) -> int:
 
 
 def decode_by_line(data: bytes, bad: int, preferred: str | None = None) -> MixedText:
-    """Decode `data` (a UTF-8 BOM dropped), whose first invalid UTF-8 byte is at `bad`."""
+    """`data` (a UTF-8 BOM dropped) as UTF-8, its first invalid UTF-8 byte being at `bad`."""
     start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     view = memoryview(data)
-    pieces: list[str | tuple[int, int]] = []  # text, or the bounds of a line to decode
+    good: list[memoryview] = []  # the UTF-8 parts, each followed by a line to re-encode
+    spans: list[tuple[int, int]] = []
     lines: list[int] = []
     line = 1
     pos = start
     while bad is not None:
         begin, end = _line_bounds(data, bad, pos)
-        good = codecs.utf_8_decode(view[pos:begin], "strict", True)[0]
         line += _breaks(data, pos, begin)  # the bad line holds no break: it ends at the first
-        pieces += [good, (begin, end)]
+        good.append(view[pos:begin])
+        spans.append((begin, end))
         lines.append(line)
         pos = end
         bad = first_invalid_utf8(view, pos)
-    pieces.append(codecs.utf_8_decode(view[pos:], "strict", True)[0])
-    spans = [piece for piece in pieces if isinstance(piece, tuple)]
     if preferred and codecs.lookup(preferred).name not in _UTF8_LIKE:
         code_page = preferred
     else:
-        code_page = guess_eight_bit(b"".join(data[b:e] for b, e in spans))
+        code_page = guess_eight_bit(b"".join(view[b:e] for b, e in spans))
     errors = LATIN1_FALLBACK if codecs.lookup(code_page).name == "cp1252" else "replace"
-    text = "".join(piece if isinstance(piece, str) else data[piece[0]:piece[1]].decode(code_page, errors)
-                   for piece in pieces)
-    return MixedText(text, code_page, tuple(lines))
+    parts: list[bytes | memoryview] = []
+    for text, (begin, end) in zip(good, spans, strict=True):
+        parts += [text, data[begin:end].decode(code_page, errors).encode("utf-8")]
+    parts.append(view[pos:])
+    return MixedText(b"".join(parts), code_page, tuple(lines))
 
 
 def describe(lines: tuple[int, ...], code_page: str, shown: int = 12) -> str:

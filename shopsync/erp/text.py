@@ -61,7 +61,7 @@ def _decoding(data: bytes, profile: Profile) -> tuple[str, MixedText | None]:
 def open_text(data: bytes, source: str, profile: Profile) -> Table:
     """Decode, find the separator and the header row, and return the remaining records."""
     encoding, mixed = _decoding(data, profile)
-    sample = mixed.text[:SAMPLE_BYTES] if mixed else _sample(data, encoding)
+    sample = _sample(mixed.utf8 if mixed else data, encoding)
     explicit = dict(profile.columns)
     delimiter = profile.options.delimiter or choose_delimiter(sample, explicit)
     options = _reader_options(profile, delimiter)
@@ -69,14 +69,13 @@ def open_text(data: bytes, source: str, profile: Profile) -> Table:
     at, columns = locate_header(source, sample_rows, profile)
 
     warnings: list[Problem] = []
+    errors = LATIN1_FALLBACK if codecs.lookup(encoding).name == "cp1252" else "strict"
+    stream = io.TextIOWrapper(io.BytesIO(mixed.utf8 if mixed else data), encoding=encoding,
+                              errors=errors, newline="")
     if mixed is not None:
-        stream: io.TextIOBase = io.StringIO(mixed.text, newline="")
         warnings.append(Problem(source, mixed.lines[0], None, describe(mixed.lines, mixed.code_page),
                                 "warning"))
         encoding = f"utf-8+{mixed.code_page}"
-    else:
-        errors = LATIN1_FALLBACK if codecs.lookup(encoding).name == "cp1252" else "strict"
-        stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors=errors, newline="")
     reader = csv.reader(stream, **options)  # type: ignore[arg-type]
     try:
         for _ in range(at + 1):
