@@ -12,7 +12,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from shopsync.erp.detect import LATIN1_FALLBACK, guess_eight_bit
+from shopsync.erp.codepages import LATIN1_FALLBACK, guess_eight_bit
 
 _CHUNK = 1 << 20
 _UTF8_LIKE = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32")

@@ -14,7 +14,8 @@ import io
 from itertools import repeat
 from operator import attrgetter
 
-from shopsync.erp.detect import LATIN1_FALLBACK, choose_delimiter, choose_encoding, parse_sample
+from shopsync.erp.codepages import LATIN1_FALLBACK, choose_encoding
+from shopsync.erp.detect import choose_delimiter, parse_sample
 from shopsync.erp.mixed_text import (
     MixedText,
     decode_by_line,
