@@ -146,7 +146,9 @@ def map_columns(
         if field in index or (field in explicit and explicit[field] is None):
             continue
         for alias in _FOLDED_ALIASES[field]:
-            hit = next((i for i in columns_of.get(alias, ()) if i not in taken), None)
+            if alias not in columns_of:  # most names are absent: no generator for them
+                continue
+            hit = next((i for i in columns_of[alias] if i not in taken), None)
             if hit is not None:
                 claim(field, hit)
                 break
