@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import compress, islice, repeat
-from operator import eq, itemgetter, not_
+from itertools import compress, count, islice, repeat
+from operator import eq, is_, itemgetter, not_
 
 from shopsync.erp import cells
 from shopsync.erp.cells import Issue
@@ -192,7 +192,7 @@ class Builder:
         flagged = self._flagged[field]
         if values is None or not flagged or flagged.isdisjoint(columns[self._at[field]]):
             return set()
-        return {i for i, value in enumerate(values) if value.__class__ is Issue}
+        return set(_where(map(is_, map(type, values), repeat(Issue))))
 
     def _settle(self, row: Sequence[str], line: int, quantities: list[object] | None,
                 prices: list[object] | None, i: int) -> bool:
@@ -267,15 +267,16 @@ class Builder:
         digits = "".join(texts)
         if digits.isascii() and digits.encode("ascii").isdigit():  # bytes: a plain 0-9 test
             return texts if "" not in texts else [text or None for text in texts]
-        eans: list[str | None] = []
-        for i, text in enumerate(texts):
-            value = text if text.isdigit() and text.isascii() else cells.ean(text)
+        eans: list[object] = list(texts)
+        plain = map(str.isdigit, texts) if digits.isascii() else (
+            text.isdigit() and text.isascii() for text in texts)
+        for i in _where(map(not_, plain)):  # the others: empty, spaced or damaged
+            value = eans[i] = cells.ean(texts[i])
             if value.__class__ is Issue:
                 if fresh is None or fresh[i]:
                     self.warn(lines[i], value.field, value.reason)  # type: ignore[union-attr]
-                value = None
-            eans.append(value)  # type: ignore[arg-type]
-        return eans
+                eans[i] = None
+        return eans  # type: ignore[return-value]
 
     def _merge(self, rows: Sequence[Sequence[str]], lines: Sequence[int], base: int,
                fresh: list[bool]) -> None:
@@ -287,7 +288,7 @@ class Builder:
         merged = self._merged
         into_of = self._into
         ean_at = self._at[Field.EAN]
-        for i in compress(range(len(fresh)), map(not_, fresh)):
+        for i in _false(fresh):
             into = into_of[i]
             dup = items[base + i]
             items[base + i] = None
@@ -375,8 +376,13 @@ def make_stock_lines(*columns: Sequence) -> list[StockLine]:
     return list(map(tuple.__new__, repeat(StockLine, count), zip(*columns, strict=True)))
 
 
+def _where(flags: Iterable[object]) -> list[int]:
+    """The positions of the true flags (in C loops)."""
+    return list(compress(count(), flags))
+
+
 def _false(flags: list[bool]) -> list[int]:
-    return [i for i, flag in enumerate(flags) if not flag]
+    return _where(map(not_, flags))
 
 
 def _starts(prev: int, ends: Sequence[int]) -> list[int]:
