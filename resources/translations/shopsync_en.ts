@@ -277,6 +277,11 @@
         <source>(périmé : absent du catalogue)</source>
         <translation>(stale: not in the catalogue)</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="84" />
+        <source>%1 références ERP, %2 produits au catalogue : %3</source>
+        <translation>%1 ERP references, %2 catalogue products: %3</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -310,173 +315,173 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="39" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
         <source>Détection automatique</source>
         <translation>Automatic detection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
         <source>4D (export texte)</source>
         <translation>4D (text export)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="46" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48" />
         <source>4D (serveur REST)</source>
         <translation>4D (REST server)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
         <source>Base ODBC</source>
         <translation>ODBC database</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="54" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56" />
         <source>Logiciel (préréglage) :</source>
         <translation>Software (preset):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="57" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59" />
         <source>Fichier…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60" />
         <source>Dossier…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62" />
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
         <source>Export :</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="67" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69" />
         <source>Mot de passe :</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="72" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74" />
         <source>Fichier stable depuis :</source>
         <translation>File unchanged for:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="78" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80" />
         <source>Aperçu des premières lignes</source>
         <translation>Preview the first rows</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="84" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Detected columns (editable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Prix TTC</source>
         <translation>Price incl. VAT</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Taille (TLD)</source>
         <translation>Size (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Code EAN</source>
         <translation>EAN code</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="134" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136" />
         <source>Connexion ODBC :</source>
         <translation>ODBC connection:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="135" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
         <source>Serveur 4D :</source>
         <translation>4D server:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>The 4D REST server's address, for example http://server:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="148" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150" />
         <source>Export de l'ERP</source>
         <translation>ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="149" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="155" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157" />
         <source>Dossier des exports</source>
         <translation>Export folder</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="162" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Enter the export first.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="165" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167" />
         <source>Lecture…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179" />
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188" />
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -484,7 +489,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="201" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203" />
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -1265,6 +1270,26 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <location filename="../../shopsync/texts.py" line="71" />
         <source>Hors site</source>
         <translation>Off the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="76" />
+        <source>identiques</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="77" />
+        <source>écrites autrement</source>
+        <translation>written differently</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="78" />
+        <source>avec suggestion</source>
+        <translation>with a suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="79" />
+        <source>introuvables</source>
+        <translation>not found</translation>
     </message>
 </context>
 <context>
