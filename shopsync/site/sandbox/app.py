@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from shopsync.site import protocol
 from shopsync.site.protocol import WireError
-from shopsync.site.sandbox import storefront
+from shopsync.site.sandbox import storefront, validation
 from shopsync.site.sandbox.catalog import read_catalog_csv
 from shopsync.site.sandbox.faults import FaultMiddleware, FaultPlan
 from shopsync.site.sandbox.store import KeyReused, SandboxStore
@@ -128,15 +128,15 @@ def page_params(request: Request) -> tuple[str, int]:
     """`cursor` and `limit` query parameters, checked as the OpenAPI document states."""
     params = request.query_params
     try:
-        after = protocol.decode_cursor(params.get("cursor", ""))
+        after = validation.decode_cursor(params.get("cursor", ""))
     except WireError as exc:
         raise ApiError(400, exc.code, exc.message) from exc
     limit_text = params.get("limit", str(protocol.DEFAULT_PAGE_LIMIT))
     if not limit_text.isascii() or not limit_text.isdigit():
-        raise ApiError(400, "invalid_limit", "limit: an integer from 1 to 1000")
+        raise ApiError(400, "invalid_limit", f"limit: an integer from 1 to {protocol.MAX_PAGE_LIMIT}")
     limit = int(limit_text)
     if not 1 <= limit <= protocol.MAX_PAGE_LIMIT:
-        raise ApiError(400, "invalid_limit", "limit: an integer from 1 to 1000")
+        raise ApiError(400, "invalid_limit", f"limit: an integer from 1 to {protocol.MAX_PAGE_LIMIT}")
     return after, limit
 
 
@@ -187,7 +187,7 @@ async def stock_batches(request: Request) -> Response:
         limit = request.app.state.batch_limit
         if len(data["items"]) > limit:
             raise ApiError(413, "batch_too_large", f"at most {limit} items per batch")
-    items = _checked(protocol.check_batch_body, data)
+    items = _checked(validation.check_batch_body, data)
     try:
         outcome = _store(request).apply_batch(key, protocol.body_fingerprint(data), items)
     except KeyReused as exc:
@@ -200,7 +200,7 @@ async def stock_batches(request: Request) -> Response:
 
 async def shop_settings(request: Request) -> Response:
     if request.method == "PUT":
-        settings = _checked(protocol.check_settings, await read_json(request))
+        settings = _checked(validation.check_settings, await read_json(request))
         return json_response(_store(request).put_settings(settings))
     return json_response(_store(request).settings())
 
@@ -213,8 +213,8 @@ async def listing_requests(request: Request) -> Response:
     data = await read_json(request)
     items = data.get("items") if isinstance(data, dict) else None
     if isinstance(items, list) and len(items) > protocol.MAX_LISTING_ITEMS:
-        raise ApiError(413, "too_many_items", "at most 5000 listing requests at once")
-    items = _checked(protocol.check_listing_body, data)
+        raise ApiError(413, "too_many_items", f"at most {protocol.MAX_LISTING_ITEMS} listing requests at once")
+    items = _checked(validation.check_listing_body, data)
     received, new = _store(request).add_listing_requests(items)
     return json_response({"received": received, "new": new})
 

@@ -19,7 +19,9 @@ from typing import Any
 
 from shopsync.model import CatalogProduct
 from shopsync.site import protocol
-from shopsync.site.protocol import ItemResult, StockItem
+from shopsync.site.protocol import ItemResult
+from shopsync.site.sandbox import validation
+from shopsync.site.sandbox.validation import StockItem
 
 DB_NAME = "sandbox.db"
 SCHEMA_VERSION = 1
@@ -156,7 +158,7 @@ class SandboxStore:
         return [_product(r) for r in rows[:limit]], self._next(rows, limit)
 
     def product(self, reference: str) -> dict[str, Any] | None:
-        if not protocol.is_utf8(reference):
+        if not validation.is_utf8(reference):
             return None
         with self._lock:
             row = self._db.execute(
@@ -211,7 +213,7 @@ class SandboxStore:
                 return BatchOutcome(json.loads(known["response"]), replayed=True)
             now = _now()
             results = [self._apply_item(raw, key, now) for raw in items]
-            response = protocol.batch_response(results)
+            response = validation.batch_response(results)
             self._db.execute(
                 "INSERT INTO idempotency (key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)",
                 (key, fingerprint, json.dumps(response), now),
@@ -221,13 +223,13 @@ class SandboxStore:
     def _apply_item(self, raw: dict[str, Any], key: str, now: str) -> ItemResult:
         reference = raw["reference"]
         row = None
-        if protocol.is_utf8(reference):
+        if validation.is_utf8(reference):
             row = self._db.execute(
                 "SELECT version, has_sizes FROM products WHERE reference = ?", (reference,)
             ).fetchone()
         if row is None:
             return ItemResult(reference, "rejected", protocol.UNKNOWN_REFERENCE)
-        checked = protocol.validate_item(raw, has_sizes=bool(row["has_sizes"]))
+        checked = validation.validate_item(raw, has_sizes=bool(row["has_sizes"]))
         if isinstance(checked, str):
             return ItemResult(reference, "rejected", checked)
         if row["version"] is not None and checked.version <= row["version"]:
@@ -290,7 +292,7 @@ class SandboxStore:
     def settings(self) -> dict[str, Any]:
         with self._lock:
             row = self._db.execute("SELECT value FROM settings WHERE name = 'backorder'").fetchone()
-        backorder = json.loads(row["value"]) if row else dict(protocol.DEFAULT_BACKORDER)
+        backorder = json.loads(row["value"]) if row else dict(validation.DEFAULT_BACKORDER)
         return {"backorder": backorder}
 
     def put_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
@@ -349,7 +351,7 @@ class SandboxStore:
 
     @staticmethod
     def _next(rows: list[sqlite3.Row], limit: int) -> str | None:
-        return protocol.encode_cursor(rows[limit - 1]["reference"]) if len(rows) > limit else None
+        return validation.encode_cursor(rows[limit - 1]["reference"]) if len(rows) > limit else None
 
 
 def _product(row: sqlite3.Row) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from shopsync.site.protocol import backorder_text
+from shopsync.site.sandbox.validation import backorder_text
 
 PAGE_SIZE = 120
 REFRESH_SECONDS = 3
