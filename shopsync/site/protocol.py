@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib import resources
 from typing import Any, Literal
 
@@ -143,6 +144,7 @@ def catalog_product_to_wire(product: CatalogProduct) -> dict[str, Any]:
         "title": product.title,
         "has_sizes": product.has_sizes,
         "sizes": list(product.sizes),
+        "previous_references": list(product.previous_references),
     }
 
 
@@ -150,7 +152,8 @@ def catalog_product_from_wire(data: object) -> CatalogProduct:
     if not isinstance(data, dict) or not isinstance(data.get("reference"), str):
         raise WireError("invalid_response", f"malformed catalogue product: {data!r:.200}")
     sizes = data.get("sizes") or []
-    if not isinstance(sizes, list):
+    previous = data.get("previous_references") or []  # v1.1; a v1 site sends none
+    if not isinstance(sizes, list) or not isinstance(previous, list):
         raise WireError("invalid_response", f"malformed sizes for {data['reference']!r}")
     return CatalogProduct(
         reference=data["reference"],
@@ -158,6 +161,7 @@ def catalog_product_from_wire(data: object) -> CatalogProduct:
         title=str(data.get("title") or ""),
         has_sizes=bool(data.get("has_sizes", False)),
         sizes=tuple(str(s) for s in sizes),
+        previous_references=tuple(str(p) for p in previous if isinstance(p, str) and p.strip()),
     )
 
 
@@ -175,3 +179,87 @@ def load_openapi() -> dict[str, Any]:
     """The contract as an OpenAPI 3.1 document (the file beside this module)."""
     text = resources.files("shopsync.site").joinpath("openapi.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+# --- the agent (v1.1): heartbeat, connection report, support requests -------------------------
+
+AGENT_PATH = "api/v1/agent"
+MAX_HEARTBEAT_BYTES = 16 * 1024  # the agent keeps it under 2 KB gzipped; a site may refuse more
+MAX_DIAGNOSTIC_BYTES = 5 * 1024 * 1024
+MAX_REPORT_ENTRIES = 2000  # per list of the connection report; counts stay exact
+MAX_REQUEST_ID_LENGTH = 100
+DIAGNOSTIC_MEDIA_TYPE = "application/zip"
+
+
+class RequestKind(StrEnum):
+    """What the platform may ask of an agent. Anything else is ignored (and logged)."""
+
+    FULL_RECONCILE = "full_reconcile"
+    DIAGNOSTICS = "diagnostics"
+    PAUSE = "pause"
+    RESUME = "resume"
+
+
+class RequestOutcome(StrEnum):
+    """The agent's acknowledgement of one support request."""
+
+    DONE = "done"
+    FAILED = "failed"
+    IGNORED = "ignored"
+
+
+class AgentHealth(StrEnum):
+    """How the platform sees the connector, from the age of its last heartbeat."""
+
+    OK = "ok"
+    LATE = "late"
+    SILENT = "silent"
+    NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class SupportRequest:
+    """One request from the platform. `kind` stays text: an unknown kind is data to log."""
+
+    id: str
+    kind: str
+    created_at: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "created_at": self.created_at}
+
+    @property
+    def known_kind(self) -> RequestKind | None:
+        try:
+            return RequestKind(self.kind)
+        except ValueError:
+            return None
+
+
+def support_requests_from_wire(data: object) -> list[SupportRequest]:
+    """The `requests` array of a heartbeat answer or of `GET /agent/requests`.
+
+    Malformed entries are dropped (a request without an id cannot be acknowledged, so it cannot
+    be done "once"); a missing array is no request at all.
+    """
+    if not isinstance(data, dict):
+        raise WireError("invalid_response", "the agent answer is not an object")
+    raw = data.get("requests") or []
+    if not isinstance(raw, list):
+        raise WireError("invalid_response", "`requests` is not an array")
+    requests = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            continue
+        ident, kind = entry.get("id"), entry.get("kind")
+        if not isinstance(ident, str) or not 1 <= len(ident) <= MAX_REQUEST_ID_LENGTH:
+            continue
+        created = entry.get("created_at")
+        requests.append(
+            SupportRequest(
+                ident,
+                str(kind) if kind is not None else "",
+                created if isinstance(created, str) else None,
+            )
+        )
+    return requests

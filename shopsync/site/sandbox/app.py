@@ -22,12 +22,15 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from shopsync.site import protocol
-from shopsync.site.protocol import WireError
+from shopsync.site.protocol import AgentHealth, WireError
 from shopsync.site.sandbox import storefront, validation
+from shopsync.site.sandbox.agent_store import DEFAULT_LATE, DEFAULT_SILENT, HealthPolicy
 from shopsync.site.sandbox.catalog import read_catalog_csv
 from shopsync.site.sandbox.faults import FaultMiddleware, FaultPlan
 from shopsync.site.sandbox.store import KeyReused, SandboxStore
 
+STALE_OFF, STALE_CONFIRM = "off", "confirm"
+STALE_POLICIES = (STALE_OFF, STALE_CONFIRM)
 MAX_BODY_BYTES = 10 * 1024 * 1024  # raw or after gunzip: a 500-item batch is ~150 KB
 OPEN_PATHS = frozenset({"/api/v1/health"})
 
@@ -253,8 +256,18 @@ async def home(request: Request) -> Response:
         settings=store.settings(),
         recent=store.recent_changes(),
         page=page,
+        stale=_stale(request),
     )
     return HTMLResponse(html)
+
+
+def _stale(request: Request) -> bool:
+    """Freshness policy `confirm`: while the connector is silent, stock is not shown as sure."""
+    state = request.app.state
+    if state.stale_policy != STALE_CONFIRM:
+        return False
+    view = state.agents.overview(state.health_policy, None)
+    return view["health"] == AgentHealth.SILENT
 
 
 def _checked(check: Any, data: Any) -> Any:
@@ -301,10 +314,24 @@ def create_app(
     *,
     fault_slow_seconds: float = 2.0,
     fault_retry_after: int = 1,
+    agent_late: float = DEFAULT_LATE,
+    agent_silent: float = DEFAULT_SILENT,
+    stale_policy: str = STALE_OFF,
 ) -> Starlette:
-    """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given."""
+    """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given.
+
+    `agent_late` / `agent_silent` (seconds without a heartbeat) set the connector's health;
+    `stale_policy="confirm"` shows in-stock products as to be confirmed while it is silent.
+    """
+    from shopsync.site.sandbox import admin, agent_api
+    from shopsync.site.sandbox.agent_store import AgentStore
+
     if batch_limit < 1:
         raise ValueError("batch_limit must be at least 1")
+    if not 0 < agent_late < agent_silent:
+        raise ValueError("the agent is late before it is silent: 0 < agent_late < agent_silent")
+    if stale_policy not in STALE_POLICIES:
+        raise ValueError(f"stale_policy: one of {', '.join(STALE_POLICIES)}")
     store = SandboxStore(Path(data_dir))
     if catalog is not None:
         store.seed_catalog(read_catalog_csv(Path(catalog)))
@@ -320,6 +347,8 @@ def create_app(
         Route(f"{api}/listing-requests", listing_requests, methods=["GET", "POST"]),
         Route(f"{api}/products", products, methods=["GET"]),
         Route(f"{api}/products/{{reference:path}}", product, methods=["GET"]),
+        *agent_api.routes(api),
+        *admin.routes(),
     ]
     middleware = [
         Middleware(
@@ -333,6 +362,10 @@ def create_app(
         exception_handlers={ApiError: _api_error, HTTPException: _http_error},
     )
     app.state.store = store
+    app.state.token = token
+    app.state.agents = AgentStore(store.path)
+    app.state.health_policy = HealthPolicy(agent_late, agent_silent)
+    app.state.stale_policy = stale_policy
     app.state.faults = plan
     app.state.batch_limit = batch_limit
     app.state.openapi = _openapi_document(batch_limit)

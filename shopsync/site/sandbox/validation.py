@@ -24,12 +24,14 @@ from shopsync.site.protocol import (
     MAX_MESSAGE_LENGTH,
     MAX_QUANTITY,
     MAX_REFERENCE_LENGTH,
+    MAX_REPORT_ENTRIES,
     MAX_RESTOCK_DAYS,
     MAX_SIZE_LENGTH,
     MAX_VERSION,
     NEGATIVE_QUANTITY,
     UNEXPECTED_SIZES,
     ItemResult,
+    RequestOutcome,
     WireError,
 )
 
@@ -279,3 +281,108 @@ def decode_cursor(cursor: str) -> str:
     if not CURSOR_RE.match(cursor):
         raise WireError("invalid_cursor", "malformed cursor: pass back a `next_cursor` unchanged")
     return bytes.fromhex(cursor).decode("utf-8", "replace")
+
+
+# --- the agent (v1.1) -------------------------------------------------------------------------
+
+_HEARTBEAT_TEXT = ("agent_id", "version", "clock")
+_HEARTBEAT_COUNTS = ("pending", "held", "rejected")
+_HEARTBEAT_OPTIONAL_TEXT = ("os", "last_delivery_at", "next_run_at", "state")
+MAX_AGENT_TEXT = 200
+
+
+def _text(value: object, where: str, *, limit: int = MAX_AGENT_TEXT, null: bool = False) -> None:
+    if value is None and null:
+        return
+    if not isinstance(value, str) or len(value) > limit or not is_utf8(value):
+        kind = "text or null" if null else "text"
+        raise WireError("invalid_heartbeat", f"{where}: {kind} of at most {limit} characters")
+
+
+def _count(value: object, where: str, code: str = "invalid_heartbeat") -> None:
+    if not is_integer(value) or value < 0:
+        raise WireError(code, f"{where}: an integer ≥ 0")
+
+
+def check_heartbeat(data: object) -> dict[str, Any]:
+    """`Heartbeat` in the OpenAPI document: agent_id, version and clock required, the rest
+    optional and typed; unknown fields are kept (a newer agent may say more)."""
+    if not isinstance(data, dict):
+        raise WireError("invalid_heartbeat", "the heartbeat must be a JSON object")
+    for name in _HEARTBEAT_TEXT:
+        if name not in data:
+            raise WireError("invalid_heartbeat", f"`{name}` is required")
+        _text(data[name], name)
+    if not data["agent_id"]:
+        raise WireError("invalid_heartbeat", "agent_id: must not be empty")
+    for name in _HEARTBEAT_OPTIONAL_TEXT:
+        if name in data:
+            _text(data[name], name, null=True)
+    for name in _HEARTBEAT_COUNTS:
+        if name in data:
+            _count(data[name], name)
+    if "paused" in data and not isinstance(data["paused"], bool):
+        raise WireError("invalid_heartbeat", "paused: true or false")
+    for name, fields in (
+        ("erp", {"kind": "text", "preset": "text"}),
+        ("last_export", {"read_at": "text", "lines": "count", "rejected": "count"}),
+        ("last_error", {"code": "text", "message": "message"}),
+        ("doing", {"id": "text", "kind": "text"}),
+    ):
+        _check_object(data.get(name), name, fields)
+    return data
+
+
+def _check_object(value: object, where: str, fields: dict[str, str]) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise WireError("invalid_heartbeat", f"{where}: an object or null")
+    for name, kind in fields.items():
+        if name not in value:
+            continue
+        if kind == "count":
+            _count(value[name], f"{where}.{name}")
+        else:
+            limit = MAX_MESSAGE_LENGTH if kind == "message" else MAX_AGENT_TEXT
+            _text(value[name], f"{where}.{name}", limit=limit, null=True)
+
+
+def check_connection_report(data: object) -> dict[str, Any]:
+    """`ConnectionReport`: a `hash` and `counts` (integers) required; lists of objects."""
+    if not isinstance(data, dict):
+        raise WireError("invalid_report", "the connection report must be a JSON object")
+    digest, counts = data.get("hash"), data.get("counts")
+    if not isinstance(digest, str) or not 1 <= len(digest) <= 128:
+        raise WireError("invalid_report", "hash: text of 1 to 128 characters")
+    if not isinstance(counts, dict):
+        raise WireError("invalid_report", "counts: an object of integers")
+    for name, value in counts.items():
+        _count(value, f"counts.{name}", "invalid_report")
+    for name in ("to_rewrite", "written_the_old_way", "unmatched", "aliases", "brands"):
+        entries = data.get(name, [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise WireError("invalid_report", f"{name}: an array of objects")
+        if len(entries) > MAX_REPORT_ENTRIES:
+            raise WireError("invalid_report", f"{name}: at most {MAX_REPORT_ENTRIES} entries")
+    brands = data.get("unmapped_brands", [])
+    if not isinstance(brands, list) or not all(isinstance(b, str) for b in brands):
+        raise WireError("invalid_report", "unmapped_brands: an array of texts")
+    for name in ("agent_id", "generated_at"):
+        value = data.get(name)
+        if value is not None and (not isinstance(value, str) or len(value) > MAX_AGENT_TEXT):
+            raise WireError("invalid_report", f"{name}: text of at most {MAX_AGENT_TEXT} characters")
+    return data
+
+
+def check_ack(data: object) -> tuple[str, str | None]:
+    """`{"outcome": "done"|"failed"|"ignored", "message"?: text}`."""
+    outcome = data.get("outcome") if isinstance(data, dict) else None
+    if not isinstance(outcome, str) or outcome not in {str(o) for o in RequestOutcome}:
+        raise WireError("invalid_ack", 'the body must be {"outcome": "done"|"failed"|"ignored"}')
+    message = data.get("message")
+    if message is not None and (
+        not isinstance(message, str) or len(message) > MAX_MESSAGE_LENGTH or not is_utf8(message)
+    ):
+        raise WireError("invalid_ack", f"message: text of at most {MAX_MESSAGE_LENGTH} characters")
+    return data["outcome"], message
