@@ -125,6 +125,7 @@ class SyncScheduler:
         heartbeat_seconds: float = HEARTBEAT_SECONDS,
         watch_debounce: float = WATCH_DEBOUNCE_SECONDS,
         timed_jobs: bool = True,
+        platform_link: bool = True,
     ) -> None:
         self.settings = settings
         self._engine_factory = engine_factory or _default_engine_factory
@@ -150,6 +151,8 @@ class SyncScheduler:
         self._aps: Any = None
         self._observer: Any = None  # watchdog
         self._debounce_timer: threading.Timer | None = None
+        self.platform: Any = None  # shopsync.agent.link.PlatformLink (heartbeat, support)
+        self._platform_link = platform_link
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -176,6 +179,10 @@ class SyncScheduler:
         self._last_beat = self.clock()
         self._heart = threading.Thread(target=self._beat_loop, name="sync-heartbeat", daemon=True)
         self._heart.start()
+        if self._platform_link:
+            from shopsync.agent.link import link_for
+
+            self.platform = link_for(self)
         self._publish_state()
         if run_now:
             self.request("start")
@@ -193,6 +200,8 @@ class SyncScheduler:
             self._worker.join(timeout)
         if self._heart is not None:
             self._heart.join(timeout)
+        if self.platform is not None:
+            self.platform.stop(timeout)
 
     def reload(self, settings: Settings) -> None:
         """The settings changed: rebuild the jobs and the watcher, rebuild the engine, and lift a
@@ -209,6 +218,8 @@ class SyncScheduler:
             self._build_jobs()
         self._stop_watch()
         self._start_watch()
+        if self.platform is not None:
+            self.platform.reload(settings)
         self._publish_state()
 
     # -- requests ----------------------------------------------------------------------------
@@ -225,7 +236,7 @@ class SyncScheduler:
                 if self.state.blocked:
                     log.debug("run %s skipped: %s", trigger, self.state.blocked)
                     return False
-                if trigger != "retry" and self.clock() < self._not_before:
+                if trigger not in ("retry", "support") and self.clock() < self._not_before:
                     log.debug("run %s skipped: backing off", trigger)
                     return False
             if self._queued_run is not None:
@@ -506,6 +517,8 @@ class SyncScheduler:
             self.state.running = False
             self.state.last_summary = summary
             self._after_run(summary)
+        if self.platform is not None:
+            self.platform.after_run(summary)
         self._publish_state()
 
     def _after_run(self, summary: Any) -> None:
