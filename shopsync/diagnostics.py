@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from shopsync.config import Settings, site_token
+from shopsync.config import KeyringUnavailable, Settings, site_token
 
 REDACTED = "***"
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\"]+")
@@ -64,7 +64,11 @@ def known_secrets(settings: Settings) -> list[str]:
     environment (the keyring's are never read into logs to begin with)."""
     from shopsync.erp.secrets import ENV
 
-    values = [site_token(settings.site.url), *(os.environ.get(name) for name in ENV.values())]
+    try:
+        token = site_token(settings.site.url)
+    except KeyringUnavailable:
+        token = None  # a token nobody can read cannot leak into the zip either
+    values = [token, *(os.environ.get(name) for name in ENV.values())]
     return [v for v in values if v]
 
 

@@ -29,6 +29,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from shopsync.config import Settings
+from shopsync.sync.vocab import MANUAL_TRIGGERS, RunStatus, Trigger
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,6 @@ EngineFactory = Callable[[Settings, Callable[[str, dict[str, Any]], None]], Any]
 # Like Nextcloud's client: after the site could not be reached, wait this long before the next
 # automatic attempt (the last value repeats). A success resets it.
 BACKOFF_SECONDS: tuple[float, ...] = (25.0, 120.0, 600.0, 3600.0)
-# Triggers that a person started: they run even when paused, blocked or backing off.
-MANUAL_TRIGGERS = frozenset({"manual", "confirm"})
 HEARTBEAT_SECONDS = 30.0
 # A heartbeat arriving this much later than due (or the wall clock going backwards) means the PC
 # slept or the clock jumped: catch up now instead of waiting for the next interval.
@@ -81,7 +80,7 @@ def parse_hhmm(text: str) -> tuple[int, int] | None:
 
 @dataclass(slots=True)
 class _RunRequest:
-    trigger: str
+    trigger: Trigger | str
     full: bool = False
 
 
@@ -185,7 +184,7 @@ class SyncScheduler:
             self.platform = link_for(self)
         self._publish_state()
         if run_now:
-            self.request("start")
+            self.request(Trigger.START)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop everything; a run in progress is allowed to finish (up to `timeout`)."""
@@ -224,7 +223,7 @@ class SyncScheduler:
 
     # -- requests ----------------------------------------------------------------------------
 
-    def request(self, trigger: str, *, full: bool = False) -> bool:
+    def request(self, trigger: Trigger | str, *, full: bool = False) -> bool:
         """Ask for a run. Returns False when it is skipped (paused, blocked, backing off) or
         merged into a run already waiting in the queue."""
         manual = trigger in MANUAL_TRIGGERS
@@ -236,7 +235,8 @@ class SyncScheduler:
                 if self.state.blocked:
                     log.debug("run %s skipped: %s", trigger, self.state.blocked)
                     return False
-                if trigger not in ("retry", "support") and self.clock() < self._not_before:
+                backoff_free = (Trigger.RETRY, Trigger.SUPPORT)
+                if trigger not in backoff_free and self.clock() < self._not_before:
                     log.debug("run %s skipped: backing off", trigger)
                     return False
             if self._queued_run is not None:
@@ -268,7 +268,7 @@ class SyncScheduler:
         with self._lock:
             self.state.paused = False
         self._publish_state()
-        self.request("resume")
+        self.request(Trigger.RESUME)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """For tests and shutdown: True once the queue is empty and no run is going."""
@@ -293,7 +293,7 @@ class SyncScheduler:
             self._aps.add_job(
                 self.request,
                 "interval",
-                args=["interval"],
+                args=[Trigger.INTERVAL],
                 id="interval",
                 minutes=float(sched.interval_minutes),
                 timezone=tz,
@@ -304,7 +304,7 @@ class SyncScheduler:
             self._aps.add_job(
                 self.request,
                 "cron",
-                args=["nightly"],
+                args=[Trigger.NIGHTLY],
                 kwargs={"full": True},
                 id="nightly",
                 hour=at[0],
@@ -322,7 +322,7 @@ class SyncScheduler:
         self._aps.add_job(
             self.request,
             "date",
-            args=["retry"],
+            args=[Trigger.RETRY],
             id="retry",
             run_date=datetime.fromtimestamp(when, tz),
             replace_existing=True,
@@ -353,7 +353,7 @@ class SyncScheduler:
                 self._aps.remove_all_jobs()
                 self._build_jobs()
                 self._aps.wakeup()
-            self.request("wake")
+            self.request(Trigger.WAKE)
             self._publish_state()
             return True
         return False
@@ -427,7 +427,7 @@ class SyncScheduler:
 
     def _settle_then_run(self, path: str) -> None:
         if wait_settled(Path(path), self.settings.erp.settle_seconds, stop=self._stop):
-            self.request("watch")
+            self.request(Trigger.WATCH)
 
     # -- worker ------------------------------------------------------------------------------
 
@@ -510,7 +510,7 @@ class SyncScheduler:
             self._close_engine()
             now = self.clock()
             summary = RunSummary(
-                "error", 1, message=f"{type(exc).__name__}: {exc}", started_at=now, ended_at=now
+                RunStatus.ERROR, 1, message=f"{type(exc).__name__}: {exc}", started_at=now, ended_at=now
             )
             self._emit("run_finished", {"summary": summary})
         with self._lock:
@@ -525,7 +525,7 @@ class SyncScheduler:
         """Backoff after offline, a block after a refused token, a reset after anything else."""
         status = summary.status
         now = self.clock()
-        if status == "offline":
+        if status == RunStatus.OFFLINE:
             self._backoff_index = min(self._backoff_index + 1, len(BACKOFF_SECONDS) - 1)
             delay = BACKOFF_SECONDS[self._backoff_index]
             retry_after = getattr(summary, "retry_after", None)
@@ -534,12 +534,12 @@ class SyncScheduler:
             self._not_before = now + delay
             self.state.retry_at = now + delay
             self._schedule_retry(now + delay)
-        elif status == "busy":
+        elif status == RunStatus.BUSY:
             # Another process (a CLI sync) holds the lock: try again soon, no penalty.
             self.state.retry_at = now + BACKOFF_SECONDS[0]
             self._schedule_retry(now + BACKOFF_SECONDS[0])
-        elif status == "token_refused":
-            self.state.blocked = "token_refused"
+        elif status == RunStatus.TOKEN_REFUSED:
+            self.state.blocked = RunStatus.TOKEN_REFUSED
             self.state.retry_at = None
             self._cancel_retry()
         else:

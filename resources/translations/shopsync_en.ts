@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="48"/>
+        <location filename="../../shopsync/gui/app.py" line="52"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
@@ -173,6 +173,45 @@
         <location filename="../../shopsync/gui/windows/brands.py" line="286"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="35"/>
+        <source>État : %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="42"/>
+        <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
+        <translation>Last sync: %1 — %2 (read %3, sent %4)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="48"/>
+        <source>Changements en attente : %1</source>
+        <translation>Pending changes: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="51"/>
+        <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
+        <translation>
+            <numerusform>%n unpublishing held: `shopsync confirm` to carry it out</numerusform>
+            <numerusform>%n unpublishings held: `shopsync confirm` to carry them out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="59"/>
+        <source>Marques à décider : %1</source>
+        <translation>Brands to decide: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="61"/>
+        <source>%n produit(s) refusé(s) par le site</source>
+        <translation>
+            <numerusform>%n product refused by the site</numerusform>
+            <numerusform>%n products refused by the site</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -538,67 +577,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="123"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="114"/>
         <source>ShopSync — Références</source>
         <translation>ShopSync — References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="125"/>
         <source>Référence ERP</source>
         <translation>ERP reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="125"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="125"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="126"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="126"/>
         <source>Référence du catalogue proposée</source>
         <translation>Suggested catalogue reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="158"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="149"/>
         <source>Recherche des références…</source>
         <translation>Looking for references…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="162"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="153"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="160"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="160"/>
         <source>Introuvable</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="173"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="164"/>
         <source>Marque hors site : sans effet tant qu&apos;elle n&apos;est pas publiée</source>
         <translation>Brand off the site: no effect until it is published</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="179"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="170"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="184"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="175"/>
         <source>%n référence(s) à relier</source>
         <translation>
             <numerusform>%n reference to connect</numerusform>
@@ -606,7 +645,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="177"/>
         <source>%n avec suggestion</source>
         <translation>
             <numerusform>%n with a suggestion</numerusform>
@@ -614,23 +653,23 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="241"/>
         <source>Exporter les références à réécrire</source>
         <translation>Export the references to rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="252"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="243"/>
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
-        <location filename="../../shopsync/gui/windows/references.py" line="260"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="251"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
         <source>Fichier écrit : %1</source>
         <translation>File written: %1</translation>
     </message>
@@ -810,32 +849,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="31"/>
+        <location filename="../../shopsync/texts.py" line="59"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="32"/>
+        <location filename="../../shopsync/texts.py" line="60"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="33"/>
+        <location filename="../../shopsync/texts.py" line="61"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="34"/>
+        <location filename="../../shopsync/texts.py" line="62"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="63"/>
+        <location filename="../../shopsync/gui/state.py" line="66"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="68"/>
+        <location filename="../../shopsync/gui/state.py" line="70"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -843,7 +882,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="74"/>
+        <location filename="../../shopsync/gui/state.py" line="75"/>
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation>
             <numerusform>%n new brand to decide.</numerusform>
@@ -851,7 +890,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="84"/>
+        <location filename="../../shopsync/gui/state.py" line="82"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -869,28 +908,28 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="113"/>
+        <location filename="../../shopsync/gui/state.py" line="115"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="120"/>
+        <location filename="../../shopsync/gui/state.py" line="122"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="121"/>
+        <location filename="../../shopsync/gui/state.py" line="123"/>
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Automatic syncs are paused.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="129"/>
+        <location filename="../../shopsync/texts.py" line="21"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="136"/>
-        <location filename="../../shopsync/gui/state.py" line="155"/>
+        <location filename="../../shopsync/gui/state.py" line="133"/>
+        <location filename="../../shopsync/gui/state.py" line="154"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -898,154 +937,194 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="141"/>
+        <location filename="../../shopsync/gui/state.py" line="137"/>
+        <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
+        <translation>The site did not answer the last sync.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="142"/>
         <source>Nouvel essai à %1</source>
         <translation>Next try at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="145"/>
+        <location filename="../../shopsync/texts.py" line="19"/>
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="150"/>
+        <location filename="../../shopsync/texts.py" line="20"/>
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="160"/>
+        <location filename="../../shopsync/texts.py" line="18"/>
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="167"/>
+        <location filename="../../shopsync/texts.py" line="16"/>
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="168"/>
+        <location filename="../../shopsync/gui/state.py" line="173"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="176"/>
+        <location filename="../../shopsync/texts.py" line="17"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="177"/>
+        <location filename="../../shopsync/gui/state.py" line="164"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="184"/>
+        <location filename="../../shopsync/texts.py" line="22"/>
+        <source>La dernière synchronisation a échoué</source>
+        <translation>The last sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="27"/>
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185"/>
+        <location filename="../../shopsync/texts.py" line="28"/>
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="186"/>
+        <location filename="../../shopsync/texts.py" line="29"/>
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="187"/>
+        <location filename="../../shopsync/texts.py" line="30"/>
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="188"/>
+        <location filename="../../shopsync/texts.py" line="31"/>
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="189"/>
+        <location filename="../../shopsync/texts.py" line="32"/>
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="190"/>
+        <location filename="../../shopsync/texts.py" line="33"/>
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="191"/>
+        <location filename="../../shopsync/texts.py" line="34"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="192"/>
+        <location filename="../../shopsync/texts.py" line="35"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="193"/>
+        <location filename="../../shopsync/texts.py" line="36"/>
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="200"/>
+        <location filename="../../shopsync/texts.py" line="41"/>
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="201"/>
+        <location filename="../../shopsync/texts.py" line="42"/>
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="202"/>
+        <location filename="../../shopsync/texts.py" line="43"/>
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="203"/>
+        <location filename="../../shopsync/texts.py" line="44"/>
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="204"/>
+        <location filename="../../shopsync/texts.py" line="45"/>
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="205"/>
+        <location filename="../../shopsync/texts.py" line="46"/>
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="206"/>
+        <location filename="../../shopsync/texts.py" line="47"/>
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="207"/>
+        <location filename="../../shopsync/texts.py" line="48"/>
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="208"/>
+        <location filename="../../shopsync/texts.py" line="49"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="209"/>
+        <location filename="../../shopsync/texts.py" line="50"/>
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="210"/>
+        <location filename="../../shopsync/texts.py" line="51"/>
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="211"/>
+        <location filename="../../shopsync/texts.py" line="52"/>
         <source>marques</source>
         <translation>brands</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="53"/>
+        <source>références</source>
+        <translation>references</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="54"/>
+        <source>demande du support</source>
+        <translation>support request</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="67"/>
+        <source>À décider (hors site)</source>
+        <translation>To decide (off the site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="68"/>
+        <source>En stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="69"/>
+        <source>Pré-commande</source>
+        <translation>Pre-order</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="70"/>
+        <source>Hors site</source>
+        <translation>Off the site</translation>
     </message>
 </context>
 <context>
@@ -1309,7 +1388,7 @@ The token and passwords were removed from it.</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99"/>
+        <location filename="../../shopsync/gui/tray.py" line="105"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

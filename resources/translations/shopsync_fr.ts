@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="48" />
+        <location filename="../../shopsync/gui/app.py" line="52" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
@@ -157,6 +157,39 @@
         <location filename="../../shopsync/gui/windows/brands.py" line="286" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="35" />
+        <source>État : %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="42" />
+        <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
+        <translation>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="48" />
+        <source>Changements en attente : %1</source>
+        <translation>Changements en attente : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="51" />
+        <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
+        <translation><numerusform>%n dépublication retenue : `shopsync confirm` pour la lancer</numerusform><numerusform>%n dépublications retenues : `shopsync confirm` pour les lancer</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="59" />
+        <source>Marques à décider : %1</source>
+        <translation>Marques à décider : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="61" />
+        <source>%n produit(s) refusé(s) par le site</source>
+        <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
     </message>
 </context>
 <context>
@@ -513,93 +546,93 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="123" />
+        <location filename="../../shopsync/gui/windows/references.py" line="114" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="125" />
         <source>Référence ERP</source>
         <translation>Référence ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="125" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="125" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <location filename="../../shopsync/gui/windows/references.py" line="126" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <location filename="../../shopsync/gui/windows/references.py" line="126" />
         <source>Référence du catalogue proposée</source>
         <translation>Référence du catalogue proposée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="158" />
+        <location filename="../../shopsync/gui/windows/references.py" line="149" />
         <source>Recherche des références…</source>
         <translation>Recherche des références…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="162" />
+        <location filename="../../shopsync/gui/windows/references.py" line="153" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <location filename="../../shopsync/gui/windows/references.py" line="160" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <location filename="../../shopsync/gui/windows/references.py" line="160" />
         <source>Introuvable</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="173" />
+        <location filename="../../shopsync/gui/windows/references.py" line="164" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="179" />
+        <location filename="../../shopsync/gui/windows/references.py" line="170" />
         <source>aucune</source>
         <translation>aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <location filename="../../shopsync/gui/windows/references.py" line="175" />
         <source>%n référence(s) à relier</source>
         <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="186" />
+        <location filename="../../shopsync/gui/windows/references.py" line="177" />
         <source>%n avec suggestion</source>
         <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250" />
+        <location filename="../../shopsync/gui/windows/references.py" line="241" />
         <source>Exporter les références à réécrire</source>
         <translation>Exporter les références à réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="252" />
+        <location filename="../../shopsync/gui/windows/references.py" line="243" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259" />
-        <location filename="../../shopsync/gui/windows/references.py" line="260" />
+        <location filename="../../shopsync/gui/windows/references.py" line="250" />
+        <location filename="../../shopsync/gui/windows/references.py" line="251" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259" />
+        <location filename="../../shopsync/gui/windows/references.py" line="250" />
         <source>Fichier écrit : %1</source>
         <translation>Fichier écrit : %1</translation>
     </message>
@@ -779,42 +812,42 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="31" />
+        <location filename="../../shopsync/texts.py" line="59" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="32" />
+        <location filename="../../shopsync/texts.py" line="60" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="33" />
+        <location filename="../../shopsync/texts.py" line="61" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="62" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="63" />
+        <location filename="../../shopsync/gui/state.py" line="66" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="68" />
+        <location filename="../../shopsync/gui/state.py" line="70" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="74" />
+        <location filename="../../shopsync/gui/state.py" line="75" />
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="84" />
+        <location filename="../../shopsync/gui/state.py" line="82" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
@@ -829,180 +862,220 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="113" />
+        <location filename="../../shopsync/gui/state.py" line="115" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="120" />
+        <location filename="../../shopsync/gui/state.py" line="122" />
         <source>En pause</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="121" />
+        <location filename="../../shopsync/gui/state.py" line="123" />
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Les synchronisations automatiques sont suspendues.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="129" />
+        <location filename="../../shopsync/texts.py" line="21" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="136" />
-        <location filename="../../shopsync/gui/state.py" line="155" />
+        <location filename="../../shopsync/gui/state.py" line="133" />
+        <location filename="../../shopsync/gui/state.py" line="154" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="141" />
+        <location filename="../../shopsync/gui/state.py" line="137" />
+        <source>Le site n'a pas répondu à la dernière synchronisation.</source>
+        <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="142" />
         <source>Nouvel essai à %1</source>
         <translation>Nouvel essai à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="145" />
+        <location filename="../../shopsync/texts.py" line="19" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="150" />
+        <location filename="../../shopsync/texts.py" line="20" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="160" />
+        <location filename="../../shopsync/texts.py" line="18" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="167" />
+        <location filename="../../shopsync/texts.py" line="16" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="168" />
+        <location filename="../../shopsync/gui/state.py" line="173" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="176" />
+        <location filename="../../shopsync/texts.py" line="17" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="177" />
+        <location filename="../../shopsync/gui/state.py" line="164" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="184" />
+        <location filename="../../shopsync/texts.py" line="22" />
+        <source>La dernière synchronisation a échoué</source>
+        <translation>La dernière synchronisation a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="27" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185" />
+        <location filename="../../shopsync/texts.py" line="28" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="186" />
+        <location filename="../../shopsync/texts.py" line="29" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="187" />
+        <location filename="../../shopsync/texts.py" line="30" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="188" />
+        <location filename="../../shopsync/texts.py" line="31" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="189" />
+        <location filename="../../shopsync/texts.py" line="32" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="190" />
+        <location filename="../../shopsync/texts.py" line="33" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="191" />
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="192" />
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="193" />
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="200" />
+        <location filename="../../shopsync/texts.py" line="41" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="201" />
+        <location filename="../../shopsync/texts.py" line="42" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="202" />
+        <location filename="../../shopsync/texts.py" line="43" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="203" />
+        <location filename="../../shopsync/texts.py" line="44" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="204" />
+        <location filename="../../shopsync/texts.py" line="45" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="205" />
+        <location filename="../../shopsync/texts.py" line="46" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="206" />
+        <location filename="../../shopsync/texts.py" line="47" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="207" />
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="208" />
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="209" />
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="210" />
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="211" />
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>marques</source>
         <translation>marques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="53" />
+        <source>références</source>
+        <translation>références</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="54" />
+        <source>demande du support</source>
+        <translation>demande du support</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="67" />
+        <source>À décider (hors site)</source>
+        <translation>À décider (hors site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="68" />
+        <source>En stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="69" />
+        <source>Pré-commande</source>
+        <translation>Pré-commande</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="70" />
+        <source>Hors site</source>
+        <translation>Hors site</translation>
     </message>
 </context>
 <context>
@@ -1257,7 +1330,7 @@ Le jeton et les mots de passe en ont été retirés.</translation>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99" />
+        <location filename="../../shopsync/gui/tray.py" line="105" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

@@ -27,6 +27,7 @@ from shopsync.config import Settings
 from shopsync.durations import DurationError, parse_duration
 from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreachable
 from shopsync.site.protocol import SupportRequest
+from shopsync.sync.vocab import Trigger
 
 log = logging.getLogger("shopsync.agent")
 
@@ -277,7 +278,7 @@ class PlatformLink:
 class SchedulerHost:
     """The scheduler as the link's host: support requests only *request* runs and pauses."""
 
-    SUPPORT_TRIGGER = "support"
+    SUPPORT_TRIGGER = Trigger.SUPPORT
 
     def __init__(self, scheduler: Any) -> None:
         self.scheduler = scheduler

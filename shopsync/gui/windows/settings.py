@@ -41,10 +41,10 @@ from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
+from shopsync.vocab import KeyringService
 
 PROFILES = ("auto", "bijou3", "cestia", "m3soft", "4d-text", "4d-rest", "odbc")
 CANONICAL_FIELDS = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
-ERP_SECRET_SERVICE = "shopsync-erp"
 
 
 def save_tuned_profile(home: Path, name: str, columns: dict[str, str | None]) -> Path:
@@ -496,7 +496,7 @@ class _Pages:
                 if erp_secret:
                     import keyring
 
-                    keyring.set_password(ERP_SECRET_SERVICE, erp_source, erp_secret)
+                    keyring.set_password(KeyringService.ERP, erp_source, erp_secret)
                 if autostart_changed:
                     from shopsync import autostart
 

@@ -1,0 +1,71 @@
+"""Labels shared by the tray app and the command line, defined once in French (the source
+language) and translated where they are shown: by Qt's translator in the GUI, by
+shopsync/i18n.py in the CLI. Both read the same catalogue (context "State"), so the tray and
+`shopsync status` cannot word the same state differently.
+
+Qt-free: the markers are shopsync.i18n's QT_TRANSLATE_NOOP, which pyside6-lupdate collects.
+"""
+
+from __future__ import annotations
+
+from shopsync.i18n import QT_TRANSLATE_NOOP
+from shopsync.vocab import ConnectorState
+
+# The connector's state as a headline (tray tooltip, status window, `shopsync status`).
+STATE_HEADLINES: dict[str, str] = {
+    ConnectorState.NEVER_RUN: QT_TRANSLATE_NOOP("State", "Pas encore synchronisé"),
+    ConnectorState.UP_TO_DATE: QT_TRANSLATE_NOOP("State", "À jour"),
+    ConnectorState.PENDING: QT_TRANSLATE_NOOP("State", "Changements en attente"),
+    ConnectorState.OFFLINE: QT_TRANSLATE_NOOP("State", "Site injoignable"),
+    ConnectorState.ATTENTION: QT_TRANSLATE_NOOP("State", "À vérifier"),
+    ConnectorState.TOKEN_REFUSED: QT_TRANSLATE_NOOP("State", "Le site a refusé le jeton"),
+    ConnectorState.ERROR: QT_TRANSLATE_NOOP("State", "La dernière synchronisation a échoué"),
+}
+
+# A run's outcome (the engine's run statuses) in the run history and the CLI.
+OUTCOMES: dict[str, str] = {
+    "ok": QT_TRANSLATE_NOOP("State", "terminée"),
+    "unchanged": QT_TRANSLATE_NOOP("State", "rien de nouveau"),
+    "offline": QT_TRANSLATE_NOOP("State", "site injoignable"),
+    "held": QT_TRANSLATE_NOOP("State", "dépublication retenue"),
+    "input_error": QT_TRANSLATE_NOOP("State", "export illisible"),
+    "token_refused": QT_TRANSLATE_NOOP("State", "jeton refusé"),
+    "busy": QT_TRANSLATE_NOOP("State", "déjà en cours"),
+    "error": QT_TRANSLATE_NOOP("State", "erreur"),
+    "running": QT_TRANSLATE_NOOP("State", "en cours"),
+    "dry_run": QT_TRANSLATE_NOOP("State", "simulation"),
+}
+
+# What started a run (the scheduler's and the windows' triggers).
+TRIGGERS: dict[str, str] = {
+    "manual": QT_TRANSLATE_NOOP("State", "manuelle"),
+    "interval": QT_TRANSLATE_NOOP("State", "planifiée"),
+    "nightly": QT_TRANSLATE_NOOP("State", "nocturne"),
+    "watch": QT_TRANSLATE_NOOP("State", "nouvel export"),
+    "wake": QT_TRANSLATE_NOOP("State", "après veille"),
+    "retry": QT_TRANSLATE_NOOP("State", "nouvel essai"),
+    "start": QT_TRANSLATE_NOOP("State", "démarrage"),
+    "confirm": QT_TRANSLATE_NOOP("State", "confirmation"),
+    "resume": QT_TRANSLATE_NOOP("State", "reprise"),
+    "cli": QT_TRANSLATE_NOOP("State", "ligne de commande"),
+    "demo": QT_TRANSLATE_NOOP("State", "démo"),
+    "brands": QT_TRANSLATE_NOOP("State", "marques"),
+    "references": QT_TRANSLATE_NOOP("State", "références"),
+    "support": QT_TRANSLATE_NOOP("State", "demande du support"),
+}
+
+# The engine's progress phases.
+PHASES: dict[str, str] = {
+    "read": QT_TRANSLATE_NOOP("State", "lecture de l'export"),
+    "catalog": QT_TRANSLATE_NOOP("State", "catalogue du site"),
+    "rules": QT_TRANSLATE_NOOP("State", "application des règles"),
+    "upload": QT_TRANSLATE_NOOP("State", "envoi"),
+}
+
+# A brand's mode, as the brands window and `shopsync brands list` show it.
+BRAND_MODES: dict[str, str] = {
+    "unmapped": QT_TRANSLATE_NOOP("State", "À décider (hors site)"),
+    "stock": QT_TRANSLATE_NOOP("State", "En stock"),
+    "preorder": QT_TRANSLATE_NOOP("State", "Pré-commande"),
+    "off": QT_TRANSLATE_NOOP("State", "Hors site"),
+}
