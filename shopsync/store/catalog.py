@@ -24,23 +24,24 @@ log = logging.getLogger(__name__)
 def save_catalog(db: sqlite_utils.Database, products: list[CatalogProduct]) -> bool:
     """Replace the cached catalogue; returns True when it changed."""
     rows = sorted(
-        (
-            p.reference,
-            p.brand,
-            p.title,
-            int(p.has_sizes),
-            json.dumps(list(p.sizes)),
-            json.dumps(list(p.previous_references)),
-        )
+        (p.reference, p.brand, p.title, int(p.has_sizes), json.dumps(list(p.sizes)))
         for p in products
     )
-    digest = hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+    previous = [
+        (p.reference, old, position)
+        for p in products
+        for position, old in enumerate(p.previous_references)
+    ]
+    hashed = [rows, sorted(previous)] if previous else rows  # a v1 catalogue hashes as before
+    digest = hashlib.sha256(json.dumps(hashed, ensure_ascii=False).encode()).hexdigest()
     changed = digest != get_meta(db, "catalog_hash")
     renames = _renames(db, products) if changed else {}
     with transaction(db) as conn:
         if changed:
             conn.execute("DELETE FROM catalog")
-            conn.executemany("INSERT OR REPLACE INTO catalog VALUES (?,?,?,?,?,?)", rows)
+            conn.execute("DELETE FROM catalog_previous")
+            conn.executemany("INSERT OR REPLACE INTO catalog VALUES (?,?,?,?,?)", rows)
+            conn.executemany("INSERT OR IGNORE INTO catalog_previous VALUES (?,?,?)", previous)
             set_meta(db, "catalog_hash", digest)
         set_meta(db, "catalog_fetched_at", str(time.time()))
     if renames:
@@ -68,6 +69,11 @@ def _renames(db: sqlite_utils.Database, products: list[CatalogProduct]) -> dict[
 
 
 def load_catalog(db: sqlite_utils.Database) -> dict[str, CatalogProduct]:
+    previous: dict[str, list[str]] = {}
+    for reference, old in db.conn.execute(
+        "SELECT reference, previous FROM catalog_previous ORDER BY reference, position"
+    ):
+        previous.setdefault(reference, []).append(old)
     return {
         r[0]: CatalogProduct(
             r[0],
@@ -75,11 +81,9 @@ def load_catalog(db: sqlite_utils.Database) -> dict[str, CatalogProduct]:
             r[2] or "",
             bool(r[3]),
             tuple(json.loads(r[4] or "[]")),
-            tuple(json.loads(r[5] or "[]")),
+            tuple(previous.get(r[0], ())),
         )
-        for r in db.conn.execute(
-            "SELECT reference, brand, title, has_sizes, sizes, previous_references FROM catalog"
-        )
+        for r in db.conn.execute("SELECT reference, brand, title, has_sizes, sizes FROM catalog")
     }
 
 

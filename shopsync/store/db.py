@@ -92,7 +92,10 @@ _V1 = """
 
 # Site API v1.1: the spellings a catalogue product had before the platform renamed it.
 _V2_PREVIOUS_REFERENCES = """
-        ALTER TABLE catalog ADD COLUMN previous_references TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE catalog_previous (
+            reference TEXT NOT NULL, previous TEXT NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (reference, previous)
+        );
 """
 
 # Ordered SQL scripts; append, never edit a released one.
