@@ -317,11 +317,13 @@ def create_app(
     agent_late: float = DEFAULT_LATE,
     agent_silent: float = DEFAULT_SILENT,
     stale_policy: str = STALE_OFF,
+    v1_only: bool = False,
 ) -> Starlette:
     """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given.
 
     `agent_late` / `agent_silent` (seconds without a heartbeat) set the connector's health;
     `stale_policy="confirm"` shows in-stock products as to be confirmed while it is silent.
+    `v1_only`: a site that predates v1.1 (no agent operations: 404), for compatibility tests.
     """
     from shopsync.site.sandbox import admin, agent_api
     from shopsync.site.sandbox.agent_store import AgentStore
@@ -347,9 +349,9 @@ def create_app(
         Route(f"{api}/listing-requests", listing_requests, methods=["GET", "POST"]),
         Route(f"{api}/products", products, methods=["GET"]),
         Route(f"{api}/products/{{reference:path}}", product, methods=["GET"]),
-        *agent_api.routes(api),
-        *admin.routes(),
     ]
+    if not v1_only:
+        routes += [*agent_api.routes(api), *admin.routes()]
     middleware = [
         Middleware(
             FaultMiddleware, plan, slow_seconds=fault_slow_seconds, retry_after=fault_retry_after
