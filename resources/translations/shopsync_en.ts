@@ -213,6 +213,79 @@
             <numerusform>%n products refused by the site</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="132"/>
+        <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
+        <translation>The site address “%1” cannot be used: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="140"/>
+        <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
+        <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="151"/>
+        <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
+        <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="162"/>
+        <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné dans les paramètres.</source>
+        <translation>The site %1 answers, but no token is saved: enter the one the platform gave you in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="173"/>
+        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
+        <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/check.py" line="183"/>
+        <source>Le site %1 répond et accepte le jeton : %n produit(s) au catalogue.</source>
+        <translation>
+            <numerusform>The site %1 answers and accepts the token: %n product in the catalogue.</numerusform>
+            <numerusform>The site %1 answers and accepts the token: %n products in the catalogue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/check.py" line="198"/>
+        <source>%n référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
+        <translation>
+            <numerusform>%n reference read from the ERP export</numerusform>
+            <numerusform>%n references read from the ERP export</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/check.py" line="199"/>
+        <source>%n connectée(s) au catalogue du site</source>
+        <translation>
+            <numerusform>%n connected to the site&apos;s catalogue</numerusform>
+            <numerusform>%n connected to the site&apos;s catalogue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/check.py" line="200"/>
+        <source>%n à réécrire dans l&apos;ERP</source>
+        <translation>
+            <numerusform>%n to rewrite in the ERP</numerusform>
+            <numerusform>%n to rewrite in the ERP</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/check.py" line="201"/>
+        <source>%n marque(s) à décider</source>
+        <translation>
+            <numerusform>%n brand to decide</numerusform>
+            <numerusform>%n brands to decide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/check.py" line="205"/>
+        <source>%n écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectées)</source>
+        <translation>
+            <numerusform>%n written the old way (product renamed by the platform: connected)</numerusform>
+            <numerusform>%n written the old way (products renamed by the platform: connected)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DailyChart</name>
