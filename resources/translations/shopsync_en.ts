@@ -213,41 +213,8 @@
             <numerusform>%n products refused by the site</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="132"/>
-        <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
-        <translation>The site address “%1” cannot be used: %2</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="140"/>
-        <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
-        <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="151"/>
-        <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
-        <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="162"/>
-        <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné dans les paramètres.</source>
-        <translation>The site %1 answers, but no token is saved: enter the one the platform gave you in the settings.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="173"/>
-        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
-        <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="183"/>
-        <source>Le site %1 répond et accepte le jeton : %n produit(s) au catalogue.</source>
-        <translation>
-            <numerusform>The site %1 answers and accepts the token: %n product in the catalogue.</numerusform>
-            <numerusform>The site %1 answers and accepts the token: %n products in the catalogue.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="198"/>
+        <location filename="../../shopsync/commands/check.py" line="138"/>
         <source>%n référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>
             <numerusform>%n reference read from the ERP export</numerusform>
@@ -255,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="199"/>
+        <location filename="../../shopsync/commands/check.py" line="139"/>
         <source>%n connectée(s) au catalogue du site</source>
         <translation>
             <numerusform>%n connected to the site&apos;s catalogue</numerusform>
@@ -263,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="200"/>
+        <location filename="../../shopsync/commands/check.py" line="140"/>
         <source>%n à réécrire dans l&apos;ERP</source>
         <translation>
             <numerusform>%n to rewrite in the ERP</numerusform>
@@ -271,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="201"/>
+        <location filename="../../shopsync/commands/check.py" line="141"/>
         <source>%n marque(s) à décider</source>
         <translation>
             <numerusform>%n brand to decide</numerusform>
@@ -279,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="205"/>
+        <location filename="../../shopsync/commands/check.py" line="145"/>
         <source>%n écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectées)</source>
         <translation>
             <numerusform>%n written the old way (product renamed by the platform: connected)</numerusform>
@@ -922,22 +889,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="59"/>
+        <location filename="../../shopsync/texts.py" line="88"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="60"/>
+        <location filename="../../shopsync/texts.py" line="89"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="61"/>
+        <location filename="../../shopsync/texts.py" line="90"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62"/>
+        <location filename="../../shopsync/texts.py" line="91"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
@@ -1180,22 +1147,52 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67"/>
+        <location filename="../../shopsync/texts.py" line="60"/>
+        <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
+        <translation>The site address “%1” cannot be used: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="61"/>
+        <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
+        <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="66"/>
+        <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
+        <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="71"/>
+        <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
+        <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="76"/>
+        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
+        <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="81"/>
+        <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
+        <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68"/>
+        <location filename="../../shopsync/texts.py" line="97"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69"/>
+        <location filename="../../shopsync/texts.py" line="98"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="70"/>
+        <location filename="../../shopsync/texts.py" line="99"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>

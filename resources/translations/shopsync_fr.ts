@@ -191,58 +191,28 @@
         <source>%n produit(s) refusé(s) par le site</source>
         <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="132" />
-        <source>L'adresse du site « %1 » ne convient pas : %2</source>
-        <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="140" />
-        <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
-        <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="151" />
-        <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
-        <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="162" />
-        <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné dans les paramètres.</source>
-        <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné dans les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/check.py" line="173" />
-        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
-        <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="183" />
-        <source>Le site %1 répond et accepte le jeton : %n produit(s) au catalogue.</source>
-        <translation><numerusform>Le site %1 répond et accepte le jeton : %n produit au catalogue.</numerusform><numerusform>Le site %1 répond et accepte le jeton : %n produits au catalogue.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="198" />
+        <location filename="../../shopsync/commands/check.py" line="138" />
         <source>%n référence(s) lue(s) dans l'export de l'ERP</source>
         <translation><numerusform>%n référence lue dans l'export de l'ERP</numerusform><numerusform>%n références lues dans l'export de l'ERP</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="199" />
+        <location filename="../../shopsync/commands/check.py" line="139" />
         <source>%n connectée(s) au catalogue du site</source>
         <translation><numerusform>%n connectée au catalogue du site</numerusform><numerusform>%n connectées au catalogue du site</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="200" />
+        <location filename="../../shopsync/commands/check.py" line="140" />
         <source>%n à réécrire dans l'ERP</source>
         <translation><numerusform>%n à réécrire dans l'ERP</numerusform><numerusform>%n à réécrire dans l'ERP</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="201" />
+        <location filename="../../shopsync/commands/check.py" line="141" />
         <source>%n marque(s) à décider</source>
         <translation><numerusform>%n marque à décider</numerusform><numerusform>%n marques à décider</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="205" />
+        <location filename="../../shopsync/commands/check.py" line="145" />
         <source>%n écrite(s) à l'ancienne (produit renommé par la plateforme : connectées)</source>
         <translation><numerusform>%n écrite à l'ancienne (produit renommé par la plateforme : connectées)</numerusform><numerusform>%n écrites à l'ancienne (produit renommé par la plateforme : connectées)</numerusform></translation>
     </message>
@@ -867,22 +837,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="59" />
+        <location filename="../../shopsync/texts.py" line="88" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="60" />
+        <location filename="../../shopsync/texts.py" line="89" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="61" />
+        <location filename="../../shopsync/texts.py" line="90" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
+        <location filename="../../shopsync/texts.py" line="91" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
@@ -1113,22 +1083,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67" />
+        <location filename="../../shopsync/texts.py" line="60" />
+        <source>L'adresse du site « %1 » ne convient pas : %2</source>
+        <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="61" />
+        <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
+        <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="66" />
+        <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
+        <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="71" />
+        <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
+        <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="76" />
+        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
+        <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="81" />
+        <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
+        <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68" />
+        <location filename="../../shopsync/texts.py" line="97" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69" />
+        <location filename="../../shopsync/texts.py" line="98" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="70" />
+        <location filename="../../shopsync/texts.py" line="99" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>

@@ -122,73 +122,13 @@ def _first_connection(settings):  # noqa: ANN202 - agent.first_connection.SiteCh
 
 
 def site_lines(check) -> list[str]:  # noqa: ANN001 - agent.first_connection.SiteCheck
-    from shopsync.agent.first_connection import SiteProblem
+    """The check's outcome as the tray's wizard says it (shopsync/texts.py, one wording)."""
+    from shopsync import texts
     from shopsync.i18n import arg, translate
 
-    problem = check.problem
-    if problem is SiteProblem.BAD_ADDRESS:
-        return [
-            arg(
-                translate("Cli", "L'adresse du site « %1 » ne convient pas : %2"),
-                check.url,
-                check.detail,
-            )
-        ]
-    if problem is SiteProblem.UNREACHABLE:
-        return [
-            arg(
-                translate(
-                    "Cli",
-                    "Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du "
-                    "magasin, puis réessayez.",
-                ),
-                check.url,
-            )
-        ]
-    if problem is SiteProblem.NOT_A_SITE:
-        return [
-            arg(
-                translate(
-                    "Cli",
-                    "%1 répond, mais ce n'est pas l'adresse de synchronisation du site : "
-                    "demandez-la à la plateforme.",
-                ),
-                check.url,
-            )
-        ]
-    if problem is SiteProblem.NO_TOKEN:
-        return [
-            arg(
-                translate(
-                    "Cli",
-                    "Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui "
-                    "que la plateforme vous a donné dans les paramètres.",
-                ),
-                check.url,
-            )
-        ]
-    if problem is SiteProblem.TOKEN_REFUSED:
-        return [
-            arg(
-                translate(
-                    "Cli",
-                    "Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop)"
-                    " ou demandez-en un nouveau à la plateforme.",
-                ),
-                check.url,
-            )
-        ]
-    return [
-        arg(
-            translate(
-                "Cli",
-                "Le site %1 répond et accepte le jeton : %n produit(s) au catalogue.",
-                None,
-                len(check.catalogue),
-            ),
-            check.url,
-        )
-    ]
+    key = str(check.problem) if check.problem else "ok"
+    detail = len(check.catalogue) if check.ok else check.detail
+    return [arg(translate("State", texts.SITE_CHECK[key]), check.url, detail)]
 
 
 def report_lines(counts) -> list[str]:  # noqa: ANN001 - agent.report.ReportCounts
