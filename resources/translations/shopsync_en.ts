@@ -450,12 +450,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="567"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="603"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="574"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="610"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -464,52 +464,52 @@ Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les r
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="581"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="617"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="582"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="618"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="583"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="619"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="620"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="620"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="586"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="624"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="587"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="625"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="588"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="626"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="634"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="634"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -517,22 +517,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="429"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="465"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="432"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="468"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="435"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="471"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="436"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="472"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -717,87 +717,87 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="359"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="395"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="399"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="399"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="400"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="400"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="366"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="402"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="368"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="404"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="369"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="405"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="371"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="407"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="372"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="408"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="374"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="410"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="379"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="415"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="380"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="416"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="382"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="418"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="384"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="420"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="388"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="424"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="392"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="428"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -805,32 +805,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="350"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="318"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="354"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="319"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="355"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="320"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="356"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="328"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="334"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="370"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -838,22 +838,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="522"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="558"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="537"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="573"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="541"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="577"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="546"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="582"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -861,29 +861,39 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="291"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="292"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="295"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="296"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="298"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="299"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="299"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="300"/>
         <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="300"/>
+        <location filename="../../shopsync/gui/windows/settings.py" line="301"/>
         <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="304"/>
+        <source>Tester la connexion</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="326"/>
+        <source>Test en cours…</source>
+        <translation>Testing…</translation>
     </message>
 </context>
 <context>

@@ -407,12 +407,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="567" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="603" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="574" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="610" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -421,52 +421,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="581" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="617" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="582" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="618" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="583" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="619" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="620" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="620" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="586" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="624" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="587" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="625" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="588" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="626" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="634" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="634" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -474,22 +474,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="429" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="465" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="432" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="468" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="435" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="471" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="436" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="472" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -665,87 +665,87 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="359" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="395" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="399" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="399" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="400" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="400" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="366" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="402" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="368" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="404" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="369" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="405" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="371" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="407" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="372" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="408" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="374" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="410" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="379" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="415" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="380" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="416" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="382" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="418" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="384" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="420" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="388" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="424" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="392" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="428" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -753,32 +753,32 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="350" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="318" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="354" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="319" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="355" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="320" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="356" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="328" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="334" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="370" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -786,22 +786,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="522" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="558" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="537" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="573" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="541" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="577" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="546" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="582" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -809,29 +809,39 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="291" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="292" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="295" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="296" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="298" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="299" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="299" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="300" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="300" />
+        <location filename="../../shopsync/gui/windows/settings.py" line="301" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="304" />
+        <source>Tester la connexion</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings.py" line="326" />
+        <source>Test en cours…</source>
+        <translation>Test en cours…</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from shopsync.config import Settings
+from shopsync.config import Settings, SiteSettings
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
@@ -286,8 +286,9 @@ class ErpPage(SettingsPage):
 
 
 class SitePage(SettingsPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: AppHub | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.hub = hub
         self.title = self.tr("Site")
         form = QFormLayout(self)
         self.url = QLineEdit()
@@ -300,12 +301,47 @@ class SitePage(SettingsPage):
         note = QLabel(self.tr("Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier."))
         note.setWordWrap(True)
         form.addRow(note)
+        self.test_button = QPushButton(self.tr("Tester la connexion"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.check_result = QLabel()
+        self.check_result.setWordWrap(True)
+        form.addRow(self.test_button, self.check_result)
 
     def load(self, settings: Settings) -> None:
         self.url.setText(settings.site.url)
 
     def changes(self) -> dict[str, dict[str, Any]]:
-        return {"site": {"url": self.url.text().strip()}}
+        url = self.url.text().strip()
+        return {"site": {"url": url}} if url else {}
+
+    def test_connection(self) -> None:
+        """The first-connection check (as `shopsync check --site`), in the I/O thread."""
+        if self.hub is None:
+            return
+        from shopsync.agent.first_connection import check_site
+        from shopsync.config import site_token
+
+        url, typed = self.url.text().strip(), self.token.text().strip()
+        self.test_button.setEnabled(False)
+        self.check_result.setText(self.tr("Test en cours…"))
+
+        def work(_ctx: IoContext):  # noqa: ANN202
+            return check_site(url, typed or site_token(url))
+
+        def done(check) -> None:  # noqa: ANN001 - agent.first_connection.SiteCheck
+            from shopsync import texts
+
+            self.test_button.setEnabled(True)
+            key = str(check.problem) if check.problem else "ok"
+            detail = len(check.catalogue) if check.ok else check.detail
+            text = QCoreApplication.translate("State", texts.SITE_CHECK[key])
+            self.check_result.setText(text.replace("%1", url).replace("%2", str(detail)))
+
+        def failed(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            self.check_result.setText(str(exc))
+
+        self.hub.io(work, done, failed)
 
 
 class SchedulePage(SettingsPage):
@@ -461,7 +497,7 @@ class _Pages:
 
     def _make_pages(self, hub: AppHub) -> None:
         self.erp_page = ErpPage(hub)
-        self.site_page = SitePage()
+        self.site_page = SitePage(hub)
         self.schedule_page = SchedulePage()
         self.rules_page = RulesPage()
         self.general_page = GeneralPage()
@@ -583,6 +619,8 @@ class FirstRunWizard(QWizard, _Pages):
                                  self.tr("Choisissez l'export de votre ERP et vérifiez les colonnes."), self.erp_page))
         self.addPage(_WizardStep(self.tr("Le site"), self.tr("L'adresse du site et le jeton donné par la plateforme."),
                                  self.site_page))
+        if self.site_page.url.text() == SiteSettings().url:
+            self.site_page.url.clear()  # the sandbox's address is no shop's: ask for the real one
         self.addPage(_WizardStep(self.tr("Quand synchroniser"), "", self.schedule_page))
         self.addPage(_WizardStep(self.tr("Règles de publication"), "", self.rules_page))
         self.addPage(_WizardStep(self.tr("Préférences"), "", self.general_page))

@@ -1,0 +1,34 @@
+"""The first-run wizard's site step (issue 14): it no longer starts at the sandbox's address,
+and its test button says, off the UI thread, whether the site answers, takes the token and how
+many products its catalogue has — the same sentences as `shopsync check --site`."""
+
+from __future__ import annotations
+
+from shopsync.config import load_settings
+
+
+def test_wizard_site_step_tests_address_and_token(qtbot, make_hub, empty_home, sandbox_url):
+    from shopsync.catalog_csv import read_catalog_csv
+    from shopsync.gui.windows.settings import FirstRunWizard
+    from shopsync.paths import sample
+
+    hub = make_hub(load_settings(empty_home))
+    wizard = FirstRunWizard(hub)
+    qtbot.addWidget(wizard)
+    page = wizard.site_page
+    assert page.url.text() == ""  # not http://127.0.0.1:8765: the shop must type its site
+
+    page.url.setText(sandbox_url)
+    page.test_button.click()
+    count = len(read_catalog_csv(sample("catalog.csv")))
+    expected = f"Le site {sandbox_url} répond et accepte le jeton : {count} produit(s) au catalogue."
+    qtbot.waitUntil(lambda: page.check_result.text() == expected, timeout=15000)
+    assert page.test_button.isEnabled()
+
+    page.token.setText("not-the-token")
+    page.test_button.click()
+    qtbot.waitUntil(lambda: "refuse le jeton" in page.check_result.text(), timeout=15000)
+
+    page.url.setText("http://shop.example.com")
+    page.test_button.click()
+    qtbot.waitUntil(lambda: "ne convient pas" in page.check_result.text(), timeout=15000)
