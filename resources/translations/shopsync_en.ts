@@ -1215,62 +1215,62 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="16"/>
+        <location filename="../../ui/status.ui" line="17"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="25"/>
+        <location filename="../../ui/status.ui" line="26"/>
         <source>Voir et décider…</source>
         <translation>Review and decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="31"/>
+        <location filename="../../ui/status.ui" line="32"/>
         <source>Prochaine synchronisation :</source>
         <translation>Next sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="33"/>
+        <location filename="../../ui/status.ui" line="34"/>
         <source>Changements en attente :</source>
         <translation>Pending changes:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="35"/>
+        <location filename="../../ui/status.ui" line="36"/>
         <source>Dernier export lu :</source>
         <translation>Last export read:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="39"/>
+        <location filename="../../ui/status.ui" line="40"/>
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changes sent per day (last 30 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="41"/>
+        <location filename="../../ui/status.ui" line="42"/>
         <source>Dernières synchronisations</source>
         <translation>Recent syncs</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="43"/>
+        <location filename="../../ui/status.ui" line="44"/>
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Errors and refusals (file:line: field: reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="47"/>
+        <location filename="../../ui/status.ui" line="48"/>
         <source>Marques…</source>
         <translation>Brands…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48"/>
+        <location filename="../../ui/status.ui" line="49"/>
         <source>Références…</source>
         <translation>References…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49"/>
+        <location filename="../../ui/status.ui" line="50"/>
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="51"/>
+        <location filename="../../ui/status.ui" line="52"/>
         <source>Exporter un diagnostic…</source>
         <translation>Export a diagnostic…</translation>
     </message>
@@ -1283,57 +1283,57 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>ShopSync — Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
         <source>Déclencheur</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
         <source>Lus</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
         <source>Changements</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82"/>
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82"/>
         <source>En attente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82"/>
         <source>Résultat</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="152"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="158"/>
         <source>%1 : refusé par le site : %2</source>
         <translation>%1: refused by the site: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="159"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="165"/>
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>No error in the last sync.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="176"/>
         <source>%n changement(s) depuis %1</source>
         <translation>
             <numerusform>%n change since %1</numerusform>
@@ -1341,28 +1341,28 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="172"/>
-        <location filename="../../shopsync/gui/windows/status.py" line="190"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="182"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="184"/>
         <source>arrêtée jusqu&apos;à un nouveau jeton</source>
         <translation>stopped until a new token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="181"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="187"/>
         <source>non planifiée</source>
         <translation>not scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="191"/>
         <source>%1 — %n article(s), lu à %2</source>
         <translation>
             <numerusform>%1 — %n item, read at %2</numerusform>
@@ -1370,7 +1370,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="202"/>
         <source>%n produit(s) seraient dépubliés d&apos;un coup : c&apos;est plus que le seuil de sécurité. Rien n&apos;est dépublié sans votre accord.</source>
         <translation>
             <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
@@ -1378,46 +1378,89 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="207"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="217"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="209"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="219"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="259"/>
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="259"/>
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="265"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="275"/>
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="266"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="276"/>
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="274"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="284"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="275"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="285"/>
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="300"/>
+        <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
+        <translation>The site does not follow ShopSync&apos;s presence (Site API v1.1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="306"/>
+        <source>Le site a reçu le dernier signal à l&apos;instant.</source>
+        <translation>The site received the last signal just now.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="308"/>
+        <source>Le site a reçu le dernier signal il y a %n min</source>
+        <translation>
+            <numerusform>The site received the last signal %n min ago</numerusform>
+            <numerusform>The site received the last signal %n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="313"/>
+        <source>synchronisation complète</source>
+        <translation>full sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="314"/>
+        <source>envoi du diagnostic</source>
+        <translation>diagnostic upload</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="315"/>
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="316"/>
+        <source>reprise</source>
+        <translation>resume</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="318"/>
+        <source>Demande du support en cours : %1</source>
+        <translation>Support request in progress: %1</translation>
     </message>
 </context>
 <context>

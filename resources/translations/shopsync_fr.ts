@@ -1151,62 +1151,62 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="16" />
+        <location filename="../../ui/status.ui" line="17" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="25" />
+        <location filename="../../ui/status.ui" line="26" />
         <source>Voir et décider…</source>
         <translation>Voir et décider…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="31" />
+        <location filename="../../ui/status.ui" line="32" />
         <source>Prochaine synchronisation :</source>
         <translation>Prochaine synchronisation :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="33" />
+        <location filename="../../ui/status.ui" line="34" />
         <source>Changements en attente :</source>
         <translation>Changements en attente :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="35" />
+        <location filename="../../ui/status.ui" line="36" />
         <source>Dernier export lu :</source>
         <translation>Dernier export lu :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="39" />
+        <location filename="../../ui/status.ui" line="40" />
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changements envoyés par jour (30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="41" />
+        <location filename="../../ui/status.ui" line="42" />
         <source>Dernières synchronisations</source>
         <translation>Dernières synchronisations</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="43" />
+        <location filename="../../ui/status.ui" line="44" />
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Erreurs et refus (fichier:ligne : champ : raison)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="47" />
+        <location filename="../../ui/status.ui" line="48" />
         <source>Marques…</source>
         <translation>Marques…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48" />
+        <location filename="../../ui/status.ui" line="49" />
         <source>Références…</source>
         <translation>Références…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49" />
+        <location filename="../../ui/status.ui" line="50" />
         <source>Paramètres…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="51" />
+        <location filename="../../ui/status.ui" line="52" />
         <source>Exporter un diagnostic…</source>
         <translation>Exporter un diagnostic…</translation>
     </message>
@@ -1219,132 +1219,172 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>ShopSync — Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
         <source>Heure</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
         <source>Déclencheur</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
         <source>Lus</source>
         <translation>Lus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="81" />
         <source>Changements</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Envoyés</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Durée</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Résultat</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="152" />
+        <location filename="../../shopsync/gui/windows/status.py" line="158" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1 : refusé par le site : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="159" />
+        <location filename="../../shopsync/gui/windows/status.py" line="165" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>Aucune erreur dans la dernière synchronisation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="170" />
+        <location filename="../../shopsync/gui/windows/status.py" line="176" />
         <source>%n changement(s) depuis %1</source>
         <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="172" />
-        <location filename="../../shopsync/gui/windows/status.py" line="190" />
+        <location filename="../../shopsync/gui/windows/status.py" line="178" />
+        <location filename="../../shopsync/gui/windows/status.py" line="196" />
         <source>aucun</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="182" />
         <source>en pause</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="178" />
+        <location filename="../../shopsync/gui/windows/status.py" line="184" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>arrêtée jusqu'à un nouveau jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="181" />
+        <location filename="../../shopsync/gui/windows/status.py" line="187" />
         <source>non planifiée</source>
         <translation>non planifiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <location filename="../../shopsync/gui/windows/status.py" line="191" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="196" />
+        <location filename="../../shopsync/gui/windows/status.py" line="202" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="207" />
+        <location filename="../../shopsync/gui/windows/status.py" line="217" />
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="209" />
+        <location filename="../../shopsync/gui/windows/status.py" line="219" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249" />
+        <location filename="../../shopsync/gui/windows/status.py" line="259" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249" />
+        <location filename="../../shopsync/gui/windows/status.py" line="259" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="265" />
+        <location filename="../../shopsync/gui/windows/status.py" line="275" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="266" />
+        <location filename="../../shopsync/gui/windows/status.py" line="276" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="274" />
+        <location filename="../../shopsync/gui/windows/status.py" line="284" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="275" />
+        <location filename="../../shopsync/gui/windows/status.py" line="285" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="300" />
+        <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
+        <translation>Le site ne suit pas la présence de ShopSync (Site API v1.1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="306" />
+        <source>Le site a reçu le dernier signal à l'instant.</source>
+        <translation>Le site a reçu le dernier signal à l'instant.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="308" />
+        <source>Le site a reçu le dernier signal il y a %n min</source>
+        <translation><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="313" />
+        <source>synchronisation complète</source>
+        <translation>synchronisation complète</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="314" />
+        <source>envoi du diagnostic</source>
+        <translation>envoi du diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="315" />
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="316" />
+        <source>reprise</source>
+        <translation>reprise</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="318" />
+        <source>Demande du support en cours : %1</source>
+        <translation>Demande du support en cours : %1</translation>
     </message>
 </context>
 <context>

@@ -32,3 +32,21 @@ def test_wizard_site_step_tests_address_and_token(qtbot, make_hub, empty_home, s
     page.url.setText("http://shop.example.com")
     page.test_button.click()
     qtbot.waitUntil(lambda: "ne convient pas" in page.check_result.text(), timeout=15000)
+
+
+def test_status_window_says_when_the_site_last_heard_from_shopsync(qtbot, make_hub, demo_home):
+    from shopsync.gui.windows.status import StatusWindow, platform_text
+
+    hub = make_hub(demo_home)  # its scheduler's platform link sends a heartbeat at start
+    window = StatusWindow(hub)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(
+        lambda: window.signal_label.text() == "Le site a reçu le dernier signal à l'instant.",
+        timeout=15000,
+    )
+    now = 1_800_000_000.0
+    two_minutes = {"last_signal_at": now - 150, "doing": "diagnostics"}
+    assert platform_text(two_minutes, now) == (
+        "Le site a reçu le dernier signal il y a 2 min\nDemande du support en cours : envoi du diagnostic"
+    )
+    assert "Site API v1.1" in platform_text({"unsupported": True}, now)
