@@ -227,7 +227,9 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             if not hasattr(defaults, key):
                 continue  # unknown keys are kept in the file, ignored here
             setattr(target, key, _coerce(section, key, value, getattr(defaults, key), path))
-    if settings.rules.new_brands not in {"unmapped", "stock", "preorder", "off"}:
+    from shopsync.rules import BrandMode
+
+    if settings.rules.new_brands not in set(BrandMode):
         raise ConfigError(
             f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
             f"found {settings.rules.new_brands!r}"

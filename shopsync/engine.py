@@ -33,8 +33,7 @@ from shopsync.errors import (
 )
 from shopsync.model import StockLine
 from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
-from shopsync.store import brands as brand_store
-from shopsync.store import delivery, erp_cache, runs
+from shopsync.store import delivery, runs
 from shopsync.store.db import open_db
 from shopsync.sync import catalogue, journal, messages
 from shopsync.sync.catalogue import CATALOG_MAX_AGE

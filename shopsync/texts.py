@@ -9,6 +9,8 @@ Qt-free: the markers are shopsync.i18n's QT_TRANSLATE_NOOP, which pyside6-lupdat
 from __future__ import annotations
 
 from shopsync.i18n import QT_TRANSLATE_NOOP
+from shopsync.rules import BrandMode
+from shopsync.sync.vocab import RunStatus, Trigger
 from shopsync.vocab import ConnectorState
 
 # The connector's state as a headline (tray tooltip, status window, `shopsync status`).
@@ -24,34 +26,34 @@ STATE_HEADLINES: dict[str, str] = {
 
 # A run's outcome (the engine's run statuses) in the run history and the CLI.
 OUTCOMES: dict[str, str] = {
-    "ok": QT_TRANSLATE_NOOP("State", "terminée"),
-    "unchanged": QT_TRANSLATE_NOOP("State", "rien de nouveau"),
-    "offline": QT_TRANSLATE_NOOP("State", "site injoignable"),
-    "held": QT_TRANSLATE_NOOP("State", "dépublication retenue"),
-    "input_error": QT_TRANSLATE_NOOP("State", "export illisible"),
-    "token_refused": QT_TRANSLATE_NOOP("State", "jeton refusé"),
-    "busy": QT_TRANSLATE_NOOP("State", "déjà en cours"),
-    "error": QT_TRANSLATE_NOOP("State", "erreur"),
-    "running": QT_TRANSLATE_NOOP("State", "en cours"),
-    "dry_run": QT_TRANSLATE_NOOP("State", "simulation"),
+    RunStatus.OK: QT_TRANSLATE_NOOP("State", "terminée"),
+    RunStatus.UNCHANGED: QT_TRANSLATE_NOOP("State", "rien de nouveau"),
+    RunStatus.OFFLINE: QT_TRANSLATE_NOOP("State", "site injoignable"),
+    RunStatus.HELD: QT_TRANSLATE_NOOP("State", "dépublication retenue"),
+    RunStatus.INPUT_ERROR: QT_TRANSLATE_NOOP("State", "export illisible"),
+    RunStatus.TOKEN_REFUSED: QT_TRANSLATE_NOOP("State", "jeton refusé"),
+    RunStatus.BUSY: QT_TRANSLATE_NOOP("State", "déjà en cours"),
+    RunStatus.ERROR: QT_TRANSLATE_NOOP("State", "erreur"),
+    RunStatus.RUNNING: QT_TRANSLATE_NOOP("State", "en cours"),
+    RunStatus.DRY_RUN: QT_TRANSLATE_NOOP("State", "simulation"),
 }
 
 # What started a run (the scheduler's and the windows' triggers).
 TRIGGERS: dict[str, str] = {
-    "manual": QT_TRANSLATE_NOOP("State", "manuelle"),
-    "interval": QT_TRANSLATE_NOOP("State", "planifiée"),
-    "nightly": QT_TRANSLATE_NOOP("State", "nocturne"),
-    "watch": QT_TRANSLATE_NOOP("State", "nouvel export"),
-    "wake": QT_TRANSLATE_NOOP("State", "après veille"),
-    "retry": QT_TRANSLATE_NOOP("State", "nouvel essai"),
-    "start": QT_TRANSLATE_NOOP("State", "démarrage"),
-    "confirm": QT_TRANSLATE_NOOP("State", "confirmation"),
-    "resume": QT_TRANSLATE_NOOP("State", "reprise"),
-    "cli": QT_TRANSLATE_NOOP("State", "ligne de commande"),
-    "demo": QT_TRANSLATE_NOOP("State", "démo"),
-    "brands": QT_TRANSLATE_NOOP("State", "marques"),
-    "references": QT_TRANSLATE_NOOP("State", "références"),
-    "support": QT_TRANSLATE_NOOP("State", "demande du support"),
+    Trigger.MANUAL: QT_TRANSLATE_NOOP("State", "manuelle"),
+    Trigger.INTERVAL: QT_TRANSLATE_NOOP("State", "planifiée"),
+    Trigger.NIGHTLY: QT_TRANSLATE_NOOP("State", "nocturne"),
+    Trigger.WATCH: QT_TRANSLATE_NOOP("State", "nouvel export"),
+    Trigger.WAKE: QT_TRANSLATE_NOOP("State", "après veille"),
+    Trigger.RETRY: QT_TRANSLATE_NOOP("State", "nouvel essai"),
+    Trigger.START: QT_TRANSLATE_NOOP("State", "démarrage"),
+    Trigger.CONFIRM: QT_TRANSLATE_NOOP("State", "confirmation"),
+    Trigger.RESUME: QT_TRANSLATE_NOOP("State", "reprise"),
+    Trigger.CLI: QT_TRANSLATE_NOOP("State", "ligne de commande"),
+    Trigger.DEMO: QT_TRANSLATE_NOOP("State", "démo"),
+    Trigger.BRANDS: QT_TRANSLATE_NOOP("State", "marques"),
+    Trigger.REFERENCES: QT_TRANSLATE_NOOP("State", "références"),
+    Trigger.SUPPORT: QT_TRANSLATE_NOOP("State", "demande du support"),
 }
 
 # The first-connection check (`shopsync check --site`, the first-run wizard's site step):
@@ -93,8 +95,8 @@ PHASES: dict[str, str] = {
 
 # A brand's mode, as the brands window and `shopsync brands list` show it.
 BRAND_MODES: dict[str, str] = {
-    "unmapped": QT_TRANSLATE_NOOP("State", "À décider (hors site)"),
-    "stock": QT_TRANSLATE_NOOP("State", "En stock"),
-    "preorder": QT_TRANSLATE_NOOP("State", "Pré-commande"),
-    "off": QT_TRANSLATE_NOOP("State", "Hors site"),
+    BrandMode.UNMAPPED: QT_TRANSLATE_NOOP("State", "À décider (hors site)"),
+    BrandMode.STOCK: QT_TRANSLATE_NOOP("State", "En stock"),
+    BrandMode.PREORDER: QT_TRANSLATE_NOOP("State", "Pré-commande"),
+    BrandMode.OFF: QT_TRANSLATE_NOOP("State", "Hors site"),
 }

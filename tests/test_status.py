@@ -91,18 +91,25 @@ def test_the_status_object_round_trips_through_its_json_form():
 def test_every_trigger_the_code_sends_has_a_label():
     """`scheduler.request("references")` and the like: the run history names each trigger."""
     from shopsync import texts
+    from shopsync.sync.vocab import Trigger
 
     sent = set()
     for path in (ROOT / "shopsync").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("request", "run_once")
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                sent.add(node.args[0].value)
-    assert {"references", "brands", "confirm", "manual", "cli"} <= sent
+            if not isinstance(node, ast.Call):
+                continue
+            values = [k.value for k in node.keywords if k.arg == "trigger"]
+            if isinstance(node.func, ast.Attribute) and node.func.attr in ("request", "run_once"):
+                values += node.args[:1]
+            for arg in values:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    sent.add(arg.value)
+                elif (
+                    isinstance(arg, ast.Attribute)
+                    and isinstance(arg.value, ast.Name)
+                    and arg.value.id == "Trigger"
+                ):
+                    sent.add(Trigger[arg.attr].value)
+    assert {"references", "brands", "confirm", "cli"} <= sent
     assert sent - set(texts.TRIGGERS) == set()
+    assert {t.value for t in Trigger} - set(texts.TRIGGERS) == set()

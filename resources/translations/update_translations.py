@@ -35,6 +35,8 @@ FR_SINGULAR = {
     "est incomplet. Vérifiez la liste, puis confirmez ou gardez-le en ligne.",
     "%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer": "%n dépublication "
     "retenue : `shopsync confirm` pour la lancer",
+    "%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.": "%n "
+    "dépublication confirmée : la prochaine synchronisation l'effectue.",
 }
 
 
@@ -50,7 +52,7 @@ def sources() -> list[str]:
     files = (
         sorted((package / "gui").rglob("*.py"))
         + sorted((ROOT / "ui").glob("*.ui"))
-        + [package / "texts.py"]
+        + [package / "texts.py", package / "sync" / "messages.py"]
         + sorted((package / "commands").glob("*.py"))
     )
     return [str(p.relative_to(ROOT)) for p in files]

@@ -73,10 +73,11 @@ def connection_counts(
     catalogue: dict[str, CatalogProduct],
     accepted: dict[str, str],
     rejected: set[tuple[str, str]],
-    decided_keys: set[str],
+    decided_brands: Iterable[str],
 ) -> reports.ReportCounts:
     """The connection report's counts for an ERP read against a catalogue. Brands to decide:
-    the ERP's brands the shop has not decided yet (`decided_keys`: the brands table's keys)."""
+    the ERP's brands the shop has not decided yet (compared folded, as the brands table is)."""
+    decided_keys = {fold_brand(b) for b in decided_brands}
     items = [(line.reference, line.brand) for line in lines]
     results = CatalogIndex(catalogue).match(items, accepted, rejected, limit=1)
     undecided: dict[str, str] = {}

@@ -54,3 +54,15 @@ def has_display() -> bool:
     if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def line_buffered_stdout() -> None:
+    """Print each line as it is written, even into a pipe (`make demo | tee log`): a long
+    command's output must not wait in a 8 KiB buffer until the command ends."""
+    import contextlib
+    import sys
+
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a closed or replaced stdout
+            reconfigure(line_buffering=True)

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from shopsync.errors import ConfigError
     from shopsync.matching import CatalogIndex
     from shopsync.report import readiness, sources
-    from shopsync.store import aliases, brands, open_db
+    from shopsync.services import Services
 
     output = Path(args.output).expanduser() if args.output else None
     if output is not None and output.suffix.lower() not in OUTPUTS:
@@ -62,23 +62,21 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_UNREACHABLE if site_check.problem is SiteProblem.UNREACHABLE else EXIT_INPUT
     erp_path = args.erp or settings.erp.path
     read = sources.read_erp(erp_path, args.profile or settings.erp.profile, settings.home)
-    db = open_db(settings.db_path)
-    try:
+    with Services(settings) as svc:
         if site_check is not None:
             catalog, where = site_check.catalogue, settings.site.url
         elif args.catalog:
             catalog, where = sources.load_catalog_csv(args.catalog), str(args.catalog)
         else:
-            catalog, where = sources.load_catalog_store(db), "catalogue de la dernière synchro"
+            catalog, where = svc.references.catalog(), "catalogue de la dernière synchro"
             if not catalog:
                 raise ConfigError(
                     "no catalogue to compare with: pass --catalog CSV or --site "
                     "(or run a sync first)"
                 )
-        accepted, rejected = aliases.accepted(db), aliases.rejected(db)
-        decided = {key for key, m in brands.load_mappings(db).items() if m.decided}
-    finally:
-        db.conn.close()
+        accepted, rejected = svc.references.decisions()
+        if site_check is not None:
+            decided = [row.erp_brand for row in svc.brands.table().rows if row.decided]
     if site_check is not None:
         from shopsync.agent.first_connection import connection_counts
 

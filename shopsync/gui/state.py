@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from shopsync import texts
 from shopsync.services.status import ConnectorStatus
+from shopsync.sync.vocab import RunStatus
 from shopsync.vocab import ConnectorState
 
 CTX = "State"
@@ -62,7 +63,8 @@ def attention_reasons(status: StatusLike) -> dict[str, str]:
     s = ConnectorStatus.from_mapping(status)
     reasons: dict[str, str] = {}
     last = s.last_run or {}
-    if s.state == ConnectorState.TOKEN_REFUSED or s.scheduler.get("blocked") == "token_refused":
+    blocked = s.scheduler.get("blocked") == RunStatus.TOKEN_REFUSED
+    if s.state == ConnectorState.TOKEN_REFUSED or blocked:
         reasons["token"] = QCoreApplication.translate(
             "State", "Le site a refusé le jeton : entrez-en un nouveau dans les paramètres."
         )
@@ -84,11 +86,11 @@ def attention_reasons(status: StatusLike) -> dict[str, str]:
         )
     # Keyed by what went wrong, not by the run: the same broken export read again by every
     # 5-minute sync is one reason (one balloon), not a new one each time.
-    if last.get("status") == "input_error":
+    if last.get("status") == RunStatus.INPUT_ERROR:
         reasons["input:" + str(last.get("message") or "")] = QCoreApplication.translate(
             "State", "Export ERP illisible : rien n'a changé sur le site."
         )
-    elif last.get("status") == "error":
+    elif last.get("status") == RunStatus.ERROR:
         reasons["error:" + str(last.get("message") or "")] = QCoreApplication.translate(
             "State", "La dernière synchronisation a échoué."
         )

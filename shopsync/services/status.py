@@ -17,11 +17,10 @@ import sqlite_utils
 
 from shopsync.store import brands as brand_store
 from shopsync.store import delivery, erp_cache, runs
+from shopsync.sync.vocab import RunStatus
 from shopsync.vocab import ConnectorState
 
-# Run statuses (the engine's vocabulary; StrEnum members compare equal to these strings).
-_RUNNING = "running"
-_SUCCEEDED = frozenset({"ok", "unchanged", "held"})
+_SUCCEEDED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
 # How far back to look for the last *finished* run: a process killed mid-run leaves its row
 # "running" for ever, so the newest row is not always the last outcome.
 _LOOKBACK = 20
@@ -85,14 +84,14 @@ def classify(
     if last_finished is None:
         return ConnectorState.NEVER_RUN
     outcome = last_finished.get("status")
-    if outcome == "token_refused":
+    if outcome == RunStatus.TOKEN_REFUSED:
         return ConnectorState.TOKEN_REFUSED
-    if unconfirmed_held or outcome == "input_error":
+    if unconfirmed_held or outcome == RunStatus.INPUT_ERROR:
         return ConnectorState.ATTENTION
-    if outcome in ("offline", "busy"):
+    if outcome in (RunStatus.OFFLINE, RunStatus.BUSY):
         return ConnectorState.OFFLINE
     if outcome not in _SUCCEEDED:
-        return ConnectorState.ERROR  # "error", or a word this version does not know
+        return ConnectorState.ERROR  # RunStatus.ERROR, or a word this version does not know
     if pending:
         return ConnectorState.PENDING
     if undecided_brands or rejected:
@@ -102,7 +101,7 @@ def classify(
 
 def last_finished_run(recent: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The newest run that ended (rows left "running" by a killed process are skipped)."""
-    return next((r for r in recent if r.get("status") != _RUNNING), None)
+    return next((r for r in recent if r.get("status") != RunStatus.RUNNING), None)
 
 
 class StatusService:

@@ -11,36 +11,42 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from shopsync.i18n import QT_TRANSLATE_NOOP, arg, translate
 from shopsync.sync.vocab import RunStatus
 
 if TYPE_CHECKING:
     from shopsync.sync.summary import RunSummary
 
+# Marked for the translation catalogue (context "Run") and translated where they are shown,
+# in the language shopsync/i18n.py chose (French on a French system, English otherwise).
 HEADLINES: dict[str, str] = {
-    RunStatus.OK: "Synchronisation terminée",
-    RunStatus.UNCHANGED: "Rien de nouveau",
-    RunStatus.OFFLINE: "Site injoignable : changements gardés en attente",
-    RunStatus.HELD: "Dépublication retenue : confirmez avec `shopsync confirm`",
-    RunStatus.INPUT_ERROR: "Export ERP illisible : rien n'a changé",
-    RunStatus.TOKEN_REFUSED: "Le site a refusé le jeton",
-    RunStatus.BUSY: "Une synchronisation est déjà en cours",
-    RunStatus.DRY_RUN: "Simulation (rien n'a été envoyé)",
-    RunStatus.ERROR: "Erreur",
+    RunStatus.OK: QT_TRANSLATE_NOOP("Run", "Synchronisation terminée"),
+    RunStatus.UNCHANGED: QT_TRANSLATE_NOOP("Run", "Rien de nouveau"),
+    RunStatus.OFFLINE: QT_TRANSLATE_NOOP("Run", "Site injoignable : changements gardés en attente"),
+    RunStatus.HELD: QT_TRANSLATE_NOOP("Run", "Dépublication retenue : confirmez avec `shopsync confirm`"),
+    RunStatus.INPUT_ERROR: QT_TRANSLATE_NOOP("Run", "Export ERP illisible : rien n'a changé"),
+    RunStatus.TOKEN_REFUSED: QT_TRANSLATE_NOOP("Run", "Le site a refusé le jeton"),
+    RunStatus.BUSY: QT_TRANSLATE_NOOP("Run", "Une synchronisation est déjà en cours"),
+    RunStatus.DRY_RUN: QT_TRANSLATE_NOOP("Run", "Simulation (rien n'a été envoyé)"),
+    RunStatus.ERROR: QT_TRANSLATE_NOOP("Run", "Erreur"),
 }
 
 
 def headline(status: str) -> str:
     """The run's outcome in words (an unknown status is shown as it is)."""
-    return HEADLINES.get(status, status)
+    return translate("Run", HEADLINES[status]) if status in HEADLINES else status
 
 
 def run_line(summary: RunSummary) -> str:
     """One line about a run: outcome, counts, then the run's message if any."""
-    text = (
-        f"{headline(summary.status)} — lus {summary.read}, changements {summary.changes}, "
-        f"envoyés {summary.uploaded}, en attente {summary.pending}, retenus {summary.held}, "
-        f"refusés {summary.rejected}"
-    )
+    text = arg(
+        translate(
+            "Run",
+            "%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7",
+        ),
+        headline(summary.status), summary.read, summary.changes, summary.uploaded,
+        summary.pending, summary.held, summary.rejected,
+    )  # fmt: skip
     return f"{text}. {summary.message}" if summary.message else text
 
 
