@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import hmac
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -27,28 +26,18 @@ from shopsync.site.sandbox import storefront, validation
 from shopsync.site.sandbox.agent_store import DEFAULT_LATE, DEFAULT_SILENT, HealthPolicy
 from shopsync.site.sandbox.catalog import read_catalog_csv
 from shopsync.site.sandbox.faults import FaultMiddleware, FaultPlan
+from shopsync.site.sandbox.http import (
+    ApiError,
+    checked,
+    error_response,
+    json_response,
+    read_json,
+)
 from shopsync.site.sandbox.store import KeyReused, SandboxStore
 
 STALE_OFF, STALE_CONFIRM = "off", "confirm"
 STALE_POLICIES = (STALE_OFF, STALE_CONFIRM)
-MAX_BODY_BYTES = 10 * 1024 * 1024  # raw or after gunzip: a 500-item batch is ~150 KB
 OPEN_PATHS = frozenset({"/api/v1/health"})
-
-
-class ApiError(Exception):
-    """An error answer with the contract's JSON body."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
-def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(protocol.dumps(data), status, headers, media_type="application/json")
-
-
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None):
-    return json_response(protocol.error_body(code, message), status, headers)
 
 
 class TokenMiddleware:
@@ -87,45 +76,6 @@ class TokenMiddleware:
 
 
 # --- request parsing -------------------------------------------------------------------------
-
-
-async def read_json(request: Request) -> Any:
-    """The JSON body, gunzipped if so declared, within size limits; ApiError otherwise."""
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media != "application/json":
-        raise ApiError(415, "unsupported_media_type", "send the body as application/json")
-    encoding = request.headers.get("content-encoding", "identity").strip().lower()
-    if encoding not in ("identity", "gzip"):
-        raise ApiError(415, "unsupported_encoding", "Content-Encoding may be gzip or identity")
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise ApiError(413, "body_too_large", "the body is over 10 MB")
-    raw = bytearray()
-    async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > MAX_BODY_BYTES:
-            raise ApiError(413, "body_too_large", "the body is over 10 MB")
-    body = bytes(raw)
-    if encoding == "gzip":
-        body = _gunzip(body)
-    try:
-        return protocol.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "invalid_json", f"the body is not JSON: {exc}") from exc
-
-
-def _gunzip(body: bytes) -> bytes:
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(body, MAX_BODY_BYTES + 1)
-    except zlib.error as exc:
-        raise ApiError(400, "invalid_gzip", f"the gzip body is corrupt: {exc}") from exc
-    if len(out) > MAX_BODY_BYTES or inflater.unconsumed_tail:
-        raise ApiError(413, "body_too_large", "the body is over 10 MB once decompressed")
-    if not inflater.eof:
-        raise ApiError(400, "invalid_gzip", "the gzip body is truncated")
-    return out
-
 
 def page_params(request: Request) -> tuple[str, int]:
     """`cursor` and `limit` query parameters, checked as the OpenAPI document states."""
@@ -190,7 +140,7 @@ async def stock_batches(request: Request) -> Response:
         limit = request.app.state.batch_limit
         if len(data["items"]) > limit:
             raise ApiError(413, "batch_too_large", f"at most {limit} items per batch")
-    items = _checked(validation.check_batch_body, data)
+    items = checked(validation.check_batch_body, data)
     try:
         outcome = _store(request).apply_batch(key, protocol.body_fingerprint(data), items)
     except KeyReused as exc:
@@ -203,7 +153,7 @@ async def stock_batches(request: Request) -> Response:
 
 async def shop_settings(request: Request) -> Response:
     if request.method == "PUT":
-        settings = _checked(validation.check_settings, await read_json(request))
+        settings = checked(validation.check_settings, await read_json(request))
         return json_response(_store(request).put_settings(settings))
     return json_response(_store(request).settings())
 
@@ -217,7 +167,7 @@ async def listing_requests(request: Request) -> Response:
     items = data.get("items") if isinstance(data, dict) else None
     if isinstance(items, list) and len(items) > protocol.MAX_LISTING_ITEMS:
         raise ApiError(413, "too_many_items", f"at most {protocol.MAX_LISTING_ITEMS} listing requests at once")
-    items = _checked(validation.check_listing_body, data)
+    items = checked(validation.check_listing_body, data)
     received, new = _store(request).add_listing_requests(items)
     return json_response({"received": received, "new": new})
 
@@ -268,13 +218,6 @@ def _stale(request: Request) -> bool:
         return False
     view = state.agents.overview(state.health_policy, None)
     return view["health"] == AgentHealth.SILENT
-
-
-def _checked(check: Any, data: Any) -> Any:
-    try:
-        return check(data)
-    except WireError as exc:
-        raise ApiError(422, exc.code, exc.message) from exc
 
 
 # --- errors ----------------------------------------------------------------------------------
