@@ -17,12 +17,15 @@ import sqlite_utils
 from shopsync import __version__
 from shopsync.config import Settings
 from shopsync.diagnostics import redact
+from shopsync.services.status import StatusService, last_finished_run
 from shopsync.site import protocol
-from shopsync.store import delivery, erp_cache, runs
+from shopsync.store import runs
+from shopsync.sync.vocab import RunStatus
 
 MAX_GZIPPED_BYTES = 2048
 MAX_ERROR_MESSAGE = 300
-DELIVERED = frozenset({"ok", "unchanged", "held"})  # runs after which the site was up to date
+# Runs after which the site held everything the shop had (held: all but the unpublishing).
+DELIVERED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
 REMOTE_SOURCES = {"odbc": "odbc", "4d-rest": "4d-rest"}
 
 
@@ -51,16 +54,17 @@ def build_heartbeat(
     next_run: float | None = None,
     doing: protocol.SupportRequest | None = None,
 ) -> dict[str, Any]:
-    """The `Heartbeat` body, read from the store (no network, no engine)."""
-    last_read = erp_cache.last_read(db)
+    """The `Heartbeat` body, read from the store (no network, no engine). `state` is the one
+    classification the tray and `shopsync status` show (services.status)."""
+    status = StatusService(db).read()
+    last_read = status.last_read
     recent = runs.recent_runs(db, 20)
     delivered = next((r for r in recent if r["status"] in DELIVERED), None)
-    last = next((r for r in recent if r["status"] != "busy"), None)  # busy: another process ran
+    last = last_finished_run([r for r in recent if r["status"] != RunStatus.BUSY])
     error = None
     if last is not None and last["status"] not in DELIVERED:
         message = redact(str(last.get("message") or ""), secrets)[:MAX_ERROR_MESSAGE]
         error = {"code": last["status"], "message": message}
-    held = delivery.held(db)
     return {
         "agent_id": agent_id,
         "version": __version__,
@@ -75,11 +79,12 @@ def build_heartbeat(
             "rejected": int(last_read["rejected"] or 0),
         },
         "last_delivery_at": iso(delivered["ended_at"]) if delivered else None,
-        "pending": delivery.pending_count(db),
-        "held": sum(1 for confirmed in held.values() if not confirmed),
-        "rejected": len(delivery.rejections(db)),
+        "pending": status.pending,
+        "held": len(status.held),
+        "rejected": len(status.rejected),
         "last_error": error,
         "next_run_at": iso(next_run),
+        "state": str(status.state),
         "paused": paused,
         "doing": None if doing is None else {"id": doing.id, "kind": doing.kind[:100]},
     }
