@@ -183,3 +183,50 @@ def test_heartbeat_is_small_and_holds_no_secret(tmp_path, synced, monkeypatch):
     assert body["last_error"]["code"] == "error"
     assert gzipped_size(body) <= MAX_GZIPPED_BYTES
     assert len(text.encode()) < 2048
+
+
+def test_pause_resume_and_a_lost_ack_never_redo_a_request(tmp_path, synced):
+    from shopsync.config import site_token
+    from shopsync.errors import SiteUnreachable
+    from shopsync.site.client import SiteClient
+    from shopsync.site.sandbox.testing import agent_requests, queue_agent_request
+
+    class LosesFirstAck(SiteClient):
+        """The real client; the first acknowledgement's answer is lost on the way back."""
+
+        lost = 0
+
+        def ack_request(self, request_id, outcome, message=None):
+            super().ack_request(request_id, outcome, message)
+            if LosesFirstAck.lost == 0:
+                LosesFirstAck.lost += 1
+                raise SiteUnreachable("connection reset after the ack was sent")
+
+    data = tmp_path / "site"
+    with running_sandbox(data, token=TOKEN, catalog=synced) as url:
+        shop = Shop(tmp_path / "home", url)
+        shop.write(ROWS)
+        host = Host()
+        settings = load_settings(shop.home)
+        link = PlatformLink(
+            settings, host, client_factory=lambda: LosesFirstAck(url, site_token(url), retries=0)
+        )
+        pause = queue_agent_request(data, "pause")
+        assert link.tick(T0) is False  # paused, then the ack's answer was lost
+        assert host.paused
+        # The site still lists the request (as if the ack never arrived): it is acknowledged
+        # again, not done again.
+        with sqlite3.connect(data / "sandbox.db") as db:
+            db.execute("UPDATE agent_requests SET acked_at = NULL, outcome = NULL")
+        host.paused = False
+        assert link.tick(T0 + 15, force=True) is True
+        assert not host.paused  # not paused a second time
+        resume = queue_agent_request(data, "resume")
+        host.paused = True
+        reconcile = queue_agent_request(data, "full_reconcile")
+        assert link.tick(T0 + 30, force=True) is True
+        assert not host.paused and host.reconciles == 1
+        assert link.tick(T0 + 45, force=True) is True
+        assert host.reconciles == 1
+    outcomes = {r["id"]: r["outcome"] for r in agent_requests(data)}
+    assert outcomes == {pause: "done", resume: "done", reconcile: "done"}
