@@ -85,6 +85,18 @@ SITE_CHECK: dict[str, str] = {
     ),
 }
 
+# The connection report at a glance (`shopsync check --site`, the wizard's last step): %1 a count.
+# Keys: agent.report.ReportCounts; the last one is shown only when it is not zero.
+CONNECTION_REPORT: dict[str, str] = {
+    "references": QT_TRANSLATE_NOOP("State", "%1 référence(s) lue(s) dans l'export de l'ERP"),
+    "connected": QT_TRANSLATE_NOOP("State", "%1 connectée(s) au catalogue du site"),
+    "to_rewrite": QT_TRANSLATE_NOOP("State", "%1 à réécrire dans l'ERP"),
+    "brands_to_decide": QT_TRANSLATE_NOOP("State", "%1 marque(s) à décider"),
+    "written_the_old_way": QT_TRANSLATE_NOOP(
+        "State", "%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))"
+    ),
+}
+
 # The engine's progress phases.
 PHASES: dict[str, str] = {
     "read": QT_TRANSLATE_NOOP("State", "lecture de l'export"),

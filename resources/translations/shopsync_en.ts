@@ -206,46 +206,6 @@
             <numerusform>%n unpublishings confirmed: the next sync carries them out.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="136"/>
-        <source>%n référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
-        <translation>
-            <numerusform>%n reference read from the ERP export</numerusform>
-            <numerusform>%n references read from the ERP export</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="137"/>
-        <source>%n connectée(s) au catalogue du site</source>
-        <translation>
-            <numerusform>%n connected to the site&apos;s catalogue</numerusform>
-            <numerusform>%n connected to the site&apos;s catalogue</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="138"/>
-        <source>%n à réécrire dans l&apos;ERP</source>
-        <translation>
-            <numerusform>%n to rewrite in the ERP</numerusform>
-            <numerusform>%n to rewrite in the ERP</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="139"/>
-        <source>%n marque(s) à décider</source>
-        <translation>
-            <numerusform>%n brand to decide</numerusform>
-            <numerusform>%n brands to decide</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="143"/>
-        <source>%n écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectées)</source>
-        <translation>
-            <numerusform>%n written the old way (product renamed by the platform: connected)</numerusform>
-            <numerusform>%n written the old way (products renamed by the platform: connected)</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>DailyChart</name>
@@ -443,12 +403,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -457,52 +417,52 @@ Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les r
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="177"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="179"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="184"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="194"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="194"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -808,52 +768,52 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="23"/>
+        <location filename="../../shopsync/sync/messages.py" line="34"/>
         <source>Synchronisation terminée</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="24"/>
+        <location filename="../../shopsync/sync/messages.py" line="35"/>
         <source>Rien de nouveau</source>
         <translation>Nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="25"/>
+        <location filename="../../shopsync/sync/messages.py" line="36"/>
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site unreachable: changes kept pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="26"/>
+        <location filename="../../shopsync/sync/messages.py" line="37"/>
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Unpublishing held: confirm with `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="27"/>
+        <location filename="../../shopsync/sync/messages.py" line="38"/>
         <source>Export ERP illisible : rien n&apos;a changé</source>
         <translation>ERP export unreadable: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="28"/>
+        <location filename="../../shopsync/sync/messages.py" line="39"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="29"/>
+        <location filename="../../shopsync/sync/messages.py" line="40"/>
         <source>Une synchronisation est déjà en cours</source>
         <translation>A sync is already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="30"/>
+        <location filename="../../shopsync/sync/messages.py" line="41"/>
         <source>Simulation (rien n&apos;a été envoyé)</source>
         <translation>Dry run (nothing was sent)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="31"/>
+        <location filename="../../shopsync/sync/messages.py" line="42"/>
         <source>Erreur</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="43"/>
+        <location filename="../../shopsync/sync/messages.py" line="54"/>
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — read %2, changes %3, sent %4, pending %5, held %6, refused %7</translation>
     </message>
@@ -955,22 +915,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="90"/>
+        <location filename="../../shopsync/texts.py" line="102"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91"/>
+        <location filename="../../shopsync/texts.py" line="103"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92"/>
+        <location filename="../../shopsync/texts.py" line="104"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93"/>
+        <location filename="../../shopsync/texts.py" line="105"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
@@ -1243,22 +1203,47 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98"/>
+        <location filename="../../shopsync/texts.py" line="91"/>
+        <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
+        <translation>%1 reference(s) read from the ERP export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="92"/>
+        <source>%1 connectée(s) au catalogue du site</source>
+        <translation>%1 connected to the site&apos;s catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="93"/>
+        <source>%1 à réécrire dans l&apos;ERP</source>
+        <translation>%1 to rewrite in the ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="94"/>
+        <source>%1 marque(s) à décider</source>
+        <translation>%1 brand(s) to decide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="95"/>
+        <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
+        <translation>%1 written the old way (product renamed by the platform: connected)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="110"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99"/>
+        <location filename="../../shopsync/texts.py" line="111"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="100"/>
+        <location filename="../../shopsync/texts.py" line="112"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="101"/>
+        <location filename="../../shopsync/texts.py" line="113"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
@@ -1570,6 +1555,24 @@ The token and passwords were removed from it.</translation>
         <location filename="../../shopsync/gui/tray.py" line="113"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadyStep</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163"/>
+        <source>Avant la première synchronisation</source>
+        <translation>Before the first sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164"/>
+        <source>Ce que le site et l&apos;export disent de la connexion.</source>
+        <translation>What the site and the export say about the connection.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180"/>
+        <source>Vérification en cours…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 </TS>

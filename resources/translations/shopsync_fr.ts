@@ -181,31 +181,6 @@
         <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="136" />
-        <source>%n référence(s) lue(s) dans l'export de l'ERP</source>
-        <translation><numerusform>%n référence lue dans l'export de l'ERP</numerusform><numerusform>%n références lues dans l'export de l'ERP</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="137" />
-        <source>%n connectée(s) au catalogue du site</source>
-        <translation><numerusform>%n connectée au catalogue du site</numerusform><numerusform>%n connectées au catalogue du site</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="138" />
-        <source>%n à réécrire dans l'ERP</source>
-        <translation><numerusform>%n à réécrire dans l'ERP</numerusform><numerusform>%n à réécrire dans l'ERP</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="139" />
-        <source>%n marque(s) à décider</source>
-        <translation><numerusform>%n marque à décider</numerusform><numerusform>%n marques à décider</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/commands/check.py" line="143" />
-        <source>%n écrite(s) à l'ancienne (produit renommé par la plateforme : connectées)</source>
-        <translation><numerusform>%n écrite à l'ancienne (produit renommé par la plateforme : connectées)</numerusform><numerusform>%n écrites à l'ancienne (produit renommé par la plateforme : connectées)</numerusform></translation>
-    </message>
 </context>
 <context>
     <name>DailyChart</name>
@@ -397,12 +372,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -411,52 +386,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="179" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="184" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="185" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="194" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="194" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -753,52 +728,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="23" />
+        <location filename="../../shopsync/sync/messages.py" line="34" />
         <source>Synchronisation terminée</source>
         <translation>Synchronisation terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="24" />
+        <location filename="../../shopsync/sync/messages.py" line="35" />
         <source>Rien de nouveau</source>
         <translation>Rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="25" />
+        <location filename="../../shopsync/sync/messages.py" line="36" />
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site injoignable : changements gardés en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="26" />
+        <location filename="../../shopsync/sync/messages.py" line="37" />
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Dépublication retenue : confirmez avec `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="27" />
+        <location filename="../../shopsync/sync/messages.py" line="38" />
         <source>Export ERP illisible : rien n'a changé</source>
         <translation>Export ERP illisible : rien n'a changé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="28" />
+        <location filename="../../shopsync/sync/messages.py" line="39" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="29" />
+        <location filename="../../shopsync/sync/messages.py" line="40" />
         <source>Une synchronisation est déjà en cours</source>
         <translation>Une synchronisation est déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="30" />
+        <location filename="../../shopsync/sync/messages.py" line="41" />
         <source>Simulation (rien n'a été envoyé)</source>
         <translation>Simulation (rien n'a été envoyé)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="31" />
+        <location filename="../../shopsync/sync/messages.py" line="42" />
         <source>Erreur</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="43" />
+        <location filename="../../shopsync/sync/messages.py" line="54" />
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
     </message>
@@ -900,22 +875,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="90" />
+        <location filename="../../shopsync/texts.py" line="102" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91" />
+        <location filename="../../shopsync/texts.py" line="103" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92" />
+        <location filename="../../shopsync/texts.py" line="104" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93" />
+        <location filename="../../shopsync/texts.py" line="105" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
@@ -1176,22 +1151,47 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98" />
+        <location filename="../../shopsync/texts.py" line="91" />
+        <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
+        <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="92" />
+        <source>%1 connectée(s) au catalogue du site</source>
+        <translation>%1 connectée(s) au catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="93" />
+        <source>%1 à réécrire dans l'ERP</source>
+        <translation>%1 à réécrire dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="94" />
+        <source>%1 marque(s) à décider</source>
+        <translation>%1 marque(s) à décider</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="95" />
+        <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
+        <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99" />
+        <location filename="../../shopsync/texts.py" line="111" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="100" />
+        <location filename="../../shopsync/texts.py" line="112" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="101" />
+        <location filename="../../shopsync/texts.py" line="113" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
@@ -1491,6 +1491,24 @@ Le jeton et les mots de passe en ont été retirés.</translation>
         <location filename="../../shopsync/gui/tray.py" line="113" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadyStep</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <source>Avant la première synchronisation</source>
+        <translation>Avant la première synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
+        <source>Ce que le site et l'export disent de la connexion.</source>
+        <translation>Ce que le site et l'export disent de la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <source>Vérification en cours…</source>
+        <translation>Vérification en cours…</translation>
     </message>
 </context>
 </TS>

@@ -10,10 +10,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from shopsync.agent import report as reports
-from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreachable
+from shopsync.errors import (
+    ConfigError,
+    ShopSyncError,
+    SiteAuthError,
+    SiteRejected,
+    SiteUnreachable,
+)
 from shopsync.matching import CatalogIndex
 from shopsync.model import CatalogProduct, StockLine
 from shopsync.rules import fold_brand
@@ -85,3 +92,21 @@ def connection_counts(
         if brand and fold_brand(brand) not in decided_keys:
             undecided.setdefault(fold_brand(brand), brand)
     return reports.counts_of(reports.build(results, accepted, sorted(undecided.values())))
+
+
+def first_connection(
+    url: str, token: str | None, erp_path: str, profile: str, home: Path
+) -> tuple[SiteCheck, reports.ReportCounts | None, str | None]:
+    """The wizard's last step, before anything is saved: the site check, then the report of
+    this export against the site's catalogue (no decision taken yet). The third item says
+    why the export could not be read, if it could not."""
+    from shopsync.report.sources import read_erp
+
+    check = check_site(url, token)
+    if not check.ok or check.catalogue is None:
+        return check, None, None
+    try:
+        read = read_erp(erp_path, profile, home)
+    except ShopSyncError as exc:
+        return check, None, str(exc)
+    return check, connection_counts(read.lines, check.catalogue, {}, set(), []), None

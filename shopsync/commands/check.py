@@ -130,24 +130,14 @@ def site_lines(check) -> list[str]:  # noqa: ANN001 - agent.first_connection.Sit
 
 
 def report_lines(counts) -> list[str]:  # noqa: ANN001 - agent.report.ReportCounts
-    from shopsync.i18n import translate
+    from shopsync import texts
+    from shopsync.i18n import arg, translate
 
-    lines = [
-        translate("Cli", "%n référence(s) lue(s) dans l'export de l'ERP", None, counts.references),
-        translate("Cli", "%n connectée(s) au catalogue du site", None, counts.connected),
-        translate("Cli", "%n à réécrire dans l'ERP", None, counts.to_rewrite),
-        translate("Cli", "%n marque(s) à décider", None, counts.brands_to_decide),
+    return [
+        arg(translate("State", text), getattr(counts, key))
+        for key, text in texts.CONNECTION_REPORT.items()
+        if key != "written_the_old_way" or counts.written_the_old_way
     ]
-    if counts.written_the_old_way:
-        lines.append(
-            translate(
-                "Cli",
-                "%n écrite(s) à l'ancienne (produit renommé par la plateforme : connectées)",
-                None,
-                counts.written_the_old_way,
-            )
-        )
-    return lines
 
 
 def _print_summary(report) -> None:

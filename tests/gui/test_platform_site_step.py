@@ -50,3 +50,28 @@ def test_status_window_says_when_the_site_last_heard_from_shopsync(qtbot, make_h
         "Le site a reçu le dernier signal il y a 2 min\nDemande du support en cours : envoi du diagnostic"
     )
     assert "Site API v1.1" in platform_text({"unsupported": True}, now)
+
+
+def test_wizard_last_step_shows_the_connection_report_before_the_first_sync(
+    qtbot, make_hub, empty_home, sandbox_url
+):
+    from shopsync.gui.windows.settings import FirstRunWizard
+    from shopsync.paths import sample
+
+    hub = make_hub(load_settings(empty_home))
+    wizard = FirstRunWizard(hub)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.erp_page.source.setText(str(sample("export-bijou3.csv")))
+    wizard.erp_page.profile.setCurrentIndex(wizard.erp_page.profile.findData("bijou3"))
+    wizard.site_page.url.setText(sandbox_url)
+    while wizard.currentId() < len(wizard.pageIds()) - 1:
+        wizard.next()
+    assert wizard.currentPage() is wizard.ready_page
+    summary = wizard.ready_page.summary
+    qtbot.waitUntil(lambda: "référence(s) lue(s)" in summary.text(), timeout=20000)
+    text = summary.text()
+    assert text.startswith(f"Le site {sandbox_url} répond et accepte le jeton")
+    for words in ("connectée(s) au catalogue du site", "à réécrire dans l'ERP", "marque(s) à décider"):
+        assert words in text
+    assert load_settings(empty_home).site.url != sandbox_url  # nothing is saved before "Finish"

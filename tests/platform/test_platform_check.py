@@ -27,10 +27,10 @@ def test_check_site_says_what_the_platform_checks(shop: Shop, site) -> None:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[0] == f"Le site {site.url} répond et accepte le jeton : {len(CATALOG)} produit(s) au catalogue."
-    assert "4 références lues dans l'export de l'ERP" in lines
-    assert "2 connectées au catalogue du site" in lines
+    assert "4 référence(s) lue(s) dans l'export de l'ERP" in lines
+    assert "2 connectée(s) au catalogue du site" in lines
     assert "1 à réécrire dans l'ERP" in lines
-    assert "3 marques à décider" in lines  # nothing decided yet: FESTINA, PANDORA, INCONNUE
+    assert "3 marque(s) à décider" in lines  # nothing decided yet: FESTINA, PANDORA, INCONNUE
     assert any(line.startswith("Verdict") for line in lines)
     english = shop.cli("check", "--site", env=ENGLISH)
     assert "answers and accepts the token: 6 product(s) in the catalogue." in english.stdout
