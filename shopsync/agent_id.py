@@ -27,7 +27,7 @@ def agent_id(home: Path) -> str:
     if existing:
         return existing
     fresh = str(uuid.uuid4())
-    tmp = path.with_name(f"{FILE_NAME}.{os.getpid()}.tmp")
+    tmp = path.with_name(f"{FILE_NAME}.{fresh}.tmp")
     tmp.write_text(fresh + "\n", encoding="ascii")
     try:
         os.link(tmp, path)  # fails if another process wrote its id first: use that one

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopsync.errors import ConfigError
+from shopsync.update.settings import UpdateSettings, check_update_settings
 from shopsync.vocab import KeyringService
 
 APP_NAME = "ShopSync"
@@ -66,6 +67,16 @@ timezone = "Europe/Paris"
 [ui]
 # "auto" follows the system; "fr" or "en".
 language = "auto"
+
+[update]
+# Signed updates (TUF). Empty url: the site's own update path ([site] url + /updates).
+url = ""
+# Trusted root metadata file; empty: the one shipped with ShopSync.
+root = ""
+# "auto" installs at a quiet hour or when the app closes, "notify" only tells, "off".
+mode = "auto"
+# "stable" or "beta" (beta also receives stable releases).
+channel = "stable"
 """
 
 
@@ -149,6 +160,7 @@ class Settings:
     guard: GuardSettings = field(default_factory=GuardSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    update: UpdateSettings = field(default_factory=UpdateSettings)
 
     @property
     def config_path(self) -> Path:
@@ -175,6 +187,7 @@ _SECTIONS = {
     "guard": GuardSettings,
     "schedule": ScheduleSettings,
     "ui": UiSettings,
+    "update": UpdateSettings,
 }
 
 
@@ -235,6 +248,7 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             f"found {settings.rules.new_brands!r}"
         )
     _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
+    check_update_settings(settings.update, path)
     return settings
 
 

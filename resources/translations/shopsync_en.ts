@@ -1507,52 +1507,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="76"/>
+        <location filename="../../shopsync/gui/tray.py" line="62"/>
+        <source>Mise à jour disponible</source>
+        <translation>Update available</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="63"/>
+        <source>Mise à jour installée à la prochaine fermeture</source>
+        <translation>Update will be installed when ShopSync closes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="105"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="78"/>
+        <location filename="../../shopsync/gui/tray.py" line="107"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79"/>
+        <location filename="../../shopsync/gui/tray.py" line="108"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80"/>
+        <location filename="../../shopsync/gui/tray.py" line="109"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="81"/>
+        <location filename="../../shopsync/gui/tray.py" line="110"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="82"/>
+        <location filename="../../shopsync/gui/tray.py" line="111"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="85"/>
+        <location filename="../../shopsync/gui/tray.py" line="114"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="87"/>
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="88"/>
+        <location filename="../../shopsync/gui/tray.py" line="117"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113"/>
+        <location filename="../../shopsync/gui/tray.py" line="142"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

@@ -1443,52 +1443,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="76" />
+        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <source>Mise à jour disponible</source>
+        <translation>Mise à jour disponible</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <source>Mise à jour installée à la prochaine fermeture</source>
+        <translation>Mise à jour installée à la prochaine fermeture</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="105" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="78" />
+        <location filename="../../shopsync/gui/tray.py" line="107" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79" />
+        <location filename="../../shopsync/gui/tray.py" line="108" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="81" />
+        <location filename="../../shopsync/gui/tray.py" line="110" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="82" />
+        <location filename="../../shopsync/gui/tray.py" line="111" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="85" />
+        <location filename="../../shopsync/gui/tray.py" line="114" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="87" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="88" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113" />
+        <location filename="../../shopsync/gui/tray.py" line="142" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

@@ -79,6 +79,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="RATE",
         help="share of API requests that fail (0..1)",
     )
+    parser.add_argument(
+        "--updates",
+        type=Path,
+        metavar="DIR",
+        help="serve this TUF update repository (shopsync-release init) under /updates",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed choosing which requests fail")
     parser.add_argument(
         "--batch-limit",
@@ -151,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError(f"{args.catalog}: no such catalogue file")
     if args.agent_late >= args.agent_silent:
         raise ConfigError("--agent-late must be shorter than --agent-silent")
+    if args.updates is not None and not (args.updates / "metadata").is_dir():
+        raise ConfigError(f"{args.updates}: not an update repository (no metadata/ folder)")
 
     def ready(base_url: str) -> None:
         # The first line is machine-read (tests learn the port from it): keep its shape.
@@ -158,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  storefront: {base_url}/   contract: {base_url}/openapi.json", flush=True)
         print(f"  back-office: {base_url}/admin (password: the shop token)", flush=True)
         print(f"  data: {data}", flush=True)
+        if args.updates is not None:
+            print(f"  updates: {base_url}/updates/ from {args.updates}", flush=True)
         if args.faults:
             print(f"  faults: {args.faults:.0%} of API requests (seed {args.seed})", flush=True)
         print("  Ctrl-C to stop.", flush=True)
@@ -178,6 +188,7 @@ def run(args: argparse.Namespace) -> int:
             agent_late=args.agent_late,
             agent_silent=args.agent_silent,
             stale_policy=args.stale_policy,
+            updates=args.updates,
         )
     except SystemExit as exc:  # uvicorn exits when it cannot bind
         if exc.code:

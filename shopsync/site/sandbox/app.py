@@ -261,6 +261,7 @@ def create_app(
     agent_silent: float = DEFAULT_SILENT,
     stale_policy: str = STALE_OFF,
     v1_only: bool = False,
+    updates: Path | None = None,
 ) -> Starlette:
     """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given.
 
@@ -295,6 +296,13 @@ def create_app(
     ]
     if not v1_only:
         routes += [*agent_api.routes(api), *admin.routes()]
+    if updates is not None:  # a TUF repository folder, served as the site serves its own
+        from starlette.routing import Mount
+        from starlette.staticfiles import StaticFiles
+
+        from shopsync.update.settings import UPDATE_PATH
+
+        routes.append(Mount(UPDATE_PATH, app=StaticFiles(directory=Path(updates))))
     middleware = [
         Middleware(
             FaultMiddleware, plan, slow_seconds=fault_slow_seconds, retry_after=fault_retry_after
