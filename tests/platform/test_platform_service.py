@@ -137,9 +137,10 @@ def test_heartbeats_while_idle_then_late_silent_and_ok_again(shop: Shop, platfor
     late_after = time.monotonic() - killed
     assert wait_for(lambda: platform.agent()["health"] == "silent", timeout=10)
     silent_after = time.monotonic() - killed
-    # The last heartbeat came at most ~1 s (the interval) before the kill.
-    assert 0.5 < late_after < 3.5, late_after
-    assert 2.5 < silent_after < 5.5, silent_after
+    # The last heartbeat came at most ~1 s (the interval) before the kill: never early; the
+    # upper bounds leave room for a loaded machine.
+    assert 0.5 < late_after < 4.5, late_after
+    assert 2.5 < silent_after < 6.5, silent_after
     view = platform.agent()
     since = datetime.fromisoformat(view["since"])
     last = datetime.fromisoformat(view["last_heartbeat_at"])
