@@ -40,10 +40,15 @@ class ReportCounts:
 
 
 def inputs_fingerprint(db: sqlite_utils.Database) -> str:
-    """Changes when anything the report is built from changed (cheap: no matching)."""
+    """Changes when anything the report is built from changed: the ERP's distinct references
+    and brands (not its quantities: a new export every few minutes must not mean a new report),
+    the catalogue, the shop's alias and brand decisions. No matching, one pass."""
+    digest = hashlib.sha256()
+    for reference, brand in sorted({(line.reference, line.brand or "") for line in erp_cache.load_lines(db)}):
+        digest.update(f"{reference}\x1f{brand}\x1e".encode("utf-8", "surrogatepass"))
     parts = (
+        digest.hexdigest(),
         get_meta(db, "catalog_hash"),
-        (erp_cache.last_read(db) or {}).get("content_hash"),
         sorted(alias_store.accepted(db).items()),
         sorted(alias_store.rejected(db)),
         brand_store.mappings_version(db),
