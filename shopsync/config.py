@@ -300,10 +300,14 @@ def site_token(url: str) -> str | None:
     try:
         return keyring.get_password(KeyringService.SITE.value, url)
     except (KeyringError, OSError, RuntimeError) as exc:
-        raise KeyringUnavailable(
-            f"the system keyring cannot be read ({type(exc).__name__}: {exc}), so the site "
-            f"token for {url} cannot be looked up: repair the keyring, or set {TOKEN_ENV}"
-        ) from exc
+        from shopsync.i18n import arg, translate
+
+        text = translate(
+            "Config",
+            "le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être "
+            "lu. Réparez le trousseau, ou définissez %3.",
+        )
+        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", url, TOKEN_ENV)) from exc
 
 
 def store_site_token(url: str, token: str) -> None:
@@ -315,7 +319,11 @@ def store_site_token(url: str, token: str) -> None:
     try:
         keyring.set_password(KeyringService.SITE.value, url, token)
     except (KeyringError, OSError, RuntimeError) as exc:
-        raise KeyringUnavailable(
-            f"the system keyring cannot store the site token ({type(exc).__name__}: {exc}); "
-            f"for headless use set {TOKEN_ENV} instead"
-        ) from exc
+        from shopsync.i18n import arg, translate
+
+        text = translate(
+            "Config",
+            "le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, "
+            "définissez %2.",
+        )
+        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", TOKEN_ENV)) from exc

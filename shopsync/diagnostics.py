@@ -82,8 +82,7 @@ def export_diagnostic(
 ) -> Path:
     """Write the diagnostic zip to `dest` (a file path or a folder) and return its path.
     `max_log_bytes`: the tail kept of each log (a size-capped upload asks for less)."""
-    from shopsync.engine import SyncEngine
-    from shopsync.store import runs as run_store
+    from shopsync.services import Services
 
     dest = Path(dest)
     if dest.is_dir():
@@ -93,12 +92,9 @@ def export_diagnostic(
     def clean(text: str) -> str:
         return redact(text, secrets)
 
-    engine = SyncEngine(settings)
-    try:
-        status = engine.status()
-        recent = run_store.recent_runs(engine.db, runs)
-    finally:
-        engine.close()
+    with Services(settings) as svc:
+        status = svc.status.read().as_dict()
+        recent = svc.history.recent(runs)
 
     with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         if settings.config_path.exists():

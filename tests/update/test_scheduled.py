@@ -3,6 +3,7 @@ never during a sync; and the tray's two sentences."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -101,3 +102,35 @@ def test_the_tray_says_it(qtbot, agent, offered) -> None:
         assert quits == [True]
     finally:
         hub.shutdown()
+
+
+def test_service_mode_runs_the_round_and_makes_way_for_the_new_version(agent, offered,
+                                                                      monkeypatch) -> None:
+    """`shopsync run --headless`: the service loop runs an update round each hour and ends
+    (the scheduler stopped) once a new version was installed, so that it can start."""
+    from shopsync.commands import run as run_command
+
+    rounds: list[object] = []
+
+    def fake_round(settings) -> bool:  # noqa: ANN001
+        rounds.append(settings.home)
+        return len(rounds) == 2  # installed at the second round
+
+    monkeypatch.setattr(run_command, "UPDATE_ROUND_SECONDS", 0.01)
+    monkeypatch.setattr(run_command, "update_round", fake_round)
+    result: list[int] = []
+    # In a thread: the loop installs no signal handler there (pytest keeps its own).
+    worker = threading.Thread(target=lambda: result.append(run_command.run_forever(agent.settings())))
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive() and result == [0]
+    assert rounds == [agent.home, agent.home]
+
+
+def test_service_mode_round_asks_nobody_when_updates_are_off(agent, offered) -> None:
+    from shopsync.commands.run import update_round
+    from shopsync.config import update_config
+
+    update_config(agent.home, {"update": {"mode": "off"}})
+    assert update_round(agent.settings()) is False
+    assert offered.requests == []
