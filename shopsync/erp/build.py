@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, count, islice, repeat
 from operator import eq, is_, itemgetter, not_
 
-from shopsync.erp import cells
+import shopsync.erp.cells as cells
 from shopsync.erp.cells import Issue
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.fields import Field
