@@ -286,12 +286,12 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="292" />
+        <location filename="../../shopsync/config.py" line="305" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="311" />
+        <location filename="../../shopsync/config.py" line="324" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
@@ -497,12 +497,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -511,52 +511,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
         <source>Le stock de la boutique</source>
         <translation>The shop's stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="179" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP's export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site's address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="182" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="183" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="184" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -564,22 +564,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227" />
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="197" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -774,87 +774,87 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158" />
         <source>Hors site jusqu'à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160" />
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="127" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="129" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166" />
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="130" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169" />
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="133" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180" />
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186" />
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -915,32 +915,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="71" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="75" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128" />
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -971,50 +971,60 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="48" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="52" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54" />
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="55" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="56" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58" />
         <source>Jeton d'accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
+        <source>Tester la connexion</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84" />
+        <source>Test en cours…</source>
+        <translation>Testing…</translation>
     </message>
 </context>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="60" />
+        <location filename="../../shopsync/texts.py" line="102" />
         <source>lecture de l'export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="61" />
+        <location filename="../../shopsync/texts.py" line="103" />
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
+        <location filename="../../shopsync/texts.py" line="104" />
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63" />
+        <location filename="../../shopsync/texts.py" line="105" />
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
@@ -1252,42 +1262,102 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>references</translation>
     </message>
     <message>
+        <location filename="../../shopsync/texts.py" line="56" />
+        <source>demande du support</source>
+        <translation>support request</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="62" />
+        <source>L'adresse du site « %1 » ne convient pas : %2</source>
+        <translation>The site address “%1” cannot be used: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="63" />
+        <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
+        <translation>The site %1 does not answer: check the address and the shop's internet connection, then try again.</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/texts.py" line="68" />
+        <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
+        <translation>%1 answers, but it is not the site's sync address: ask the platform for it.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="73" />
+        <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
+        <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="78" />
+        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
+        <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="83" />
+        <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
+        <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="91" />
+        <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
+        <translation>%1 reference(s) read from the ERP export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="92" />
+        <source>%1 connectée(s) au catalogue du site</source>
+        <translation>%1 connected to the site's catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="93" />
+        <source>%1 à réécrire dans l'ERP</source>
+        <translation>%1 to rewrite in the ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="94" />
+        <source>%1 marque(s) à décider</source>
+        <translation>%1 brand(s) to decide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="95" />
+        <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
+        <translation>%1 written the old way (product renamed by the platform: connected)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69" />
+        <location filename="../../shopsync/texts.py" line="111" />
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="70" />
+        <location filename="../../shopsync/texts.py" line="112" />
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="71" />
+        <location filename="../../shopsync/texts.py" line="113" />
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="76" />
+        <location filename="../../shopsync/texts.py" line="118" />
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="77" />
+        <location filename="../../shopsync/texts.py" line="119" />
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78" />
+        <location filename="../../shopsync/texts.py" line="120" />
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="79" />
+        <location filename="../../shopsync/texts.py" line="121" />
         <source>introuvables</source>
         <translation>not found</translation>
     </message>
@@ -1300,62 +1370,62 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="16" />
+        <location filename="../../ui/status.ui" line="17" />
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="25" />
+        <location filename="../../ui/status.ui" line="26" />
         <source>Voir et décider…</source>
         <translation>Review and decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="31" />
+        <location filename="../../ui/status.ui" line="32" />
         <source>Prochaine synchronisation :</source>
         <translation>Next sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="33" />
+        <location filename="../../ui/status.ui" line="34" />
         <source>Changements en attente :</source>
         <translation>Pending changes:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="35" />
+        <location filename="../../ui/status.ui" line="36" />
         <source>Dernier export lu :</source>
         <translation>Last export read:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="39" />
+        <location filename="../../ui/status.ui" line="40" />
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changes sent per day (last 30 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="41" />
+        <location filename="../../ui/status.ui" line="42" />
         <source>Dernières synchronisations</source>
         <translation>Recent syncs</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="43" />
+        <location filename="../../ui/status.ui" line="44" />
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Errors and refusals (file:line: field: reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="47" />
+        <location filename="../../ui/status.ui" line="48" />
         <source>Marques…</source>
         <translation>Brands…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48" />
+        <location filename="../../ui/status.ui" line="49" />
         <source>Références…</source>
         <translation>References…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49" />
+        <location filename="../../ui/status.ui" line="50" />
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="51" />
+        <location filename="../../ui/status.ui" line="52" />
         <source>Exporter un diagnostic…</source>
         <translation>Export a diagnostic…</translation>
     </message>
@@ -1368,57 +1438,57 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>ShopSync — Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Déclencheur</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Lus</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Changements</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>En attente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Résultat</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="150" />
+        <location filename="../../shopsync/gui/windows/status.py" line="156" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1: refused by the site: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="157" />
+        <location filename="../../shopsync/gui/windows/status.py" line="163" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>No error in the last sync.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="168" />
+        <location filename="../../shopsync/gui/windows/status.py" line="174" />
         <source>%n changement(s) depuis %1</source>
         <translation>
             <numerusform>%n change since %1</numerusform>
@@ -1426,28 +1496,28 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="170" />
-        <location filename="../../shopsync/gui/windows/status.py" line="188" />
+        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="194" />
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="174" />
+        <location filename="../../shopsync/gui/windows/status.py" line="180" />
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="182" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>stopped until a new token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="179" />
+        <location filename="../../shopsync/gui/windows/status.py" line="185" />
         <source>non planifiée</source>
         <translation>not scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="183" />
+        <location filename="../../shopsync/gui/windows/status.py" line="189" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation>
             <numerusform>%1 — %n item, read at %2</numerusform>
@@ -1455,7 +1525,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="193" />
+        <location filename="../../shopsync/gui/windows/status.py" line="199" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation>
             <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
@@ -1463,46 +1533,89 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="204" />
+        <location filename="../../shopsync/gui/windows/status.py" line="214" />
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="206" />
+        <location filename="../../shopsync/gui/windows/status.py" line="216" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="246" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256" />
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="246" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256" />
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="262" />
+        <location filename="../../shopsync/gui/windows/status.py" line="272" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="263" />
+        <location filename="../../shopsync/gui/windows/status.py" line="273" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="271" />
+        <location filename="../../shopsync/gui/windows/status.py" line="281" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="272" />
+        <location filename="../../shopsync/gui/windows/status.py" line="282" />
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="297" />
+        <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
+        <translation>The site does not follow ShopSync's presence (Site API v1.1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="303" />
+        <source>Le site a reçu le dernier signal à l'instant.</source>
+        <translation>The site received the last signal just now.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="305" />
+        <source>Le site a reçu le dernier signal il y a %n min</source>
+        <translation>
+            <numerusform>The site received the last signal %n min ago</numerusform>
+            <numerusform>The site received the last signal %n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="310" />
+        <source>synchronisation complète</source>
+        <translation>full sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="311" />
+        <source>envoi du diagnostic</source>
+        <translation>diagnostic upload</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="312" />
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="313" />
+        <source>reprise</source>
+        <translation>resume</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="315" />
+        <source>Demande du support en cours : %1</source>
+        <translation>Support request in progress: %1</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1679,24 @@ The token and passwords were removed from it.</translation>
         <location filename="../../shopsync/gui/tray.py" line="142" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadyStep</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <source>Avant la première synchronisation</source>
+        <translation>Before the first sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
+        <source>Ce que le site et l'export disent de la connexion.</source>
+        <translation>What the site and the export say about the connection.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <source>Vérification en cours…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 </TS>
