@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopsync.errors import ConfigError
+from shopsync.update.settings import UpdateSettings, check_update_settings
+from shopsync.vocab import KeyringService
 
 APP_NAME = "ShopSync"
-KEYRING_SERVICE = "shopsync"
 TOKEN_ENV = "SHOPSYNC_SITE_TOKEN"
 HOME_ENV = "SHOPSYNC_HOME"
 
@@ -33,6 +34,8 @@ settle_seconds = 3
 
 [site]
 url = "http://127.0.0.1:8765"
+# How often ShopSync tells the site it is alive while nothing changes ("30s", "15m", "2h").
+heartbeat = "15m"
 
 [rules]
 # What a brand seen for the first time does: "unmapped" (stays off until you decide),
@@ -64,6 +67,16 @@ timezone = "Europe/Paris"
 [ui]
 # "auto" follows the system; "fr" or "en".
 language = "auto"
+
+[update]
+# Signed updates (TUF). Empty url: the site's own update path ([site] url + /updates).
+url = ""
+# Trusted root metadata file; empty: the one shipped with ShopSync.
+root = ""
+# "auto" installs at a quiet hour or when the app closes, "notify" only tells, "off".
+mode = "auto"
+# "stable" or "beta" (beta also receives stable releases).
+channel = "stable"
 """
 
 
@@ -92,6 +105,7 @@ class ErpSettings:
 @dataclass(slots=True)
 class SiteSettings:
     url: str = "http://127.0.0.1:8765"
+    heartbeat: str = "15m"  # a duration (shopsync.durations): "30s", "15m", "2h"
 
 
 @dataclass(slots=True)
@@ -146,6 +160,7 @@ class Settings:
     guard: GuardSettings = field(default_factory=GuardSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    update: UpdateSettings = field(default_factory=UpdateSettings)
 
     @property
     def config_path(self) -> Path:
@@ -172,6 +187,7 @@ _SECTIONS = {
     "guard": GuardSettings,
     "schedule": ScheduleSettings,
     "ui": UiSettings,
+    "update": UpdateSettings,
 }
 
 
@@ -224,12 +240,25 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             if not hasattr(defaults, key):
                 continue  # unknown keys are kept in the file, ignored here
             setattr(target, key, _coerce(section, key, value, getattr(defaults, key), path))
-    if settings.rules.new_brands not in {"unmapped", "stock", "preorder", "off"}:
+    from shopsync.rules import BrandMode
+
+    if settings.rules.new_brands not in set(BrandMode):
         raise ConfigError(
             f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
             f"found {settings.rules.new_brands!r}"
         )
+    _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
+    check_update_settings(settings.update, path)
     return settings
+
+
+def _check_duration(path: Path, section: str, key: str, value: str) -> None:
+    from shopsync.durations import DurationError, parse_duration
+
+    try:
+        parse_duration(value)
+    except DurationError as exc:
+        raise ConfigError(f"{path}: [{section}] {key}: {exc}") from None
 
 
 def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:
@@ -251,20 +280,50 @@ def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:
     os.replace(tmp, path)
 
 
+class KeyringUnavailable(ConfigError):
+    """The OS keyring could not be asked (no backend, a locked or broken one): not the same as
+    "no token stored", which a person fixes in the settings window."""
+
+
 def site_token(url: str) -> str | None:
-    """The site's bearer token: the environment first (headless use), then the OS keyring."""
+    """The site's bearer token: the environment first (headless use), then the OS keyring.
+
+    None means "no token stored for this site". A keyring that cannot be read raises
+    `KeyringUnavailable`: read as "no token", it sent the shop to re-enter a token that was
+    there all along."""
     token = os.environ.get(TOKEN_ENV)
     if token:
         return token
-    try:
-        import keyring
+    import keyring
+    from keyring.errors import KeyringError
 
-        return keyring.get_password(KEYRING_SERVICE, url)
-    except Exception:  # noqa: BLE001 - no keyring backend on this machine: no token
-        return None
+    try:
+        return keyring.get_password(KeyringService.SITE.value, url)
+    except (KeyringError, OSError, RuntimeError) as exc:
+        from shopsync.i18n import arg, translate
+
+        text = translate(
+            "Config",
+            "le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être "
+            "lu. Réparez le trousseau, ou définissez %3.",
+        )
+        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", url, TOKEN_ENV)) from exc
 
 
 def store_site_token(url: str, token: str) -> None:
+    """Keep the site token in the OS keyring (never in a file). A keyring that cannot store
+    it raises `KeyringUnavailable` with a sentence for the person who typed it."""
     import keyring
+    from keyring.errors import KeyringError
 
-    keyring.set_password(KEYRING_SERVICE, url, token)
+    try:
+        keyring.set_password(KeyringService.SITE.value, url, token)
+    except (KeyringError, OSError, RuntimeError) as exc:
+        from shopsync.i18n import arg, translate
+
+        text = translate(
+            "Config",
+            "le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, "
+            "définissez %2.",
+        )
+        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", TOKEN_ENV)) from exc

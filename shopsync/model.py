@@ -61,6 +61,9 @@ class CatalogProduct:
     title: str = ""
     has_sizes: bool = False
     sizes: tuple[str, ...] = ()
+    # Spellings the platform used before renaming the product (Site API v1.1): an ERP still
+    # writing one of them connects to this product.
+    previous_references: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,13 @@ def format_price(price: Decimal | None) -> str | None:
     return f"{price.quantize(Decimal('0.01'))}"
 
 
+class Severity(enum.StrEnum):
+    """How bad a `Problem` is."""
+
+    ERROR = "error"  # the line was rejected
+    WARNING = "warning"  # the line was kept
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A message about the input that a person can act on: `file:line: field: reason`."""
@@ -106,7 +116,7 @@ class Problem:
     line: int | None
     field: str | None
     reason: str
-    severity: str = "error"  # "error" (line rejected) or "warning" (line kept)
+    severity: str = Severity.ERROR  # a Severity
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"

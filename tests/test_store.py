@@ -20,7 +20,7 @@ def test_migration_keeps_a_copy_and_runs_in_order(tmp_path, monkeypatch):
     db = dbmod.open_db(path)
     db.conn.execute("INSERT INTO meta VALUES ('k', 'v')")
     db.conn.close()
-    current = dbmod.SCHEMA_VERSION
+    current = dbmod.SCHEMA_VERSION  # the version the copy keeps
     monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, "ALTER TABLE meta ADD COLUMN x TEXT;"])
     monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(dbmod.MIGRATIONS))
     db = dbmod.open_db(path)

@@ -34,129 +34,246 @@
 <context>
     <name>BrandsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="101" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="50" />
         <source>ShopSync — Marques</source>
         <translation>ShopSync — Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="111" />
-        <source>À décider (hors site)</source>
-        <translation>À décider (hors site)</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="112" />
-        <source>En stock</source>
-        <translation>En stock</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="113" />
-        <source>Pré-commande</source>
-        <translation>Pré-commande</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="114" />
-        <source>Hors site</source>
-        <translation>Hors site</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Marque ERP</source>
         <translation>Marque ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Produits</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Reliés au catalogue</source>
         <translation>Reliés au catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="119" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
         <source>Marque du site</source>
         <translation>Marque du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="119" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="145" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="91" />
         <source>Chargement des marques…</source>
         <translation>Chargement des marques…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="149" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="95" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="159" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="105" />
         <source>Nouvelle marque : à décider</source>
         <translation>Nouvelle marque : à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="170" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="116" />
         <source>(même nom)</source>
         <translation>(même nom)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
         <source>%n marque(s) à décider.</source>
         <translation><numerusform>%n marque à décider.</numerusform><numerusform>%n marques à décider.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
         <source>Toutes les marques sont décidées.</source>
         <translation>Toutes les marques sont décidées.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="233" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="179" />
         <source>Aucune modification.</source>
         <translation>Aucune modification.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="235" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
         <source>Calcul de l'effet…</source>
         <translation>Calcul de l'effet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="250" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="194" />
         <source>%n produit(s) seront publiés</source>
         <translation><numerusform>%n produit sera publié</numerusform><numerusform>%n produits seront publiés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="252" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="196" />
         <source>%n dépublié(s)</source>
         <translation><numerusform>%n dépublié</numerusform><numerusform>%n dépubliés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="255" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
         <source>%n mis à jour</source>
         <translation><numerusform>%n mis à jour</numerusform><numerusform>%n mis à jour</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="256" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="200" />
         <source> à l'enregistrement.</source>
         <translation> à l'enregistrement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="282" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="219" />
         <source>%n marque(s) enregistrée(s).</source>
         <translation><numerusform>%n marque enregistrée.</numerusform><numerusform>%n marques enregistrées.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="286" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="286" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="35" />
+        <source>État : %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="42" />
+        <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
+        <translation>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="52" />
+        <source>Changements en attente : %1</source>
+        <translation>Changements en attente : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="55" />
+        <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
+        <translation><numerusform>%n dépublication retenue : `shopsync confirm` pour la lancer</numerusform><numerusform>%n dépublications retenues : `shopsync confirm` pour les lancer</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="69" />
+        <source>Site de démonstration : %1/  (boutique en ligne)</source>
+        <translation>Site de démonstration : %1/  (boutique en ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="70" />
+        <source>Dossier ShopSync : %1</source>
+        <translation>Dossier ShopSync : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="74" />
+        <source>1re synchronisation : %1</source>
+        <translation>1re synchronisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="81" />
+        <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
+        <translation>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="92" />
+        <location filename="../../shopsync/commands/status.py" line="63" />
+        <source>Marques à décider : %1</source>
+        <translation>Marques à décider : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="101" />
+        <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
+        <translation>Le site reste ouvert : Ctrl-C pour arrêter.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="65" />
+        <source>%n produit(s) refusé(s) par le site</source>
+        <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="58" />
+        <source>← à décider</source>
+        <translation>← à décider</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/confirm.py" line="22" />
+        <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
+        <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="67" />
+        <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
+        <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="117" />
+        <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
+        <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="120" />
+        <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
+        <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="123" />
+        <source>Absente du catalogue du site : %1 (demande de référencement)</source>
+        <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="52" />
+        <source>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</source>
+        <translation>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="58" />
+        <source>%1 → %2 : accepté</source>
+        <translation>%1 → %2 : accepté</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="61" />
+        <source>%1 ≠ %2 : refusé</source>
+        <translation>%1 ≠ %2 : refusé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="73" />
+        <source>aucun alias</source>
+        <translation>aucun alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="75" />
+        <source>(périmé : absent du catalogue)</source>
+        <translation>(périmé : absent du catalogue)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="84" />
+        <source>%1 références ERP, %2 produits au catalogue : %3</source>
+        <translation>%1 références ERP, %2 produits au catalogue : %3</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <location filename="../../shopsync/config.py" line="305" />
+        <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
+        <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="324" />
+        <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
+        <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/services/settings.py" line="48" />
+        <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
+        <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>
 </context>
 <context>
@@ -170,178 +287,178 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
         <source>Détection automatique</source>
         <translation>Détection automatique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="97" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
         <source>4D (export texte)</source>
         <translation>4D (export texte)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="98" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48" />
         <source>4D (serveur REST)</source>
         <translation>4D (serveur REST)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="99" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
         <source>Base ODBC</source>
         <translation>Base ODBC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="106" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56" />
         <source>Logiciel (préréglage) :</source>
         <translation>Logiciel (préréglage) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="109" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59" />
         <source>Fichier…</source>
         <translation>Fichier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="110" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60" />
         <source>Dossier…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="114" />
-        <location filename="../../shopsync/gui/windows/settings.py" line="192" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
         <source>Export :</source>
         <translation>Export :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="118" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="119" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69" />
         <source>Mot de passe :</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="124" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74" />
         <source>Fichier stable depuis :</source>
         <translation>Fichier stable depuis :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="130" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80" />
         <source>Aperçu des premières lignes</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="136" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Colonnes détectées (modifiables)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="141" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="141" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Quantité</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Prix TTC</source>
         <translation>Prix TTC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Taille (TLD)</source>
         <translation>Taille (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="143" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Code EAN</source>
         <translation>Code EAN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="143" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136" />
         <source>Connexion ODBC :</source>
         <translation>Connexion ODBC :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="187" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="189" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
         <source>Serveur 4D :</source>
         <translation>Serveur 4D :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="190" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="194" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="200" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150" />
         <source>Export de l'ERP</source>
         <translation>Export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="201" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="207" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157" />
         <source>Dossier des exports</source>
         <translation>Dossier des exports</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="214" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Indiquez d'abord l'export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="217" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167" />
         <source>Lecture…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="229" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings.py" line="238" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188" />
         <source>%n ligne(s) lue(s)</source>
         <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="253" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -349,12 +466,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="567" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="574" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -363,52 +480,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="581" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="582" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="583" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="586" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="587" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="588" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -416,22 +533,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="429" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="432" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="435" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="436" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -452,29 +569,39 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>HeldWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="46" />
+        <location filename="../../shopsync/gui/windows/held.py" line="39" />
         <source>ShopSync — Dépublication retenue</source>
         <translation>ShopSync — Dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Produit</source>
         <translation>Produit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/held.py" line="74" />
+        <location filename="../../shopsync/gui/windows/held.py" line="67" />
         <source>La dernière synchronisation retirerait %n produit(s) du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
         <translation><numerusform>La dernière synchronisation retirerait %n produit du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-le en ligne.</numerusform><numerusform>La dernière synchronisation retirerait %n produits du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="92" />
+        <source>Dépublication retenue</source>
+        <translation>Dépublication retenue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="93" />
+        <source>Confirmation impossible : %1</source>
+        <translation>Confirmation impossible : %1</translation>
     </message>
 </context>
 <context>
@@ -513,93 +640,93 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="114" />
+        <location filename="../../shopsync/gui/windows/references.py" line="47" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="125" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Référence ERP</source>
         <translation>Référence ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="125" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="125" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="126" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="126" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Référence du catalogue proposée</source>
         <translation>Référence du catalogue proposée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="149" />
+        <location filename="../../shopsync/gui/windows/references.py" line="82" />
         <source>Recherche des références…</source>
         <translation>Recherche des références…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="153" />
+        <location filename="../../shopsync/gui/windows/references.py" line="86" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="160" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="160" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93" />
         <source>Introuvable</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="164" />
+        <location filename="../../shopsync/gui/windows/references.py" line="97" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="170" />
+        <location filename="../../shopsync/gui/windows/references.py" line="103" />
         <source>aucune</source>
         <translation>aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="175" />
+        <location filename="../../shopsync/gui/windows/references.py" line="108" />
         <source>%n référence(s) à relier</source>
         <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="177" />
+        <location filename="../../shopsync/gui/windows/references.py" line="110" />
         <source>%n avec suggestion</source>
         <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="241" />
+        <location filename="../../shopsync/gui/windows/references.py" line="176" />
         <source>Exporter les références à réécrire</source>
         <translation>Exporter les références à réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="243" />
+        <location filename="../../shopsync/gui/windows/references.py" line="178" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250" />
-        <location filename="../../shopsync/gui/windows/references.py" line="251" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185" />
+        <location filename="../../shopsync/gui/windows/references.py" line="186" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185" />
         <source>Fichier écrit : %1</source>
         <translation>Fichier écrit : %1</translation>
     </message>
@@ -607,120 +734,173 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="359" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="366" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="368" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="369" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="371" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="372" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="374" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="379" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="380" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="382" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="384" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="388" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="392" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="34" />
+        <source>Synchronisation terminée</source>
+        <translation>Synchronisation terminée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="35" />
+        <source>Rien de nouveau</source>
+        <translation>Rien de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="36" />
+        <source>Site injoignable : changements gardés en attente</source>
+        <translation>Site injoignable : changements gardés en attente</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="37" />
+        <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
+        <translation>Dépublication retenue : confirmez avec `shopsync confirm`</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="38" />
+        <source>Export ERP illisible : rien n'a changé</source>
+        <translation>Export ERP illisible : rien n'a changé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="39" />
+        <source>Le site a refusé le jeton</source>
+        <translation>Le site a refusé le jeton</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="40" />
+        <source>Une synchronisation est déjà en cours</source>
+        <translation>Une synchronisation est déjà en cours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="41" />
+        <source>Simulation (rien n'a été envoyé)</source>
+        <translation>Simulation (rien n'a été envoyé)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="42" />
+        <source>Erreur</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="54" />
+        <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
+        <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="318" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="319" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="320" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="328" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="334" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -728,22 +908,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="522" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="537" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="541" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="546" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -751,268 +931,393 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="291" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="295" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="298" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="299" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="300" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
+        <source>Tester la connexion</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84" />
+        <source>Test en cours…</source>
+        <translation>Test en cours…</translation>
     </message>
 </context>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="31" />
+        <location filename="../../shopsync/texts.py" line="102" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="32" />
+        <location filename="../../shopsync/texts.py" line="103" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="33" />
+        <location filename="../../shopsync/texts.py" line="104" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="105" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="68" />
+        <location filename="../../shopsync/gui/state.py" line="77" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="73" />
+        <location filename="../../shopsync/gui/state.py" line="81" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="78" />
+        <location filename="../../shopsync/gui/state.py" line="86" />
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="86" />
+        <location filename="../../shopsync/gui/state.py" line="93" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="91" />
+        <location filename="../../shopsync/gui/state.py" line="98" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="96" />
+        <location filename="../../shopsync/gui/state.py" line="103" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="102" />
+        <location filename="../../shopsync/gui/state.py" line="109" />
         <source>Export ERP illisible : rien n'a changé sur le site.</source>
         <translation>Export ERP illisible : rien n'a changé sur le site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="106" />
+        <location filename="../../shopsync/gui/state.py" line="113" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="127" />
+        <location filename="../../shopsync/gui/state.py" line="136" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="134" />
+        <location filename="../../shopsync/gui/state.py" line="143" />
         <source>En pause</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="135" />
+        <location filename="../../shopsync/gui/state.py" line="144" />
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Les synchronisations automatiques sont suspendues.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="143" />
+        <location filename="../../shopsync/texts.py" line="23" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="150" />
-        <location filename="../../shopsync/gui/state.py" line="169" />
+        <location filename="../../shopsync/gui/state.py" line="154" />
+        <location filename="../../shopsync/gui/state.py" line="175" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="155" />
+        <location filename="../../shopsync/gui/state.py" line="158" />
+        <source>Le site n'a pas répondu à la dernière synchronisation.</source>
+        <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="163" />
         <source>Nouvel essai à %1</source>
         <translation>Nouvel essai à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="159" />
+        <location filename="../../shopsync/texts.py" line="21" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="164" />
+        <location filename="../../shopsync/texts.py" line="22" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="174" />
+        <location filename="../../shopsync/texts.py" line="20" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="181" />
+        <location filename="../../shopsync/texts.py" line="18" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="182" />
+        <location filename="../../shopsync/gui/state.py" line="194" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="190" />
+        <location filename="../../shopsync/texts.py" line="19" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="191" />
+        <location filename="../../shopsync/gui/state.py" line="185" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="198" />
+        <location filename="../../shopsync/texts.py" line="24" />
+        <source>La dernière synchronisation a échoué</source>
+        <translation>La dernière synchronisation a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="29" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="199" />
+        <location filename="../../shopsync/texts.py" line="30" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="200" />
+        <location filename="../../shopsync/texts.py" line="31" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="201" />
+        <location filename="../../shopsync/texts.py" line="32" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="202" />
+        <location filename="../../shopsync/texts.py" line="33" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="203" />
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="204" />
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="205" />
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="206" />
+        <location filename="../../shopsync/texts.py" line="37" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="207" />
+        <location filename="../../shopsync/texts.py" line="38" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="214" />
+        <location filename="../../shopsync/texts.py" line="43" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="215" />
+        <location filename="../../shopsync/texts.py" line="44" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="216" />
+        <location filename="../../shopsync/texts.py" line="45" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="217" />
+        <location filename="../../shopsync/texts.py" line="46" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="218" />
+        <location filename="../../shopsync/texts.py" line="47" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="219" />
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="220" />
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="221" />
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="222" />
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="223" />
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="224" />
+        <location filename="../../shopsync/texts.py" line="53" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="225" />
+        <location filename="../../shopsync/texts.py" line="54" />
         <source>marques</source>
         <translation>marques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="55" />
+        <source>références</source>
+        <translation>références</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="56" />
+        <source>demande du support</source>
+        <translation>demande du support</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="62" />
+        <source>L'adresse du site « %1 » ne convient pas : %2</source>
+        <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="63" />
+        <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
+        <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="68" />
+        <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
+        <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="73" />
+        <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
+        <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="78" />
+        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
+        <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="83" />
+        <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
+        <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="91" />
+        <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
+        <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="92" />
+        <source>%1 connectée(s) au catalogue du site</source>
+        <translation>%1 connectée(s) au catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="93" />
+        <source>%1 à réécrire dans l'ERP</source>
+        <translation>%1 à réécrire dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="94" />
+        <source>%1 marque(s) à décider</source>
+        <translation>%1 marque(s) à décider</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="95" />
+        <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
+        <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="110" />
+        <source>À décider (hors site)</source>
+        <translation>À décider (hors site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="111" />
+        <source>En stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="112" />
+        <source>Pré-commande</source>
+        <translation>Pré-commande</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="113" />
+        <source>Hors site</source>
+        <translation>Hors site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="118" />
+        <source>identiques</source>
+        <translation>identiques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="119" />
+        <source>écrites autrement</source>
+        <translation>écrites autrement</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="120" />
+        <source>avec suggestion</source>
+        <translation>avec suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="121" />
+        <source>introuvables</source>
+        <translation>introuvables</translation>
     </message>
 </context>
 <context>
@@ -1023,62 +1328,62 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="16" />
+        <location filename="../../ui/status.ui" line="17" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="25" />
+        <location filename="../../ui/status.ui" line="26" />
         <source>Voir et décider…</source>
         <translation>Voir et décider…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="31" />
+        <location filename="../../ui/status.ui" line="32" />
         <source>Prochaine synchronisation :</source>
         <translation>Prochaine synchronisation :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="33" />
+        <location filename="../../ui/status.ui" line="34" />
         <source>Changements en attente :</source>
         <translation>Changements en attente :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="35" />
+        <location filename="../../ui/status.ui" line="36" />
         <source>Dernier export lu :</source>
         <translation>Dernier export lu :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="39" />
+        <location filename="../../ui/status.ui" line="40" />
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changements envoyés par jour (30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="41" />
+        <location filename="../../ui/status.ui" line="42" />
         <source>Dernières synchronisations</source>
         <translation>Dernières synchronisations</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="43" />
+        <location filename="../../ui/status.ui" line="44" />
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Erreurs et refus (fichier:ligne : champ : raison)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="47" />
+        <location filename="../../ui/status.ui" line="48" />
         <source>Marques…</source>
         <translation>Marques…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48" />
+        <location filename="../../ui/status.ui" line="49" />
         <source>Références…</source>
         <translation>Références…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49" />
+        <location filename="../../ui/status.ui" line="50" />
         <source>Paramètres…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="51" />
+        <location filename="../../ui/status.ui" line="52" />
         <source>Exporter un diagnostic…</source>
         <translation>Exporter un diagnostic…</translation>
     </message>
@@ -1086,190 +1391,258 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="51" />
+        <location filename="../../shopsync/gui/windows/status.py" line="53" />
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Heure</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Déclencheur</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Lus</source>
         <translation>Lus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Changements</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Envoyés</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Durée</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Résultat</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="152" />
+        <location filename="../../shopsync/gui/windows/status.py" line="156" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1 : refusé par le site : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="159" />
+        <location filename="../../shopsync/gui/windows/status.py" line="163" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>Aucune erreur dans la dernière synchronisation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="170" />
+        <location filename="../../shopsync/gui/windows/status.py" line="174" />
         <source>%n changement(s) depuis %1</source>
         <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="172" />
-        <location filename="../../shopsync/gui/windows/status.py" line="190" />
+        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="194" />
         <source>aucun</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="180" />
         <source>en pause</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="178" />
+        <location filename="../../shopsync/gui/windows/status.py" line="182" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>arrêtée jusqu'à un nouveau jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="181" />
+        <location filename="../../shopsync/gui/windows/status.py" line="185" />
         <source>non planifiée</source>
         <translation>non planifiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <location filename="../../shopsync/gui/windows/status.py" line="189" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="196" />
+        <location filename="../../shopsync/gui/windows/status.py" line="199" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="207" />
+        <location filename="../../shopsync/gui/windows/status.py" line="214" />
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="209" />
+        <location filename="../../shopsync/gui/windows/status.py" line="216" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="265" />
+        <location filename="../../shopsync/gui/windows/status.py" line="272" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="266" />
+        <location filename="../../shopsync/gui/windows/status.py" line="273" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="274" />
+        <location filename="../../shopsync/gui/windows/status.py" line="281" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="275" />
+        <location filename="../../shopsync/gui/windows/status.py" line="282" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="297" />
+        <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
+        <translation>Le site ne suit pas la présence de ShopSync (Site API v1.1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="303" />
+        <source>Le site a reçu le dernier signal à l'instant.</source>
+        <translation>Le site a reçu le dernier signal à l'instant.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="305" />
+        <source>Le site a reçu le dernier signal il y a %n min</source>
+        <translation><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="310" />
+        <source>synchronisation complète</source>
+        <translation>synchronisation complète</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="311" />
+        <source>envoi du diagnostic</source>
+        <translation>envoi du diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="312" />
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="313" />
+        <source>reprise</source>
+        <translation>reprise</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="315" />
+        <source>Demande du support en cours : %1</source>
+        <translation>Demande du support en cours : %1</translation>
     </message>
 </context>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="68" />
+        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <source>Mise à jour disponible</source>
+        <translation>Mise à jour disponible</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <source>Mise à jour installée à la prochaine fermeture</source>
+        <translation>Mise à jour installée à la prochaine fermeture</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="105" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="70" />
+        <location filename="../../shopsync/gui/tray.py" line="107" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="71" />
+        <location filename="../../shopsync/gui/tray.py" line="108" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="72" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="73" />
+        <location filename="../../shopsync/gui/tray.py" line="110" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="74" />
+        <location filename="../../shopsync/gui/tray.py" line="111" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="77" />
+        <location filename="../../shopsync/gui/tray.py" line="114" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105" />
+        <location filename="../../shopsync/gui/tray.py" line="142" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadyStep</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <source>Avant la première synchronisation</source>
+        <translation>Avant la première synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
+        <source>Ce que le site et l'export disent de la connexion.</source>
+        <translation>Ce que le site et l'export disent de la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <source>Vérification en cours…</source>
+        <translation>Vérification en cours…</translation>
     </message>
 </context>
 </TS>

@@ -38,36 +38,28 @@ def _home(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shopsync.commands._common import load
-    from shopsync.store import aliases, open_db
-    from shopsync.store.catalog import load_catalog
+    from shopsync.commands._common import services
+    from shopsync.i18n import arg, translate
 
-    settings = load(args)
-    db = open_db(settings.db_path)
-    try:
+    with services(args) as svc:
+        refs = svc.references
         if args.action == "list":
-            rows = aliases.list_all(db)
-            if args.stale:
-                rows = [r for r in rows if r["stale"]]
-            _print(rows, args.json)
+            _print(refs.aliases(stale_only=args.stale), args.json)
             return 0
         erp, cat = args.erp_ref.strip(), args.catalog_ref.strip()
         if args.action == "accept":
-            aliases.accept(db, erp, cat)
-            known = load_catalog(db)
-            if known and cat not in known:
-                print(
-                    f"attention : {cat} n'est pas dans le catalogue de la dernière synchro ; "
-                    "l'alias ne servira que si cette référence y apparaît",
-                    file=sys.stderr,
+            if not refs.accept(erp, cat):
+                text = translate(
+                    "Cli",
+                    "attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias "
+                    "ne servira que si cette référence y apparaît",
                 )
-            print(f"{erp} → {cat} : accepté")
+                print(arg(text, cat), file=sys.stderr)
+            print(arg(translate("Cli", "%1 → %2 : accepté"), erp, cat))
         else:
-            aliases.reject(db, erp, cat)
-            print(f"{erp} ≠ {cat} : refusé")
+            refs.reject(erp, cat)
+            print(arg(translate("Cli", "%1 ≠ %2 : refusé"), erp, cat))
         return 0
-    finally:
-        db.conn.close()
 
 
 def _print(rows: list[dict], as_json: bool) -> None:
@@ -75,10 +67,13 @@ def _print(rows: list[dict], as_json: bool) -> None:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
+    from shopsync.i18n import translate
+
     if not rows:
-        print("aucun alias")
+        print(translate("Cli", "aucun alias"))
         return
+    stale = "  " + translate("Cli", "(périmé : absent du catalogue)")
     for row in rows:
         arrow = "→" if row["decision"] == "accepted" else "≠"
-        flag = "  (périmé : absent du catalogue)" if row["stale"] else ""
+        flag = stale if row["stale"] else ""
         print(f"{row['erp_reference']:<28} {arrow} {row['catalog_reference']:<28}{flag}")

@@ -39,6 +39,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _duration(text: str) -> float:
+    from shopsync.durations import DurationError, parse_duration
+
+    try:
+        return parse_duration(text)
+    except DurationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
@@ -70,6 +79,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="RATE",
         help="share of API requests that fail (0..1)",
     )
+    parser.add_argument(
+        "--updates",
+        type=Path,
+        metavar="DIR",
+        help="serve this TUF update repository (shopsync-release init) under /updates",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed choosing which requests fail")
     parser.add_argument(
         "--batch-limit",
@@ -84,6 +99,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=2.0,
         metavar="S",
         help="delay of a 'slow' fault (default 2)",
+    )
+    parser.add_argument(
+        "--agent-late",
+        type=_duration,
+        default="45m",
+        metavar="DURATION",
+        help="the connector is late after this long without a heartbeat (default 45m)",
+    )
+    parser.add_argument(
+        "--agent-silent",
+        type=_duration,
+        default="6h",
+        metavar="DURATION",
+        help="the connector is silent after this long without a heartbeat (default 6h)",
+    )
+    parser.add_argument(
+        "--stale-policy",
+        choices=("off", "confirm"),
+        default="off",
+        help="confirm: while the connector is silent, in-stock products show "
+        "'disponibilité à confirmer' (default off)",
     )
 
 
@@ -119,12 +155,19 @@ def run(args: argparse.Namespace) -> int:
     data = _data_dir(args)
     if args.catalog is not None and not args.catalog.is_file():
         raise ConfigError(f"{args.catalog}: no such catalogue file")
+    if args.agent_late >= args.agent_silent:
+        raise ConfigError("--agent-late must be shorter than --agent-silent")
+    if args.updates is not None and not (args.updates / "metadata").is_dir():
+        raise ConfigError(f"{args.updates}: not an update repository (no metadata/ folder)")
 
     def ready(base_url: str) -> None:
         # The first line is machine-read (tests learn the port from it): keep its shape.
         print(f"ShopSync sandbox: {base_url}", flush=True)
         print(f"  storefront: {base_url}/   contract: {base_url}/openapi.json", flush=True)
+        print(f"  back-office: {base_url}/admin (password: the shop token)", flush=True)
         print(f"  data: {data}", flush=True)
+        if args.updates is not None:
+            print(f"  updates: {base_url}/updates/ from {args.updates}", flush=True)
         if args.faults:
             print(f"  faults: {args.faults:.0%} of API requests (seed {args.seed})", flush=True)
         print("  Ctrl-C to stop.", flush=True)
@@ -142,6 +185,10 @@ def run(args: argparse.Namespace) -> int:
             batch_limit=args.batch_limit,
             ready=ready,
             fault_slow_seconds=args.slow_seconds,
+            agent_late=args.agent_late,
+            agent_silent=args.agent_silent,
+            stale_policy=args.stale_policy,
+            updates=args.updates,
         )
     except SystemExit as exc:  # uvicorn exits when it cannot bind
         if exc.code:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from shopsync.store.meta import get_meta, set_meta  # noqa: F401 - re-exported: the store's API
+
 _V1 = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 
@@ -91,14 +93,22 @@ _V1 = """
         );
 """
 
-# v2: the rules' desired states live in memory only (the engine's caches); the table was
+# Site API v1.1: the spellings a catalogue product had before the platform renamed it.
+_V2_PREVIOUS_REFERENCES = """
+        CREATE TABLE catalog_previous (
+            reference TEXT NOT NULL, previous TEXT NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (reference, previous)
+        );
+"""
+
+# v3: the rules' desired states live in memory only (the engine's caches); the table was
 # never written.
-_V2 = """
+_V3_DROP_DESIRED = """
         DROP TABLE IF EXISTS desired;
 """
 
 # Ordered SQL scripts; append, never edit a released one.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2_PREVIOUS_REFERENCES, _V3_DROP_DESIRED]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Durability (docs/sync-engine.md, "Durability"): the connection runs WAL with
@@ -242,6 +252,18 @@ def _close(conn: sqlite3.Connection | None) -> None:
             conn.close()
 
 
+def reopen_if_flagged(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
+    """For a long-lived engine: a damage was flagged during an earlier run, so reopen (which
+    checks in full and heals) before the next one."""
+    from shopsync.store import recovery
+
+    if not recovery.flagged(path):
+        return db
+    with contextlib.suppress(sqlite3.Error):
+        db.conn.close()
+    return open_db(path)
+
+
 class transaction:  # noqa: N801 - reads as a statement: `with transaction(db):`
     """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (including KeyboardInterrupt).
 
@@ -274,16 +296,3 @@ class transaction:  # noqa: N801 - reads as a statement: `with transaction(db):`
         finally:
             if self.durable:
                 self.conn.execute(f"PRAGMA synchronous={SYNC_NORMAL}")
-
-
-def get_meta(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
-    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else default
-
-
-def set_meta(db: sqlite_utils.Database, key: str, value: str | None) -> None:
-    db.conn.execute(
-        "INSERT INTO meta(key, value) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )

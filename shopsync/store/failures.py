@@ -135,3 +135,4 @@ def remember_problem(home: Path, message: str | None) -> None:
 def current_problem(home: Path) -> str | None:
     with _problems_lock:
         return _problems.get(str(home))
+

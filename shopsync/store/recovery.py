@@ -34,6 +34,15 @@ import filelock
 import sqlite_utils
 
 from shopsync.errors import ShopSyncError
+from shopsync.store.failures import (
+    StorageError,
+    current_problem,
+    is_damage,
+    is_storage,
+    remember_problem,
+    storage_message,
+)
+from shopsync.store.meta import get_meta, set_meta
 
 log = logging.getLogger(__name__)
 
@@ -119,10 +128,10 @@ def _rebuild(path: Path, opener: Opener, reason: str) -> sqlite_utils.Database:
         info = {"at": now, "moved_to": moved.name, "reason": reason[:300], "salvaged": salvaged}
         db.conn.execute("BEGIN IMMEDIATE")
         try:
-            _set_meta(db, META_KEY, json.dumps(info, ensure_ascii=False))
+            set_meta(db, META_KEY, json.dumps(info, ensure_ascii=False))
             # The engine keeps "promised" in memory keyed by this counter: start it where an
             # engine that knew the old file cannot have seen it.
-            _set_meta(db, "promised_gen", str(time.time_ns()))
+            set_meta(db, "promised_gen", str(time.time_ns()))
             db.conn.execute("COMMIT")
         except BaseException:
             db.conn.execute("ROLLBACK")
@@ -195,7 +204,7 @@ def _salvage(damaged: Path, db: sqlite_utils.Database) -> dict[str, Any]:
         try:
             row = old.execute("SELECT value FROM meta WHERE key = 'last_version'").fetchone()
             if row and str(row[0]).isdigit():
-                _set_meta(db, "last_version", str(row[0]))
+                set_meta(db, "last_version", str(row[0]))
                 found["last_version"] = int(row[0])
         except sqlite3.Error:
             pass
@@ -215,16 +224,8 @@ def _transaction(db: sqlite_utils.Database):
     db.conn.execute("COMMIT")
 
 
-def _set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
-    from shopsync.store.db import set_meta
-
-    set_meta(db, key, value)
-
-
 def rebuilt_info(db: sqlite_utils.Database) -> dict[str, Any] | None:
     """The last rebuild of this database (META_KEY), with a French sentence for people."""
-    from shopsync.store.db import get_meta
-
     raw = get_meta(db, META_KEY)
     if not raw:
         return None
@@ -239,24 +240,35 @@ def rebuilt_info(db: sqlite_utils.Database) -> dict[str, Any] | None:
     return info
 
 
-def reopen_if_flagged(db: sqlite_utils.Database, path: Path) -> sqlite_utils.Database:
-    """For a long-lived engine: a damage was flagged during an earlier run, so reopen (which
-    checks in full and heals) before the next one."""
-    if not flagged(path):
-        return db
-    from shopsync.store.db import open_db
-
-    with contextlib.suppress(sqlite3.Error):
-        db.conn.close()
-    return open_db(path)
+def local_store_status(db: sqlite_utils.Database, home: Path | None) -> dict[str, Any]:
+    """The home's own health for the status (`ConnectorStatus.local_store`): the last rebuild
+    of the database and the storage problem the last run of this process met."""
+    return {
+        "rebuilt": rebuilt_info(db),
+        "problem": current_problem(home) if home is not None else None,
+    }
 
 
 def note_failure(path: Path, exc: BaseException) -> bool:
     """A run failed with `exc`: when it is a damage, flag the file for the next open."""
-    from shopsync.store.failures import is_damage
-
     if is_damage(exc):
         flag(path, str(exc))
         log.warning("base locale endommagée (%s) : elle sera vérifiée et reconstruite", exc)
         return True
     return False
+
+
+def explain(exc: BaseException, db_path: Path, home: Path) -> tuple[int, str] | None:
+    """Exit code and message for a run that failed with `exc` when the store explains it: a
+    damaged file (flagged, so the next open checks it in full and rebuilds it) or a home that
+    refuses writes (folder and free space named, remembered for the status). None: a bug."""
+    from shopsync.errors import EXIT_INTERNAL
+
+    if note_failure(db_path, exc):
+        return EXIT_INTERNAL, "base locale endommagée : elle sera reconstruite au prochain essai"
+    if is_storage(exc):
+        message = storage_message(db_path.parent, exc)
+        remember_problem(home, message)
+        log.error("%s", message)
+        return StorageError.exit_code, message
+    return None

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,8 @@ from shopsync.gui.icons import app_icon, state_icon
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.gui.windows.chart import DailyChart
+from shopsync.services.status import ConnectorStatus
+from shopsync.sync.vocab import RunStatus
 
 
 class StatusWindow(QWidget):
@@ -60,6 +62,7 @@ class StatusWindow(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         self.detail = child(f, QLabel, "detailLabel")
+        self.signal_label = child(f, QLabel, "signalLabel")
         self.progress_bar = child(f, QProgressBar, "progressBar")
         self.progress_bar.setVisible(False)
         self.held_frame = child(f, QFrame, "heldFrame")
@@ -99,6 +102,11 @@ class StatusWindow(QWidget):
         hub.progress.connect(self.on_progress)
         hub.run_started.connect(self.on_run_started)
         hub.run_finished.connect(self.on_run_finished)
+        hub.platform_changed.connect(self.show_platform)
+        self._signal_clock = QTimer(self)  # "il y a 2 min" ages while the window is open
+        self._signal_clock.timeout.connect(lambda: self.show_platform(self.hub.platform_state))
+        self._signal_clock.start(30_000)
+        self.show_platform(hub.platform_state)
         self.loaded = False
         if hub.last_status:
             self.show_status(hub.last_status)
@@ -108,12 +116,8 @@ class StatusWindow(QWidget):
 
     def reload_history(self) -> None:
         def read(ctx: IoContext) -> dict[str, Any]:
-            from shopsync.store import runs
-
-            return {
-                "runs": runs.recent_runs(ctx.db, 20),
-                "per_day": runs.changes_per_day(ctx.db, time.time() - 31 * 86400),
-            }
+            history = ctx.services.history
+            return {"runs": history.recent(20), "per_day": history.changes_per_day(31)}
 
         self.hub.io(read, self._fill_history)
 
@@ -146,7 +150,7 @@ class StatusWindow(QWidget):
 
     def _fill_errors(self, errors: list[str]) -> None:
         self.errors.clear()
-        rejected = (self.hub.last_status or {}).get("rejected") or []
+        rejected = ConnectorStatus.from_mapping(self.hub.last_status).rejected
         for item in rejected:
             self.errors.addItem(
                 self.tr("%1 : refusé par le site : %2")
@@ -159,27 +163,27 @@ class StatusWindow(QWidget):
             self.errors.addItem(self.tr("Aucune erreur dans la dernière synchronisation."))
 
     def show_status(self, status: dict[str, Any]) -> None:
-        view = st.view(status, running=self.hub.running, progress=self.hub.last_progress)
+        s = ConnectorStatus.from_mapping(status)
+        view = st.view(s, running=self.hub.running, progress=self.hub.last_progress)
         self.icon_label.setPixmap(state_icon(view.icon).pixmap(48, 48))
         self.headline.setText(view.headline)
         reasons = [v for v in view.attention.values() if v != view.detail]
         self.detail.setText("\n".join([view.detail, *reasons]).strip())
-        pending = int(status.get("pending") or 0)
-        since = st.hhmm(status.get("pending_since"))
+        since = st.hhmm(s.pending_since)
         self.pending.setText(
-            self.tr("%n changement(s) depuis %1", "", pending).replace("%1", since)
-            if pending
+            self.tr("%n changement(s) depuis %1", "", s.pending).replace("%1", since)
+            if s.pending
             else self.tr("aucun")
         )
-        sched = status.get("scheduler") or {}
+        sched = s.scheduler
         if sched.get("paused"):
             self.next_run.setText(self.tr("en pause"))
-        elif sched.get("blocked") == "token_refused":
+        elif sched.get("blocked") == RunStatus.TOKEN_REFUSED:
             self.next_run.setText(self.tr("arrêtée jusqu'à un nouveau jeton"))
         else:
             nxt = sched.get("retry_at") or sched.get("next_run")
             self.next_run.setText(st.hhmm(nxt) or self.tr("non planifiée"))
-        last_read = status.get("last_read")
+        last_read = s.last_read
         if last_read:
             self.last_read.setText(
                 self.tr("%1 — %n article(s), lu à %2", "", int(last_read.get("items") or 0))
@@ -188,18 +192,21 @@ class StatusWindow(QWidget):
             )
         else:
             self.last_read.setText(self.tr("aucun"))
-        held = status.get("held") or []
-        self.held_frame.setVisible(bool(held))
-        if held:
+        self.held_frame.setVisible(bool(s.held))
+        if s.held:
             self.held_label.setText(
                 self.tr(
                     "%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de "
                     "sécurité. Rien n'est dépublié sans votre accord.",
                     "",
-                    len(held),
+                    len(s.held),
                 )
             )
         self.sync_button.setEnabled(not self.hub.running)
+
+    def show_platform(self, data: dict[str, Any]) -> None:
+        """Whether the site sees ShopSync (its last heartbeat), and a support request in progress."""
+        self.signal_label.setText(platform_text(data, time.time()))
 
     def on_run_started(self, _data: dict) -> None:
         self.progress_bar.setVisible(True)
@@ -281,3 +288,32 @@ class StatusWindow(QWidget):
 
 def _num(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def platform_text(data: dict[str, Any], now: float) -> str:
+    """"Le site a reçu le dernier signal il y a 2 min", and what the platform's support asked."""
+    last = data.get("last_signal_at")
+    if data.get("unsupported"):
+        text = QCoreApplication.translate("StatusWindow", "Le site ne suit pas la présence de ShopSync (Site API v1.1).")
+    elif last is None:
+        text = ""
+    else:
+        minutes = max(0, int((now - float(last)) // 60))
+        text = (
+            QCoreApplication.translate("StatusWindow", "Le site a reçu le dernier signal à l'instant.")
+            if minutes < 1
+            else QCoreApplication.translate("StatusWindow", "Le site a reçu le dernier signal il y a %n min", "", minutes)
+        )
+    doing = data.get("doing")
+    if doing:
+        kinds = {
+            "full_reconcile": QCoreApplication.translate("StatusWindow", "synchronisation complète"),
+            "diagnostics": QCoreApplication.translate("StatusWindow", "envoi du diagnostic"),
+            "pause": QCoreApplication.translate("StatusWindow", "pause"),
+            "resume": QCoreApplication.translate("StatusWindow", "reprise"),
+        }
+        label = QCoreApplication.translate("StatusWindow", "Demande du support en cours : %1").replace(
+            "%1", kinds.get(doing, doing)
+        )
+        text = f"{text}\n{label}".strip()
+    return text
