@@ -84,7 +84,8 @@ ensure_python() {
 
 ensure_packages() {
   local stamp
-  stamp=$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)
+  # Keyed on the dependencies and on this function (what gets installed, and how).
+  stamp=$( (cat "$ROOT/pyproject.toml"; declare -f ensure_packages) | sha256sum | cut -c1-16)
   [ "$(cat "$PYDIR/.shopsync-packages" 2>/dev/null)" = "$stamp" ] && return
   log "pip install (Windows, under Wine): the project's dependencies and PyInstaller"
   # Build isolation fails with the embeddable Python: hatchling is installed once instead.
