@@ -46,4 +46,5 @@ if [ ! -f "$WINEPREFIX/.shopsync-prefix" ]; then
   timeout 60 wineserver -w || true
   touch "$WINEPREFIX/.shopsync-prefix"
 fi
-cp -u "$STUBS"/*.dll "$WINEPREFIX/drive_c/windows/system32/"
+# -f: Wine puts placeholder files of its builtin DLLs (mscms.dll) there, newer than ours.
+cp -f "$STUBS"/*.dll "$WINEPREFIX/drive_c/windows/system32/"

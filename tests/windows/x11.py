@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -82,10 +83,12 @@ class TrayDisplay:
         return self._x("xdotool", "search", "--onlyvisible", "--name", name).split()
 
     def screenshot(self, target: Path) -> None:
-        """The whole screen as a PNG (ImageMagick's `import`), for docs/screenshots."""
+        """The whole screen as a PNG (Linux Qt on this display), for docs/screenshots."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["import", "-window", "root", str(target)], env=self.env, check=True,
-                       timeout=30)
+        grab = ("import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication([]);"
+                "sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)")
+        subprocess.run([sys.executable, "-c", grab, str(target)], check=True, timeout=60,
+                       env=dict(self.env, QT_QPA_PLATFORM="xcb"))
 
     def wait(self, test: Callable[[], object], timeout: float, what: str,
              log: Path | None = None) -> object:
