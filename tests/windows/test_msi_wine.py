@@ -19,7 +19,8 @@ The steps share one prefix and run in this order (one PC's life); each asserts i
 Slow (the build alone takes minutes under Wine): run by `make test-slow` in CI (.ci/run installs
 Wine, wixl, mingw-w64 and Xvfb). Without those tools the module skips, unless
 SHOPSYNC_REQUIRE_WINE=1 (set by .ci/run when apt worked), where it fails instead.
-SHOPSYNC_WIN_REUSE=1 tests the MSIs already built without running the build script.
+SHOPSYNC_WIN_REUSE=1 tests the MSIs already built without running the build script; SHOPSYNC_WINE_SHOTS=<folder>
+saves wine-status.png and wine-tray-menu.png there (docs/screenshots).
 """
 
 from __future__ import annotations
@@ -217,6 +218,8 @@ def test_token_from_windows_credential_manager(pc: WinePrefix, site) -> None:
     done = _cli(pc, "sync", "--once", "--json", token=False)
     assert done.returncode != 0, "synced without any token?"
     assert "Traceback" not in done.stdout, _explain(done)
+    # The clear message: where the token goes (keyring) and the headless way (the variable).
+    assert "SHOPSYNC_SITE_TOKEN" in done.stdout and "keyring" in done.stdout, _explain(done)
 
     python = CACHE / "prefix" / "drive_c" / "python" / "python.exe"
     stored = pc.run(winpath(python), "-c",
@@ -260,9 +263,13 @@ def test_tray_icon_docks_and_second_launch_hands_over(pc: WinePrefix, site, tmp_
                                    "the first instance's status window", log)
             assert windows
             assert first.poll() is None, "the first instance ended"
-            shots = os.environ.get("SHOPSYNC_WINE_SHOTS")
+            shots = os.environ.get("SHOPSYNC_WINE_SHOTS")  # a folder: docs/screenshots
             if shots:
-                display.screenshot(Path(shots))
+                display.screenshot(Path(shots) / "wine-status.png", [*windows, display.panel()])
+                shown = display.app_windows()
+                display.click(icons[0], 3)  # right click: the tray menu
+                menu = display.wait(lambda: display.app_windows() - shown, 30, "the tray menu")
+                display.screenshot(Path(shots) / "wine-tray-menu.png", [*menu, display.panel()])
         finally:
             pc.kill(first)
             pc.stop()

@@ -82,13 +82,35 @@ class TrayDisplay:
         """Visible top-level windows whose title contains `name`."""
         return self._x("xdotool", "search", "--onlyvisible", "--name", name).split()
 
-    def screenshot(self, target: Path) -> None:
-        """The whole screen as a PNG (Linux Qt on this display), for docs/screenshots."""
+    def app_windows(self, cls: str = "shopsync") -> set[str]:
+        """Visible windows of a Windows program (Wine sets the X class to the exe's name)."""
+        return set(self._x("xdotool", "search", "--onlyvisible", "--class", cls).split())
+
+    def geometry(self, wid: str) -> tuple[int, int, int, int]:
+        """x, y, width, height of a window on the screen."""
+        out = self._x("xwininfo", "-id", wid)
+        value = {key: int(re.search(rf"{key}:\s+(-?\d+)", out).group(1))
+                 for key in ("Absolute upper-left X", "Absolute upper-left Y", "Width", "Height")}
+        return tuple(value.values())  # type: ignore[return-value]
+
+    def screenshot(self, target: Path, windows: list[str], margin: int = 12) -> None:
+        """The screen around `windows` as a PNG (Linux Qt on this display), for the docs."""
+        boxes = [self.geometry(w) for w in windows]
+        left = max(0, min(x for x, _y, _w, _h in boxes) - margin)
+        top = max(0, min(y for _x, y, _w, _h in boxes) - margin)
+        right = max(x + w for x, _y, w, _h in boxes) + margin
+        bottom = max(y + h for _x, y, _w, h in boxes) + margin
         target.parent.mkdir(parents=True, exist_ok=True)
         grab = ("import sys; from PySide6.QtGui import QGuiApplication; app = QGuiApplication([]);"
-                "sys.exit(0 if app.primaryScreen().grabWindow(0).save(sys.argv[1]) else 1)")
-        subprocess.run([sys.executable, "-c", grab, str(target)], check=True, timeout=60,
+                "x, y, w, h = map(int, sys.argv[2:]);"
+                "sys.exit(0 if app.primaryScreen().grabWindow(0, x, y, w, h).save(sys.argv[1]) else 1)")
+        subprocess.run([sys.executable, "-c", grab, str(target), str(left), str(top),
+                        str(right - left), str(bottom - top)], check=True, timeout=60,
                        env=dict(self.env, QT_QPA_PLATFORM="xcb"))
+
+    def click(self, wid: str, button: int) -> None:
+        x, y, w, h = self.geometry(wid)
+        self._x("xdotool", "mousemove", str(x + w // 2), str(y + h // 2), "click", str(button))
 
     def wait(self, test: Callable[[], object], timeout: float, what: str,
              log: Path | None = None) -> object:
