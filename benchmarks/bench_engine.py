@@ -45,7 +45,7 @@ def bench_changes(n: int) -> None:
     """The engine's own rules + diff step (`SyncEngine.plan`), as a long-running tray app or
     service runs it (after a previous run), and cold (a fresh process, no caches)."""
     from shopsync.config import load_settings, update_config
-    from shopsync.engine import RunSummary, SyncEngine
+    from shopsync.engine import SyncEngine
     from shopsync.erp import read_export
     from shopsync.store import delivery
 
@@ -58,22 +58,22 @@ def bench_changes(n: int) -> None:
         export = home / "a.csv"
         write_export(export, n)
         lines = read_export(export).lines
-        _, changes, _ = engine.plan(lines, RunSummary("ok"), dry_run=False)
+        changes = engine.plan(lines).changes
         delivery.enqueue(engine.db, changes, time.time())
-        engine.plan(lines, RunSummary("ok"), dry_run=False)  # the run before: caches warm
+        engine.plan(lines)  # the run before: caches warm
         write_export(export, n, changed=n // 100)
         lines2 = read_export(export).lines
         times = []
         for _ in range(3):
             t0 = time.perf_counter()
-            _, changes, _ = engine.plan(lines2, RunSummary("ok"), dry_run=True)
+            changes = engine.plan(lines2, dry_run=True).changes
             times.append(time.perf_counter() - t0)
         print(f"changes for {n:,} references, 1 % changed: {len(changes):,} changes, "
               f"median {statistics.median(times):.3f} s in a running engine (target ≤ 0.5 s)")
         engine.close()
         cold = SyncEngine(load_settings(home), client_factory=lambda: None)
         t0 = time.perf_counter()
-        cold.plan(lines2, RunSummary("ok"), dry_run=True)
+        cold.plan(lines2, dry_run=True)
         print(f"  same, cold (new process, caches empty): {time.perf_counter() - t0:.3f} s")
         cold.close()
 

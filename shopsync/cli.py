@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
 from collections.abc import Sequence
 
-from shopsync.commands import COMMAND_MODULES
-from shopsync.commands._common import common_options
+from shopsync.commands import COMMAND_MODULES, LONG_RUNNING
+from shopsync.commands._common import common_options, line_buffered_stdout
 from shopsync.errors import EXIT_INTERNAL, ShopSyncError
 
 
@@ -27,10 +26,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES if only is None else [only]:
-        if importlib.util.find_spec(f"shopsync.commands.{name}") is None:
-            if only is not None:
-                return build_parser()  # its error lists the commands there are
-            continue  # a command still being written in this checkout
         module = importlib.import_module(f"shopsync.commands.{name}")
         if only is not None and only != module.NAME:
             return build_parser()  # named otherwise than its module: describe them all
@@ -54,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if module is None:  # bare `shopsync` starts the tray app
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
         module = args._module
+    if module.NAME in LONG_RUNNING:
+        line_buffered_stdout()
     try:
         code = int(module.run(args) or 0)
     except ShopSyncError as exc:

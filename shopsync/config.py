@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopsync.errors import ConfigError
+from shopsync.vocab import KeyringService
 
 APP_NAME = "ShopSync"
-KEYRING_SERVICE = "shopsync"
 TOKEN_ENV = "SHOPSYNC_SITE_TOKEN"
 HOME_ENV = "SHOPSYNC_HOME"
 
@@ -224,7 +224,9 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             if not hasattr(defaults, key):
                 continue  # unknown keys are kept in the file, ignored here
             setattr(target, key, _coerce(section, key, value, getattr(defaults, key), path))
-    if settings.rules.new_brands not in {"unmapped", "stock", "preorder", "off"}:
+    from shopsync.rules import BrandMode
+
+    if settings.rules.new_brands not in set(BrandMode):
         raise ConfigError(
             f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
             f"found {settings.rules.new_brands!r}"
@@ -251,20 +253,42 @@ def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:
     os.replace(tmp, path)
 
 
+class KeyringUnavailable(ConfigError):
+    """The OS keyring could not be asked (no backend, a locked or broken one): not the same as
+    "no token stored", which a person fixes in the settings window."""
+
+
 def site_token(url: str) -> str | None:
-    """The site's bearer token: the environment first (headless use), then the OS keyring."""
+    """The site's bearer token: the environment first (headless use), then the OS keyring.
+
+    None means "no token stored for this site". A keyring that cannot be read raises
+    `KeyringUnavailable`: read as "no token", it sent the shop to re-enter a token that was
+    there all along."""
     token = os.environ.get(TOKEN_ENV)
     if token:
         return token
-    try:
-        import keyring
+    import keyring
+    from keyring.errors import KeyringError
 
-        return keyring.get_password(KEYRING_SERVICE, url)
-    except Exception:  # noqa: BLE001 - no keyring backend on this machine: no token
-        return None
+    try:
+        return keyring.get_password(KeyringService.SITE.value, url)
+    except (KeyringError, OSError, RuntimeError) as exc:
+        raise KeyringUnavailable(
+            f"the system keyring cannot be read ({type(exc).__name__}: {exc}), so the site "
+            f"token for {url} cannot be looked up: repair the keyring, or set {TOKEN_ENV}"
+        ) from exc
 
 
 def store_site_token(url: str, token: str) -> None:
+    """Keep the site token in the OS keyring (never in a file). A keyring that cannot store
+    it raises `KeyringUnavailable` with a sentence for the person who typed it."""
     import keyring
+    from keyring.errors import KeyringError
 
-    keyring.set_password(KEYRING_SERVICE, url, token)
+    try:
+        keyring.set_password(KeyringService.SITE.value, url, token)
+    except (KeyringError, OSError, RuntimeError) as exc:
+        raise KeyringUnavailable(
+            f"the system keyring cannot store the site token ({type(exc).__name__}: {exc}); "
+            f"for headless use set {TOKEN_ENV} instead"
+        ) from exc

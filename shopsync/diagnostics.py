@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from shopsync.config import Settings, site_token
+from shopsync.config import KeyringUnavailable, Settings, site_token
 
 REDACTED = "***"
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\"]+")
@@ -72,7 +72,11 @@ def export_diagnostic(
     dest = Path(dest)
     if dest.is_dir():
         dest = dest / f"shopsync-diagnostic-{time.strftime('%Y%m%d-%H%M%S')}.zip"
-    secrets = [s for s in [site_token(settings.site.url), *(extra_secrets or [])] if s]
+    try:
+        token = site_token(settings.site.url)
+    except KeyringUnavailable:
+        token = None  # a token nobody can read cannot leak into the zip either
+    secrets = [s for s in [token, *(extra_secrets or [])] if s]
 
     def clean(text: str) -> str:
         return redact(text, secrets)

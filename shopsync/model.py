@@ -98,6 +98,13 @@ def format_price(price: Decimal | None) -> str | None:
     return f"{price.quantize(Decimal('0.01'))}"
 
 
+class Severity(enum.StrEnum):
+    """How bad a `Problem` is."""
+
+    ERROR = "error"  # the line was rejected
+    WARNING = "warning"  # the line was kept
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A message about the input that a person can act on: `file:line: field: reason`."""
@@ -106,7 +113,7 @@ class Problem:
     line: int | None
     field: str | None
     reason: str
-    severity: str = "error"  # "error" (line rejected) or "warning" (line kept)
+    severity: str = Severity.ERROR  # a Severity
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"

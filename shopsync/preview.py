@@ -16,6 +16,7 @@ import sqlite_utils
 from shopsync import rules
 from shopsync.config import Settings
 from shopsync.rules import BrandMapping, fold_brand
+from shopsync.store import aliases as alias_store
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import delivery, erp_cache
@@ -35,14 +36,6 @@ class MappingPreview:
             f"{len(self.publish)} produits seront publiés, {len(self.unpublish)} dépubliés"
             + (f", {len(self.update)} mis à jour" if self.update else "")
         )
-
-
-def _aliases(db: sqlite_utils.Database) -> tuple[Mapping[str, str], object]:
-    try:
-        from shopsync.store import aliases
-    except ImportError:  # the alias store is optional for a preview
-        return {}, set()
-    return aliases.accepted(db), aliases.rejected(db)
 
 
 def merged_mappings(
@@ -69,12 +62,14 @@ def preview_mappings(
     result = MappingPreview()
     if not lines or not catalog:
         return result
-    accepted, rejected = _aliases(db)
+    accepted, rejected = alias_store.accepted(db), alias_store.rejected(db)
     connections = matching.connect({ln.reference for ln in lines}, catalog, accepted, rejected)
     mappings = merged_mappings(brand_store.load_mappings(db), choices)
     desired = rules.desired_states(
         lines, catalog, connections, mappings, rules.RuleOptions.from_settings(settings)
     )
+    # TODO(engine): the publish / update / unpublish split below repeats the engine's diff
+    # (engine.py `_diff`); use the engine's pure plan function once it is on main.
     promised = delivery.promised(db)
     for ref, state in sorted(desired.states.items()):
         before = promised.get(ref)

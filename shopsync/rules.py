@@ -6,6 +6,7 @@ plain pipeline. Nothing here does I/O or knows about SQLite or HTTP.
 
 from __future__ import annotations
 
+import enum
 import functools
 import operator
 import unicodedata
@@ -24,12 +25,26 @@ from shopsync.model import (
     format_price,
 )
 
-MODES = ("stock", "preorder", "off")
+
+class BrandMode(enum.StrEnum):
+    """What the site does with one brand's products (`brands.mode`, `[rules] new_brands`).
+
+    A StrEnum: the values are the strings stored in SQLite and written in config.toml."""
+
+    STOCK = "stock"  # published from the ERP's stock and prices
+    PREORDER = "preorder"  # every catalogue product published, orderable before it is in stock
+    OFF = "off"  # never on the site
+    UNMAPPED = "unmapped"  # not decided yet: off until the shop chooses
+
+
+MODES = (BrandMode.STOCK, BrandMode.PREORDER, BrandMode.OFF)  # what a shop may choose
+UNMAPPED = BrandMode.UNMAPPED
+# Modes whose ERP items the platform should list when the catalogue lacks them.
+WANTED_MODES = frozenset({BrandMode.STOCK, BrandMode.PREORDER})
 _BRAND = operator.attrgetter("brand")
 _REFERENCE = operator.attrgetter("reference")
-UNMAPPED = "unmapped"
 # When several ERP brands point at one site brand, the most visible choice wins.
-_MODE_RANK = {"preorder": 3, "stock": 2, "off": 1, UNMAPPED: 0}
+_MODE_RANK = {BrandMode.PREORDER: 3, BrandMode.STOCK: 2, BrandMode.OFF: 1, BrandMode.UNMAPPED: 0}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -45,13 +60,13 @@ def fold_brand(name: str | None) -> str:
 class BrandMapping:
     erp_brand: str
     site_brand: str | None  # None: same name as the ERP brand
-    mode: str  # stock | preorder | off | unmapped
+    mode: str  # a BrandMode value (plain str when read back from SQLite; StrEnum compares equal)
     decided: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class RuleOptions:
-    new_brands: str = UNMAPPED
+    new_brands: str = BrandMode.UNMAPPED
     hold_statuses: frozenset[str] = frozenset()
     preorder_statuses: frozenset[str] = frozenset()
     backorder: bool = False
@@ -97,7 +112,7 @@ def resolve_brands(
         key = fold_brand(brand)
         if not key or key in full:
             continue
-        full[key] = BrandMapping(brand, None, new_brands, decided=new_brands != UNMAPPED)
+        full[key] = BrandMapping(brand, None, new_brands, decided=new_brands != BrandMode.UNMAPPED)
         new.append(brand)
     return full, new
 
@@ -158,12 +173,12 @@ def product_state(
 ) -> tuple[ProductState, str | None]:
     """One catalogue product's site state and, when unpublished, why."""
     ref = product.reference
-    if mode is None or mode == UNMAPPED:
+    if mode is None or mode == BrandMode.UNMAPPED:
         return unpublished(ref), "brand not mapped"
-    if mode == "off":
+    if mode == BrandMode.OFF:
         return unpublished(ref), "brand off the site"
     quantity, price, sizes = stock_figures(product, lines)
-    if mode == "preorder":
+    if mode == BrandMode.PREORDER:
         return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
     if not lines:
         return unpublished(ref), "not in the ERP"
@@ -208,7 +223,7 @@ def desired_states(
     unmatched_seen: set[str] = set()
     for line in unmatched:
         mapping = full.get(fold_brand(line.brand))
-        wanted = mapping is not None and mapping.mode in ("stock", "preorder")
+        wanted = mapping is not None and mapping.mode in WANTED_MODES
         if wanted and line.reference not in unmatched_seen:
             unmatched_seen.add(line.reference)
             result.unmatched.append(line)

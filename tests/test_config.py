@@ -41,3 +41,59 @@ def test_bad_values_are_named(tmp_path, body, message):
 def test_token_from_env_first(monkeypatch):
     monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", "s3cret")
     assert config.site_token("https://x") == "s3cret"
+
+
+@pytest.fixture
+def memory_keyring():
+    """A real keyring backend living in memory (this machine has none)."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):  # noqa: ANN001, ANN201
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):  # noqa: ANN001, ANN201
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):  # noqa: ANN001, ANN201
+            self.store.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    memory = Memory()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+def test_no_token_and_a_broken_keyring_are_told_apart(monkeypatch, memory_keyring):
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.delenv("SHOPSYNC_SITE_TOKEN", raising=False)
+    assert config.site_token("https://x") is None  # a keyring that answers: no token stored
+    config.store_site_token("https://x", "t0k")
+    assert memory_keyring.store == {("shopsync", "https://x"): "t0k"}
+    assert config.site_token("https://x") == "t0k"
+
+    keyring.set_keyring(fail.Keyring())  # no usable backend on this machine
+    with pytest.raises(config.KeyringUnavailable, match="keyring cannot be read.*SHOPSYNC_SITE_TOKEN"):
+        config.site_token("https://x")
+    with pytest.raises(config.KeyringUnavailable, match="cannot store the site token"):
+        config.store_site_token("https://x", "t0k")
+    monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", "from-env")
+    assert config.site_token("https://x") == "from-env"  # headless use needs no keyring at all
+
+
+def test_the_erp_password_goes_where_the_reader_looks(memory_keyring, tmp_path):
+    from shopsync.erp import secrets
+    from shopsync.services.settings import SettingsService
+
+    SettingsService(tmp_path).store_erp_password("DSN=BIJOU3", "pw")
+    assert secrets.password("odbc", "DSN=BIJOU3") == "pw"

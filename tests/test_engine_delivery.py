@@ -21,17 +21,6 @@ def rows_for(n: int, qty=lambda i: 1 + i % 3) -> list[tuple]:
     return [(f"REF-{i:05d}", "TISSOT", f"MONTRE {i}", str(qty(i)), f"{100 + i},00", "", "") for i in range(n)]
 
 
-@pytest.fixture
-def big_site(tmp_path):
-    from shop_fixtures import Site
-
-    from shopsync.site.sandbox.testing import running_sandbox
-
-    csv = write_catalog_rows(tmp_path / "big.csv", big_catalog(2000))
-    with running_sandbox(tmp_path / "site", token=TOKEN, catalog=csv) as url:
-        yield Site(url, tmp_path / "site")
-
-
 def _site_matches(site, shop_rows) -> list[str]:
     """References whose site state differs from the export (published, quantity, price)."""
     import httpx
@@ -55,11 +44,40 @@ def _site_matches(site, shop_rows) -> list[str]:
     return wrong
 
 
-def test_sigkill_mid_upload_then_restart_converges_exactly_once(tmp_path, big_site, monkeypatch):
-    from shopsync.site.sandbox.testing import applied_counts
+def _wait_for(path, timeout: float) -> bool:
+    """Poll for a file the sandbox's stall hook writes (a condition, not a fixed sleep)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists():
+            return True
+        time.sleep(0.01)
+    return False
 
+
+@pytest.fixture
+def stalling_site(tmp_path, monkeypatch):
+    """The big catalogue's sandbox, holding the second stock batch until the test releases it
+    (`faults.BatchStall`): an upload the test can kill provably mid-way."""
+    from shop_fixtures import Site
+
+    from shopsync.site.sandbox.faults import STALL_ENV
+    from shopsync.site.sandbox.testing import running_sandbox
+
+    gate = tmp_path / "stall"
+    gate.mkdir()
+    monkeypatch.setenv(STALL_ENV, f"1:{gate}")
+    csv = write_catalog_rows(tmp_path / "big.csv", big_catalog(2000))
+    with running_sandbox(tmp_path / "site", token=TOKEN, catalog=csv) as url:
+        yield Site(url, tmp_path / "site"), gate
+        (gate / "release").touch()  # never leave the sandbox holding a request
+
+
+def test_sigkill_mid_upload_then_restart_converges_exactly_once(tmp_path, stalling_site, monkeypatch):
+    from shopsync.site.sandbox.testing import applied_counts, replay_count
+
+    site, gate = stalling_site
     monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", TOKEN)
-    shop = Shop(tmp_path / "home", big_site.url)
+    shop = Shop(tmp_path / "home", site.url)
     rows = rows_for(2000)
     shop.write(rows)
     env = dict(os.environ, SHOPSYNC_SITE_TOKEN=TOKEN)
@@ -67,30 +85,31 @@ def test_sigkill_mid_upload_then_restart_converges_exactly_once(tmp_path, big_si
         [sys.executable, "-m", "shopsync", "sync", "--once", "--home", str(shop.home)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    db_path = shop.home / "shopsync.db"
-    killed_mid_way = False
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
+    try:
+        assert _wait_for(gate / "stalled", 60), "the sync never sent its second batch"
+        conn = sqlite3.connect(f"file:{shop.home / 'shopsync.db'}?mode=ro", uri=True, timeout=5)
         try:
-            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=0.1)
             acked = conn.execute("SELECT COUNT(*) FROM acknowledged").fetchone()[0]
+            in_flight = conn.execute("SELECT COUNT(*) FROM batches").fetchone()[0]
+        finally:
             conn.close()
-        except sqlite3.Error:
-            acked = 0
-        if 0 < acked < 2000:
-            proc.send_signal(signal.SIGKILL)
-            killed_mid_way = True
-            break
-        time.sleep(0.002)
-    proc.wait(30)
-    if not killed_mid_way:
-        pytest.skip("the sync finished before it could be killed mid-upload (machine too fast)")
+        # Mid-upload: the first batch acknowledged, the second written, sent and unanswered.
+        assert 0 < acked < 2000 and in_flight == 1, (acked, in_flight)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL
+    # The site now applies the batch whose sender is dead: applied, never acknowledged.
+    (gate / "release").touch()
+    assert _wait_for(gate / "handled", 30)
 
     summary = shop.sync()
     assert summary.exit_code == 0, summary
-    assert _site_matches(big_site, rows) == []
-    counts = applied_counts(big_site.data)
+    assert _site_matches(site, rows) == []
+    counts = applied_counts(site.data)
     assert counts and max(counts.values()) == 1  # nothing applied twice
+    assert replay_count(site.data) >= 1  # the batch in flight went again with its key
     assert shop.sync().uploaded == 0
 
 

@@ -19,8 +19,9 @@ def test_new_brands_stay_off_until_mapped(shop, site):
     out = shop.sync()
     assert out.exit_code == 0 and out.uploaded == 0
     assert site.product("F20560/1")["published"] is False
-    code, brands = 0, shop.cli("brands", "list", "--json")
-    assert code == 0 and '"decided": false' in brands.stdout and "FESTINA" in brands.stdout
+    brands = shop.cli("brands", "list", "--json")
+    assert brands.returncode == 0, brands.stderr
+    assert '"decided": false' in brands.stdout and "FESTINA" in brands.stdout
 
     assert shop.cli("brands", "map", "FESTINA", "--mode", "stock").returncode == 0
     out = shop.sync()
@@ -31,9 +32,10 @@ def test_new_brands_stay_off_until_mapped(shop, site):
 
 def test_brand_off_unpublishes_its_products(shop, site):
     shop.write(BASE)
-    shop.sync()
+    assert shop.sync().exit_code == 0
     assert site.product("590702HV-16")["published"] is True
-    shop.cli("brands", "map", "PANDORA", "--mode", "off")
+    mapped = shop.cli("brands", "map", "PANDORA", "--mode", "off")
+    assert mapped.returncode == 0, mapped.stderr
     out = shop.sync()
     assert out.exit_code == 0
     assert site.product("590702HV-16")["published"] is False
@@ -42,8 +44,9 @@ def test_brand_off_unpublishes_its_products(shop, site):
 
 def test_preorder_brand_publishes_catalogue_products_not_in_stock(shop, site):
     shop.write(BASE)
-    shop.cli("brands", "map", "Nomination", "--mode", "preorder")  # absent from the ERP
-    shop.sync()
+    mapped = shop.cli("brands", "map", "Nomination", "--mode", "preorder")  # absent from the ERP
+    assert mapped.returncode == 0, mapped.stderr
+    assert shop.sync().exit_code == 0
     p = site.product("NOM-1")
     assert p["published"] is True and p["availability"] == "preorder"
 
@@ -56,7 +59,7 @@ def test_hold_and_preorder_statuses(shop, site):
         ("F20560/1", "FESTINA", "CHRONO", "1", "120,00", "", ""),
     ]
     shop.write(rows)
-    shop.sync()
+    assert shop.sync().exit_code == 0
     assert site.product("T120.417.17.041.00")["published"] is False
     p = site.product("T137.407.11.041.00")
     assert p["published"] is True and p["availability"] == "preorder"
@@ -66,11 +69,11 @@ def test_hold_and_preorder_statuses(shop, site):
 def test_backorder_rule_is_one_site_setting(shop, site):
     shop.configure(backorder={"enabled": True, "restock_days": 12, "message": "Sous {days} jours"})
     shop.write([("F20560/1", "FESTINA", "CHRONO", "0", "120,00", "", "")])
-    shop.sync()
+    assert shop.sync().exit_code == 0
     assert site.settings()["backorder"] == {"enabled": True, "restock_days": 12, "message": "Sous {days} jours"}
     assert site.product("F20560/1")["availability"] == "backorder"
     shop.configure(backorder={"enabled": False})
-    shop.sync()
+    assert shop.sync().exit_code == 0
     assert site.settings()["backorder"]["enabled"] is False
     assert site.product("F20560/1")["availability"] == "out_of_stock"
 
@@ -82,7 +85,7 @@ def test_ring_sizes_with_their_own_prices(shop, site):
         ("ALL OR 3MM", "ALLIANCES", "ALLIANCE", "1", "520,00", "54", ""),
     ]
     shop.write(rows)
-    shop.sync()
+    assert shop.sync().exit_code == 0
     p = site.product("ALL OR 3MM")
     assert p["quantity"] == 4 and p["price"] == "490.00"
     assert p["sizes"] == [
@@ -114,6 +117,7 @@ def test_guard_holds_mass_unpublishing_until_confirmed(tmp_path, monkeypatch):
         assert site.product("R005")["published"] is True
         assert site.product("R000")["quantity"] == 0
         code, dry = shop.cli_json("sync", "--once", "--dry-run")
+        assert code == 0, dry
         assert len(dry["plan"]["held"]) == 28 and site.product("R005")["published"] is True
         assert shop.cli("confirm").returncode == 0
         code, out = shop.cli_json("sync", "--once")
@@ -123,7 +127,7 @@ def test_guard_holds_mass_unpublishing_until_confirmed(tmp_path, monkeypatch):
 
 def test_small_unpublishing_goes_without_asking(shop, site):
     shop.write(BASE)
-    shop.sync()
+    assert shop.sync().exit_code == 0
     shop.write(BASE[1:])
     out = shop.sync()
     assert out.exit_code == 0 and out.held == 0
@@ -141,9 +145,9 @@ def test_dry_run_sends_nothing(shop, site):
 def test_unmatched_items_become_listing_requests_once(shop, site):
     rows = [*BASE, ("T999.999", "TISSOT", "NOUVELLE MONTRE", "1", "500,00", "", "")]
     shop.write(rows)
-    shop.sync()
+    assert shop.sync().exit_code == 0
     shop.write([*rows[:-1], rows[-1]])  # same again (touch)
-    shop.sync(full=True)
+    assert shop.sync(full=True).exit_code == 0
     r = httpx.get(f"{site.url}/api/v1/listing-requests", headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 200
     items = r.json()["items"]

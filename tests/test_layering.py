@@ -62,3 +62,91 @@ def test_cli_help_imports_no_qt_nor_server():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def _is_module(name: str) -> bool:
+    path = ROOT.parent / name.replace(".", "/")
+    return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
+def _imports(path: pathlib.Path) -> list[tuple[str, int]]:
+    """Every shopsync module `path` imports, at any depth (top level, in functions, under
+    TYPE_CHECKING): a cycle or a layer crossed inside a function is still one."""
+    import ast
+
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [(a.name, node.lineno) for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            assert node.level == 0, f"{path}:{node.lineno}: relative import"
+            base = node.module or ""
+            out.append((base, node.lineno))
+            # `from shopsync.store import brands` imports the module shopsync.store.brands
+            out += [(f"{base}.{a.name}", node.lineno) for a in node.names if _is_module(f"{base}.{a.name}")]
+    return [(name, line) for name, line in out if name == "shopsync" or name.startswith("shopsync.")]
+
+
+def _module_name(path: pathlib.Path) -> str:
+    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_gui_and_commands_reach_the_store_only_through_services():
+    """The windows and the CLI commands call shopsync.services; none opens the store itself."""
+    offenders = []
+    for folder in ("gui", "commands"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for name, line in _imports(path):
+                if name == "shopsync.store" or name.startswith("shopsync.store."):
+                    offenders.append(f"{path.relative_to(ROOT.parent)}:{line} imports {name}")
+    assert offenders == []
+
+
+def test_no_import_cycle_among_shopsync_modules():
+    """The module import graph (every import, function-level ones included) has no cycle."""
+    graph: dict[str, set[str]] = {}
+    for path in ROOT.rglob("*.py"):
+        me = _module_name(path)
+        graph.setdefault(me, set())
+        for name, _line in _imports(path):
+            if name != me:
+                graph[me].add(name)
+    known = set(graph)
+    graph = {m: {d for d in deps if d in known} for m, deps in graph.items()}
+
+    # Tarjan's strongly connected components: any component of two or more is a cycle.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+    counter = [0]
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = counter[0]
+        counter[0] += 1
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    assert cycles == []

@@ -1,33 +1,33 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="48"/>
-        <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
+        <location filename="../../shopsync/gui/app.py" line="52" />
+        <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
 </context>
 <context>
     <name>BrandsForm</name>
     <message>
-        <location filename="../../ui/brands.ui" line="7"/>
-        <source>Chaque marque de l&apos;ERP, avec la marque du site où elle va et son mode. Une marque non décidée reste hors du site.</source>
+        <location filename="../../ui/brands.ui" line="7" />
+        <source>Chaque marque de l'ERP, avec la marque du site où elle va et son mode. Une marque non décidée reste hors du site.</source>
         <translation>Every ERP brand, with the site brand it goes to and its mode. A brand not decided yet stays off the site.</translation>
     </message>
     <message>
-        <location filename="../../ui/brands.ui" line="8"/>
+        <location filename="../../ui/brands.ui" line="8" />
         <source>Rechercher une marque…</source>
         <translation>Search a brand…</translation>
     </message>
     <message>
-        <location filename="../../ui/brands.ui" line="14"/>
+        <location filename="../../ui/brands.ui" line="14" />
         <source>Annuler les modifications</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/brands.ui" line="15"/>
+        <location filename="../../ui/brands.ui" line="15" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
@@ -35,77 +35,57 @@
 <context>
     <name>BrandsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="101"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="49" />
         <source>ShopSync — Marques</source>
         <translation>ShopSync — Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="111"/>
-        <source>À décider (hors site)</source>
-        <translation>To decide (off the site)</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="112"/>
-        <source>En stock</source>
-        <translation>In stock</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="113"/>
-        <source>Pré-commande</source>
-        <translation>Pre-order</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="114"/>
-        <source>Hors site</source>
-        <translation>Off the site</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
         <source>Marque ERP</source>
         <translation>ERP brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
         <source>Produits</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
         <source>Reliés au catalogue</source>
         <translation>Matched in catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="119"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Marque du site</source>
         <translation>Site brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="119"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="145"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="90" />
         <source>Chargement des marques…</source>
         <translation>Loading brands…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="149"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="94" />
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="159"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="104" />
         <source>Nouvelle marque : à décider</source>
         <translation>New brand: to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="115" />
         <source>(même nom)</source>
         <translation>(same name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="181"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
         <source>%n marque(s) à décider.</source>
         <translation>
             <numerusform>%n brand to decide.</numerusform>
@@ -113,22 +93,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="181"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
         <source>Toutes les marques sont décidées.</source>
         <translation>Every brand is decided.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="233"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="178" />
         <source>Aucune modification.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="235"/>
-        <source>Calcul de l&apos;effet…</source>
+        <location filename="../../shopsync/gui/windows/brands.py" line="180" />
+        <source>Calcul de l'effet…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="250"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="193" />
         <source>%n produit(s) seront publiés</source>
         <translation>
             <numerusform>%n product will be published</numerusform>
@@ -136,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="252"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="195" />
         <source>%n dépublié(s)</source>
         <translation>
             <numerusform>%n unpublished</numerusform>
@@ -144,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="198" />
         <source>%n mis à jour</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -152,12 +132,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="256"/>
-        <source> à l&apos;enregistrement.</source>
+        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
+        <source> à l'enregistrement.</source>
         <translation> when saved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="282"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="218" />
         <source>%n marque(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n brand saved.</numerusform>
@@ -165,20 +145,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="286"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="286"/>
+        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="35" />
+        <source>État : %1</source>
+        <translation>State: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="42" />
+        <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
+        <translation>Last sync: %1 — %2 (read %3, sent %4)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="48" />
+        <source>Changements en attente : %1</source>
+        <translation>Pending changes: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="51" />
+        <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
+        <translation>
+            <numerusform>%n unpublishing held: `shopsync confirm` to carry it out</numerusform>
+            <numerusform>%n unpublishings held: `shopsync confirm` to carry them out</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="59" />
+        <source>Marques à décider : %1</source>
+        <translation>Brands to decide: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="61" />
+        <source>%n produit(s) refusé(s) par le site</source>
+        <translation>
+            <numerusform>%n product refused by the site</numerusform>
+            <numerusform>%n products refused by the site</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="58" />
+        <source>← à décider</source>
+        <translation>← to decide</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/confirm.py" line="22" />
+        <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
+        <translation>
+            <numerusform>%n unpublishing confirmed: the next sync carries it out.</numerusform>
+            <numerusform>%n unpublishings confirmed: the next sync carries them out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DailyChart</name>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/chart.py" line="32"/>
+        <location filename="../../shopsync/gui/windows/chart.py" line="32" />
         <source>%n changement(s) sur 30 jours</source>
         <translation>
             <numerusform>%n change in 30 days</numerusform>
@@ -189,173 +221,173 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="91"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="39" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
         <source>Détection automatique</source>
         <translation>Automatic detection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="97"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45" />
         <source>4D (export texte)</source>
         <translation>4D (text export)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="98"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="46" />
         <source>4D (serveur REST)</source>
         <translation>4D (REST server)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="99"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
         <source>Base ODBC</source>
         <translation>ODBC database</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="106"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="54" />
         <source>Logiciel (préréglage) :</source>
         <translation>Software (preset):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="109"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="57" />
         <source>Fichier…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="110"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58" />
         <source>Dossier…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="114"/>
-        <location filename="../../shopsync/gui/windows/settings.py" line="192"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
         <source>Export :</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="119"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="67" />
         <source>Mot de passe :</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="124"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="72" />
         <source>Fichier stable depuis :</source>
         <translation>File unchanged for:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="130"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="78" />
         <source>Aperçu des premières lignes</source>
         <translation>Preview the first rows</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="136"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="84" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Detected columns (editable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="140"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="140"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="141"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="141"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="142"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Prix TTC</source>
         <translation>Price incl. VAT</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="142"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Taille (TLD)</source>
         <translation>Size (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="143"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Code EAN</source>
         <translation>EAN code</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="143"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="134" />
         <source>Connexion ODBC :</source>
         <translation>ODBC connection:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="187"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="135" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="189"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
         <source>Serveur 4D :</source>
         <translation>4D server:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="190"/>
-        <source>L&apos;adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
-        <translation>The 4D REST server&apos;s address, for example http://server:8080/rest.</translation>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138" />
+        <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
+        <translation>The 4D REST server's address, for example http://server:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="194"/>
-        <source>Le fichier que l&apos;ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
+        <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="200"/>
-        <source>Export de l&apos;ERP</source>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="148" />
+        <source>Export de l'ERP</source>
         <translation>ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="201"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="149" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="207"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="155" />
         <source>Dossier des exports</source>
         <translation>Export folder</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="214"/>
-        <source>Indiquez d&apos;abord l&apos;export.</source>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="162" />
+        <source>Indiquez d'abord l'export.</source>
         <translation>Enter the export first.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="217"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="165" />
         <source>Lecture…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="229"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="177" />
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings.py" line="238"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="186" />
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -363,7 +395,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="253"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="201" />
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -371,66 +403,66 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="567"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="574"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="170" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
-Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
-        <translation>ShopSync keeps the site&apos;s stock in step with your shop software (ERP).
+Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
+        <translation>ShopSync keeps the site's stock in step with your shop software (ERP).
 
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="581"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="177" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="582"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="178" />
         <source>Le stock de la boutique</source>
-        <translation>The shop&apos;s stock</translation>
+        <translation>The shop's stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="583"/>
-        <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
-        <translation>Choose your ERP&apos;s export and check the columns.</translation>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="179" />
+        <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
+        <translation>Choose your ERP's export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584"/>
-        <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
-        <translation>The site&apos;s address and the token the platform gave you.</translation>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <source>L'adresse du site et le jeton donné par la plateforme.</source>
+        <translation>The site's address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="586"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="182" />
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="587"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="183" />
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="588"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="184" />
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -438,22 +470,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="429"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="432"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193" />
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="435"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196" />
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="436"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="197" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -461,12 +493,12 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>HeldForm</name>
     <message>
-        <location filename="../../ui/held.ui" line="12"/>
+        <location filename="../../ui/held.ui" line="12" />
         <source>Garder ces produits en ligne</source>
         <translation>Keep these products online</translation>
     </message>
     <message>
-        <location filename="../../ui/held.ui" line="13"/>
+        <location filename="../../ui/held.ui" line="13" />
         <source>Dépublier ces produits</source>
         <translation>Unpublish these products</translation>
     </message>
@@ -474,63 +506,73 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>HeldWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="46"/>
+        <location filename="../../shopsync/gui/windows/held.py" line="39" />
         <source>ShopSync — Dépublication retenue</source>
         <translation>ShopSync — Held unpublishing</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55"/>
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55"/>
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55"/>
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Produit</source>
         <translation>Product</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/held.py" line="74"/>
-        <source>La dernière synchronisation retirerait %n produit(s) du site d&apos;un coup. C&apos;est plus que le seuil de sécurité : cela arrive quand l&apos;export de l&apos;ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
+        <location filename="../../shopsync/gui/windows/held.py" line="67" />
+        <source>La dernière synchronisation retirerait %n produit(s) du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
         <translation>
             <numerusform>The last sync would take %n product off the site at once. That is more than the safety threshold: it happens when the ERP export is incomplete. Check the list, then confirm or keep it online.</numerusform>
             <numerusform>The last sync would take %n products off the site at once. That is more than the safety threshold: it happens when the ERP export is incomplete. Check the list, then confirm or keep them online.</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="92" />
+        <source>Dépublication retenue</source>
+        <translation>Unpublishing held</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="93" />
+        <source>Confirmation impossible : %1</source>
+        <translation>Could not confirm: %1</translation>
+    </message>
 </context>
 <context>
     <name>ReferencesForm</name>
     <message>
-        <location filename="../../ui/references.ui" line="7"/>
-        <source>Les références de l&apos;ERP absentes du catalogue du site. Acceptez une suggestion pour relier la référence sans la réécrire dans l&apos;ERP, ou refusez-la.</source>
-        <translation>ERP references missing from the site&apos;s catalogue. Accept a suggestion to connect the reference without rewriting it in the ERP, or reject it.</translation>
+        <location filename="../../ui/references.ui" line="7" />
+        <source>Les références de l'ERP absentes du catalogue du site. Acceptez une suggestion pour relier la référence sans la réécrire dans l'ERP, ou refusez-la.</source>
+        <translation>ERP references missing from the site's catalogue. Accept a suggestion to connect the reference without rewriting it in the ERP, or reject it.</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="10"/>
+        <location filename="../../ui/references.ui" line="10" />
         <source>Rechercher une référence ou une marque…</source>
         <translation>Search a reference or a brand…</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="11"/>
+        <location filename="../../ui/references.ui" line="11" />
         <source>Seulement avec suggestion</source>
         <translation>Only with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="18"/>
+        <location filename="../../ui/references.ui" line="18" />
         <source>Accepter la suggestion</source>
         <translation>Accept the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="19"/>
+        <location filename="../../ui/references.ui" line="19" />
         <source>Refuser</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="21"/>
+        <location filename="../../ui/references.ui" line="21" />
         <source>Exporter les références à réécrire…</source>
         <translation>Export the references to rewrite…</translation>
     </message>
@@ -538,67 +580,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="123"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="46" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="57" />
         <source>Référence ERP</source>
         <translation>ERP reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="57" />
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="57" />
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Référence du catalogue proposée</source>
         <translation>Suggested catalogue reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="158"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="81" />
         <source>Recherche des références…</source>
         <translation>Looking for references…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="162"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="85" />
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="92" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="92" />
         <source>Introuvable</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="173"/>
-        <source>Marque hors site : sans effet tant qu&apos;elle n&apos;est pas publiée</source>
+        <location filename="../../shopsync/gui/windows/references.py" line="96" />
+        <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Brand off the site: no effect until it is published</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="179"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="102" />
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="184"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="107" />
         <source>%n référence(s) à relier</source>
         <translation>
             <numerusform>%n reference to connect</numerusform>
@@ -606,7 +648,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="109" />
         <source>%n avec suggestion</source>
         <translation>
             <numerusform>%n with a suggestion</numerusform>
@@ -614,23 +656,23 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="175" />
         <source>Exporter les références à réécrire</source>
         <translation>Export the references to rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="252"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="177" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
-        <location filename="../../shopsync/gui/windows/references.py" line="260"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="184" />
         <source>Fichier écrit : %1</source>
         <translation>File written: %1</translation>
     </message>
@@ -638,120 +680,173 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="359"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363"/>
-        <source>Hors site jusqu&apos;à décision</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121" />
+        <source>Hors site jusqu'à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123" />
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124" />
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="366"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="127" />
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="368"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="129" />
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="369"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="130" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="371"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="372"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="133" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="374"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="379"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="140" />
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="380"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="382"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143" />
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="384"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="388"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="392"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="23" />
+        <source>Synchronisation terminée</source>
+        <translation>Sync finished</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="24" />
+        <source>Rien de nouveau</source>
+        <translation>Nothing new</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="25" />
+        <source>Site injoignable : changements gardés en attente</source>
+        <translation>Site unreachable: changes kept pending</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="26" />
+        <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
+        <translation>Unpublishing held: confirm with `shopsync confirm`</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="27" />
+        <source>Export ERP illisible : rien n'a changé</source>
+        <translation>ERP export unreadable: nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="28" />
+        <source>Le site a refusé le jeton</source>
+        <translation>The site refused the token</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="29" />
+        <source>Une synchronisation est déjà en cours</source>
+        <translation>A sync is already running</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="30" />
+        <source>Simulation (rien n'a été envoyé)</source>
+        <translation>Dry run (nothing was sent)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="31" />
+        <source>Erreur</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="43" />
+        <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
+        <translation>%1 — read %2, changes %3, sent %4, pending %5, held %6, refused %7</translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="71" />
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="318"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="75" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="319"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76" />
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="320"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="328"/>
-        <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85" />
+        <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="334"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="91" />
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -759,22 +854,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="522"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="537"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="541"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137" />
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="546"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142" />
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -782,60 +877,60 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="291"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="48" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="295"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="52" />
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="298"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="55" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="299"/>
-        <source>Jeton d&apos;accès :</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="56" />
+        <source>Jeton d'accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="300"/>
-        <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
+        <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>
 </context>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="31"/>
-        <source>lecture de l&apos;export</source>
+        <location filename="../../shopsync/texts.py" line="60" />
+        <source>lecture de l'export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="32"/>
+        <location filename="../../shopsync/texts.py" line="61" />
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="33"/>
+        <location filename="../../shopsync/texts.py" line="62" />
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="34"/>
+        <location filename="../../shopsync/texts.py" line="63" />
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="63"/>
+        <location filename="../../shopsync/gui/state.py" line="68" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="68"/>
+        <location filename="../../shopsync/gui/state.py" line="72" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -843,7 +938,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="74"/>
+        <location filename="../../shopsync/gui/state.py" line="77" />
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation>
             <numerusform>%n new brand to decide.</numerusform>
@@ -851,7 +946,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="84"/>
+        <location filename="../../shopsync/gui/state.py" line="84" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -859,38 +954,38 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="88"/>
-        <source>Export ERP illisible : rien n&apos;a changé sur le site.</source>
+        <location filename="../../shopsync/gui/state.py" line="90" />
+        <source>Export ERP illisible : rien n'a changé sur le site.</source>
         <translation>Unreadable ERP export: nothing changed on the site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="92"/>
+        <location filename="../../shopsync/gui/state.py" line="94" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="113"/>
+        <location filename="../../shopsync/gui/state.py" line="117" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="120"/>
+        <location filename="../../shopsync/gui/state.py" line="124" />
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="121"/>
+        <location filename="../../shopsync/gui/state.py" line="125" />
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Automatic syncs are paused.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="129"/>
+        <location filename="../../shopsync/texts.py" line="23" />
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="136"/>
-        <location filename="../../shopsync/gui/state.py" line="155"/>
+        <location filename="../../shopsync/gui/state.py" line="135" />
+        <location filename="../../shopsync/gui/state.py" line="156" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -898,220 +993,255 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="141"/>
+        <location filename="../../shopsync/gui/state.py" line="139" />
+        <source>Le site n'a pas répondu à la dernière synchronisation.</source>
+        <translation>The site did not answer the last sync.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="144" />
         <source>Nouvel essai à %1</source>
         <translation>Next try at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="145"/>
+        <location filename="../../shopsync/texts.py" line="21" />
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="150"/>
+        <location filename="../../shopsync/texts.py" line="22" />
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="160"/>
+        <location filename="../../shopsync/texts.py" line="20" />
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="167"/>
+        <location filename="../../shopsync/texts.py" line="18" />
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="168"/>
-        <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
+        <location filename="../../shopsync/gui/state.py" line="175" />
+        <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="176"/>
+        <location filename="../../shopsync/texts.py" line="19" />
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="177"/>
+        <location filename="../../shopsync/gui/state.py" line="166" />
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="184"/>
+        <location filename="../../shopsync/texts.py" line="24" />
+        <source>La dernière synchronisation a échoué</source>
+        <translation>The last sync failed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="29" />
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185"/>
+        <location filename="../../shopsync/texts.py" line="30" />
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="186"/>
+        <location filename="../../shopsync/texts.py" line="31" />
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="187"/>
+        <location filename="../../shopsync/texts.py" line="32" />
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="188"/>
+        <location filename="../../shopsync/texts.py" line="33" />
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="189"/>
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="190"/>
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="191"/>
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="192"/>
+        <location filename="../../shopsync/texts.py" line="37" />
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="193"/>
+        <location filename="../../shopsync/texts.py" line="38" />
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="200"/>
+        <location filename="../../shopsync/texts.py" line="43" />
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="201"/>
+        <location filename="../../shopsync/texts.py" line="44" />
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="202"/>
+        <location filename="../../shopsync/texts.py" line="45" />
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="203"/>
+        <location filename="../../shopsync/texts.py" line="46" />
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="204"/>
+        <location filename="../../shopsync/texts.py" line="47" />
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="205"/>
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="206"/>
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="207"/>
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="208"/>
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="209"/>
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="210"/>
+        <location filename="../../shopsync/texts.py" line="53" />
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="211"/>
+        <location filename="../../shopsync/texts.py" line="54" />
         <source>marques</source>
         <translation>brands</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="55" />
+        <source>références</source>
+        <translation>references</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="68" />
+        <source>À décider (hors site)</source>
+        <translation>To decide (off the site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="69" />
+        <source>En stock</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="70" />
+        <source>Pré-commande</source>
+        <translation>Pre-order</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="71" />
+        <source>Hors site</source>
+        <translation>Off the site</translation>
     </message>
 </context>
 <context>
     <name>StatusForm</name>
     <message>
-        <location filename="../../ui/status.ui" line="12"/>
+        <location filename="../../ui/status.ui" line="12" />
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="16"/>
+        <location filename="../../ui/status.ui" line="16" />
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="25"/>
+        <location filename="../../ui/status.ui" line="25" />
         <source>Voir et décider…</source>
         <translation>Review and decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="31"/>
+        <location filename="../../ui/status.ui" line="31" />
         <source>Prochaine synchronisation :</source>
         <translation>Next sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="33"/>
+        <location filename="../../ui/status.ui" line="33" />
         <source>Changements en attente :</source>
         <translation>Pending changes:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="35"/>
+        <location filename="../../ui/status.ui" line="35" />
         <source>Dernier export lu :</source>
         <translation>Last export read:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="39"/>
+        <location filename="../../ui/status.ui" line="39" />
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changes sent per day (last 30 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="41"/>
+        <location filename="../../ui/status.ui" line="41" />
         <source>Dernières synchronisations</source>
         <translation>Recent syncs</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="43"/>
+        <location filename="../../ui/status.ui" line="43" />
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Errors and refusals (file:line: field: reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="47"/>
+        <location filename="../../ui/status.ui" line="47" />
         <source>Marques…</source>
         <translation>Brands…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48"/>
+        <location filename="../../ui/status.ui" line="48" />
         <source>Références…</source>
         <translation>References…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49"/>
+        <location filename="../../ui/status.ui" line="49" />
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="51"/>
+        <location filename="../../ui/status.ui" line="51" />
         <source>Exporter un diagnostic…</source>
         <translation>Export a diagnostic…</translation>
     </message>
@@ -1119,62 +1249,62 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="51"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="53" />
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Déclencheur</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Lus</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Changements</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>En attente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Résultat</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="152"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="150" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1: refused by the site: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="159"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="157" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>No error in the last sync.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="168" />
         <source>%n changement(s) depuis %1</source>
         <translation>
             <numerusform>%n change since %1</numerusform>
@@ -1182,28 +1312,28 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="172"/>
-        <location filename="../../shopsync/gui/windows/status.py" line="190"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="170" />
+        <location filename="../../shopsync/gui/windows/status.py" line="188" />
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="174" />
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="178"/>
-        <source>arrêtée jusqu&apos;à un nouveau jeton</source>
+        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>stopped until a new token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="181"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="179" />
         <source>non planifiée</source>
         <translation>not scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="183" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation>
             <numerusform>%1 — %n item, read at %2</numerusform>
@@ -1211,52 +1341,52 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
-        <source>%n produit(s) seraient dépubliés d&apos;un coup : c&apos;est plus que le seuil de sécurité. Rien n&apos;est dépublié sans votre accord.</source>
+        <location filename="../../shopsync/gui/windows/status.py" line="193" />
+        <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation>
             <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
             <numerusform>%n products would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="207"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="204" />
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="209"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="206" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="246" />
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="246" />
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="265"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="262" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="266"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="263" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="274"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="271" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="275"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="272" />
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
     </message>
@@ -1264,52 +1394,52 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="68"/>
+        <location filename="../../shopsync/gui/tray.py" line="76" />
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="70"/>
+        <location filename="../../shopsync/gui/tray.py" line="78" />
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="71"/>
+        <location filename="../../shopsync/gui/tray.py" line="79" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="72"/>
+        <location filename="../../shopsync/gui/tray.py" line="80" />
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="73"/>
+        <location filename="../../shopsync/gui/tray.py" line="81" />
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="74"/>
+        <location filename="../../shopsync/gui/tray.py" line="82" />
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="77"/>
+        <location filename="../../shopsync/gui/tray.py" line="85" />
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79"/>
+        <location filename="../../shopsync/gui/tray.py" line="87" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80"/>
+        <location filename="../../shopsync/gui/tray.py" line="88" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99"/>
+        <location filename="../../shopsync/gui/tray.py" line="113" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

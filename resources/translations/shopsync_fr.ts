@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="48" />
+        <location filename="../../shopsync/gui/app.py" line="52" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
@@ -34,129 +34,152 @@
 <context>
     <name>BrandsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="101" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="49" />
         <source>ShopSync — Marques</source>
         <translation>ShopSync — Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="111" />
-        <source>À décider (hors site)</source>
-        <translation>À décider (hors site)</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="112" />
-        <source>En stock</source>
-        <translation>En stock</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="113" />
-        <source>Pré-commande</source>
-        <translation>Pré-commande</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="114" />
-        <source>Hors site</source>
-        <translation>Hors site</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
         <source>Marque ERP</source>
         <translation>Marque ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
         <source>Produits</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="118" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
         <source>Reliés au catalogue</source>
         <translation>Reliés au catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="119" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Marque du site</source>
         <translation>Marque du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="119" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="145" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="90" />
         <source>Chargement des marques…</source>
         <translation>Chargement des marques…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="149" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="94" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="159" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="104" />
         <source>Nouvelle marque : à décider</source>
         <translation>Nouvelle marque : à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="170" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="115" />
         <source>(même nom)</source>
         <translation>(même nom)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
         <source>%n marque(s) à décider.</source>
         <translation><numerusform>%n marque à décider.</numerusform><numerusform>%n marques à décider.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
         <source>Toutes les marques sont décidées.</source>
         <translation>Toutes les marques sont décidées.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="233" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="178" />
         <source>Aucune modification.</source>
         <translation>Aucune modification.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="235" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="180" />
         <source>Calcul de l'effet…</source>
         <translation>Calcul de l'effet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="250" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="193" />
         <source>%n produit(s) seront publiés</source>
         <translation><numerusform>%n produit sera publié</numerusform><numerusform>%n produits seront publiés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="252" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="195" />
         <source>%n dépublié(s)</source>
         <translation><numerusform>%n dépublié</numerusform><numerusform>%n dépubliés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="255" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="198" />
         <source>%n mis à jour</source>
         <translation><numerusform>%n mis à jour</numerusform><numerusform>%n mis à jour</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="256" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
         <source> à l'enregistrement.</source>
         <translation> à l'enregistrement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="282" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="218" />
         <source>%n marque(s) enregistrée(s).</source>
         <translation><numerusform>%n marque enregistrée.</numerusform><numerusform>%n marques enregistrées.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="286" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="286" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="35" />
+        <source>État : %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="42" />
+        <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
+        <translation>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="48" />
+        <source>Changements en attente : %1</source>
+        <translation>Changements en attente : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="51" />
+        <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
+        <translation><numerusform>%n dépublication retenue : `shopsync confirm` pour la lancer</numerusform><numerusform>%n dépublications retenues : `shopsync confirm` pour les lancer</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="59" />
+        <source>Marques à décider : %1</source>
+        <translation>Marques à décider : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/status.py" line="61" />
+        <source>%n produit(s) refusé(s) par le site</source>
+        <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="58" />
+        <source>← à décider</source>
+        <translation>← à décider</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/commands/confirm.py" line="22" />
+        <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
+        <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -170,178 +193,178 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="39" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
         <source>Détection automatique</source>
         <translation>Détection automatique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="97" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45" />
         <source>4D (export texte)</source>
         <translation>4D (export texte)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="98" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="46" />
         <source>4D (serveur REST)</source>
         <translation>4D (serveur REST)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="99" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
         <source>Base ODBC</source>
         <translation>Base ODBC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="106" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="54" />
         <source>Logiciel (préréglage) :</source>
         <translation>Logiciel (préréglage) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="109" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="57" />
         <source>Fichier…</source>
         <translation>Fichier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="110" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58" />
         <source>Dossier…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="114" />
-        <location filename="../../shopsync/gui/windows/settings.py" line="192" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
         <source>Export :</source>
         <translation>Export :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="118" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="119" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="67" />
         <source>Mot de passe :</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="124" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="72" />
         <source>Fichier stable depuis :</source>
         <translation>Fichier stable depuis :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="130" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="78" />
         <source>Aperçu des premières lignes</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="136" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="84" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Colonnes détectées (modifiables)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="141" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="141" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
         <source>Quantité</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Prix TTC</source>
         <translation>Prix TTC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Taille (TLD)</source>
         <translation>Taille (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="143" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Code EAN</source>
         <translation>Code EAN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="143" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="134" />
         <source>Connexion ODBC :</source>
         <translation>Connexion ODBC :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="187" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="135" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="189" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
         <source>Serveur 4D :</source>
         <translation>Serveur 4D :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="190" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="194" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="200" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="148" />
         <source>Export de l'ERP</source>
         <translation>Export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="201" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="149" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="207" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="155" />
         <source>Dossier des exports</source>
         <translation>Dossier des exports</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="214" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="162" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Indiquez d'abord l'export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="217" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="165" />
         <source>Lecture…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="229" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="177" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings.py" line="238" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="186" />
         <source>%n ligne(s) lue(s)</source>
         <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="253" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="201" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -349,12 +372,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="567" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="574" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="170" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -363,52 +386,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="581" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="177" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="582" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="178" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="583" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="179" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="584" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="586" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="182" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="587" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="183" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="588" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="184" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="596" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -416,22 +439,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="429" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="432" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="435" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="436" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="197" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -452,29 +475,39 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>HeldWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="46" />
+        <location filename="../../shopsync/gui/windows/held.py" line="39" />
         <source>ShopSync — Dépublication retenue</source>
         <translation>ShopSync — Dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="55" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48" />
         <source>Produit</source>
         <translation>Produit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/held.py" line="74" />
+        <location filename="../../shopsync/gui/windows/held.py" line="67" />
         <source>La dernière synchronisation retirerait %n produit(s) du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
         <translation><numerusform>La dernière synchronisation retirerait %n produit du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-le en ligne.</numerusform><numerusform>La dernière synchronisation retirerait %n produits du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="92" />
+        <source>Dépublication retenue</source>
+        <translation>Dépublication retenue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/held.py" line="93" />
+        <source>Confirmation impossible : %1</source>
+        <translation>Confirmation impossible : %1</translation>
     </message>
 </context>
 <context>
@@ -513,93 +546,93 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="123" />
+        <location filename="../../shopsync/gui/windows/references.py" line="46" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="57" />
         <source>Référence ERP</source>
         <translation>Référence ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="57" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="134" />
+        <location filename="../../shopsync/gui/windows/references.py" line="57" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="135" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Référence du catalogue proposée</source>
         <translation>Référence du catalogue proposée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="158" />
+        <location filename="../../shopsync/gui/windows/references.py" line="81" />
         <source>Recherche des références…</source>
         <translation>Recherche des références…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="162" />
+        <location filename="../../shopsync/gui/windows/references.py" line="85" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <location filename="../../shopsync/gui/windows/references.py" line="92" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="169" />
+        <location filename="../../shopsync/gui/windows/references.py" line="92" />
         <source>Introuvable</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="173" />
+        <location filename="../../shopsync/gui/windows/references.py" line="96" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="179" />
+        <location filename="../../shopsync/gui/windows/references.py" line="102" />
         <source>aucune</source>
         <translation>aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <location filename="../../shopsync/gui/windows/references.py" line="107" />
         <source>%n référence(s) à relier</source>
         <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="186" />
+        <location filename="../../shopsync/gui/windows/references.py" line="109" />
         <source>%n avec suggestion</source>
         <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="250" />
+        <location filename="../../shopsync/gui/windows/references.py" line="175" />
         <source>Exporter les références à réécrire</source>
         <translation>Exporter les références à réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="252" />
+        <location filename="../../shopsync/gui/windows/references.py" line="177" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259" />
-        <location filename="../../shopsync/gui/windows/references.py" line="260" />
+        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="259" />
+        <location filename="../../shopsync/gui/windows/references.py" line="184" />
         <source>Fichier écrit : %1</source>
         <translation>Fichier écrit : %1</translation>
     </message>
@@ -607,120 +640,173 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="359" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="363" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="364" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="366" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="127" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="368" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="129" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="369" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="130" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="371" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="372" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="133" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="374" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="379" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="140" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="380" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="382" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="384" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="388" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="392" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
 </context>
 <context>
+    <name>Run</name>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="23" />
+        <source>Synchronisation terminée</source>
+        <translation>Synchronisation terminée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="24" />
+        <source>Rien de nouveau</source>
+        <translation>Rien de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="25" />
+        <source>Site injoignable : changements gardés en attente</source>
+        <translation>Site injoignable : changements gardés en attente</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="26" />
+        <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
+        <translation>Dépublication retenue : confirmez avec `shopsync confirm`</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="27" />
+        <source>Export ERP illisible : rien n'a changé</source>
+        <translation>Export ERP illisible : rien n'a changé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="28" />
+        <source>Le site a refusé le jeton</source>
+        <translation>Le site a refusé le jeton</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="29" />
+        <source>Une synchronisation est déjà en cours</source>
+        <translation>Une synchronisation est déjà en cours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="30" />
+        <source>Simulation (rien n'a été envoyé)</source>
+        <translation>Simulation (rien n'a été envoyé)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="31" />
+        <source>Erreur</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="43" />
+        <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
+        <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
+    </message>
+</context>
+<context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="71" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="318" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="75" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="319" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="320" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="328" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="334" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="91" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -728,22 +814,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="522" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="537" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="541" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="546" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -751,27 +837,27 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="291" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="48" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="295" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="52" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="298" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="55" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="299" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="56" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings.py" line="300" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>
@@ -779,37 +865,37 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="31" />
+        <location filename="../../shopsync/texts.py" line="60" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="32" />
+        <location filename="../../shopsync/texts.py" line="61" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="33" />
+        <location filename="../../shopsync/texts.py" line="62" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="63" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="63" />
+        <location filename="../../shopsync/gui/state.py" line="68" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="68" />
+        <location filename="../../shopsync/gui/state.py" line="72" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="74" />
+        <location filename="../../shopsync/gui/state.py" line="77" />
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
     </message>
@@ -819,190 +905,225 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="88" />
+        <location filename="../../shopsync/gui/state.py" line="90" />
         <source>Export ERP illisible : rien n'a changé sur le site.</source>
         <translation>Export ERP illisible : rien n'a changé sur le site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="92" />
+        <location filename="../../shopsync/gui/state.py" line="94" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="113" />
+        <location filename="../../shopsync/gui/state.py" line="117" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="120" />
+        <location filename="../../shopsync/gui/state.py" line="124" />
         <source>En pause</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="121" />
+        <location filename="../../shopsync/gui/state.py" line="125" />
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Les synchronisations automatiques sont suspendues.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="129" />
+        <location filename="../../shopsync/texts.py" line="23" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="136" />
-        <location filename="../../shopsync/gui/state.py" line="155" />
+        <location filename="../../shopsync/gui/state.py" line="135" />
+        <location filename="../../shopsync/gui/state.py" line="156" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="141" />
+        <location filename="../../shopsync/gui/state.py" line="139" />
+        <source>Le site n'a pas répondu à la dernière synchronisation.</source>
+        <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="144" />
         <source>Nouvel essai à %1</source>
         <translation>Nouvel essai à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="145" />
+        <location filename="../../shopsync/texts.py" line="21" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="150" />
+        <location filename="../../shopsync/texts.py" line="22" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="160" />
+        <location filename="../../shopsync/texts.py" line="20" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="167" />
+        <location filename="../../shopsync/texts.py" line="18" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="168" />
+        <location filename="../../shopsync/gui/state.py" line="175" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="176" />
+        <location filename="../../shopsync/texts.py" line="19" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="177" />
+        <location filename="../../shopsync/gui/state.py" line="166" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="184" />
+        <location filename="../../shopsync/texts.py" line="24" />
+        <source>La dernière synchronisation a échoué</source>
+        <translation>La dernière synchronisation a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="29" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185" />
+        <location filename="../../shopsync/texts.py" line="30" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="186" />
+        <location filename="../../shopsync/texts.py" line="31" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="187" />
+        <location filename="../../shopsync/texts.py" line="32" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="188" />
+        <location filename="../../shopsync/texts.py" line="33" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="189" />
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="190" />
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="191" />
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="192" />
+        <location filename="../../shopsync/texts.py" line="37" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="193" />
+        <location filename="../../shopsync/texts.py" line="38" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="200" />
+        <location filename="../../shopsync/texts.py" line="43" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="201" />
+        <location filename="../../shopsync/texts.py" line="44" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="202" />
+        <location filename="../../shopsync/texts.py" line="45" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="203" />
+        <location filename="../../shopsync/texts.py" line="46" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="204" />
+        <location filename="../../shopsync/texts.py" line="47" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="205" />
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="206" />
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="207" />
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="208" />
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="209" />
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="210" />
+        <location filename="../../shopsync/texts.py" line="53" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="211" />
+        <location filename="../../shopsync/texts.py" line="54" />
         <source>marques</source>
         <translation>marques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="55" />
+        <source>références</source>
+        <translation>références</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="68" />
+        <source>À décider (hors site)</source>
+        <translation>À décider (hors site)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="69" />
+        <source>En stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="70" />
+        <source>Pré-commande</source>
+        <translation>Pré-commande</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="71" />
+        <source>Hors site</source>
+        <translation>Hors site</translation>
     </message>
 </context>
 <context>
@@ -1076,135 +1197,135 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="51" />
+        <location filename="../../shopsync/gui/windows/status.py" line="53" />
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Heure</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Déclencheur</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Lus</source>
         <translation>Lus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="80" />
+        <location filename="../../shopsync/gui/windows/status.py" line="82" />
         <source>Changements</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Envoyés</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Durée</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="81" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Résultat</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="152" />
+        <location filename="../../shopsync/gui/windows/status.py" line="150" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1 : refusé par le site : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="159" />
+        <location filename="../../shopsync/gui/windows/status.py" line="157" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>Aucune erreur dans la dernière synchronisation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="170" />
+        <location filename="../../shopsync/gui/windows/status.py" line="168" />
         <source>%n changement(s) depuis %1</source>
         <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="172" />
-        <location filename="../../shopsync/gui/windows/status.py" line="190" />
+        <location filename="../../shopsync/gui/windows/status.py" line="170" />
+        <location filename="../../shopsync/gui/windows/status.py" line="188" />
         <source>aucun</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="174" />
         <source>en pause</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="178" />
+        <location filename="../../shopsync/gui/windows/status.py" line="176" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>arrêtée jusqu'à un nouveau jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="181" />
+        <location filename="../../shopsync/gui/windows/status.py" line="179" />
         <source>non planifiée</source>
         <translation>non planifiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <location filename="../../shopsync/gui/windows/status.py" line="183" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="196" />
+        <location filename="../../shopsync/gui/windows/status.py" line="193" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="207" />
+        <location filename="../../shopsync/gui/windows/status.py" line="204" />
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="209" />
+        <location filename="../../shopsync/gui/windows/status.py" line="206" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249" />
+        <location filename="../../shopsync/gui/windows/status.py" line="246" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="249" />
+        <location filename="../../shopsync/gui/windows/status.py" line="246" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="265" />
+        <location filename="../../shopsync/gui/windows/status.py" line="262" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="266" />
+        <location filename="../../shopsync/gui/windows/status.py" line="263" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="274" />
+        <location filename="../../shopsync/gui/windows/status.py" line="271" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="275" />
+        <location filename="../../shopsync/gui/windows/status.py" line="272" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
     </message>
@@ -1212,52 +1333,52 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="68" />
+        <location filename="../../shopsync/gui/tray.py" line="76" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="70" />
+        <location filename="../../shopsync/gui/tray.py" line="78" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="71" />
+        <location filename="../../shopsync/gui/tray.py" line="79" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="72" />
+        <location filename="../../shopsync/gui/tray.py" line="80" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="73" />
+        <location filename="../../shopsync/gui/tray.py" line="81" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="74" />
+        <location filename="../../shopsync/gui/tray.py" line="82" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="77" />
+        <location filename="../../shopsync/gui/tray.py" line="85" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79" />
+        <location filename="../../shopsync/gui/tray.py" line="87" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80" />
+        <location filename="../../shopsync/gui/tray.py" line="88" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99" />
+        <location filename="../../shopsync/gui/tray.py" line="113" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

@@ -33,6 +33,10 @@ FR_SINGULAR = {
     "puis confirmez ou gardez-les en ligne.": "La dernière synchronisation retirerait %n produit du "
     "site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP "
     "est incomplet. Vérifiez la liste, puis confirmez ou gardez-le en ligne.",
+    "%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer": "%n dépublication "
+    "retenue : `shopsync confirm` pour la lancer",
+    "%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.": "%n "
+    "dépublication confirmée : la prochaine synchronisation l'effectue.",
 }
 
 
@@ -42,8 +46,15 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    gui = ROOT / "shopsync" / "gui"
-    files = sorted(gui.rglob("*.py")) + sorted((ROOT / "ui").glob("*.ui"))
+    """The GUI's sources and forms, and the Qt-free modules whose words the CLI prints through
+    shopsync/i18n.py (the same catalogue: the tray and the CLI never word a thing twice)."""
+    package = ROOT / "shopsync"
+    files = (
+        sorted((package / "gui").rglob("*.py"))
+        + sorted((ROOT / "ui").glob("*.ui"))
+        + [package / "texts.py", package / "sync" / "messages.py"]
+        + sorted((package / "commands").glob("*.py"))
+    )
     return [str(p.relative_to(ROOT)) for p in files]
 
 

@@ -20,3 +20,7 @@ COMMAND_MODULES = [
     "gui",
     "screenshots",
 ]
+
+# Commands that run until stopped (or for long): what they print is line-buffered, so that it
+# shows at once in a pipe (`make demo | tee log`) instead of when the command ends.
+LONG_RUNNING = frozenset({"demo", "sandbox", "run", "gui", "sync"})

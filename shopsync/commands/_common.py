@@ -20,13 +20,23 @@ def common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def load(args: argparse.Namespace):
-    """Settings for the home folder the command names, with logging set up there."""
+    """Settings for the home folder the command names, with logging set up there and the
+    language the shop chose (`[ui] language`, else the system's) for what is printed."""
+    from shopsync import i18n
     from shopsync.config import load_settings
     from shopsync.logs import setup_logging
 
     settings = load_settings(getattr(args, "home", None))
     setup_logging(settings.log_dir, verbose=getattr(args, "verbose", False))
+    i18n.set_language(settings.ui.language)
     return settings
+
+
+def services(args: argparse.Namespace):
+    """The Qt-free services over the command's home folder (close it, or use `with`)."""
+    from shopsync.services import Services
+
+    return Services(load(args))
 
 
 def engine(args: argparse.Namespace, **kwargs):
@@ -44,3 +54,15 @@ def has_display() -> bool:
     if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def line_buffered_stdout() -> None:
+    """Print each line as it is written, even into a pipe (`make demo | tee log`): a long
+    command's output must not wait in a 8 KiB buffer until the command ends."""
+    import contextlib
+    import sys
+
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a closed or replaced stdout
+            reconfigure(line_buffering=True)

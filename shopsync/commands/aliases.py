@@ -38,24 +38,16 @@ def _home(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shopsync.commands._common import load
-    from shopsync.store import aliases, open_db
-    from shopsync.store.catalog import load_catalog
+    from shopsync.commands._common import services
 
-    settings = load(args)
-    db = open_db(settings.db_path)
-    try:
+    with services(args) as svc:
+        refs = svc.references
         if args.action == "list":
-            rows = aliases.list_all(db)
-            if args.stale:
-                rows = [r for r in rows if r["stale"]]
-            _print(rows, args.json)
+            _print(refs.aliases(stale_only=args.stale), args.json)
             return 0
         erp, cat = args.erp_ref.strip(), args.catalog_ref.strip()
         if args.action == "accept":
-            aliases.accept(db, erp, cat)
-            known = load_catalog(db)
-            if known and cat not in known:
+            if not refs.accept(erp, cat):
                 print(
                     f"attention : {cat} n'est pas dans le catalogue de la dernière synchro ; "
                     "l'alias ne servira que si cette référence y apparaît",
@@ -63,11 +55,9 @@ def run(args: argparse.Namespace) -> int:
                 )
             print(f"{erp} → {cat} : accepté")
         else:
-            aliases.reject(db, erp, cat)
+            refs.reject(erp, cat)
             print(f"{erp} ≠ {cat} : refusé")
         return 0
-    finally:
-        db.conn.close()
 
 
 def _print(rows: list[dict], as_json: bool) -> None:

@@ -18,51 +18,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     common_options(lst)
     mp = sub.add_parser("map", help="set a brand's mode (a brand absent from the ERP is allowed)")
     mp.add_argument("brand", metavar="BRAND")
+    # rules.MODES, spelt out: command modules import only the stdlib at import time
     mp.add_argument("--mode", required=True, choices=["stock", "preorder", "off"])
     mp.add_argument("--site-brand", metavar="NAME", default=None)
     common_options(mp)
 
 
 def run(args: argparse.Namespace) -> int:
-    from shopsync.commands._common import engine
-    from shopsync.rules import fold_brand
-    from shopsync.store import brands, erp_cache
+    from shopsync.commands._common import services
 
-    eng = engine(args)
-    try:
+    with services(args) as svc:
         if args.action == "map":
-            mapping = brands.set_mapping(eng.db, args.brand, args.mode, args.site_brand)
-            target = mapping.site_brand or mapping.erp_brand
-            print(f"{mapping.erp_brand} → {target} : {mapping.mode}")
+            mapping = svc.brands.set_mapping(args.brand, args.mode, args.site_brand)
+            print(_mapped(mapping))
             return 0
-        mappings = brands.load_mappings(eng.db)
-        counts = dict(erp_cache.erp_brands(eng.db))
-        rows = []
-        for brand, count in counts.items():
-            m = mappings.get(fold_brand(brand))
-            rows.append(_row(brand, count, m, eng.settings.rules.new_brands))
-        seen = {fold_brand(b) for b in counts}
-        for key, m in mappings.items():
-            if key not in seen:
-                rows.append(_row(m.erp_brand, 0, m, eng.settings.rules.new_brands))
-        rows.sort(key=lambda r: (r["decided"], r["brand"].casefold()))
-    finally:
-        eng.close()
+        table = svc.brands.table()
     if args.json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
-    else:
-        for row in rows:
-            flag = "" if row["decided"] else "  ← à décider"
-            print(f"{row['brand']:<30} {row['products']:>6}  → {row['site_brand']:<24} {row['mode']}{flag}")
+        for row in table.rows:
+            print(json.dumps(row.as_dict(), ensure_ascii=False))
+        return 0
+    for line in _lines(table.rows):
+        print(line)
     return 0
 
 
-def _row(brand: str, count: int, mapping, default: str) -> dict:
-    return {
-        "brand": brand,
-        "products": count,
-        "site_brand": (mapping.site_brand if mapping and mapping.site_brand else brand),
-        "mode": mapping.mode if mapping else default,
-        "decided": bool(mapping and mapping.decided),
-    }
+def _mapped(mapping) -> str:  # noqa: ANN001 - a rules.BrandMapping
+    from shopsync import texts
+    from shopsync.i18n import translate
+
+    target = mapping.site_brand or mapping.erp_brand
+    return f"{mapping.erp_brand} → {target} : {translate('State', texts.BRAND_MODES[mapping.mode])}"
+
+
+def _lines(rows) -> list[str]:  # noqa: ANN001 - services.brands.BrandRow
+    """The table the brands window shows, in the shop's language."""
+    from shopsync import texts
+    from shopsync.i18n import translate
+
+    flag = translate("Cli", "← à décider")
+    out = []
+    for row in rows:
+        mode = translate("State", texts.BRAND_MODES.get(row.mode, row.mode))
+        out.append(
+            f"{row.erp_brand:<30} {row.products:>6}  → {row.target:<24} {mode}"
+            + ("" if row.decided else f"  {flag}")
+        )
+    return out

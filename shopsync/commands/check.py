@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from shopsync.errors import ConfigError
     from shopsync.matching import CatalogIndex
     from shopsync.report import readiness, sources
-    from shopsync.store import aliases, open_db
+    from shopsync.services import Services
 
     output = Path(args.output).expanduser() if args.output else None
     if output is not None and output.suffix.lower() not in OUTPUTS:
@@ -46,22 +46,19 @@ def run(args: argparse.Namespace) -> int:
     settings = load(args)
     erp_path = args.erp or settings.erp.path
     read = sources.read_erp(erp_path, args.profile or settings.erp.profile, settings.home)
-    db = open_db(settings.db_path)
-    try:
+    with Services(settings) as svc:
         if args.site:
             catalog, where = sources.load_catalog_site(settings), settings.site.url
         elif args.catalog:
             catalog, where = sources.load_catalog_csv(args.catalog), str(args.catalog)
         else:
-            catalog, where = sources.load_catalog_store(db), "catalogue de la dernière synchro"
+            catalog, where = svc.references.catalog(), "catalogue de la dernière synchro"
             if not catalog:
                 raise ConfigError(
                     "no catalogue to compare with: pass --catalog CSV or --site "
                     "(or run a sync first)"
                 )
-        accepted, rejected = aliases.accepted(db), aliases.rejected(db)
-    finally:
-        db.conn.close()
+        accepted, rejected = svc.references.decisions()
     items = [(line.reference, line.brand) for line in read.lines]
     results = CatalogIndex(catalog).match(items, accepted, rejected)
     report = readiness.build(

@@ -13,12 +13,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shopsync.commands._common import engine
+    from shopsync.commands._common import services
+    from shopsync.i18n import translate
 
-    eng = engine(args)
-    try:
-        count = eng.confirm()
-    finally:
-        eng.close()
-    print(f"{count} dépublications confirmées : la prochaine synchronisation les effectue.")
+    with services(args) as svc:
+        count = svc.held.confirm()
+    print(
+        translate(
+            "Cli",
+            "%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.",
+            None,
+            count,
+        )
+    )
     return 0

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from shopsync.commands._common import load
     from shopsync.matching import STATUSES, CatalogIndex
     from shopsync.report import matches, sources
-    from shopsync.store import aliases, open_db
+    from shopsync.services import Services
 
     fmt = output_format(args.format, args.output)
     settings = load(args)
@@ -64,11 +64,8 @@ def run(args: argparse.Namespace) -> int:
         catalog = sources.load_catalog_site(settings)
     else:
         catalog = sources.load_catalog_csv(args.catalog)
-    db = open_db(settings.db_path)
-    try:
-        accepted, rejected = aliases.accepted(db), aliases.rejected(db)
-    finally:
-        db.conn.close()
+    with Services(settings) as svc:
+        accepted, rejected = svc.references.decisions()
     results = CatalogIndex(catalog).match(
         [(line.reference, line.brand) for line in read.lines], accepted, rejected,
         limit=max(1, args.limit),

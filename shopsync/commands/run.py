@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import threading
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from shopsync.config import Settings
 
 NAME = "run"
 HELP = "keep syncing on the schedule (--headless: service mode, no window)"
@@ -21,6 +26,38 @@ def run(args: argparse.Namespace) -> int:
 
         return start_gui(args)
     from shopsync.commands._common import load
-    from shopsync.scheduler import run_forever
 
     return run_forever(load(args))
+
+
+def run_forever(settings: Settings, *, stop: threading.Event | None = None) -> int:
+    """Service mode: the scheduler alone until SIGINT/SIGTERM; one line per finished run."""
+    import signal
+
+    from shopsync.scheduler import SyncScheduler
+    from shopsync.sync import messages
+
+    stop = stop or threading.Event()
+
+    def on_event(event: str, data: dict[str, Any]) -> None:
+        if event == "run_finished":
+            print(messages.run_line(data["summary"]), flush=True)
+
+    scheduler = SyncScheduler(settings, listener=on_event)
+
+    def on_signal(signum: int, frame: object) -> None:  # noqa: ARG001
+        stop.set()
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
+    scheduler.start()
+    next_run = scheduler.next_run_time()
+    if next_run:
+        print(messages.service_started(next_run), flush=True)
+    try:
+        while not stop.wait(3600):
+            pass
+    finally:
+        scheduler.stop()
+    return 0

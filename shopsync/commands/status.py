@@ -15,31 +15,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shopsync.commands._common import engine
+    from shopsync.commands._common import services
 
-    eng = engine(args)
-    try:
-        status = eng.status()
-    finally:
-        eng.close()
+    with services(args) as svc:
+        status = svc.status.read()
     if args.json:
-        print(json.dumps(status, ensure_ascii=False, default=str))
+        print(json.dumps(status.as_dict(), ensure_ascii=False, default=str))
         return 0
-    last = status["last_run"]
-    print(f"État : {status['state']}")
+    print("\n".join(lines(status)))
+    return 0
+
+
+def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
+    """The status in the shop's language; the state is the same headline the tray shows."""
+    from shopsync import texts
+    from shopsync.i18n import arg, translate
+
+    headline = translate("State", texts.STATE_HEADLINES[status.state])
+    out = [arg(translate("Cli", "État : %1"), headline[:1].lower() + headline[1:])]
+    last = status.last_run
     if last:
         when = time.strftime("%d/%m/%Y %H:%M", time.localtime(last["started_at"]))
-        print(
-            f"Dernière synchronisation : {when} — {last['status']} (lus {last['read']}, "
-            f"envoyés {last['uploaded']})"
+        outcome = translate("State", texts.OUTCOMES.get(last["status"], last["status"]))
+        out.append(
+            arg(
+                translate("Cli", "Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)"),
+                when, outcome, last["read"] or 0, last["uploaded"] or 0,
+            )
         )
         if last["message"]:
-            print(f"  {last['message']}")
-    print(f"Changements en attente : {status['pending']}")
-    if status["held"]:
-        print(f"Dépublications retenues : {len(status['held'])} (shopsync confirm pour les lancer)")
-    if status["unmapped_brands"]:
-        print(f"Marques à décider : {', '.join(status['unmapped_brands'])}")
-    if status["rejected"]:
-        print(f"Refusés par le site : {len(status['rejected'])}")
-    return 0
+            out.append(f"  {last['message']}")
+    out.append(arg(translate("Cli", "Changements en attente : %1"), status.pending))
+    if status.held:
+        out.append(
+            translate(
+                "Cli",
+                "%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer",
+                None,
+                len(status.held),
+            )
+        )
+    if status.unmapped_brands:
+        out.append(arg(translate("Cli", "Marques à décider : %1"), ", ".join(status.unmapped_brands)))
+    if status.rejected:
+        out.append(translate("Cli", "%n produit(s) refusé(s) par le site", None, len(status.rejected)))
+    return out

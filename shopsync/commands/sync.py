@@ -20,10 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from shopsync.commands._common import engine
+    from shopsync.sync.vocab import Trigger
 
     eng = engine(args)
     try:
-        summary = eng.run_once("cli", dry_run=args.dry_run, full=args.full, wait_lock=60)
+        summary = eng.run_once(Trigger.CLI, dry_run=args.dry_run, full=args.full, wait_lock=60)
     finally:
         eng.close()
     for error in summary.errors[:50]:

@@ -141,8 +141,13 @@ def _show_status_unless_a_tray_comes(controller, grace_ms: int) -> None:  # noqa
     timer.start()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Start the tray app; returns the process exit code (0 also for a second instance)."""
+def main(
+    argv: Sequence[str] | None = None, *, client_factory: Callable[[], object] | None = None
+) -> int:
+    """Start the tray app; returns the process exit code (0 also for a second instance).
+
+    `client_factory` makes the engine's site clients (the demo hands its sandbox's token this
+    way); by default the engine builds them from the settings and the keyring."""
     from shopsync.config import load_settings
     from shopsync.errors import ShopSyncError
     from shopsync.logs import setup_logging
@@ -177,7 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from shopsync.gui.icons import app_icon
 
     app.setWindowIcon(app_icon())
-    hub = AppHub(settings)
+    engine_factory = None
+    if client_factory is not None:
+        from shopsync.engine import SyncEngine
+
+        def engine_factory(settings, observer):  # noqa: ANN001, ANN202
+            return SyncEngine(settings, observer=observer, client_factory=client_factory)
+
+    hub = AppHub(settings, engine_factory=engine_factory)
     controller = AppController(hub, use_tray=False if args.no_tray else None)
     single.activated.connect(controller.show_status)
     hub.start(run_now=not needs_setup(settings))

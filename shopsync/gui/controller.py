@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from shopsync.gui.hub import AppHub
+from shopsync.gui.tray import Tray
 
 
 def tray_can_appear() -> bool:
@@ -25,15 +26,26 @@ class AppController(QObject):
         super().__init__(parent)
         self.hub = hub
         self.windows: dict[str, QWidget] = {}
-        from shopsync.gui.tray import Tray
-
         # The tray object always exists (its menu is the app's menu). use_tray=False (tests,
         # screenshots, --no-tray) never shows it; otherwise it is shown even before a system
         # tray exists, so that Qt embeds it when the panel starts after us.
-        self.tray = Tray(hub, self)
+        self.tray = Tray(hub)
+        self.tray.open_requested.connect(self.open_window)
+        self.tray.quit_requested.connect(self.quit)
         self.tray_wanted = use_tray is not False and tray_can_appear()
         if self.tray_wanted:
             self.tray.show()
+
+    def open_window(self, key: str) -> QWidget:
+        """Show one of the app's windows by name (the tray's menu asks this way)."""
+        show = {
+            "status": self.show_status,
+            "held": self.show_held,
+            "brands": self.show_brands,
+            "references": self.show_references,
+            "settings": self.show_settings,
+        }[key]
+        return show()
 
     @property
     def has_tray(self) -> bool:

@@ -1,7 +1,7 @@
 """The app hub: one QObject between the widgets and the Qt-free core.
 
 Everything slow happens off the UI thread: syncs in the scheduler's worker thread (which owns
-the sync engine), reads and small writes in one I/O thread (with its own engine instance, so its
+the sync engine), reads and small writes in one I/O thread (through its own `Services`, so its
 own SQLite connection). Results come back only through Qt signals, delivered in the UI thread;
 no widget is ever touched from a job.
 """
@@ -20,29 +20,27 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from shopsync.config import Settings, load_settings, store_site_token, update_config
+from shopsync.config import Settings
 from shopsync.gui.qtcompat import emit
 from shopsync.scheduler import EngineFactory, SyncScheduler
+from shopsync.services import Services
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
 class IoContext:
-    """What an I/O job gets: the settings and an engine private to the I/O thread."""
+    """What an I/O job gets: the settings and the services private to the I/O thread (the
+    windows reach the connector's state only through these, never the store)."""
 
     settings: Settings
-    engine: Any
-
-    @property
-    def db(self):
-        return self.engine.db
+    services: Services
 
 
 class AppHub(QObject):
     """Signals the windows and the tray listen to, and the few actions they ask for."""
 
-    status_changed = Signal(dict)  # engine.status() plus "scheduler" (its state)
+    status_changed = Signal(dict)  # ConnectorStatus.as_dict(), with "scheduler" (its state)
     run_started = Signal(dict)
     progress = Signal(str, int, int)  # phase, done, total
     run_finished = Signal(object)  # RunSummary
@@ -56,13 +54,13 @@ class AppHub(QObject):
         settings: Settings,
         *,
         engine_factory: EngineFactory | None = None,
-        io_engine_factory: Callable[[Settings], Any] | None = None,
+        io_services_factory: Callable[[Settings], Services] = Services,
         timed_jobs: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
-        self._io_engine_factory = io_engine_factory or _default_io_engine
+        self._io_services_factory = io_services_factory
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shopsync-io")
         self._io_local = threading.local()
         self._io_generation = 0
@@ -102,7 +100,7 @@ class AppHub(QObject):
         if self._started:
             self.scheduler.stop(timeout=15)
             self._started = False
-        self._io.submit(self._close_io_engine)
+        self._io.submit(self._close_io_services)
         self._io.shutdown(wait=True)
 
     # -- thread -> UI plumbing ---------------------------------------------------------------
@@ -201,17 +199,17 @@ class AppHub(QObject):
     def _io_context(self) -> IoContext:
         local = self._io_local
         if getattr(local, "generation", None) != self._io_generation:
-            self._close_io_engine()
-            local.engine = self._io_engine_factory(self.settings)
+            self._close_io_services()
+            local.services = self._io_services_factory(self.settings)
             local.generation = self._io_generation
-        return IoContext(self.settings, local.engine)
+        return IoContext(self.settings, local.services)
 
-    def _close_io_engine(self) -> None:
-        engine = getattr(self._io_local, "engine", None)
-        if engine is not None:
+    def _close_io_services(self) -> None:
+        services = getattr(self._io_local, "services", None)
+        if services is not None:
             with contextlib.suppress(Exception):
-                engine.close()
-            self._io_local.engine = None
+                services.close()
+            self._io_local.services = None
 
     def io_idle(self) -> bool:
         with self._io_lock:
@@ -221,10 +219,10 @@ class AppHub(QObject):
 
     def refresh_status(self) -> None:
         def read(ctx: IoContext) -> dict[str, Any]:
-            status = ctx.engine.status()
-            status["scheduler"] = self.scheduler.state.as_dict()
-            status["scheduler"]["next_run"] = self.scheduler.next_run_time()
-            return status
+            status = ctx.services.status.read()
+            status.scheduler = self.scheduler.state.as_dict()
+            status.scheduler["next_run"] = self.scheduler.next_run_time()
+            return status.as_dict()  # what the signal carries; state.view() reads it back
 
         self.io(read, self._set_status)
 
@@ -233,8 +231,10 @@ class AppHub(QObject):
         self.scheduler_state = status.get("scheduler", {})
         emit(self.status_changed, status)
 
-    def sync_now(self, *, full: bool = False) -> bool:
-        return self.scheduler.request("manual", full=full)
+    def sync_now(self, *, full: bool = False, trigger: str = "manual") -> bool:
+        """Ask for a run (`trigger` names why in the run history: "brands" after the brands
+        window saved, "references" after an alias was accepted)."""
+        return self.scheduler.request(trigger, full=full)
 
     @property
     def paused(self) -> bool:
@@ -246,14 +246,22 @@ class AppHub(QObject):
         else:
             self.scheduler.resume()
 
-    def confirm_held(self, on_done: Callable[[int], None] | None = None) -> None:
-        """A person said yes: release the held unpublishing and sync now."""
-        ticket = self._ticket(on_done)
+    def confirm_held(
+        self,
+        on_done: Callable[[int], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """A person said yes: release the held unpublishing and sync now. Done in the sync
+        worker, between runs, so that a run under way never sees half a decision. A failure
+        reaches `on_error` (it is not a confirmation of nothing)."""
+        ticket = self._ticket(on_done, on_error)
 
         def done(count, error) -> None:  # noqa: ANN001 - worker thread
-            if error is None:
-                self.scheduler.request("confirm")
-            self._post(ticket, True, count if error is None else 0)
+            if error is not None:
+                self._post(ticket, False, error)
+                return
+            self.scheduler.request("confirm")
+            self._post(ticket, True, count)
 
         self.scheduler.call(lambda engine: engine.confirm(), done)
 
@@ -266,14 +274,8 @@ class AppHub(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Write config.toml (comments kept), the token to the keyring, then reload."""
-        home = self.settings.home
-
         def write(ctx: IoContext) -> Settings:
-            if changes:
-                update_config(home, changes)
-            settings = load_settings(home)
-            if token:
-                store_site_token(settings.site.url, token)
+            settings = ctx.services.config.apply(changes, token=token)
             # Rebuilding the jobs stops the file watcher (a thread join): not in the UI thread.
             self.scheduler.reload(settings)
             return settings
@@ -287,12 +289,6 @@ class AppHub(QObject):
                 on_done(settings)
 
         self.io(write, applied, on_error)
-
-
-def _default_io_engine(settings: Settings):
-    from shopsync.engine import SyncEngine
-
-    return SyncEngine(settings)
 
 
 def format_clock(ts: float | None) -> str:

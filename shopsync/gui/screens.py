@@ -16,25 +16,18 @@ log = logging.getLogger(__name__)
 TYPO_LINE = "T137.407.17.041.00;TISSOT;PRX 40MM ACIER (réf. mal saisie);1;375,00;;;"
 
 
-def _append_line(export: Path, line: str) -> None:
-    rows = export.read_bytes().decode("cp1252").split("\r\n")
-    at = len(rows) - 1 if rows and rows[-1] == "" else len(rows)
-    rows.insert(at, line)
-    export.write_bytes("\r\n".join(rows).encode("cp1252"))
-
-
-def _keep_only(export: Path, keep: Callable[[str], bool]) -> None:
-    rows = export.read_bytes().decode("cp1252").split("\r\n")
-    export.write_bytes("\r\n".join(rows[:1] + [r for r in rows[1:] if keep(r)]).encode("cp1252"))
-
-
 def render(out_dir: Path, *, language: str = "fr", work_dir: Path | None = None) -> list[Path]:
     """Build a demo home against a private sandbox, then save one PNG per view."""
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from shopsync.commands.demo import DEMO_TOKEN, prepare_home, simulate_sale
-    from shopsync.config import TOKEN_ENV, load_settings
+    from shopsync.demo_data import (
+        DEMO_TOKEN,
+        append_line,
+        demo_client_factory,
+        prepare_home,
+        simulate_sale,
+    )
     from shopsync.engine import SyncEngine
     from shopsync.paths import sample
     from shopsync.site.sandbox.testing import running_sandbox
@@ -42,29 +35,31 @@ def render(out_dir: Path, *, language: str = "fr", work_dir: Path | None = None)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="shopsync-shots-") as tmp:
         root = Path(work_dir or tmp)
-        os.environ[TOKEN_ENV] = DEMO_TOKEN
         with running_sandbox(root / "site", token=DEMO_TOKEN, catalog=sample("catalog.csv")) as url:
+            clients = demo_client_factory(url)
             settings, export = prepare_home(root / "home", url)
-            _append_line(export, TYPO_LINE)
-            engine = SyncEngine(settings)
+            append_line(export, TYPO_LINE)
+            engine = SyncEngine(settings, client_factory=clients)
             try:
                 engine.run_once("demo")
                 simulate_sale(export, "T120.417.17.041.00")
                 engine.run_once("interval")
-                _append_line(export, "T999.999;TISSOT;LIGNE CASSEE;beaucoup;10,00;;;")
+                append_line(export, "T999.999;TISSOT;LIGNE CASSEE;beaucoup;10,00;;;")
                 engine.run_once("watch")
             finally:
                 engine.close()
-            settings = load_settings(settings.home)
-            return _render_windows(settings, out_dir, language, export)
+            return _render_windows(settings.home, out_dir, language, export, clients)
 
 
-def _render_windows(settings, out_dir: Path, language: str, export: Path) -> list[Path]:  # noqa: ANN001
+def _render_windows(
+    home: Path, out_dir: Path, language: str, export: Path, clients: Callable[[], object]
+) -> list[Path]:
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
     from shopsync.config import load_settings, update_config
+    from shopsync.demo_data import keep_only
     from shopsync.engine import SyncEngine
     from shopsync.gui import i18n
     from shopsync.gui.controller import AppController
@@ -73,7 +68,12 @@ def _render_windows(settings, out_dir: Path, language: str, export: Path) -> lis
 
     app = QApplication.instance() or QApplication(["shopsync-screenshots"])
     i18n.install(language)
-    hub = AppHub(settings, timed_jobs=False)
+    settings = load_settings(home)
+
+    def engines(settings, observer):  # noqa: ANN001, ANN202 - the demo site's token, explicitly
+        return SyncEngine(settings, observer=observer, client_factory=clients)
+
+    hub = AppHub(settings, engine_factory=engines, timed_jobs=False)
     hub.start(run_now=False)
     controller = AppController(hub, use_tray=False)
     saved: list[Path] = []
@@ -145,8 +145,8 @@ def _render_windows(settings, out_dir: Path, language: str, export: Path) -> lis
 
         # A held unpublishing: the export suddenly lacks most products.
         update_config(settings.home, {"guard": {"min_unpublish_count": 2, "max_unpublish_share": 0.0}})
-        _keep_only(export, lambda row: not row.startswith("T"))
-        engine = SyncEngine(load_settings(settings.home))
+        keep_only(export, lambda row: not row.startswith("T"))
+        engine = SyncEngine(load_settings(settings.home), client_factory=clients)
         try:
             engine.run_once("watch")
         finally:

@@ -6,12 +6,19 @@ Kept apart from the widgets so that the tray, the status window and the tests sh
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from shopsync import texts
+from shopsync.services.status import ConnectorStatus
+from shopsync.sync.vocab import RunStatus
+from shopsync.vocab import ConnectorState
 
 CTX = "State"
+StatusLike = ConnectorStatus | Mapping[str, Any] | None
 
 
 def _t(text: str, n: int = -1) -> str:
@@ -27,16 +34,13 @@ def hhmm(ts: float | None) -> str:
     return time.strftime("%d/%m %H:%M", moment)
 
 
-PHASES = {
-    "read": QT_TRANSLATE_NOOP("State", "lecture de l'export"),
-    "catalog": QT_TRANSLATE_NOOP("State", "catalogue du site"),
-    "rules": QT_TRANSLATE_NOOP("State", "application des règles"),
-    "upload": QT_TRANSLATE_NOOP("State", "envoi"),
-}
-
-
 def phase_label(phase: str) -> str:
-    return _t(PHASES.get(phase, phase))
+    return _t(texts.PHASES.get(phase, phase))
+
+
+def headline(state: str) -> str:
+    """The connector state's headline, worded once in shopsync/texts.py (the CLI says the same)."""
+    return _t(texts.STATE_HEADLINES.get(state, texts.STATE_HEADLINES[ConnectorState.NEVER_RUN]))
 
 
 @dataclass(slots=True)
@@ -54,21 +58,21 @@ class View:
         return "\n".join(lines)
 
 
-def attention_reasons(status: dict[str, Any]) -> dict[str, str]:
+def attention_reasons(status: StatusLike) -> dict[str, str]:
     """What needs a person, keyed so a notification is shown once per new reason."""
+    s = ConnectorStatus.from_mapping(status)
     reasons: dict[str, str] = {}
-    last = status.get("last_run") or {}
-    sched = status.get("scheduler") or {}
-    if status.get("state") == "token_refused" or sched.get("blocked") == "token_refused":
+    last = s.last_run or {}
+    blocked = s.scheduler.get("blocked") == RunStatus.TOKEN_REFUSED
+    if s.state == ConnectorState.TOKEN_REFUSED or blocked:
         reasons["token"] = QCoreApplication.translate(
             "State", "Le site a refusé le jeton : entrez-en un nouveau dans les paramètres."
         )
-    held = status.get("held") or []
-    if held:
-        reasons[f"held:{len(held)}"] = QCoreApplication.translate(
-            "State", "%n dépublication(s) attendent votre accord.", None, len(held)
+    if s.held:
+        reasons[f"held:{len(s.held)}"] = QCoreApplication.translate(
+            "State", "%n dépublication(s) attendent votre accord.", None, len(s.held)
         )
-    brands = status.get("unmapped_brands") or []
+    brands = s.unmapped_brands
     if brands:
         sentence = QCoreApplication.translate(
             "State", "%n nouvelle(s) marque(s) à décider.", None, len(brands)
@@ -76,30 +80,31 @@ def attention_reasons(status: dict[str, Any]) -> dict[str, str]:
         # "1 nouvelle marque à décider (BIJOUX FANTAISIE)." rather than "décider. (…)"
         named = ", ".join(brands[:3]) + ("…" if len(brands) > 3 else "")
         reasons["brands:" + ",".join(sorted(brands))] = f"{sentence.rstrip('.')} ({named})."
-    rejected = status.get("rejected") or []
-    if rejected:
-        reasons[f"rejected:{len(rejected)}"] = QCoreApplication.translate(
-            "State", "%n produit(s) refusé(s) par le site.", None, len(rejected)
+    if s.rejected:
+        reasons[f"rejected:{len(s.rejected)}"] = QCoreApplication.translate(
+            "State", "%n produit(s) refusé(s) par le site.", None, len(s.rejected)
         )
     # Keyed by what went wrong, not by the run: the same broken export read again by every
     # 5-minute sync is one reason (one balloon), not a new one each time.
-    if last.get("status") == "input_error":
+    if last.get("status") == RunStatus.INPUT_ERROR:
         reasons["input:" + str(last.get("message") or "")] = QCoreApplication.translate(
             "State", "Export ERP illisible : rien n'a changé sur le site."
         )
-    elif last.get("status") == "error":
+    elif last.get("status") == RunStatus.ERROR:
         reasons["error:" + str(last.get("message") or "")] = QCoreApplication.translate(
             "State", "La dernière synchronisation a échoué."
         )
     return reasons
 
 
-def view(status: dict[str, Any], *, running: bool = False, progress: tuple | None = None) -> View:
-    """The tray's icon and words for the engine status (+ the scheduler's own state)."""
-    sched = status.get("scheduler") or {}
-    state = status.get("state", "never_run")
-    last = status.get("last_run") or {}
-    reasons = attention_reasons(status)
+def view(status: StatusLike, *, running: bool = False, progress: tuple | None = None) -> View:
+    """The tray's icon and words for the connector's state (classified once, by
+    services/status.py) and the scheduler's own state (running, paused). This picks words and
+    an icon; it never decides whether the shop is up to date."""
+    s = ConnectorStatus.from_mapping(status)
+    sched = s.scheduler
+    state = s.state
+    reasons = attention_reasons(s)
     if running:
         detail = ""
         if progress:
@@ -123,90 +128,60 @@ def view(status: dict[str, Any], *, running: bool = False, progress: tuple | Non
             reasons,
         )
     if "token" in reasons:
-        return View(
-            "attention",
-            QCoreApplication.translate("State", "Le site a refusé le jeton"),
-            reasons["token"],
-            reasons,
-        )
-    pending = int(status.get("pending") or 0)
-    since = hhmm(status.get("pending_since"))
-    if state == "offline":
-        detail = QCoreApplication.translate(
-            "State", "%n changement(s) en attente depuis %1", None, pending
-        ).replace("%1", since)
+        return View("attention", headline(ConnectorState.TOKEN_REFUSED), reasons["token"], reasons)
+    since = hhmm(s.pending_since)
+    if state == ConnectorState.OFFLINE:
+        if s.pending:
+            detail = QCoreApplication.translate(
+                "State", "%n changement(s) en attente depuis %1", None, s.pending
+            ).replace("%1", since)
+        else:
+            detail = QCoreApplication.translate(
+                "State", "Le site n'a pas répondu à la dernière synchronisation."
+            )
         retry = sched.get("retry_at")
         if retry:
             detail += "\n" + QCoreApplication.translate("State", "Nouvel essai à %1").replace(
                 "%1", hhmm(retry)
             )
-        return View(
-            "offline", QCoreApplication.translate("State", "Site injoignable"), detail, reasons
-        )
+        return View("offline", headline(state), detail, reasons)
     if reasons:
         return View(
             "attention",
-            QCoreApplication.translate("State", "À vérifier"),
+            headline(ConnectorState.ATTENTION),
             next(iter(reasons.values())),
             reasons,
         )
-    if state == "pending":
+    if state == ConnectorState.PENDING:
         detail = QCoreApplication.translate(
-            "State", "%n changement(s) en attente depuis %1", None, pending
+            "State", "%n changement(s) en attente depuis %1", None, s.pending
         ).replace("%1", since)
+        return View("offline", headline(state), detail, reasons)
+    if state == ConnectorState.UP_TO_DATE:
+        last = s.last_run or {}
+        when = hhmm(last.get("ended_at") or last.get("started_at"))
         return View(
-            "offline",
-            QCoreApplication.translate("State", "Changements en attente"),
-            detail,
+            "ok",
+            headline(state),
+            QCoreApplication.translate("State", "Dernière synchronisation à %1").replace("%1", when),
             reasons,
         )
-    if state == "never_run" or not last:
-        return View(
-            "offline",
-            QCoreApplication.translate("State", "Pas encore synchronisé"),
-            QCoreApplication.translate(
-                "State", "Choisissez l'export de l'ERP et le site dans les paramètres."
-            ),
-            reasons,
-        )
-    when = hhmm(last.get("ended_at") or last.get("started_at"))
+    if state in (ConnectorState.ERROR, ConnectorState.ATTENTION):
+        # The failure's own reason is not in the newest run (one is running elsewhere).
+        return View("attention", headline(state), "", reasons)
     return View(
-        "ok",
-        QCoreApplication.translate("State", "À jour"),
-        QCoreApplication.translate("State", "Dernière synchronisation à %1").replace("%1", when),
+        "offline",
+        headline(ConnectorState.NEVER_RUN),
+        QCoreApplication.translate(
+            "State", "Choisissez l'export de l'ERP et le site dans les paramètres."
+        ),
         reasons,
     )
 
 
 def outcome_label(status: str) -> str:
-    labels = {
-        "ok": QT_TRANSLATE_NOOP("State", "terminée"),
-        "unchanged": QT_TRANSLATE_NOOP("State", "rien de nouveau"),
-        "offline": QT_TRANSLATE_NOOP("State", "site injoignable"),
-        "held": QT_TRANSLATE_NOOP("State", "dépublication retenue"),
-        "input_error": QT_TRANSLATE_NOOP("State", "export illisible"),
-        "token_refused": QT_TRANSLATE_NOOP("State", "jeton refusé"),
-        "busy": QT_TRANSLATE_NOOP("State", "déjà en cours"),
-        "error": QT_TRANSLATE_NOOP("State", "erreur"),
-        "running": QT_TRANSLATE_NOOP("State", "en cours"),
-        "dry_run": QT_TRANSLATE_NOOP("State", "simulation"),
-    }
-    return _t(labels.get(status, status))
+    return _t(texts.OUTCOMES.get(status, status))
 
 
 def trigger_label(trigger: str | None) -> str:
-    labels = {
-        "manual": QT_TRANSLATE_NOOP("State", "manuelle"),
-        "interval": QT_TRANSLATE_NOOP("State", "planifiée"),
-        "nightly": QT_TRANSLATE_NOOP("State", "nocturne"),
-        "watch": QT_TRANSLATE_NOOP("State", "nouvel export"),
-        "wake": QT_TRANSLATE_NOOP("State", "après veille"),
-        "retry": QT_TRANSLATE_NOOP("State", "nouvel essai"),
-        "start": QT_TRANSLATE_NOOP("State", "démarrage"),
-        "confirm": QT_TRANSLATE_NOOP("State", "confirmation"),
-        "resume": QT_TRANSLATE_NOOP("State", "reprise"),
-        "cli": QT_TRANSLATE_NOOP("State", "ligne de commande"),
-        "demo": QT_TRANSLATE_NOOP("State", "démo"),
-        "brands": QT_TRANSLATE_NOOP("State", "marques"),
-    }
-    return _t(labels.get(trigger or "", trigger or ""))
+    return _t(texts.TRIGGERS.get(trigger or "", trigger or ""))

@@ -1,27 +1,31 @@
 """The tray icon: the engine's state at a glance, a menu rebuilt each time it opens, and
-notifications only for what needs a person."""
+notifications only for what needs a person.
+
+The tray knows the hub (the state it shows) but not who opens windows: its menu asks through
+signals (`open_requested("brands")`, `quit_requested`), which the controller connects."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from shopsync.gui import state as st
 from shopsync.gui.hub import AppHub
 from shopsync.gui.icons import state_icon
-
-if TYPE_CHECKING:
-    from shopsync.gui.controller import AppController
+from shopsync.gui.qtcompat import emit
 
 
 class Tray(QObject):
-    def __init__(self, hub: AppHub, controller: AppController, parent: QObject | None = None) -> None:
+    open_requested = Signal(str)  # "status" | "held" | "brands" | "references" | "settings"
+    quit_requested = Signal()
+
+    def __init__(self, hub: AppHub, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hub = hub
-        self.controller = controller
+        # Shown even before a system tray exists (the controller decides): balloons then wait
+        # until the icon is really in a tray.
+        self.wanted = False
         self.icon = QSystemTrayIcon(state_icon("offline"), self)
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self.rebuild_menu)
@@ -39,11 +43,15 @@ class Tray(QObject):
         self.refresh()
 
     def show(self) -> None:
+        self.wanted = True
         self.icon.show()
+
+    def _open(self, window: str) -> None:
+        emit(self.open_requested, window)
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            self.controller.show_status()
+            self._open("status")
 
     def rebuild_menu(self) -> None:
         """Rebuilt on aboutToShow so that labels (state, Pause/Reprendre) are never stale."""
@@ -67,17 +75,17 @@ class Tray(QObject):
 
         add("sync", self.tr("Synchroniser maintenant"), lambda: self.hub.sync_now(), not self.hub.running)
         if (self.hub.last_status or {}).get("held"):
-            add("held", self.tr("Dépublication retenue…"), self.controller.show_held)
-        add("status", self.tr("Statut"), self.controller.show_status)
-        add("brands", self.tr("Marques"), self.controller.show_brands)
-        add("references", self.tr("Références"), self.controller.show_references)
-        add("settings", self.tr("Paramètres"), self.controller.show_settings)
+            add("held", self.tr("Dépublication retenue…"), lambda: self._open("held"))
+        add("status", self.tr("Statut"), lambda: self._open("status"))
+        add("brands", self.tr("Marques"), lambda: self._open("brands"))
+        add("references", self.tr("Références"), lambda: self._open("references"))
+        add("settings", self.tr("Paramètres"), lambda: self._open("settings"))
         menu.addSeparator()
         if self.hub.paused:
             add("pause", self.tr("Reprendre"), lambda: self.hub.set_paused(False))
         else:
             add("pause", self.tr("Pause"), lambda: self.hub.set_paused(True))
-        add("quit", self.tr("Quitter"), self.controller.quit)
+        add("quit", self.tr("Quitter"), lambda: emit(self.quit_requested))
 
     def refresh(self, notify: bool = True) -> None:
         view = st.view(self.hub.last_status or {}, running=self.hub.running, progress=self.hub.last_progress)
@@ -99,7 +107,7 @@ class Tray(QObject):
             self.notified &= set(view.attention)
         if not new:
             return
-        if getattr(self.controller, "tray_wanted", False) and not self.can_notify():
+        if self.wanted and not self.can_notify():
             return  # no tray yet (login, the panel still starting): tell it once the icon is there
         self.notified |= set(new)
         title = self.tr("ShopSync : à vérifier")

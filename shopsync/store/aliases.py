@@ -144,3 +144,11 @@ def recheck(db: sqlite_utils.Database, catalog_references: set[str]) -> list[dic
                 back,
             )
     return newly
+
+
+def decisions_version(db: sqlite_utils.Database) -> tuple:
+    """A value that moves whenever a decision is added, changed or flagged stale (for the sync
+    fingerprint: a new alias must make an unchanged export sync again)."""
+    return db.conn.execute(
+        "SELECT COUNT(*), MAX(decided_at), SUM(stale) FROM aliases"
+    ).fetchone()

@@ -47,7 +47,7 @@ def sandbox_url(tmp_path_factory):
 @pytest.fixture
 def demo_home(tmp_path, sandbox_url):
     """A demo home (sample export, mapped brands) synced once to the sandbox."""
-    from shopsync.commands.demo import prepare_home
+    from shopsync.demo_data import prepare_home
     from shopsync.engine import SyncEngine
 
     settings, export = prepare_home(tmp_path / "home", sandbox_url)

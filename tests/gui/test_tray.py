@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -108,9 +109,11 @@ def test_tray_is_asked_for_before_a_tray_exists(qtbot, make_hub, empty_home, mon
 def test_minimized_start_waits_for_the_tray_then_shows_status(
     qtbot, make_hub, wait_io, empty_home, monkeypatch
 ):
+    from shopsync.gui import i18n
     from shopsync.gui.app import _show_status_unless_a_tray_comes
     from shopsync.gui.controller import AppController
 
+    i18n.install("fr")  # the balloon's wording below, whichever test ran before
     available = [False]
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: available[0]))
     monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))  # a tray may come
@@ -125,11 +128,14 @@ def test_minimized_start_waits_for_the_tray_then_shows_status(
     late.tray.refresh()
     assert late.tray.messages == [] and shown == []  # no balloon without a tray to point from
     _show_status_unless_a_tray_comes(late, 2000)
-    qtbot.wait(300)
+    (grace,) = [t for t in late.findChildren(QTimer) if t.isActive()]
+    with qtbot.waitSignal(grace.timeout, timeout=2000):
+        pass  # the app looked once and found no tray
     available[0] = True  # the panel comes within the grace period: no window
-    qtbot.wait(2300)
-    assert "status" not in late.windows
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
     assert shown == ["1 nouvelle marque à décider (LOTUS)."]  # the balloon held back, now shown
+    assert not grace.isActive()  # it stopped looking: no status window will come
+    assert "status" not in late.windows
     late.tray.icon.hide()
     hub.last_status = {}
 

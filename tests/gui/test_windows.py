@@ -205,7 +205,8 @@ def test_settings_window_writes_config_keeping_comments(qtbot, make_hub, wait_io
     tuned = demo_home.home / "profiles" / f"{settings.erp.profile}.toml"
     assert tuned.exists()
     profile = erp.load_profile(settings.erp.profile, home=demo_home.home)
-    assert profile is not None
+    assert profile.path == tuned  # the shop's copy wins over the preset of the same name
+    assert profile.columns["status"] is None  # read back as "no status column"
     assert "status = false" in tuned.read_text(encoding="utf-8")
 
 
@@ -332,3 +333,22 @@ def test_event_loop_stays_responsive_during_a_slow_sync(qtbot, make_hub, demo_ho
     worst = max(gaps)
     print(f"\nUI latency during a {duration:.1f} s sync: max {worst} ms, ticks {len(gaps)}")
     assert worst < 250, gaps
+
+
+def test_a_failed_confirm_is_reported_as_a_failure(qtbot, make_hub, empty_home):
+    """A confirmation that could not be written is not "0 confirmed": the window hears why."""
+    import sqlite3
+
+    from shopsync.store.db import open_db
+
+    settings = load_settings(empty_home)
+    open_db(settings.db_path).conn.close()  # the schema exists...
+    conn = sqlite3.connect(settings.db_path)
+    conn.execute("DROP TABLE held")  # ...and then the database is damaged
+    conn.close()
+    hub = make_hub(settings)
+    done, failed = [], []
+    hub.confirm_held(done.append, failed.append)
+    qtbot.waitUntil(lambda: bool(done or failed), timeout=10000)
+    assert done == []
+    assert isinstance(failed[0], sqlite3.OperationalError) and "held" in str(failed[0])

@@ -58,6 +58,12 @@ def find_tray():
     return trays[0] if trays else None
 
 
+def find_controller():
+    from shopsync.gui.controller import AppController
+
+    return next(o for o in gc.get_objects() if isinstance(o, AppController))
+
+
 def save_shot(path: str, area, margin: int = 16) -> None:  # noqa: ANN001 - a QRect
     """The screen as X shows it (ImageMagick's `import`), cut to `area` plus a margin."""
     from PySide6.QtGui import QImage
@@ -72,7 +78,7 @@ def steps(results: dict, shot: str | None) -> Iterator[None]:
     holder: list = []
     yield from wait_for("the app's tray object", lambda: holder.append(find_tray()) or holder[-1])
     tray = holder[-1]
-    hub, controller, icon, menu = tray.hub, tray.controller, tray.icon, tray.menu
+    hub, controller, icon, menu = tray.hub, find_controller(), tray.icon, tray.menu
     # The icon's window first exists on its own, then the tray host reparents and moves it:
     # wait until its place has stayed the same for a while.
     seen: list = []

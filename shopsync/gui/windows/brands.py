@@ -7,10 +7,9 @@ default for a new brand is "À décider", which publishes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,65 +28,14 @@ from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
-
-MODE_ORDER = ("unmapped", "stock", "preorder", "off")
-
-
-@dataclass(slots=True)
-class BrandRow:
-    erp_brand: str
-    products: int
-    matched: int
-    site_brand: str | None
-    mode: str  # unmapped | stock | preorder | off
-    decided: bool
+from shopsync.rules import BrandMode
+from shopsync.services.brands import MODES, BrandRow, BrandTable
+from shopsync.texts import BRAND_MODES
 
 
-def load_brand_rows(ctx: IoContext) -> dict[str, Any]:
-    """I/O thread: the rows and the catalogue's brands."""
-    from shopsync import matching
-    from shopsync.rules import fold_brand
-    from shopsync.store import brands, catalog, erp_cache
-
-    db = ctx.db
-    counts = erp_cache.erp_brands(db)
-    mappings = brands.load_mappings(db)
-    cat = catalog.load_catalog(db)
-    lines = erp_cache.load_lines(db)
-    try:
-        from shopsync.store import aliases
-
-        accepted, rejected = aliases.accepted(db), aliases.rejected(db)
-    except ImportError:
-        accepted, rejected = {}, set()
-    connections = matching.connect({ln.reference for ln in lines}, cat, accepted, rejected) if cat else {}
-    matched: dict[str, set[str]] = {}
-    for line in lines:
-        if line.reference in connections:
-            matched.setdefault(fold_brand(line.brand), set()).add(line.reference)
-    site_brands = sorted({p.brand for p in cat.values() if p.brand}, key=str.casefold)
-    by_fold = {fold_brand(b): b for b in site_brands}
-    rows: list[BrandRow] = []
-    seen: set[str] = set()
-    for brand, count in counts:
-        key = fold_brand(brand)
-        seen.add(key)
-        m = mappings.get(key)
-        rows.append(
-            BrandRow(
-                brand,
-                count,
-                len(matched.get(key, ())),
-                (m.site_brand if m and m.site_brand else by_fold.get(key)),
-                (m.mode if m and m.decided else "unmapped"),
-                bool(m and m.decided),
-            )
-        )
-    for key, m in mappings.items():
-        if key not in seen:
-            rows.append(BrandRow(m.erp_brand, 0, 0, m.site_brand, m.mode if m.decided else "unmapped", m.decided))
-    rows.sort(key=lambda r: (r.decided, r.erp_brand.casefold()))
-    return {"rows": rows, "site_brands": site_brands}
+def load_brand_rows(ctx: IoContext) -> BrandTable:
+    """I/O thread: the rows `shopsync brands list` prints too, and the catalogue's brands."""
+    return ctx.services.brands.table()
 
 
 class BrandsWindow(QWidget):
@@ -108,10 +56,7 @@ class BrandsWindow(QWidget):
         self.save_button = child(self.form, QPushButton, "saveButton")
         self.revert_button = child(self.form, QPushButton, "revertButton")
         self.mode_names = {
-            "unmapped": self.tr("À décider (hors site)"),
-            "stock": self.tr("En stock"),
-            "preorder": self.tr("Pré-commande"),
-            "off": self.tr("Hors site"),
+            key: QCoreApplication.translate("State", label) for key, label in BRAND_MODES.items()
         }
         self.table.setColumnCount(self.COLS)
         self.table.setHorizontalHeaderLabels(
@@ -148,9 +93,9 @@ class BrandsWindow(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.preview_label.setText(self.tr("Lecture impossible : %1").replace("%1", str(exc)))
 
-    def _fill(self, data: dict[str, Any]) -> None:
-        self.rows = data["rows"]
-        self.site_brands = data["site_brands"]
+    def _fill(self, table: BrandTable) -> None:
+        self.rows = table.rows
+        self.site_brands = table.site_brands
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             name = QTableWidgetItem(row.erp_brand)
@@ -171,9 +116,9 @@ class BrandsWindow(QWidget):
             site.currentTextChanged.connect(lambda _t, i=r: self._changed(i))
             self.table.setCellWidget(r, 3, site)
             mode = QComboBox()
-            for key in MODE_ORDER:
+            for key in MODES:
                 mode.addItem(self.mode_names[key], key)
-            mode.setCurrentIndex(MODE_ORDER.index(row.mode if row.mode in MODE_ORDER else "unmapped"))
+            mode.setCurrentIndex(MODES.index(row.mode if row.mode in MODES else BrandMode.UNMAPPED))
             mode.currentIndexChanged.connect(lambda _i, i=r: self._changed(i))
             self.table.setCellWidget(r, 4, mode)
         undecided = sum(1 for row in self.rows if not row.decided)
@@ -193,7 +138,7 @@ class BrandsWindow(QWidget):
                 mode_box: QComboBox = self.table.cellWidget(r, 4)
                 if site_brand is not None:
                     self.table.cellWidget(r, 3).setCurrentText(site_brand)
-                mode_box.setCurrentIndex(MODE_ORDER.index(mode))
+                mode_box.setCurrentIndex(MODES.index(mode))
                 return
         raise KeyError(erp_brand)
 
@@ -203,7 +148,7 @@ class BrandsWindow(QWidget):
         site = self.table.cellWidget(r, 3).currentText().strip() or None
         if mode == row.mode and (site or None) == (row.site_brand or None):
             self.choices.pop(row.erp_brand, None)
-        elif mode == "unmapped":
+        elif mode == BrandMode.UNMAPPED:
             self.choices.pop(row.erp_brand, None)  # "undecided" is not a choice to save
         else:
             self.choices[row.erp_brand] = (mode, site)
@@ -235,9 +180,7 @@ class BrandsWindow(QWidget):
         self.preview_label.setText(self.tr("Calcul de l'effet…"))
 
         def compute(ctx: IoContext):
-            from shopsync.preview import preview_mappings
-
-            return generation, preview_mappings(ctx.db, ctx.settings, choices)
+            return generation, ctx.services.brands.preview(choices)
 
         self.hub.io(compute, self._show_preview, self._failed)
 
@@ -265,18 +208,11 @@ class BrandsWindow(QWidget):
         self.save_button.setEnabled(False)
 
         def write(ctx: IoContext) -> int:
-            from shopsync.rules import fold_brand
-            from shopsync.store import brands
-
-            for erp_brand, (mode, site) in choices.items():
-                if site is not None and fold_brand(site) == fold_brand(erp_brand):
-                    site = None
-                brands.set_mapping(ctx.db, erp_brand, mode, site)
-            return len(choices)
+            return ctx.services.brands.save(choices)
 
         def done(count: int) -> None:
             emit(self.saved)
-            self.hub.scheduler.request("brands")
+            self.hub.sync_now(trigger="brands")
             self.hub.refresh_status()
             self.reload()
             self.preview_label.setText(self.tr("%n marque(s) enregistrée(s).", "", count))

@@ -4,6 +4,7 @@ or keep them online."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
 from shopsync.gui.qtcompat import emit
@@ -24,17 +26,8 @@ from shopsync.gui.uiload import child, load_form
 
 
 def load_held(ctx: IoContext) -> list[dict[str, Any]]:
-    from shopsync.store import catalog, delivery
-
-    cat = catalog.load_catalog(ctx.db)
-    out = []
-    for ref, confirmed in sorted(delivery.held(ctx.db).items()):
-        if confirmed:
-            continue
-        product = cat.get(ref)
-        out.append({"reference": ref, "brand": product.brand if product else "",
-                    "title": product.title if product else ""})
-    return out
+    """I/O thread: the products waiting for a yes (reference, brand, title)."""
+    return [asdict(item) for item in ctx.services.held.items()]
 
 
 class HeldWindow(QWidget):
@@ -92,7 +85,16 @@ class HeldWindow(QWidget):
             emit(self.decided, "confirm")
             self.close()
 
-        self.hub.confirm_held(done)
+        def failed(exc: BaseException) -> None:
+            self.confirm_button.setEnabled(True)
+            message(
+                self,
+                self.tr("Dépublication retenue"),
+                self.tr("Confirmation impossible : %1").replace("%1", str(exc)),
+                warning=True,
+            )
+
+        self.hub.confirm_held(done, failed)
 
     def keep(self) -> None:
         """Nothing is unpublished; the products stay held (and online) until the export says

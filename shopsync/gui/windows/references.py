@@ -5,9 +5,7 @@ references to rewrite for the shop or its CSM (CSV or XLSX).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -29,80 +27,14 @@ from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
+from shopsync.services.references import RefRow, write_rewrite_list
 
-EXPORT_HEADERS = [
-    "reference_erp", "marque", "designation", "statut", "reference_catalogue_proposee", "score",
-]
-
-
-@dataclass(slots=True)
-class RefRow:
-    reference: str
-    brand: str | None
-    designation: str
-    status: str  # suggested | unmatched
-    candidates: list[tuple[str, float]] = field(default_factory=list)
-    wanted: bool = True  # its brand is published (stock/preorder)
+__all__ = ["RefRow", "ReferencesWindow", "load_reference_rows", "write_rewrite_list"]
 
 
 def load_reference_rows(ctx: IoContext) -> list[RefRow]:
     """I/O thread: unmatched and suggested ERP references with their candidates."""
-    from shopsync import matching
-    from shopsync.rules import fold_brand
-    from shopsync.store import aliases, brands, catalog, erp_cache
-
-    db = ctx.db
-    lines = erp_cache.load_lines(db)
-    cat = catalog.load_catalog(db)
-    if not lines or not cat:
-        return []
-    mappings = brands.load_mappings(db)
-    seen: dict[str, Any] = {}
-    for line in lines:
-        seen.setdefault(line.reference, line)
-    results = matching.match(
-        [(ref, line.brand) for ref, line in seen.items()],
-        cat,
-        accepted=aliases.accepted(db),
-        rejected=aliases.rejected(db),
-        limit=5,
-    )
-    rows = []
-    for res in results:
-        if res.status not in (matching.SUGGESTED, matching.UNMATCHED):
-            continue
-        line = seen.get(res.reference)
-        m = mappings.get(fold_brand(res.brand))
-        rows.append(
-            RefRow(
-                res.reference,
-                res.brand,
-                (line.designation if line else "") or "",
-                res.status,
-                [(c.reference, c.score) for c in res.candidates],
-                bool(m and m.mode in ("stock", "preorder")),
-            )
-        )
-    rows.sort(key=lambda r: (not r.wanted, r.status != matching.SUGGESTED, (r.brand or "").casefold(), r.reference))
-    return rows
-
-
-def write_rewrite_list(rows: list[RefRow], path: Path) -> Path:
-    """The references to rewrite, as CSV (`;`, UTF-8 with BOM for Excel) or XLSX."""
-    data = [
-        [r.reference, r.brand or "", r.designation, r.status,
-         r.candidates[0][0] if r.candidates else "",
-         f"{r.candidates[0][1]:.2f}" if r.candidates else ""]
-        for r in rows
-    ]
-    # The shared writers neutralise formulas: an ERP reference like `=1+2` must not run in Excel.
-    from shopsync.report.cells import Sheet, write_csv, write_xlsx
-
-    if path.suffix.lower() == ".xlsx":
-        write_xlsx(path, [Sheet("References", EXPORT_HEADERS, data)])
-    else:
-        write_csv(path, EXPORT_HEADERS, data, delimiter=";")
-    return path
+    return ctx.services.references.to_connect()
 
 
 class ReferencesWindow(QWidget):
@@ -223,14 +155,16 @@ class ReferencesWindow(QWidget):
         row, target = sel
 
         def write(ctx: IoContext) -> None:
-            from shopsync.store import aliases
-
-            (aliases.accept if decision == "accept" else aliases.reject)(ctx.db, row.reference, target)
+            refs = ctx.services.references
+            if decision == "accept":
+                refs.accept(row.reference, target)
+            else:
+                refs.reject(row.reference, target)
 
         def done(_result: None) -> None:
             emit(self.changed)
             if decision == "accept":
-                self.hub.scheduler.request("references")
+                self.hub.sync_now(trigger="references")
             self.reload()
 
         self.hub.io(write, done, self._failed)

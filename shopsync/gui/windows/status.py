@@ -34,6 +34,8 @@ from shopsync.gui.icons import app_icon, state_icon
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.gui.windows.chart import DailyChart
+from shopsync.services.status import ConnectorStatus
+from shopsync.sync.vocab import RunStatus
 
 
 class StatusWindow(QWidget):
@@ -108,12 +110,8 @@ class StatusWindow(QWidget):
 
     def reload_history(self) -> None:
         def read(ctx: IoContext) -> dict[str, Any]:
-            from shopsync.store import runs
-
-            return {
-                "runs": runs.recent_runs(ctx.db, 20),
-                "per_day": runs.changes_per_day(ctx.db, time.time() - 31 * 86400),
-            }
+            history = ctx.services.history
+            return {"runs": history.recent(20), "per_day": history.changes_per_day(31)}
 
         self.hub.io(read, self._fill_history)
 
@@ -146,7 +144,7 @@ class StatusWindow(QWidget):
 
     def _fill_errors(self, errors: list[str]) -> None:
         self.errors.clear()
-        rejected = (self.hub.last_status or {}).get("rejected") or []
+        rejected = ConnectorStatus.from_mapping(self.hub.last_status).rejected
         for item in rejected:
             self.errors.addItem(
                 self.tr("%1 : refusé par le site : %2")
@@ -159,27 +157,27 @@ class StatusWindow(QWidget):
             self.errors.addItem(self.tr("Aucune erreur dans la dernière synchronisation."))
 
     def show_status(self, status: dict[str, Any]) -> None:
-        view = st.view(status, running=self.hub.running, progress=self.hub.last_progress)
+        s = ConnectorStatus.from_mapping(status)
+        view = st.view(s, running=self.hub.running, progress=self.hub.last_progress)
         self.icon_label.setPixmap(state_icon(view.icon).pixmap(48, 48))
         self.headline.setText(view.headline)
         reasons = [v for v in view.attention.values() if v != view.detail]
         self.detail.setText("\n".join([view.detail, *reasons]).strip())
-        pending = int(status.get("pending") or 0)
-        since = st.hhmm(status.get("pending_since"))
+        since = st.hhmm(s.pending_since)
         self.pending.setText(
-            self.tr("%n changement(s) depuis %1", "", pending).replace("%1", since)
-            if pending
+            self.tr("%n changement(s) depuis %1", "", s.pending).replace("%1", since)
+            if s.pending
             else self.tr("aucun")
         )
-        sched = status.get("scheduler") or {}
+        sched = s.scheduler
         if sched.get("paused"):
             self.next_run.setText(self.tr("en pause"))
-        elif sched.get("blocked") == "token_refused":
+        elif sched.get("blocked") == RunStatus.TOKEN_REFUSED:
             self.next_run.setText(self.tr("arrêtée jusqu'à un nouveau jeton"))
         else:
             nxt = sched.get("retry_at") or sched.get("next_run")
             self.next_run.setText(st.hhmm(nxt) or self.tr("non planifiée"))
-        last_read = status.get("last_read")
+        last_read = s.last_read
         if last_read:
             self.last_read.setText(
                 self.tr("%1 — %n article(s), lu à %2", "", int(last_read.get("items") or 0))
@@ -188,15 +186,14 @@ class StatusWindow(QWidget):
             )
         else:
             self.last_read.setText(self.tr("aucun"))
-        held = status.get("held") or []
-        self.held_frame.setVisible(bool(held))
-        if held:
+        self.held_frame.setVisible(bool(s.held))
+        if s.held:
             self.held_label.setText(
                 self.tr(
                     "%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de "
                     "sécurité. Rien n'est dépublié sans votre accord.",
                     "",
-                    len(held),
+                    len(s.held),
                 )
             )
         self.sync_button.setEnabled(not self.hub.running)

@@ -7,6 +7,10 @@ concurrent requests, and a retried request gets a fresh draw (a fault never repe
 The faults that matter most are the ones after the change was applied: `drop_after` (the
 connection dies before the answer) and `error_after` (a 500 after the commit). They are why
 batches carry an Idempotency-Key.
+
+`BatchStall` is a test hook rather than a fault: it holds one stock batch, received whole, until
+the test releases it, so that a crash test can kill the client while an upload is provably in
+flight instead of hoping to catch it by timing.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -78,6 +85,55 @@ class FaultPlan:
         return kind
 
 
+STALL_ENV = "SHOPSYNC_SANDBOX_STALL_BATCH"
+STALL_POLL_SECONDS = 0.01
+STALL_MAX_SECONDS = 120.0  # a test that never releases does not hang the sandbox forever
+
+
+class BatchStall:
+    """Hold the stock batch that comes after `passed` others until `folder/release` exists.
+
+    The sandbox writes `folder/stalled` once that batch's body is received whole, waits for the
+    release, then handles the batch as usual (applied even if its sender died meanwhile: the
+    worst case for exactly-once) and writes `folder/handled`. Files rather than in-process
+    events, so the hook works for a sandbox in a thread or in its own process; set it with
+    `SHOPSYNC_SANDBOX_STALL_BATCH=<passed>:<folder>` before the sandbox starts.
+    """
+
+    def __init__(self, passed: int, folder: Path) -> None:
+        self.passed = passed
+        self.folder = Path(folder)
+        self._seen = 0
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_env(cls) -> BatchStall | None:
+        value = os.environ.get(STALL_ENV, "")
+        if not value:
+            return None
+        passed, _, folder = value.partition(":")
+        return cls(int(passed), Path(folder))
+
+    def claims(self, method: str, path: str) -> bool:
+        """True for the one request to hold (counting stock batches as they arrive)."""
+        if method != "POST" or not path.endswith("/stock/batches"):
+            return False
+        with self._lock:
+            index = self._seen
+            self._seen += 1
+        return index == self.passed
+
+    async def hold(self) -> None:
+        (self.folder / "stalled").touch()
+        release = self.folder / "release"
+        deadline = time.monotonic() + STALL_MAX_SECONDS
+        while not release.exists() and time.monotonic() < deadline:
+            await asyncio.sleep(STALL_POLL_SECONDS)
+
+    def handled(self) -> None:
+        (self.folder / "handled").touch()
+
+
 class _DropFilter(logging.Filter):
     """Hide uvicorn's complaint about the responses we cut short on purpose."""
 
@@ -106,12 +162,14 @@ class FaultMiddleware:
         slow_seconds: float = 2.0,
         retry_after: int = 1,
         prefix: str = "/api/",
+        stall: BatchStall | None = None,
     ) -> None:
         self.app = app
         self.plan = plan
         self.slow_seconds = slow_seconds
         self.retry_after = retry_after
         self.prefix = prefix
+        self.stall = stall if stall is not None else BatchStall.from_env()
         _install_drop_filter()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -119,6 +177,16 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         body, replay = await _buffer(receive)
+        if self.stall is not None and self.stall.claims(scope["method"], scope["path"]):
+            await self.stall.hold()
+            try:
+                await self._answer(scope, body, replay, send)
+            finally:
+                self.stall.handled()
+            return
+        await self._answer(scope, body, replay, send)
+
+    async def _answer(self, scope: Scope, body: bytes, replay: Receive, send: Send) -> None:
         kind = self.plan.decide(
             scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"), body
         )

@@ -1,0 +1,195 @@
+"""Settings and the first-run wizard: the same pages in tabs or in wizard steps.
+
+Every page reads a `Settings` and returns the `config.toml` keys it changed; the hub writes them
+through the settings service (tomlkit: the shop's comments stay) in the I/O thread and reloads
+the scheduler. The site token and the ERP password go to the OS keyring, never to the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from shopsync.config import Settings
+from shopsync.gui.dialogs import message
+from shopsync.gui.hub import AppHub, IoContext
+from shopsync.gui.icons import app_icon
+from shopsync.gui.qtcompat import emit
+from shopsync.gui.uiload import child, load_form
+from shopsync.gui.windows.settings.erp_page import CANONICAL_FIELDS, PROFILES, ErpPage
+from shopsync.gui.windows.settings.pages import (
+    GeneralPage,
+    RulesPage,
+    SchedulePage,
+    SettingsPage,
+    SitePage,
+)
+
+__all__ = [
+    "CANONICAL_FIELDS",
+    "PROFILES",
+    "ErpPage",
+    "FirstRunWizard",
+    "GeneralPage",
+    "RulesPage",
+    "SchedulePage",
+    "SettingsPage",
+    "SettingsWindow",
+    "SitePage",
+]
+
+
+def _merge(target: dict[str, dict[str, Any]], more: dict[str, dict[str, Any]]) -> None:
+    for section, values in more.items():
+        target.setdefault(section, {}).update(values)
+
+
+class _Pages:
+    """The pages and the one save path shared by the settings window and the wizard."""
+
+    def _make_pages(self, hub: AppHub) -> None:
+        self.erp_page = ErpPage(hub)
+        self.site_page = SitePage()
+        self.schedule_page = SchedulePage()
+        self.rules_page = RulesPage()
+        self.general_page = GeneralPage()
+        self.pages: list[SettingsPage] = [
+            self.erp_page, self.site_page, self.schedule_page, self.rules_page, self.general_page,
+        ]
+        for page in self.pages:
+            page.load(hub.settings)
+
+    def collect(self) -> dict[str, dict[str, Any]]:
+        changes: dict[str, dict[str, Any]] = {}
+        for page in self.pages:
+            _merge(changes, page.changes())
+        return changes
+
+    def _save(self, hub: AppHub, on_done, on_error) -> None:  # noqa: ANN001
+        changes = self.collect()
+        token = self.site_page.token.text().strip() or None
+        erp_secret = self.erp_page.erp_secret()
+        erp_source = changes["erp"]["path"]
+        tuned = self.erp_page.tuned_profile()
+        autostart_wanted = self.general_page.autostart.isChecked()
+        autostart_changed = autostart_wanted != self.general_page.autostart_initial
+        language = changes["ui"]["language"]
+        home = hub.settings.home
+
+        def side_effects(settings: Settings) -> None:
+            # Keyring and autostart are I/O too: done in the I/O thread, after the file.
+            def work(ctx: IoContext) -> None:
+                if tuned is not None:
+                    ctx.services.config.save_tuned_profile(*tuned)
+                if erp_secret:
+                    ctx.services.config.store_erp_password(erp_source, erp_secret)
+                if autostart_changed:
+                    from shopsync import autostart
+
+                    autostart.set_enabled(autostart_wanted, home=home)
+
+            def finished(_r: None) -> None:
+                from shopsync.gui import i18n
+
+                i18n.install(language)
+                on_done(settings)
+
+            hub.io(work, finished, on_error)
+
+        hub.apply_settings(changes, token=token, on_done=side_effects, on_error=on_error)
+
+
+class SettingsWindow(QWidget, _Pages):
+    saved = Signal(object)
+
+    def __init__(self, hub: AppHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.setWindowTitle(self.tr("ShopSync — Paramètres"))
+        self.setWindowIcon(app_icon())
+        self.resize(780, 620)
+        self.form = load_form("settings", self)
+        self.tabs = child(self.form, QTabWidget, "tabs")
+        self.message = child(self.form, QLabel, "messageLabel")
+        self.buttons = child(self.form, QDialogButtonBox, "buttonBox")
+        self._make_pages(hub)
+        for page in self.pages:
+            self.tabs.addTab(page, page.title)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.close)
+
+    def save(self) -> None:
+        self.buttons.setEnabled(False)
+        self.message.setText(self.tr("Enregistrement…"))
+
+        def done(settings: Settings) -> None:
+            self.buttons.setEnabled(True)
+            self.message.setText(self.tr("Paramètres enregistrés."))
+            emit(self.saved, settings)
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.message.setText(self.tr("Enregistrement impossible : %1").replace("%1", str(exc)))
+
+        self._save(self.hub, done, failed)
+
+
+class _WizardStep(QWizardPage):
+    def __init__(self, title: str, subtitle: str, body: QWidget) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        QVBoxLayout(self).addWidget(body)
+
+
+class FirstRunWizard(QWizard, _Pages):
+    """Asks only what a person must decide, in order: where the stock is, which site, when."""
+
+    finished_setup = Signal(object)
+
+    def __init__(self, hub: AppHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.setWindowTitle(self.tr("Bienvenue dans ShopSync"))
+        self.setWindowIcon(app_icon())
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(760, 600)
+        self._make_pages(hub)
+        intro = QLabel(
+            self.tr(
+                "ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).\n\n"
+                "Quatre étapes : l'export de l'ERP, le site, la planification et les règles. "
+                "Tout se modifie ensuite dans les paramètres."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.addPage(_WizardStep(self.tr("Bienvenue"), "", intro))
+        self.addPage(_WizardStep(self.tr("Le stock de la boutique"),
+                                 self.tr("Choisissez l'export de votre ERP et vérifiez les colonnes."), self.erp_page))
+        self.addPage(_WizardStep(self.tr("Le site"), self.tr("L'adresse du site et le jeton donné par la plateforme."),
+                                 self.site_page))
+        self.addPage(_WizardStep(self.tr("Quand synchroniser"), "", self.schedule_page))
+        self.addPage(_WizardStep(self.tr("Règles de publication"), "", self.rules_page))
+        self.addPage(_WizardStep(self.tr("Préférences"), "", self.general_page))
+
+    def accept(self) -> None:
+        def done(settings: Settings) -> None:
+            emit(self.finished_setup, settings)
+            QWizard.accept(self)
+
+        def failed(exc: BaseException) -> None:
+            message(self, self.tr("Paramètres"), self.tr("Enregistrement impossible : %1").replace("%1", str(exc)), warning=True)
+
+        self._save(self.hub, done, failed)
+

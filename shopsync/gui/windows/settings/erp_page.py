@@ -1,0 +1,235 @@
+"""The ERP page: where the stock comes from, with a preview of the first rows and the detected
+columns (editable: a corrected column is saved as the shop's own copy of the profile)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopsync.config import Settings
+from shopsync.gui.hub import AppHub, IoContext
+from shopsync.gui.windows.settings.pages import SettingsPage
+
+PROFILES = ("auto", "bijou3", "cestia", "m3soft", "4d-text", "4d-rest", "odbc")
+CANONICAL_FIELDS = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
+
+
+class ErpPage(SettingsPage):
+    """Where the stock comes from, with a preview of the first rows and the detected columns."""
+
+    def __init__(self, hub: AppHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.title = self.tr("ERP")
+        self.profile_names = {
+            "auto": self.tr("Détection automatique"),
+            "bijou3": "Bijou3",
+            "cestia": "Cestia",
+            "m3soft": "M3Soft",
+            "4d-text": self.tr("4D (export texte)"),
+            "4d-rest": self.tr("4D (serveur REST)"),
+            "odbc": self.tr("Base ODBC"),
+        }
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.profile = QComboBox()
+        for key in PROFILES:
+            self.profile.addItem(self.profile_names[key], key)
+        form.addRow(self.tr("Logiciel (préréglage) :"), self.profile)
+        row = QHBoxLayout()
+        self.source = QLineEdit()
+        self.file_button = QPushButton(self.tr("Fichier…"))
+        self.folder_button = QPushButton(self.tr("Dossier…"))
+        row.addWidget(self.source, 1)
+        row.addWidget(self.file_button)
+        row.addWidget(self.folder_button)
+        self.source_label = QLabel(self.tr("Export :"))
+        form.addRow(self.source_label, row)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("(inchangé — gardé dans le trousseau du système)"))
+        self.secret_label = QLabel(self.tr("Mot de passe :"))
+        form.addRow(self.secret_label, self.secret)
+        self.settle = QDoubleSpinBox()
+        self.settle.setRange(0, 600)
+        self.settle.setSuffix(" s")
+        form.addRow(self.tr("Fichier stable depuis :"), self.settle)
+        layout.addLayout(form)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        prev_row = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Aperçu des premières lignes"))
+        self.preview_status = QLabel()
+        self.preview_status.setWordWrap(True)
+        prev_row.addWidget(self.preview_button)
+        prev_row.addWidget(self.preview_status, 1)
+        layout.addLayout(prev_row)
+        self.mapping_box = QGroupBox(self.tr("Colonnes détectées (modifiables)"))
+        self.mapping_form = QFormLayout(self.mapping_box)
+        self.mapping_combos: dict[str, QComboBox] = {}
+        self.field_names = {
+            "reference": self.tr("Référence"), "brand": self.tr("Marque"),
+            "designation": self.tr("Désignation"), "quantity": self.tr("Quantité"),
+            "price": self.tr("Prix TTC"), "size": self.tr("Taille (TLD)"),
+            "ean": self.tr("Code EAN"), "status": self.tr("Statut"),
+        }
+        for name in CANONICAL_FIELDS:
+            combo = QComboBox()
+            combo.currentIndexChanged.connect(self._mapping_edited)
+            self.mapping_combos[name] = combo
+            self.mapping_form.addRow(self.field_names[name], combo)
+        self.mapping_box.setVisible(False)
+        layout.addWidget(self.mapping_box)
+        self.preview_table = QTableWidget()
+        self.preview_table.setVisible(False)
+        self.preview_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.preview_table, 1)
+        self._filler = QWidget()  # keeps the fields at the top until a preview fills the page
+        layout.addWidget(self._filler, 1)
+        self.detected: dict[str, str] = {}
+        self.mapping_dirty = False
+        self._filling = False
+        self.preview_data: Any = None
+        self.profile.currentIndexChanged.connect(self._profile_changed)
+        self.file_button.clicked.connect(self._pick_file)
+        self.folder_button.clicked.connect(self._pick_folder)
+        self.preview_button.clicked.connect(self.run_preview)
+
+    def load(self, settings: Settings) -> None:
+        erp = settings.erp
+        index = self.profile.findData(erp.profile)
+        if index < 0:  # a custom .toml profile
+            self.profile.addItem(erp.profile, erp.profile)
+            index = self.profile.count() - 1
+        self.profile.setCurrentIndex(index)
+        self.source.setText(erp.path)
+        self.settle.setValue(float(erp.settle_seconds))
+        self._profile_changed()
+
+    def _profile_changed(self) -> None:
+        key = self.profile.currentData()
+        remote = key in ("odbc", "4d-rest")
+        self.file_button.setVisible(not remote)
+        self.folder_button.setVisible(not remote)
+        self.secret.setVisible(remote)
+        self.secret_label.setVisible(remote)
+        if key == "odbc":
+            self.source_label.setText(self.tr("Connexion ODBC :"))
+            self.hint.setText(self.tr("Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système."))
+        elif key == "4d-rest":
+            self.source_label.setText(self.tr("Serveur 4D :"))
+            self.hint.setText(self.tr("L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest."))
+        else:
+            self.source_label.setText(self.tr("Export :"))
+            self.hint.setText(
+                self.tr("Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : "
+                        "le fichier complet le plus récent est lu.")
+            )
+
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Export de l'ERP"), self.source.text(),
+            self.tr("Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)"),
+        )
+        if path:
+            self.source.setText(path)
+
+    def _pick_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Dossier des exports"), self.source.text())
+        if path:
+            self.source.setText(path)
+
+    def run_preview(self) -> None:
+        source = self.source.text().strip()
+        if not source:
+            self.preview_status.setText(self.tr("Indiquez d'abord l'export."))
+            return
+        profile = self.profile.currentData()
+        self.preview_status.setText(self.tr("Lecture…"))
+        self.preview_button.setEnabled(False)
+
+        def read(ctx: IoContext):
+            from shopsync import erp
+
+            return erp.preview(source, profile=profile, rows=20, home=ctx.settings.home)
+
+        self.hub.io(read, self._show_preview, self._preview_failed)
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self.preview_button.setEnabled(True)
+        self.preview_status.setText(self.tr("Lecture impossible : %1").replace("%1", str(exc)))
+
+    def _show_preview(self, preview: Any) -> None:
+        self.preview_button.setEnabled(True)
+        self.preview_data = preview
+        headers = list(preview.headers)
+        rows = list(preview.rows)
+        self.detected = dict(preview.mapping)
+        self.preview_status.setText(
+            self.tr("%n ligne(s) lue(s)", "", len(rows))
+            + f" — {preview.encoding}, « {preview.delimiter or ''} »"
+        )
+        self.preview_table.setVisible(True)
+        self._filler.setVisible(False)
+        self.preview_table.setColumnCount(len(headers))
+        self.preview_table.setHorizontalHeaderLabels(headers)
+        self.preview_table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = row if isinstance(row, list | tuple) else [row.get(h, "") for h in headers]
+            for c, value in enumerate(values):
+                self.preview_table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+        self._filling = True
+        for name, combo in self.mapping_combos.items():
+            combo.clear()
+            combo.addItem(self.tr("(aucune)"), None)
+            for h in headers:
+                combo.addItem(h, h)
+            current = self.detected.get(name)
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        self._filling = False
+        self.mapping_dirty = False
+        self.mapping_box.setVisible(True)
+
+    def _mapping_edited(self) -> None:
+        if not self._filling:
+            self.mapping_dirty = True
+
+    def column_mapping(self) -> dict[str, str]:
+        return {name: combo.currentData() for name, combo in self.mapping_combos.items() if combo.currentData()}
+
+    def changes(self) -> dict[str, dict[str, Any]]:
+        erp: dict[str, Any] = {
+            "path": self.source.text().strip(),
+            "profile": self.profile.currentData(),
+            "settle_seconds": float(self.settle.value()),
+        }
+        return {"erp": erp}
+
+    def tuned_profile(self) -> tuple[str, dict[str, str | None]] | None:
+        """(profile name, columns) when the shop corrected a detected column, else None."""
+        name = self.profile.currentData()
+        if not self.mapping_dirty or name not in PROFILES:
+            return None
+        return name, {f: combo.currentData() for f, combo in self.mapping_combos.items()}
+
+    def erp_secret(self) -> str | None:
+        return self.secret.text() or None
+
+

@@ -1,0 +1,115 @@
+"""The command line's language, from the same catalogue as the tray app, without Qt.
+
+The tray app loads resources/translations/shopsync_<lang>.qm through Qt; the CLI must not import
+Qt (tests/test_layering.py), so it reads the .ts source of the same catalogue with ElementTree.
+One catalogue, one wording: a sentence translated for the tray is translated for the CLI.
+
+French is the source language (an untranslated string still speaks to the shop). The CLI speaks
+French on a French system (LC_ALL, LC_MESSAGES or LANG starting with "fr"; the Windows UI
+language) and English otherwise, unless config.toml's `[ui] language` says "fr" or "en".
+`--json` output is never translated: its keys and values are a contract.
+
+Strings are marked like the GUI's (`translate("Cli", "…")`, `QT_TRANSLATE_NOOP`), so that
+resources/translations/update_translations.py (pyside6-lupdate) collects them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import xml.etree.ElementTree as ET
+from functools import cache
+
+from shopsync.paths import resources_dir
+
+LANGUAGES = ("fr", "en")
+_language: str | None = None
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks a string for the catalogue where it is defined; translated where it is shown."""
+    return text
+
+
+def system_language(environ: dict[str, str] | None = None) -> str:
+    """"fr" on a French system, "en" on any other (the POSIX precedence of the locale
+    variables; "C"/"POSIX" is not French)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        try:
+            import ctypes
+
+            lang_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+            return "fr" if lang_id & 0x3FF == 0x0C else "en"  # LANG_FRENCH
+        except (AttributeError, OSError):
+            return "en"
+    return "en"
+
+
+def resolve(setting: str = "auto", environ: dict[str, str] | None = None) -> str:
+    """The language to speak: the setting when it names one, else the system's."""
+    return setting if setting in LANGUAGES else system_language(environ)
+
+
+def set_language(setting: str = "auto") -> str:
+    """Choose the CLI's language for this process (config.toml's `[ui] language`)."""
+    global _language
+    _language = resolve(setting)
+    return _language
+
+
+def language() -> str:
+    return _language or set_language()
+
+
+@cache
+def catalogue(code: str) -> dict[tuple[str, str], str | tuple[str, ...]]:
+    """(context, French source) -> translation, or its plural forms, from shopsync_<code>.ts.
+    Unfinished entries are left out (the French source is shown instead)."""
+    path = resources_dir() / "translations" / f"shopsync_{code}.ts"
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError):
+        return {}
+    out: dict[tuple[str, str], str | tuple[str, ...]] = {}
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            if message.get("numerus") == "yes":
+                forms = tuple(f.text or "" for f in translation.iter("numerusform"))
+                if any(forms):
+                    out[(name, source)] = forms
+            elif translation.text:
+                out[(name, source)] = translation.text
+    return out
+
+
+def _plural_index(code: str, n: int) -> int:
+    """Qt's rules for the two languages: French singular for 0 and 1, English for 1 only."""
+    return int(n > 1) if code == "fr" else int(n != 1)
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Like `QCoreApplication.translate`: the text in the CLI's language, `%n` replaced by n."""
+    code = language()
+    found = catalogue(code).get((context, text))
+    if isinstance(found, tuple):
+        result = found[min(_plural_index(code, n), len(found) - 1)] if n >= 0 else found[0]
+    else:
+        result = found or text
+    return result.replace("%n", str(n)) if n >= 0 else result
+
+
+def arg(text: str, *values: object) -> str:
+    """Fill %1, %2… as Qt's QString.arg does (the catalogue's placeholders)."""
+    for i, value in enumerate(values, start=1):
+        text = text.replace(f"%{i}", str(value))
+    return text

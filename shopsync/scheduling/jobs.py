@@ -1,0 +1,168 @@
+"""The timed jobs: a frequent sync, a nightly full reconcile and the backoff's retry, on
+APScheduler's `BackgroundScheduler` (its Qt scheduler keeps the None that PySide6's
+`QTimer.singleShot` returns, so it could never cancel a timer). Each job only *requests* a run.
+
+`jobs()` describes them as plain values, so that the tray and the tests see the schedule
+without touching APScheduler.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from shopsync.sync.vocab import Trigger
+
+if TYPE_CHECKING:
+    from apscheduler.job import Job
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from shopsync.config import ScheduleSettings
+
+log = logging.getLogger(__name__)
+
+MISFIRE_GRACE_SECONDS = 3600  # a run missed (sleep, busy) within an hour still happens, once
+TIMED_JOBS = (Trigger.INTERVAL, Trigger.NIGHTLY, Trigger.RETRY)  # job ids are their triggers
+Request = Callable[..., bool]  # SyncScheduler.request(trigger, full=...)
+
+
+def zone(name: str) -> ZoneInfo:
+    """The configured time zone; a typo falls back to Europe/Paris rather than stopping syncs."""
+    try:
+        return ZoneInfo(name or "Europe/Paris")
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("unknown time zone %r in [schedule]; using Europe/Paris", name)
+        return ZoneInfo("Europe/Paris")
+
+
+def parse_hhmm(text: str) -> tuple[int, int] | None:
+    """"03:00" -> (3, 0); an empty or invalid value disables the nightly job (logged)."""
+    try:
+        hour, minute = (int(part) for part in text.strip().split(":"))
+    except (ValueError, AttributeError):
+        if text:
+            log.warning("invalid [schedule] nightly %r (expected HH:MM): no nightly run", text)
+        return None
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        log.warning("invalid [schedule] nightly %r: no nightly run", text)
+        return None
+    return hour, minute
+
+
+@dataclass(frozen=True, slots=True)
+class JobInfo:
+    """One timed job as the tray and the tests see it."""
+
+    id: str  # a Trigger: interval, nightly or retry
+    next_run: float | None  # Unix time
+    interval_seconds: float | None = None  # the interval job
+    at: tuple[int, int] | None = None  # the nightly job's (hour, minute)
+    timezone: str = ""
+    coalesce: bool = True
+    max_instances: int = 1
+    misfire_grace_seconds: int | None = None
+
+
+class TimedJobs:
+    """The APScheduler instance and the jobs built from `[schedule]`."""
+
+    def __init__(self, schedule: ScheduleSettings, request: Request) -> None:
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        self._schedule = schedule
+        self._request = request
+        self._aps: BackgroundScheduler = BackgroundScheduler(
+            timezone=zone(schedule.timezone),
+            job_defaults={
+                "coalesce": True,
+                "max_instances": 1,
+                "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+            },
+        )
+
+    def start(self, retry_at: float | None) -> None:
+        self.rebuild(self._schedule, retry_at)
+        self._aps.start()
+
+    def shutdown(self) -> None:
+        with contextlib.suppress(Exception):  # already stopped
+            self._aps.shutdown(wait=False)
+
+    def rebuild(self, schedule: ScheduleSettings, retry_at: float | None) -> None:
+        """(Re)create every job from `schedule`: after a settings change, and after a clock
+        jump (re-anchoring the interval on the new "now")."""
+        self._schedule = schedule
+        self._aps.remove_all_jobs()
+        tz = zone(schedule.timezone)
+        if schedule.interval_minutes and schedule.interval_minutes > 0:
+            self._aps.add_job(
+                self._request,
+                "interval",
+                args=[Trigger.INTERVAL],
+                id=str(Trigger.INTERVAL),
+                minutes=float(schedule.interval_minutes),
+                timezone=tz,
+                replace_existing=True,
+            )
+        at = parse_hhmm(schedule.nightly)
+        if at is not None:
+            self._aps.add_job(
+                self._request,
+                "cron",
+                args=[Trigger.NIGHTLY],
+                kwargs={"full": True},
+                id=str(Trigger.NIGHTLY),
+                hour=at[0],
+                minute=at[1],
+                timezone=tz,
+                replace_existing=True,
+            )
+        self.set_retry(retry_at)
+
+    def set_retry(self, when: float | None) -> None:
+        """Schedule the backoff's retry run at `when`, or cancel it (None)."""
+        if when is None:
+            if self._aps.get_job(Trigger.RETRY) is not None:
+                self._aps.remove_job(Trigger.RETRY)
+            return
+        self._aps.add_job(
+            self._request,
+            "date",
+            args=[Trigger.RETRY],
+            id=str(Trigger.RETRY),
+            run_date=datetime.fromtimestamp(when, zone(self._schedule.timezone)),
+            replace_existing=True,
+        )
+
+    def wakeup(self) -> None:
+        """Let APScheduler recompute its wait now (after a clock jump)."""
+        self._aps.wakeup()
+
+    def jobs(self) -> list[JobInfo]:
+        return [_describe(job) for job in self._aps.get_jobs()]
+
+
+def _describe(job: Job) -> JobInfo:
+    trigger = job.trigger
+    next_run = job.next_run_time.timestamp() if job.next_run_time is not None else None
+    interval = getattr(trigger, "interval", None)
+    fields = {f.name: str(f) for f in getattr(trigger, "fields", ())}
+    at = (int(fields["hour"]), int(fields["minute"])) if fields else None
+    tz = getattr(trigger, "timezone", None)
+    if tz is None and getattr(trigger, "run_date", None) is not None:
+        tz = trigger.run_date.tzinfo
+    return JobInfo(
+        id=job.id,
+        next_run=next_run,
+        interval_seconds=interval.total_seconds() if interval is not None else None,
+        at=at,
+        timezone=str(tz or ""),
+        coalesce=job.coalesce,
+        max_instances=job.max_instances,
+        misfire_grace_seconds=job.misfire_grace_time,
+    )

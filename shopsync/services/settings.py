@@ -1,0 +1,69 @@
+"""Settings and secrets: config.toml (the shop's comments kept), the site token and the ERP
+password in the OS keyring (never in a file), a shop's tuned ERP profile. One door for the
+settings window, the first-run wizard and the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from shopsync.config import (
+    KeyringUnavailable,
+    Settings,
+    load_settings,
+    store_site_token,
+    update_config,
+)
+from shopsync.vocab import KeyringService
+
+
+class SettingsService:
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home)
+
+    def load(self) -> Settings:
+        return load_settings(self.home)
+
+    def apply(self, changes: dict[str, dict[str, Any]], *, token: str | None = None) -> Settings:
+        """Write the changed keys, then the token for the (new) site URL; the settings as they
+        now read. A bad value raises ConfigError naming the key, before the token is stored."""
+        if changes:
+            update_config(self.home, changes)
+        settings = load_settings(self.home)
+        if token:
+            store_site_token(settings.site.url, token)
+        return settings
+
+    def store_erp_password(self, source: str, password: str) -> None:
+        """The ODBC / 4D password for `source` as typed in the settings (shopsync/erp/secrets.py
+        reads it back)."""
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            keyring.set_password(KeyringService.ERP.value, source, password)
+        except (KeyringError, OSError, RuntimeError) as exc:
+            raise KeyringUnavailable(
+                f"the system keyring cannot store the ERP password ({type(exc).__name__}: {exc}); "
+                "for headless use set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD instead"
+            ) from exc
+
+    def save_tuned_profile(self, name: str, columns: dict[str, str | None]) -> Path:
+        """HOME/profiles/<name>.toml: a copy of the preset (its comments kept) with the columns
+        the shop corrected in the preview. A shop's profile wins over the preset of that name."""
+        import tomlkit
+
+        from shopsync.erp.profiles import PRESET_DIR
+
+        target = self.home / "profiles" / f"{name}.toml"
+        source = target if target.exists() else PRESET_DIR / f"{name}.toml"
+        doc = (
+            tomlkit.parse(source.read_text(encoding="utf-8")) if source.exists() else tomlkit.document()
+        )
+        table = tomlkit.table()
+        for field_name, header in columns.items():
+            table[field_name] = [header] if header else False
+        doc["columns"] = table
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(tomlkit.dumps(doc), encoding="utf-8")
+        return target

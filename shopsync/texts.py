@@ -1,0 +1,72 @@
+"""Labels shared by the tray app and the command line, defined once in French (the source
+language) and translated where they are shown: by Qt's translator in the GUI, by
+shopsync/i18n.py in the CLI. Both read the same catalogue (context "State"), so the tray and
+`shopsync status` cannot word the same state differently.
+
+Qt-free: the markers are shopsync.i18n's QT_TRANSLATE_NOOP, which pyside6-lupdate collects.
+"""
+
+from __future__ import annotations
+
+from shopsync.i18n import QT_TRANSLATE_NOOP
+from shopsync.rules import BrandMode
+from shopsync.sync.vocab import RunStatus, Trigger
+from shopsync.vocab import ConnectorState
+
+# The connector's state as a headline (tray tooltip, status window, `shopsync status`).
+STATE_HEADLINES: dict[str, str] = {
+    ConnectorState.NEVER_RUN: QT_TRANSLATE_NOOP("State", "Pas encore synchronisé"),
+    ConnectorState.UP_TO_DATE: QT_TRANSLATE_NOOP("State", "À jour"),
+    ConnectorState.PENDING: QT_TRANSLATE_NOOP("State", "Changements en attente"),
+    ConnectorState.OFFLINE: QT_TRANSLATE_NOOP("State", "Site injoignable"),
+    ConnectorState.ATTENTION: QT_TRANSLATE_NOOP("State", "À vérifier"),
+    ConnectorState.TOKEN_REFUSED: QT_TRANSLATE_NOOP("State", "Le site a refusé le jeton"),
+    ConnectorState.ERROR: QT_TRANSLATE_NOOP("State", "La dernière synchronisation a échoué"),
+}
+
+# A run's outcome (the engine's run statuses) in the run history and the CLI.
+OUTCOMES: dict[str, str] = {
+    RunStatus.OK: QT_TRANSLATE_NOOP("State", "terminée"),
+    RunStatus.UNCHANGED: QT_TRANSLATE_NOOP("State", "rien de nouveau"),
+    RunStatus.OFFLINE: QT_TRANSLATE_NOOP("State", "site injoignable"),
+    RunStatus.HELD: QT_TRANSLATE_NOOP("State", "dépublication retenue"),
+    RunStatus.INPUT_ERROR: QT_TRANSLATE_NOOP("State", "export illisible"),
+    RunStatus.TOKEN_REFUSED: QT_TRANSLATE_NOOP("State", "jeton refusé"),
+    RunStatus.BUSY: QT_TRANSLATE_NOOP("State", "déjà en cours"),
+    RunStatus.ERROR: QT_TRANSLATE_NOOP("State", "erreur"),
+    RunStatus.RUNNING: QT_TRANSLATE_NOOP("State", "en cours"),
+    RunStatus.DRY_RUN: QT_TRANSLATE_NOOP("State", "simulation"),
+}
+
+# What started a run (the scheduler's and the windows' triggers).
+TRIGGERS: dict[str, str] = {
+    Trigger.MANUAL: QT_TRANSLATE_NOOP("State", "manuelle"),
+    Trigger.INTERVAL: QT_TRANSLATE_NOOP("State", "planifiée"),
+    Trigger.NIGHTLY: QT_TRANSLATE_NOOP("State", "nocturne"),
+    Trigger.WATCH: QT_TRANSLATE_NOOP("State", "nouvel export"),
+    Trigger.WAKE: QT_TRANSLATE_NOOP("State", "après veille"),
+    Trigger.RETRY: QT_TRANSLATE_NOOP("State", "nouvel essai"),
+    Trigger.START: QT_TRANSLATE_NOOP("State", "démarrage"),
+    Trigger.CONFIRM: QT_TRANSLATE_NOOP("State", "confirmation"),
+    Trigger.RESUME: QT_TRANSLATE_NOOP("State", "reprise"),
+    Trigger.CLI: QT_TRANSLATE_NOOP("State", "ligne de commande"),
+    Trigger.DEMO: QT_TRANSLATE_NOOP("State", "démo"),
+    Trigger.BRANDS: QT_TRANSLATE_NOOP("State", "marques"),
+    Trigger.REFERENCES: QT_TRANSLATE_NOOP("State", "références"),
+}
+
+# The engine's progress phases.
+PHASES: dict[str, str] = {
+    "read": QT_TRANSLATE_NOOP("State", "lecture de l'export"),
+    "catalog": QT_TRANSLATE_NOOP("State", "catalogue du site"),
+    "rules": QT_TRANSLATE_NOOP("State", "application des règles"),
+    "upload": QT_TRANSLATE_NOOP("State", "envoi"),
+}
+
+# A brand's mode, as the brands window and `shopsync brands list` show it.
+BRAND_MODES: dict[str, str] = {
+    BrandMode.UNMAPPED: QT_TRANSLATE_NOOP("State", "À décider (hors site)"),
+    BrandMode.STOCK: QT_TRANSLATE_NOOP("State", "En stock"),
+    BrandMode.PREORDER: QT_TRANSLATE_NOOP("State", "Pré-commande"),
+    BrandMode.OFF: QT_TRANSLATE_NOOP("State", "Hors site"),
+}

@@ -1,0 +1,88 @@
+"""The command line speaks the shop's language, from the GUI's catalogue: French on a French
+system, English otherwise; `--json` stays the same stable English whatever the language; no raw
+enum value inside a sentence. Real `shopsync` processes under LANG=fr_FR.UTF-8 and LANG=C."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from shopsync.sync.vocab import RunStatus
+from shopsync.vocab import ConnectorState
+
+ROWS = [
+    ("T120.417.17.041.00", "TISSOT", "SEASTAR", "2", "895,00", "", ""),
+    ("F20560/1", "FESTINA", "CHRONO SPORT", "1", "1 290,00 €", "", ""),
+    ("590702HV-16", "PANDORA", "BRACELET MOMENTS", "3", "69,00", "", ""),
+]
+FR = {"LANG": "fr_FR.UTF-8"}
+EN = {"LANG": "C"}
+# Words of the vocabularies that would betray a raw value in a sentence.
+RAW = re.compile(
+    r"\b(" + "|".join(v for v in [*ConnectorState, *RunStatus] if "_" in v) + r")\b"
+)
+
+
+def _out(shop, *args: str, env: dict) -> list[str]:  # noqa: ANN001
+    done = shop.cli(*args, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert not [line for line in lines if RAW.search(line)], lines
+    return lines
+
+
+def test_sync_and_status_in_french_and_english(shop):
+    shop.configure(rules={"new_brands": "unmapped"})
+    shop.write(ROWS)
+    fr_sync = _out(shop, "sync", "--once", env=FR)
+    assert fr_sync[-1] == (
+        "Synchronisation terminée — lus 3, changements 0, envoyés 0, en attente 0, retenus 0, refusés 0"
+    )
+    en_sync = _out(shop, "sync", "--once", env=EN)
+    assert en_sync[-1].startswith("Nothing new — read 3, changes 0, sent 0")
+
+    fr_status = _out(shop, "status", env=FR)
+    en_status = _out(shop, "status", env=EN)
+    assert fr_status[0] == "État : à vérifier"  # three brands to decide
+    assert en_status[0] == "State: needs attention"
+    assert any(line.startswith("Dernière synchronisation : ") and "rien de nouveau" in line for line in fr_status)
+    assert any(line.startswith("Last sync: ") and "nothing new" in line for line in en_status)
+    assert "Marques à décider : FESTINA, PANDORA, TISSOT" in fr_status
+    assert "Brands to decide: FESTINA, PANDORA, TISSOT" in en_status
+
+    fr_json = json.loads(shop.cli("status", "--json", env=FR).stdout)
+    en_json = json.loads(shop.cli("status", "--json", env=EN).stdout)
+    assert fr_json == en_json and fr_json["state"] == "attention"
+    assert fr_json["last_run"]["status"] == "unchanged"
+
+
+def test_brands_and_confirm_in_french_and_english(shop):
+    shop.configure(rules={"new_brands": "unmapped"})
+    shop.write(ROWS)
+    assert shop.sync().exit_code == 0
+    assert shop.cli("brands", "map", "TISSOT", "--mode", "preorder", env=FR).returncode == 0
+
+    fr = _out(shop, "brands", "list", env=FR)
+    en = _out(shop, "brands", "list", env=EN)
+    assert fr[0].startswith("FESTINA") and "À décider (hors site)" in fr[0] and fr[0].endswith("← à décider")
+    assert en[0].startswith("FESTINA") and "To decide (off the site)" in en[0] and en[0].endswith("← to decide")
+    assert fr[-1].startswith("TISSOT") and fr[-1].endswith("Pré-commande")
+    assert en[-1].startswith("TISSOT") and en[-1].endswith("Pre-order")
+    fr_json = shop.cli("brands", "list", "--json", env=FR).stdout
+    assert fr_json == shop.cli("brands", "list", "--json", env=EN).stdout
+    assert json.loads(fr_json.splitlines()[-1])["mode"] == "preorder"
+
+    assert _out(shop, "confirm", env=FR) == [
+        "0 dépublication confirmée : la prochaine synchronisation l'effectue."
+    ]
+    assert _out(shop, "confirm", env=EN) == [
+        "0 unpublishings confirmed: the next sync carries them out."
+    ]
+
+
+def test_the_shops_language_setting_wins_over_the_system(shop):
+    shop.configure(ui={"language": "en"})
+    assert _out(shop, "status", env=FR)[0] == "State: not synced yet"
+    shop.configure(ui={"language": "fr"})
+    assert _out(shop, "status", env=EN)[0] == "État : pas encore synchronisé"
