@@ -7,11 +7,12 @@ Builds (or reuses, when nothing changed) dist/ShopSync-<N>.msi and the N+1 packa
 2. a silent install with the defaults: the Run key is there, with the tray app's command line;
 3. the installed `shopsync-cli.exe`: `--version`, `read` of a cp1252 export;
 4. `sync --once --json` against the sandbox running on Linux (127.0.0.1), data in
-   %LOCALAPPDATA%\\ShopSync, the export found as `C:\\Export\\stock_*.csv` (drive C: is the
-   prefix's folder mapped to a letter): the site then equals the export;
+   %LOCALAPPDATA%\\ShopSync, the export found as `C:\\Export\\stock_*.csv` (drive C: is a
+   folder Wine maps to a letter, Export a link to a Linux folder): the site then equals the export;
 5. the site token from Windows' Credential Manager (keyring) instead of SHOPSYNC_SITE_TOKEN;
 6. the installed tray app under Xvfb: its icon docks in the X tray, a second launch hands over
-   to the first (named-pipe QLocalServer) and exits;
+   to the first (named-pipe QLocalServer) and exits; (6b) TLS verified through Windows' trust store (Wine's crypt32 loads the Linux system CAs): a
+   site signed by a CA added there is reached, a self-signed one refused before any request;
 7. version N+1 installed over N: config, database and a pending change kept, `--version` N+1,
    the pending change delivered; uninstall removes the program and leaves the data.
 
@@ -19,8 +20,8 @@ The steps share one prefix and run in this order (one PC's life); each asserts i
 Slow (the build alone takes minutes under Wine): run by `make test-slow` in CI (.ci/run installs
 Wine, wixl, mingw-w64 and Xvfb). Without those tools the module skips, unless
 SHOPSYNC_REQUIRE_WINE=1 (set by .ci/run when apt worked), where it fails instead.
-SHOPSYNC_WIN_REUSE=1 tests the MSIs already built without running the build script; SHOPSYNC_WINE_SHOTS=<folder>
-saves wine-status.png and wine-tray-menu.png there (docs/screenshots).
+SHOPSYNC_WIN_REUSE=1 tests the MSIs already built without running the build script;
+SHOPSYNC_WINE_SHOTS=<folder> saves wine-status.png and wine-tray-menu.png there.
 """
 
 from __future__ import annotations
@@ -121,11 +122,16 @@ def _cli(pc: WinePrefix, *args: str, token: bool = True) -> subprocess.Completed
 
 
 def _write_export(pc: WinePrefix, rows: list[tuple]) -> Path:
+    """The ERP's export, written on Linux into a folder outside the prefix that the PC sees as
+    C:\\Export: drive C: is a letter Wine maps to a folder, and Export a link to the "share"."""
     from shop_fixtures import write_export
 
-    folder = pc.drive_c / "Export"
-    folder.mkdir(exist_ok=True)
-    return write_export(folder / "stock_20261129.csv", rows, encoding="cp1252")
+    share = pc.path.parent / "erp-share"
+    share.mkdir(exist_ok=True)
+    link = pc.drive_c / "Export"
+    if not link.is_symlink():
+        link.symlink_to(share, target_is_directory=True)
+    return write_export(share / "stock_20261129.csv", rows, encoding="cp1252")
 
 
 def _assert_site_equals(site, rows: list[tuple]) -> None:
@@ -276,6 +282,37 @@ def test_tray_icon_docks_and_second_launch_hands_over(pc: WinePrefix, site, tmp_
     text = log.read_text(encoding="utf-8", errors="replace")
     assert "tray app ready" in text
     assert "Traceback" not in text
+
+
+# 6b. -----------------------------------------------------------------------------------------
+def test_tls_verified_by_the_windows_trust_store(pc: WinePrefix, tmp_path) -> None:
+    """truststore in the installed app asks Windows' CryptoAPI, here Wine's crypt32, which
+    loads the Linux system CAs into its root store: a site signed by a CA just added to that
+    store is reached; a self-signed one is refused before any request. A home of its own, so
+    the shop's data is not touched."""
+    from tls_helpers import https_server, store_unavailable, system_ca
+
+    from shopsync.config import update_config
+
+    reason = store_unavailable()
+    if reason:
+        if os.environ.get("SHOPSYNC_REQUIRE_WINE") == "1":
+            pytest.fail(f"SHOPSYNC_REQUIRE_WINE=1 but {reason}")
+        pytest.skip(reason)
+    home = pc.drive_c / "tls-home"
+    home.mkdir(exist_ok=True)
+    with system_ca() as ca:
+        for issuer in (ca, None):
+            with https_server(tmp_path, issuer) as (requests, url):
+                update_config(home, {"erp": {"path": r"C:\Export\stock_*.csv", "settle_seconds": 0},
+                                     "site": {"url": url}})
+                done = _cli(pc, "sync", "--once", "--dry-run", "--json", "--home", r"C:\tls-home")
+                assert "Traceback" not in done.stdout, _explain(done)
+                if issuer:  # trusted through the store: the app got past TLS and asked
+                    assert requests, _explain(done)
+                    assert "CERTIFICATE_VERIFY_FAILED" not in done.stdout, _explain(done)
+                else:  # in no store: refused at the handshake, nothing sent
+                    assert done.returncode != 0 and requests == [], _explain(done)
 
 
 # 7. ------------------------------------------------------------------------------------------
