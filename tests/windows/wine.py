@@ -18,12 +18,14 @@ from pathlib import Path, PureWindowsPath
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts" / "windows"
 TOOLS = ("wine", "wineserver", "wixl", "wixl-heat", "x86_64-w64-mingw32-gcc", "unzip")
-# Variables of the Linux test run that must not reach the Windows app.
 # Windows programs write to a pipe in the ANSI code page: 1252 under Wine here (LANG C.UTF-8
 # or any Western locale), as on a French or English Windows PC.
 ANSI = "cp1252"
+# Variables of the Linux test run that must not reach the Windows app (CA bundle paths
+# included: the app must trust what Windows' store trusts, not a file named by the caller).
 HIDDEN = ("SHOPSYNC_HOME", "SHOPSYNC_SITE_TOKEN", "SHOPSYNC_SANDBOX_TOKEN", "QT_QPA_PLATFORM",
-          "DISPLAY", "WAYLAND_DISPLAY")
+          "DISPLAY", "WAYLAND_DISPLAY", "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE",
+          "PIP_CERT")
 
 
 def missing_tools() -> list[str]:
