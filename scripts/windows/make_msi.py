@@ -12,6 +12,7 @@ the one the executables carry. Plain Python 3 (no project import), so it runs be
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
@@ -22,8 +23,30 @@ sys.path.insert(0, str(ROOT / "installer"))
 import version_info  # noqa: E402 - installer/version_info.py
 
 WXS = ROOT / "installer" / "shopsync.wxs"
-# Component conditions wixl 0.101 cannot express (no <Condition> child): set after the build.
-CONDITIONS = {"Autostart": 'AUTOSTART <> "0"'}
+
+
+def upgrade_code() -> str:
+    """The Product's UpgradeCode, as installer/shopsync.wxs fixes it (the one place it lives)."""
+    match = re.search(r'UpgradeCode="([0-9A-Fa-f-]{36})"', WXS.read_text(encoding="utf-8"))
+    if not match:
+        raise SystemExit(f"{WXS}: no UpgradeCode")
+    return "{" + match.group(1).upper() + "}"
+
+
+def post_build_queries(msi_version: str) -> list[str]:
+    """What wixl 0.101 cannot express, written into the MSI's tables after it ran:
+    - the autostart component's condition (wixl has no <Condition> child of <Component>);
+    - MajorUpgrade's AllowSameVersionUpgrades (ignored by wixl): the upgrade row also matches
+      the same version (attributes 1 MigrateFeatures + 512 VersionMaxInclusive), so a rebuild
+      of a version replaces it instead of installing beside it. Attributes is part of the
+      Upgrade table's key, so the row is replaced rather than updated.
+    """
+    return [
+        """UPDATE `Component` SET `Condition` = 'AUTOSTART <> "0"' WHERE `Component` = 'Autostart'""",
+        "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_UPGRADE_DETECTED'",
+        "INSERT INTO `Upgrade` (`UpgradeCode`, `VersionMax`, `Attributes`, `ActionProperty`) "
+        f"VALUES ('{upgrade_code()}', '{msi_version}', 513, 'WIX_UPGRADE_DETECTED')",
+    ]
 
 
 def icon() -> Path:
@@ -64,13 +87,8 @@ def build(bundle: Path, version: str, output: Path) -> Path:
              str(WXS), str(fragment)],
             check=True, cwd="/",
         )
-    for component, condition in CONDITIONS.items():
-        quoted = condition.replace("'", "''")
-        subprocess.run(
-            ["msibuild", str(output), "-q",
-             f"UPDATE `Component` SET `Condition` = '{quoted}' WHERE `Component` = '{component}'"],
-            check=True,
-        )
+    for query in post_build_queries(version_info.msi_version(version)):
+        subprocess.run(["msibuild", str(output), "-q", query], check=True)
     return output
 
 
