@@ -219,7 +219,7 @@ def test_token_from_windows_credential_manager(pc: WinePrefix, site) -> None:
     """Without SHOPSYNC_SITE_TOKEN the app asks keyring, i.e. Windows' Credential Manager
     (Wine's implementation here). The token is stored there by keyring itself, run by the
     build's Windows Python against this PC's prefix."""
-    from shopsync.config import KEYRING_SERVICE
+    from shopsync.vocab import KeyringService
 
     done = _cli(pc, "sync", "--once", "--json", token=False)
     assert done.returncode != 0, "synced without any token?"
@@ -231,7 +231,7 @@ def test_token_from_windows_credential_manager(pc: WinePrefix, site) -> None:
     stored = pc.run(winpath(python), "-c",
                     "import keyring, sys; keyring.set_password(sys.argv[1], sys.argv[2], sys.argv[3]);"
                     "print(type(keyring.get_keyring()).__name__)",
-                    KEYRING_SERVICE, site.url, TOKEN)
+                    KeyringService.SITE.value, site.url, TOKEN)
     assert stored.returncode == 0, _explain(stored)
     assert "WinVaultKeyring" in stored.stdout, _explain(stored)
 
@@ -259,9 +259,9 @@ def test_tray_icon_docks_and_second_launch_hands_over(pc: WinePrefix, site, tmp_
         first = pc.start(exe, "gui", "--minimized", DISPLAY=display.name,
                          SHOPSYNC_SITE_TOKEN=TOKEN)
         try:
-            icons = display.wait(lambda: len(display.tray_icons()) > len(before), 120,
-                                 "the tray icon docked in the X tray", log)
-            assert icons
+            display.wait(lambda: len(display.tray_icons()) > len(before), 120,
+                         "the tray icon docked in the X tray", log)
+            icons = [w for w in display.tray_icons() if w not in before]
             assert display.find_window("ShopSync") == [], "a window opened with --minimized"
             second = pc.run(exe, "gui", timeout=120, DISPLAY=display.name)
             assert second.returncode == 0, _explain(second)
