@@ -62,11 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         import logging
 
         logging.getLogger("shopsync").exception("internal error")
-        print(
-            f"shopsync: erreur interne ({type(exc).__name__}); le détail est dans le journal "
-            "(logs/shopsync.log).",
-            file=sys.stderr,
-        )
+        from shopsync.i18n import arg, translate
+
+        text = translate("Cli", "erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).")
+        print(f"shopsync: {arg(text, type(exc).__name__)}", file=sys.stderr)
         return EXIT_INTERNAL
     if argv is None and getattr(module, "EXIT_WITHOUT_TEARDOWN", False):
         _exit_without_teardown(code)

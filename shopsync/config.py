@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopsync.errors import ConfigError
+from shopsync.update.settings import UpdateSettings, check_update_settings
 from shopsync.vocab import KeyringService
 
 APP_NAME = "ShopSync"
@@ -64,6 +65,16 @@ timezone = "Europe/Paris"
 [ui]
 # "auto" follows the system; "fr" or "en".
 language = "auto"
+
+[update]
+# Signed updates (TUF). Empty url: the site's own update path ([site] url + /updates).
+url = ""
+# Trusted root metadata file; empty: the one shipped with ShopSync.
+root = ""
+# "auto" installs at a quiet hour or when the app closes, "notify" only tells, "off".
+mode = "auto"
+# "stable" or "beta" (beta also receives stable releases).
+channel = "stable"
 """
 
 
@@ -146,6 +157,7 @@ class Settings:
     guard: GuardSettings = field(default_factory=GuardSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    update: UpdateSettings = field(default_factory=UpdateSettings)
 
     @property
     def config_path(self) -> Path:
@@ -172,6 +184,7 @@ _SECTIONS = {
     "guard": GuardSettings,
     "schedule": ScheduleSettings,
     "ui": UiSettings,
+    "update": UpdateSettings,
 }
 
 
@@ -231,6 +244,7 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
             f"found {settings.rules.new_brands!r}"
         )
+    check_update_settings(settings.update, path)
     return settings
 
 
@@ -273,10 +287,14 @@ def site_token(url: str) -> str | None:
     try:
         return keyring.get_password(KeyringService.SITE.value, url)
     except (KeyringError, OSError, RuntimeError) as exc:
-        raise KeyringUnavailable(
-            f"the system keyring cannot be read ({type(exc).__name__}: {exc}), so the site "
-            f"token for {url} cannot be looked up: repair the keyring, or set {TOKEN_ENV}"
-        ) from exc
+        from shopsync.i18n import arg, translate
+
+        text = translate(
+            "Config",
+            "le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être "
+            "lu. Réparez le trousseau, ou définissez %3.",
+        )
+        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", url, TOKEN_ENV)) from exc
 
 
 def store_site_token(url: str, token: str) -> None:
@@ -288,7 +306,11 @@ def store_site_token(url: str, token: str) -> None:
     try:
         keyring.set_password(KeyringService.SITE.value, url, token)
     except (KeyringError, OSError, RuntimeError) as exc:
-        raise KeyringUnavailable(
-            f"the system keyring cannot store the site token ({type(exc).__name__}: {exc}); "
-            f"for headless use set {TOKEN_ENV} instead"
-        ) from exc
+        from shopsync.i18n import arg, translate
+
+        text = translate(
+            "Config",
+            "le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, "
+            "définissez %2.",
+        )
+        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", TOKEN_ENV)) from exc

@@ -106,20 +106,20 @@ def keep_only(export: Path, keep: Callable[[str], bool]) -> None:
 
 
 def reference_notes(services) -> list[str]:  # noqa: ANN001 - shopsync.services.Services
-    """ERP references written differently from the catalogue, to rewrite, or absent from it
-    (French: the demo's own narration)."""
+    """ERP references written differently from the catalogue, to rewrite, or absent from it,
+    in the shop's language (the demo's narration)."""
+    from shopsync import matching
+    from shopsync.i18n import arg, translate
+
     out = []
-    for result in services.references.match_last_read():
-        if result.status == "normalized" and result.catalog_reference != result.reference:
-            out.append(
-                f"Écrite autrement que sur le site (connectée quand même) : {result.reference} → "
-                f"{result.catalog_reference}"
-            )
-        elif result.status == "suggested" and result.catalog_reference:
-            out.append(
-                f"Référence à réécrire : {result.reference} → {result.catalog_reference} "
-                f"(proposée, score {result.score:.2f})"
-            )
-        elif result.status == "unmatched":
-            out.append(f"Absente du catalogue du site : {result.reference} (demande de référencement)")
+    for r in services.references.match_last_read():
+        if r.status == matching.NORMALIZED and r.catalog_reference != r.reference:
+            text = translate("Cli", "Écrite autrement que sur le site (connectée quand même) : %1 → %2")
+            out.append(arg(text, r.reference, r.catalog_reference))
+        elif r.status == matching.SUGGESTED and r.catalog_reference:
+            text = translate("Cli", "Référence à réécrire : %1 → %2 (proposée, score %3)")
+            out.append(arg(text, r.reference, r.catalog_reference, f"{r.score:.2f}"))
+        elif r.status == matching.UNMATCHED:
+            text = translate("Cli", "Absente du catalogue du site : %1 (demande de référencement)")
+            out.append(arg(text, r.reference))
     return out

@@ -66,8 +66,7 @@ def export_diagnostic(
     extra_secrets: list[str] | None = None,
 ) -> Path:
     """Write the diagnostic zip to `dest` (a file path or a folder) and return its path."""
-    from shopsync.engine import SyncEngine
-    from shopsync.store import runs as run_store
+    from shopsync.services import Services
 
     dest = Path(dest)
     if dest.is_dir():
@@ -81,12 +80,9 @@ def export_diagnostic(
     def clean(text: str) -> str:
         return redact(text, secrets)
 
-    engine = SyncEngine(settings)
-    try:
-        status = engine.status()
-        recent = run_store.recent_runs(engine.db, runs)
-    finally:
-        engine.close()
+    with Services(settings) as svc:
+        status = svc.status.read().as_dict()
+        recent = svc.history.recent(runs)
 
     with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         if settings.config_path.exists():

@@ -8,18 +8,16 @@ Qt-free and read-only, so it runs in a worker thread and in tests without a disp
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from shopsync import rules
 from shopsync.config import Settings
 from shopsync.rules import BrandMapping, fold_brand
-from shopsync.store import aliases as alias_store
-from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
-from shopsync.store import delivery, erp_cache
+from shopsync.store import erp_cache
 
 
 @dataclass(slots=True)
@@ -53,31 +51,21 @@ def preview_mappings(
     settings: Settings,
     choices: Mapping[str, tuple[str, str | None]],
 ) -> MappingPreview:
-    """Desired site states with `choices` applied, against what the site was promised."""
-    from shopsync import matching
-    from shopsync.engine import state_key
+    """The engine's own plan (sync/plan.py) for the last read with `choices` applied, against
+    what the site was promised; nothing is written. Unpublishing the guard would hold counts as
+    unpublished: it happens once a person confirms."""
+    from shopsync.matching import CatalogIndex
+    from shopsync.sync.plan import Planner, PromisedCache, load_inputs
 
     lines = erp_cache.load_lines(db)
     catalog = catalog_store.load_catalog(db)
-    result = MappingPreview()
     if not lines or not catalog:
-        return result
-    accepted, rejected = alias_store.accepted(db), alias_store.rejected(db)
-    connections = matching.connect({ln.reference for ln in lines}, catalog, accepted, rejected)
-    mappings = merged_mappings(brand_store.load_mappings(db), choices)
-    desired = rules.desired_states(
-        lines, catalog, connections, mappings, rules.RuleOptions.from_settings(settings)
+        return MappingPreview()
+    inputs = load_inputs(db, settings, lines, catalog, CatalogIndex(catalog), PromisedCache())
+    inputs = dataclasses.replace(inputs, mappings=merged_mappings(inputs.mappings, choices))
+    plan = Planner().plan(inputs, remember=False)
+    return MappingPreview(
+        publish=sorted(plan.by_kind["publish"]),
+        unpublish=sorted(plan.by_kind["unpublish"] + plan.by_kind["held"]),
+        update=sorted(plan.by_kind["update"]),
     )
-    # TODO(engine): the publish / update / unpublish split below repeats the engine's diff
-    # (engine.py `_diff`); use the engine's pure plan function once it is on main.
-    promised = delivery.promised(db)
-    for ref, state in sorted(desired.states.items()):
-        before = promised.get(ref)
-        was_published = bool(before and before.published)
-        if state.published and not was_published:
-            result.publish.append(ref)
-        elif not state.published and was_published:
-            result.unpublish.append(ref)
-        elif state.published and before is not None and before.key != state_key(state):
-            result.update.append(ref)
-    return result

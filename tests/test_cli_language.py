@@ -86,3 +86,31 @@ def test_the_shops_language_setting_wins_over_the_system(shop):
     assert _out(shop, "status", env=FR)[0] == "State: not synced yet"
     shop.configure(ui={"language": "fr"})
     assert _out(shop, "status", env=EN)[0] == "État : pas encore synchronisé"
+
+
+def test_the_system_language_follows_the_locale_variables_in_posix_order():
+    from shopsync.i18n import resolve, system_language
+
+    assert system_language({"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert system_language({"LANG": "fr_CA.UTF-8"}) == "fr"
+    assert system_language({"LANG": "C.UTF-8"}) == "en"
+    assert system_language({"LANG": "de_DE.UTF-8"}) == "en"
+    assert system_language({"LC_ALL": "C", "LANG": "fr_FR.UTF-8"}) == "en"  # LC_ALL wins
+    assert system_language({"LC_MESSAGES": "fr_BE.UTF-8", "LANG": "en_GB.UTF-8"}) == "fr"
+    assert resolve("en", {"LANG": "fr_FR.UTF-8"}) == "en"  # the shop's setting wins
+    assert resolve("auto", {"LANG": "fr_FR.UTF-8"}) == "fr"
+
+
+def test_plural_forms_follow_each_languages_rule(monkeypatch):
+    from shopsync import i18n
+
+    text = "%n produit(s) refusé(s) par le site"
+    monkeypatch.setattr(i18n, "_language", "fr")
+    assert [i18n.translate("Cli", text, None, n) for n in (0, 1, 2)] == [
+        "0 produit refusé par le site", "1 produit refusé par le site", "2 produits refusés par le site",
+    ]
+    monkeypatch.setattr(i18n, "_language", "en")
+    assert [i18n.translate("Cli", text, None, n) for n in (0, 1, 2)] == [
+        "0 products refused by the site", "1 product refused by the site", "2 products refused by the site",
+    ]
+    assert i18n.translate("Cli", "a sentence nobody translated") == "a sentence nobody translated"

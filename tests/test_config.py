@@ -76,6 +76,9 @@ def test_no_token_and_a_broken_keyring_are_told_apart(monkeypatch, memory_keyrin
     import keyring
     from keyring.backends import fail
 
+    from shopsync import i18n
+
+    monkeypatch.setattr(i18n, "_language", "fr")  # the message below in the shop's French
     monkeypatch.delenv("SHOPSYNC_SITE_TOKEN", raising=False)
     assert config.site_token("https://x") is None  # a keyring that answers: no token stored
     config.store_site_token("https://x", "t0k")
@@ -83,9 +86,9 @@ def test_no_token_and_a_broken_keyring_are_told_apart(monkeypatch, memory_keyrin
     assert config.site_token("https://x") == "t0k"
 
     keyring.set_keyring(fail.Keyring())  # no usable backend on this machine
-    with pytest.raises(config.KeyringUnavailable, match="keyring cannot be read.*SHOPSYNC_SITE_TOKEN"):
+    with pytest.raises(config.KeyringUnavailable, match="trousseau du système est illisible.*SHOPSYNC_SITE_TOKEN"):
         config.site_token("https://x")
-    with pytest.raises(config.KeyringUnavailable, match="cannot store the site token"):
+    with pytest.raises(config.KeyringUnavailable, match="ne peut pas garder le jeton du site"):
         config.store_site_token("https://x", "t0k")
     monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", "from-env")
     assert config.site_token("https://x") == "from-env"  # headless use needs no keyring at all

@@ -95,3 +95,16 @@ def test_run_line_keeps_the_cli_text():
     )
     assert summary.as_dict()["status"] == "held"
     assert messages.headline("unknown_status") == "unknown_status"
+
+
+def test_change_kind_is_the_one_split():
+    from shopsync.store.delivery import Promise
+    from shopsync.sync.plan import change_kind
+
+    shown, hidden = Promise("k1", 1, True), Promise("k0", 1, False)
+    assert change_kind(True, "k2", None) == "publish"
+    assert change_kind(True, "k2", hidden) == "publish"
+    assert change_kind(True, "k2", shown) == "update"
+    assert change_kind(True, "k1", shown) is None  # same key: nothing to send
+    assert change_kind(False, "k0", None) is None  # never shown: nothing to hide
+    assert change_kind(False, "k3", shown) == "unpublish"

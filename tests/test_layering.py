@@ -70,8 +70,8 @@ def _is_module(name: str) -> bool:
 
 
 def _imports(path: pathlib.Path) -> list[tuple[str, int]]:
-    """Every shopsync module `path` imports, at any depth (top level, in functions, under
-    TYPE_CHECKING): a cycle or a layer crossed inside a function is still one."""
+    """Every shopsync module `path` imports, at any depth (top level, inside functions, under
+    TYPE_CHECKING): a cycle or a layer crossed inside a function or a type hint is still one."""
     import ast
 
     out = []

@@ -229,7 +229,7 @@ def test_new_export_triggers_one_run_after_debounce(tmp_path):
     update_config(tmp_path, {"erp": {"path": str(export_dir / "stock_*.csv"), "settle_seconds": 0.3}})
     settings = load_settings(tmp_path)
     engine = FakeEngine(["ok"])
-    sched = make(settings, engine, timed_jobs=False, watch_debounce=0.2)
+    sched = make(settings, engine, timed_jobs=False, watch_debounce=0.5)
     sched.start(run_now=False)
     try:
         assert sched.watch_target() == (export_dir, "stock_*.csv")
@@ -308,3 +308,14 @@ def test_backoff_policy_is_nextclouds_with_retry_after_and_a_token_block():
     assert backoff.after_run(blocked, "ok", now).blocked == "token_refused"
     assert backoff.skip_reason(blocked, "confirm", now, paused=False) is None
     assert backoff.skip_reason(fresh, "interval", now, paused=True) == "paused"
+
+
+def test_watcher_hears_the_export_and_its_marker_only():
+    from shopsync.scheduling.watcher import is_export_event
+
+    assert is_export_event("STOCK_2.CSV", "stock_*.csv")  # any case, as Windows names go
+    assert is_export_event("stock_2.csv.done", "stock_*.csv")
+    assert is_export_event("stock.OK", "stock.csv")  # marker named after the stem
+    assert not is_export_event("other.txt", "stock_*.csv")
+    assert not is_export_event("stock_2.csv.tmp", "stock_*.csv")
+    assert not is_export_event("prices.done", "stock.csv")

@@ -113,3 +113,23 @@ def test_every_trigger_the_code_sends_has_a_label():
     assert {"references", "brands", "confirm", "cli"} <= sent
     assert sent - set(texts.TRIGGERS) == set()
     assert {t.value for t in Trigger} - set(texts.TRIGGERS) == set()
+
+
+def test_the_status_names_the_runs_it_stands_on(shop):
+    """The newest run, the newest that ended, the newest that left the site right: what the
+    tray, `shopsync status --json` and the platform heartbeat report."""
+    from shop_fixtures import write_export
+
+    from shopsync.config import load_settings
+    from shopsync.services import Services
+
+    write_export(shop.export, [("T120.417.17.041.00", "TISSOT", "SEASTAR", "2", "895,00", "", "")])
+    assert shop.sync().exit_code == 0
+    shop.export.write_bytes(b"")  # the next read fails
+    assert shop.sync().status == "input_error"
+    with Services(load_settings(shop.home)) as svc:
+        status = svc.status.read()
+    assert status.state == ConnectorState.ATTENTION
+    assert status.last_finished["status"] == "input_error"
+    assert status.last_succeeded["status"] == "ok"
+    assert status.last_succeeded["id"] < status.last_finished["id"] == status.last_run["id"]

@@ -35,57 +35,57 @@
 <context>
     <name>BrandsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="49" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="50" />
         <source>ShopSync — Marques</source>
         <translation>ShopSync — Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Marque ERP</source>
         <translation>ERP brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Produits</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Reliés au catalogue</source>
         <translation>Matched in catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
         <source>Marque du site</source>
         <translation>Site brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="90" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="91" />
         <source>Chargement des marques…</source>
         <translation>Loading brands…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="94" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="95" />
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="104" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="105" />
         <source>Nouvelle marque : à décider</source>
         <translation>New brand: to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="115" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="116" />
         <source>(même nom)</source>
         <translation>(same name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
         <source>%n marque(s) à décider.</source>
         <translation>
             <numerusform>%n brand to decide.</numerusform>
@@ -93,22 +93,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
         <source>Toutes les marques sont décidées.</source>
         <translation>Every brand is decided.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="178" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="179" />
         <source>Aucune modification.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="180" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
         <source>Calcul de l'effet…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="193" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="194" />
         <source>%n produit(s) seront publiés</source>
         <translation>
             <numerusform>%n product will be published</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="195" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="196" />
         <source>%n dépublié(s)</source>
         <translation>
             <numerusform>%n unpublished</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="198" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
         <source>%n mis à jour</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -132,12 +132,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="200" />
         <source> à l'enregistrement.</source>
         <translation> when saved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="218" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="219" />
         <source>%n marque(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n brand saved.</numerusform>
@@ -145,12 +145,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -181,9 +181,35 @@
         </translation>
     </message>
     <message>
+        <location filename="../../shopsync/commands/demo.py" line="69" />
+        <source>Site de démonstration : %1/  (boutique en ligne)</source>
+        <translation>Demo site: %1/  (online shop)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="70" />
+        <source>Dossier ShopSync : %1</source>
+        <translation>ShopSync folder: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="74" />
+        <source>1re synchronisation : %1</source>
+        <translation>1st sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="81" />
+        <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
+        <translation>Simulated sale (1 Tissot Seastar), then sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="92" />
         <location filename="../../shopsync/commands/status.py" line="59" />
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="101" />
+        <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
+        <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../shopsync/commands/status.py" line="61" />
@@ -205,6 +231,69 @@
             <numerusform>%n unpublishing confirmed: the next sync carries it out.</numerusform>
             <numerusform>%n unpublishings confirmed: the next sync carries them out.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="67" />
+        <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
+        <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="117" />
+        <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
+        <translation>Written differently from the site (connected anyway): %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="120" />
+        <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
+        <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="123" />
+        <source>Absente du catalogue du site : %1 (demande de référencement)</source>
+        <translation>Not in the site's catalogue: %1 (listing request)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="52" />
+        <source>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</source>
+        <translation>warning: %1 is not in the catalogue of the last sync; the alias only works once that reference appears there</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="58" />
+        <source>%1 → %2 : accepté</source>
+        <translation>%1 → %2: accepted</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="61" />
+        <source>%1 ≠ %2 : refusé</source>
+        <translation>%1 ≠ %2: rejected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="73" />
+        <source>aucun alias</source>
+        <translation>no alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="75" />
+        <source>(périmé : absent du catalogue)</source>
+        <translation>(stale: not in the catalogue)</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <location filename="../../shopsync/config.py" line="292" />
+        <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
+        <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="311" />
+        <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
+        <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/services/settings.py" line="48" />
+        <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
+        <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
     </message>
 </context>
 <context>
@@ -580,67 +669,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="46" />
+        <location filename="../../shopsync/gui/windows/references.py" line="47" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="57" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Référence ERP</source>
         <translation>ERP reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="57" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="57" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Référence du catalogue proposée</source>
         <translation>Suggested catalogue reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="81" />
+        <location filename="../../shopsync/gui/windows/references.py" line="82" />
         <source>Recherche des références…</source>
         <translation>Looking for references…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="85" />
+        <location filename="../../shopsync/gui/windows/references.py" line="86" />
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="92" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="92" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93" />
         <source>Introuvable</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="96" />
+        <location filename="../../shopsync/gui/windows/references.py" line="97" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Brand off the site: no effect until it is published</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="102" />
+        <location filename="../../shopsync/gui/windows/references.py" line="103" />
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="107" />
+        <location filename="../../shopsync/gui/windows/references.py" line="108" />
         <source>%n référence(s) à relier</source>
         <translation>
             <numerusform>%n reference to connect</numerusform>
@@ -648,7 +737,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="109" />
+        <location filename="../../shopsync/gui/windows/references.py" line="110" />
         <source>%n avec suggestion</source>
         <translation>
             <numerusform>%n with a suggestion</numerusform>
@@ -656,23 +745,23 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="175" />
+        <location filename="../../shopsync/gui/windows/references.py" line="176" />
         <source>Exporter les références à réécrire</source>
         <translation>Export the references to rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="177" />
+        <location filename="../../shopsync/gui/windows/references.py" line="178" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="184" />
         <location filename="../../shopsync/gui/windows/references.py" line="185" />
+        <location filename="../../shopsync/gui/windows/references.py" line="186" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185" />
         <source>Fichier écrit : %1</source>
         <translation>File written: %1</translation>
     </message>
@@ -768,52 +857,52 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="23" />
+        <location filename="../../shopsync/sync/messages.py" line="34" />
         <source>Synchronisation terminée</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="24" />
+        <location filename="../../shopsync/sync/messages.py" line="35" />
         <source>Rien de nouveau</source>
         <translation>Nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="25" />
+        <location filename="../../shopsync/sync/messages.py" line="36" />
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site unreachable: changes kept pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="26" />
+        <location filename="../../shopsync/sync/messages.py" line="37" />
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Unpublishing held: confirm with `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="27" />
+        <location filename="../../shopsync/sync/messages.py" line="38" />
         <source>Export ERP illisible : rien n'a changé</source>
         <translation>ERP export unreadable: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="28" />
+        <location filename="../../shopsync/sync/messages.py" line="39" />
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="29" />
+        <location filename="../../shopsync/sync/messages.py" line="40" />
         <source>Une synchronisation est déjà en cours</source>
         <translation>A sync is already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="30" />
+        <location filename="../../shopsync/sync/messages.py" line="41" />
         <source>Simulation (rien n'a été envoyé)</source>
         <translation>Dry run (nothing was sent)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="31" />
+        <location filename="../../shopsync/sync/messages.py" line="42" />
         <source>Erreur</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="43" />
+        <location filename="../../shopsync/sync/messages.py" line="54" />
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — read %2, changes %3, sent %4, pending %5, held %6, refused %7</translation>
     </message>
@@ -925,12 +1014,12 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="68" />
+        <location filename="../../shopsync/gui/state.py" line="72" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="72" />
+        <location filename="../../shopsync/gui/state.py" line="76" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -938,7 +1027,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="77" />
+        <location filename="../../shopsync/gui/state.py" line="81" />
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation>
             <numerusform>%n new brand to decide.</numerusform>
@@ -946,7 +1035,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="84" />
+        <location filename="../../shopsync/gui/state.py" line="88" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -954,27 +1043,27 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="90" />
+        <location filename="../../shopsync/gui/state.py" line="94" />
         <source>Export ERP illisible : rien n'a changé sur le site.</source>
         <translation>Unreadable ERP export: nothing changed on the site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="94" />
+        <location filename="../../shopsync/gui/state.py" line="98" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="117" />
+        <location filename="../../shopsync/gui/state.py" line="121" />
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="124" />
+        <location filename="../../shopsync/gui/state.py" line="128" />
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="125" />
+        <location filename="../../shopsync/gui/state.py" line="129" />
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Automatic syncs are paused.</translation>
     </message>
@@ -984,8 +1073,8 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>The site refused the token</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="135" />
-        <location filename="../../shopsync/gui/state.py" line="156" />
+        <location filename="../../shopsync/gui/state.py" line="139" />
+        <location filename="../../shopsync/gui/state.py" line="160" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -993,12 +1082,12 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="139" />
+        <location filename="../../shopsync/gui/state.py" line="143" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="144" />
+        <location filename="../../shopsync/gui/state.py" line="148" />
         <source>Nouvel essai à %1</source>
         <translation>Next try at %1</translation>
     </message>
@@ -1023,7 +1112,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="175" />
+        <location filename="../../shopsync/gui/state.py" line="179" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
@@ -1033,7 +1122,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="166" />
+        <location filename="../../shopsync/gui/state.py" line="170" />
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
@@ -1394,52 +1483,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="76" />
+        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <source>Mise à jour disponible</source>
+        <translation>Update available</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <source>Mise à jour installée à la prochaine fermeture</source>
+        <translation>Update will be installed when ShopSync closes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="105" />
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="78" />
+        <location filename="../../shopsync/gui/tray.py" line="107" />
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79" />
+        <location filename="../../shopsync/gui/tray.py" line="108" />
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="81" />
+        <location filename="../../shopsync/gui/tray.py" line="110" />
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="82" />
+        <location filename="../../shopsync/gui/tray.py" line="111" />
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="85" />
+        <location filename="../../shopsync/gui/tray.py" line="114" />
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="87" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="88" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113" />
+        <location filename="../../shopsync/gui/tray.py" line="142" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

@@ -34,107 +34,107 @@
 <context>
     <name>BrandsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="49" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="50" />
         <source>ShopSync — Marques</source>
         <translation>ShopSync — Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Marque ERP</source>
         <translation>Marque ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Produits</source>
         <translation>Produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="63" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
         <source>Reliés au catalogue</source>
         <translation>Reliés au catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
         <source>Marque du site</source>
         <translation>Marque du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="90" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="91" />
         <source>Chargement des marques…</source>
         <translation>Chargement des marques…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="94" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="95" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="104" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="105" />
         <source>Nouvelle marque : à décider</source>
         <translation>Nouvelle marque : à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="115" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="116" />
         <source>(même nom)</source>
         <translation>(même nom)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
         <source>%n marque(s) à décider.</source>
         <translation><numerusform>%n marque à décider.</numerusform><numerusform>%n marques à décider.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="126" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
         <source>Toutes les marques sont décidées.</source>
         <translation>Toutes les marques sont décidées.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="178" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="179" />
         <source>Aucune modification.</source>
         <translation>Aucune modification.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="180" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
         <source>Calcul de l'effet…</source>
         <translation>Calcul de l'effet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="193" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="194" />
         <source>%n produit(s) seront publiés</source>
         <translation><numerusform>%n produit sera publié</numerusform><numerusform>%n produits seront publiés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="195" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="196" />
         <source>%n dépublié(s)</source>
         <translation><numerusform>%n dépublié</numerusform><numerusform>%n dépubliés</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="198" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
         <source>%n mis à jour</source>
         <translation><numerusform>%n mis à jour</numerusform><numerusform>%n mis à jour</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="200" />
         <source> à l'enregistrement.</source>
         <translation> à l'enregistrement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="218" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="219" />
         <source>%n marque(s) enregistrée(s).</source>
         <translation><numerusform>%n marque enregistrée.</numerusform><numerusform>%n marques enregistrées.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="222" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -162,9 +162,35 @@
         <translation><numerusform>%n dépublication retenue : `shopsync confirm` pour la lancer</numerusform><numerusform>%n dépublications retenues : `shopsync confirm` pour les lancer</numerusform></translation>
     </message>
     <message>
+        <location filename="../../shopsync/commands/demo.py" line="69" />
+        <source>Site de démonstration : %1/  (boutique en ligne)</source>
+        <translation>Site de démonstration : %1/  (boutique en ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="70" />
+        <source>Dossier ShopSync : %1</source>
+        <translation>Dossier ShopSync : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="74" />
+        <source>1re synchronisation : %1</source>
+        <translation>1re synchronisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="81" />
+        <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
+        <translation>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="92" />
         <location filename="../../shopsync/commands/status.py" line="59" />
         <source>Marques à décider : %1</source>
         <translation>Marques à décider : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="101" />
+        <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
+        <translation>Le site reste ouvert : Ctrl-C pour arrêter.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../shopsync/commands/status.py" line="61" />
@@ -180,6 +206,69 @@
         <location filename="../../shopsync/commands/confirm.py" line="22" />
         <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="67" />
+        <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
+        <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="117" />
+        <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
+        <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="120" />
+        <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
+        <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="123" />
+        <source>Absente du catalogue du site : %1 (demande de référencement)</source>
+        <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="52" />
+        <source>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</source>
+        <translation>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="58" />
+        <source>%1 → %2 : accepté</source>
+        <translation>%1 → %2 : accepté</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="61" />
+        <source>%1 ≠ %2 : refusé</source>
+        <translation>%1 ≠ %2 : refusé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="73" />
+        <source>aucun alias</source>
+        <translation>aucun alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="75" />
+        <source>(périmé : absent du catalogue)</source>
+        <translation>(périmé : absent du catalogue)</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <location filename="../../shopsync/config.py" line="292" />
+        <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
+        <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="311" />
+        <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
+        <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/services/settings.py" line="48" />
+        <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
+        <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>
 </context>
 <context>
@@ -546,93 +635,93 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="46" />
+        <location filename="../../shopsync/gui/windows/references.py" line="47" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="57" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Référence ERP</source>
         <translation>Référence ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="57" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="57" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Référence du catalogue proposée</source>
         <translation>Référence du catalogue proposée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="81" />
+        <location filename="../../shopsync/gui/windows/references.py" line="82" />
         <source>Recherche des références…</source>
         <translation>Recherche des références…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="85" />
+        <location filename="../../shopsync/gui/windows/references.py" line="86" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="92" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="92" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93" />
         <source>Introuvable</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="96" />
+        <location filename="../../shopsync/gui/windows/references.py" line="97" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="102" />
+        <location filename="../../shopsync/gui/windows/references.py" line="103" />
         <source>aucune</source>
         <translation>aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="107" />
+        <location filename="../../shopsync/gui/windows/references.py" line="108" />
         <source>%n référence(s) à relier</source>
         <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="109" />
+        <location filename="../../shopsync/gui/windows/references.py" line="110" />
         <source>%n avec suggestion</source>
         <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="175" />
+        <location filename="../../shopsync/gui/windows/references.py" line="176" />
         <source>Exporter les références à réécrire</source>
         <translation>Exporter les références à réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="177" />
+        <location filename="../../shopsync/gui/windows/references.py" line="178" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="184" />
         <location filename="../../shopsync/gui/windows/references.py" line="185" />
+        <location filename="../../shopsync/gui/windows/references.py" line="186" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="184" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185" />
         <source>Fichier écrit : %1</source>
         <translation>Fichier écrit : %1</translation>
     </message>
@@ -728,52 +817,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="23" />
+        <location filename="../../shopsync/sync/messages.py" line="34" />
         <source>Synchronisation terminée</source>
         <translation>Synchronisation terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="24" />
+        <location filename="../../shopsync/sync/messages.py" line="35" />
         <source>Rien de nouveau</source>
         <translation>Rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="25" />
+        <location filename="../../shopsync/sync/messages.py" line="36" />
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site injoignable : changements gardés en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="26" />
+        <location filename="../../shopsync/sync/messages.py" line="37" />
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Dépublication retenue : confirmez avec `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="27" />
+        <location filename="../../shopsync/sync/messages.py" line="38" />
         <source>Export ERP illisible : rien n'a changé</source>
         <translation>Export ERP illisible : rien n'a changé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="28" />
+        <location filename="../../shopsync/sync/messages.py" line="39" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="29" />
+        <location filename="../../shopsync/sync/messages.py" line="40" />
         <source>Une synchronisation est déjà en cours</source>
         <translation>Une synchronisation est déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="30" />
+        <location filename="../../shopsync/sync/messages.py" line="41" />
         <source>Simulation (rien n'a été envoyé)</source>
         <translation>Simulation (rien n'a été envoyé)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="31" />
+        <location filename="../../shopsync/sync/messages.py" line="42" />
         <source>Erreur</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="43" />
+        <location filename="../../shopsync/sync/messages.py" line="54" />
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
     </message>
@@ -885,47 +974,47 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="68" />
+        <location filename="../../shopsync/gui/state.py" line="72" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="72" />
+        <location filename="../../shopsync/gui/state.py" line="76" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="77" />
+        <location filename="../../shopsync/gui/state.py" line="81" />
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="84" />
+        <location filename="../../shopsync/gui/state.py" line="88" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="90" />
+        <location filename="../../shopsync/gui/state.py" line="94" />
         <source>Export ERP illisible : rien n'a changé sur le site.</source>
         <translation>Export ERP illisible : rien n'a changé sur le site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="94" />
+        <location filename="../../shopsync/gui/state.py" line="98" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="117" />
+        <location filename="../../shopsync/gui/state.py" line="121" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="124" />
+        <location filename="../../shopsync/gui/state.py" line="128" />
         <source>En pause</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="125" />
+        <location filename="../../shopsync/gui/state.py" line="129" />
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Les synchronisations automatiques sont suspendues.</translation>
     </message>
@@ -935,18 +1024,18 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="135" />
-        <location filename="../../shopsync/gui/state.py" line="156" />
+        <location filename="../../shopsync/gui/state.py" line="139" />
+        <location filename="../../shopsync/gui/state.py" line="160" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="139" />
+        <location filename="../../shopsync/gui/state.py" line="143" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="144" />
+        <location filename="../../shopsync/gui/state.py" line="148" />
         <source>Nouvel essai à %1</source>
         <translation>Nouvel essai à %1</translation>
     </message>
@@ -971,7 +1060,7 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="175" />
+        <location filename="../../shopsync/gui/state.py" line="179" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
@@ -981,7 +1070,7 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="166" />
+        <location filename="../../shopsync/gui/state.py" line="170" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
@@ -1333,52 +1422,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="76" />
+        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <source>Mise à jour disponible</source>
+        <translation>Mise à jour disponible</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <source>Mise à jour installée à la prochaine fermeture</source>
+        <translation>Mise à jour installée à la prochaine fermeture</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/tray.py" line="105" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="78" />
+        <location filename="../../shopsync/gui/tray.py" line="107" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="79" />
+        <location filename="../../shopsync/gui/tray.py" line="108" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="80" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="81" />
+        <location filename="../../shopsync/gui/tray.py" line="110" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="82" />
+        <location filename="../../shopsync/gui/tray.py" line="111" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="85" />
+        <location filename="../../shopsync/gui/tray.py" line="114" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="87" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="88" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113" />
+        <location filename="../../shopsync/gui/tray.py" line="142" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

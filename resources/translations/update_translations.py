@@ -52,7 +52,11 @@ def sources() -> list[str]:
     files = (
         sorted((package / "gui").rglob("*.py"))
         + sorted((ROOT / "ui").glob("*.ui"))
-        + [package / "texts.py", package / "sync" / "messages.py"]
+        + [
+            package / name
+            for name in ("cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py")
+        ]
+        + [package / "services" / "settings.py"]
         + sorted((package / "commands").glob("*.py"))
     )
     return [str(p.relative_to(ROOT)) for p in files]

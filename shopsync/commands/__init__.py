@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "run",
     "gui",
     "screenshots",
+    "update",
 ]
 
 # Commands that run until stopped (or for long): what they print is line-buffered, so that it

@@ -39,6 +39,7 @@ def _home(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from shopsync.commands._common import services
+    from shopsync.i18n import arg, translate
 
     with services(args) as svc:
         refs = svc.references
@@ -48,15 +49,16 @@ def run(args: argparse.Namespace) -> int:
         erp, cat = args.erp_ref.strip(), args.catalog_ref.strip()
         if args.action == "accept":
             if not refs.accept(erp, cat):
-                print(
-                    f"attention : {cat} n'est pas dans le catalogue de la dernière synchro ; "
-                    "l'alias ne servira que si cette référence y apparaît",
-                    file=sys.stderr,
+                text = translate(
+                    "Cli",
+                    "attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias "
+                    "ne servira que si cette référence y apparaît",
                 )
-            print(f"{erp} → {cat} : accepté")
+                print(arg(text, cat), file=sys.stderr)
+            print(arg(translate("Cli", "%1 → %2 : accepté"), erp, cat))
         else:
             refs.reject(erp, cat)
-            print(f"{erp} ≠ {cat} : refusé")
+            print(arg(translate("Cli", "%1 ≠ %2 : refusé"), erp, cat))
         return 0
 
 
@@ -65,10 +67,13 @@ def _print(rows: list[dict], as_json: bool) -> None:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
+    from shopsync.i18n import translate
+
     if not rows:
-        print("aucun alias")
+        print(translate("Cli", "aucun alias"))
         return
+    stale = "  " + translate("Cli", "(périmé : absent du catalogue)")
     for row in rows:
         arrow = "→" if row["decision"] == "accepted" else "≠"
-        flag = "  (périmé : absent du catalogue)" if row["stale"] else ""
+        flag = stale if row["stale"] else ""
         print(f"{row['erp_reference']:<28} {arrow} {row['catalog_reference']:<28}{flag}")

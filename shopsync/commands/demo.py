@@ -28,10 +28,12 @@ def run(args: argparse.Namespace) -> int:
     from shopsync import demo_data
     from shopsync.config import home_dir
     from shopsync.engine import SyncEngine
+    from shopsync.i18n import arg, translate
     from shopsync.logs import setup_logging
     from shopsync.paths import sample
     from shopsync.services import Services
     from shopsync.site.sandbox.server import serve
+    from shopsync.sync.vocab import Trigger
 
     home = home_dir(getattr(args, "home", None) or Path(tempfile.gettempdir()) / "shopsync-demo")
     data = home / "sandbox"
@@ -64,17 +66,22 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(settings.log_dir)
     client_factory = demo_data.demo_client_factory(url)
 
-    print(f"Site de démonstration : {url}/  (boutique en ligne)")
-    print(f"Dossier ShopSync : {home}")
+    print(arg(translate("Cli", "Site de démonstration : %1/  (boutique en ligne)"), url))
+    print(arg(translate("Cli", "Dossier ShopSync : %1"), home))
     engine = SyncEngine(settings, client_factory=client_factory)
     try:
-        first = engine.run_once("demo")
-        print(f"1re synchronisation : {first.human()}")
+        first = engine.run_once(Trigger.DEMO)
+        print(arg(translate("Cli", "1re synchronisation : %1"), first.human()))
         for error in first.errors:
             print(f"  ! {error}")
         demo_data.simulate_sale(export)
-        second = engine.run_once("demo")
-        print(f"Vente simulée (1 Tissot Seastar) puis synchronisation : {second.human()}")
+        second = engine.run_once(Trigger.DEMO)
+        print(
+            arg(
+                translate("Cli", "Vente simulée (1 Tissot Seastar) puis synchronisation : %1"),
+                second.human(),
+            )
+        )
     finally:
         engine.close()
     with Services(settings) as svc:
@@ -82,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {line}")
         status = svc.status.read()
     if status.unmapped_brands:
-        print(f"Marques à décider : {', '.join(status.unmapped_brands)}")
+        print(arg(translate("Cli", "Marques à décider : %1"), ", ".join(status.unmapped_brands)))
     if args.once:
         return 0 if first.exit_code == 0 and second.exit_code == 0 else 1
     from shopsync.commands._common import has_display
@@ -91,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         from shopsync.gui.app import main as gui_main
 
         return gui_main(["--home", str(home)], client_factory=client_factory)
-    print("Le site reste ouvert : Ctrl-C pour arrêter.")
+    print(translate("Cli", "Le site reste ouvert : Ctrl-C pour arrêter."))
     try:
         while server.is_alive():
             server.join(1)

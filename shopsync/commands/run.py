@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from shopsync.config import Settings
 
+log = logging.getLogger(__name__)
+
 NAME = "run"
+UPDATE_ROUND_SECONDS = 3600.0  # signed updates: one round an hour, as the tray app does
 HELP = "keep syncing on the schedule (--headless: service mode, no window)"
 
 
@@ -56,8 +60,22 @@ def run_forever(settings: Settings, *, stop: threading.Event | None = None) -> i
     if next_run:
         print(messages.service_started(next_run), flush=True)
     try:
-        while not stop.wait(3600):
-            pass
+        while not stop.wait(UPDATE_ROUND_SECONDS):
+            if update_round(settings):
+                break  # installed: the new version starts once this process has exited
     finally:
         scheduler.stop()
     return 0
+
+
+def update_round(settings: Settings) -> bool:
+    """One signed-update round in service mode ([update] mode decides; never during a sync).
+    True when a new version was installed and this process must make way for it."""
+    from shopsync.update.policy import Action
+    from shopsync.update.scheduled import tick
+
+    try:
+        return tick(settings, restart_args=("run", "--headless")) is Action.APPLY
+    except Exception:  # noqa: BLE001 - an update problem never stops the syncs
+        log.exception("update round failed")
+        return False

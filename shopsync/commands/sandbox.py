@@ -70,6 +70,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="RATE",
         help="share of API requests that fail (0..1)",
     )
+    parser.add_argument(
+        "--updates",
+        type=Path,
+        metavar="DIR",
+        help="serve this TUF update repository (shopsync-release init) under /updates",
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed choosing which requests fail")
     parser.add_argument(
         "--batch-limit",
@@ -119,12 +125,16 @@ def run(args: argparse.Namespace) -> int:
     data = _data_dir(args)
     if args.catalog is not None and not args.catalog.is_file():
         raise ConfigError(f"{args.catalog}: no such catalogue file")
+    if args.updates is not None and not (args.updates / "metadata").is_dir():
+        raise ConfigError(f"{args.updates}: not an update repository (no metadata/ folder)")
 
     def ready(base_url: str) -> None:
         # The first line is machine-read (tests learn the port from it): keep its shape.
         print(f"ShopSync sandbox: {base_url}", flush=True)
         print(f"  storefront: {base_url}/   contract: {base_url}/openapi.json", flush=True)
         print(f"  data: {data}", flush=True)
+        if args.updates is not None:
+            print(f"  updates: {base_url}/updates/ from {args.updates}", flush=True)
         if args.faults:
             print(f"  faults: {args.faults:.0%} of API requests (seed {args.seed})", flush=True)
         print("  Ctrl-C to stop.", flush=True)
@@ -142,6 +152,7 @@ def run(args: argparse.Namespace) -> int:
             batch_limit=args.batch_limit,
             ready=ready,
             fault_slow_seconds=args.slow_seconds,
+            updates=args.updates,
         )
     except SystemExit as exc:  # uvicorn exits when it cannot bind
         if exc.code:

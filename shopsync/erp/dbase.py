@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 from pathlib import Path
 
-from shopsync.erp.detect import guess_eight_bit, is_utf8
+from shopsync.erp.codepages import guess_eight_bit, is_utf8
 from shopsync.erp.profiles import Profile
 from shopsync.erp.table import Table, locate_header
 from shopsync.erp.values import cell_text

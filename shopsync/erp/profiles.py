@@ -20,12 +20,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from shopsync.erp.fields import FIELDS
 from shopsync.errors import ConfigError
 
 PRESET_DIR = Path(__file__).with_name("presets")
 SOURCE_TYPES = ("file", "odbc", "4d-rest")
 FORMATS = ("auto", "text", "spreadsheet", "dbf")
-CANONICAL = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +162,8 @@ def _as_dict(obj: Any) -> dict[str, Any]:
 def _columns(where: str, table: dict[str, Any], header: bool) -> MappingProxyType:
     columns: dict[str, tuple[str | int, ...] | None] = {}
     for key, value in table.items():
-        if key not in CANONICAL:
-            raise _fail(where, f"[columns] unknown field {key!r} (fields: {', '.join(CANONICAL)})")
+        if key not in FIELDS:
+            raise _fail(where, f"[columns] unknown field {key!r} (fields: {', '.join(FIELDS)})")
         if value is False:
             columns[key] = None
             continue

@@ -21,7 +21,7 @@ from typing import Any
 from shopsync.erp.build import Builder
 from shopsync.erp.detect import SPREADSHEET_SUFFIXES, sniff_format
 from shopsync.erp.profiles import Profile, load_profile
-from shopsync.erp.table import Table
+from shopsync.erp.table import Table, repeated_headers
 from shopsync.errors import InputError, ShopSyncError
 from shopsync.model import Problem, ReadResult
 
@@ -211,7 +211,9 @@ def read_export(
             at = f"{where}:{line}" if line else where
             hint = " (an opening quote that is never closed?)" if isinstance(exc, csv.Error) else ""
             raise InputError(f"{at}: {exc}{hint}") from None
-        builder.warnings[:0] = table.warnings  # source-level notes, some made while reading
+        # source-level notes, some made while reading
+        builder.warnings[:0] = [*table.warnings, *repeated_headers(
+            where, table.columns, chosen.columns, table.details.get("header_line"))]
         # batches meet problems column by column: give them back in line order
         builder.rejected.sort(key=_line_order)
         builder.warnings.sort(key=_line_order)

@@ -12,6 +12,7 @@ from typing import Any
 
 from shopsync.erp.detect import ColumnMap, find_header, likeliest_header, map_columns, names_tried
 from shopsync.erp.profiles import Profile
+from shopsync.erp.values import fold
 from shopsync.errors import InputError
 from shopsync.model import Problem
 
@@ -83,3 +84,29 @@ def locate_header(
     if found is None:
         raise no_reference_error(source, rows, explicit, first_line)
     return found
+
+
+def repeated_headers(
+    source: str,
+    columns: ColumnMap,
+    explicit: Mapping[str, Sequence[str | int] | None],
+    line: int | None,
+) -> list[Problem]:
+    """A field read from a column whose header another column has too (`Prix TTC` twice):
+    the first one is read, silently wrong if the shop meant the other. Say so, with the
+    columns' positions, unless the profile already chose the column by its number."""
+    folded = [fold(header) for header in columns.headers]
+    problems: list[Problem] = []
+    for what, i in columns.index.items():
+        same = [j for j, name in enumerate(folded) if name and name == folded[i]]
+        if len(same) < 2 or any(isinstance(n, int) for n in explicit.get(what) or ()):
+            continue
+        positions = ", ".join(str(j + 1) for j in same[:-1]) + f" and {same[-1] + 1}"
+        other = next(j + 1 for j in same if j != i)
+        problems.append(Problem(
+            source, line, what,
+            f"the header {columns.headers[i]!r} is on columns {positions}: column {i + 1} is "
+            f"read (to read column {other} instead, give its number in the profile: "
+            f"[columns] {what} = {other})",
+            "warning"))
+    return problems

@@ -27,6 +27,8 @@ _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 _INTEGRAL = re.compile(r"([+-]?\d+)(?:[.,]0+)?")
 _SCIENTIFIC = re.compile(r"(?i)^\d+(?:[.,]\d+)?e[+-]?\d+$")
 _SIZE_PREFIX = re.compile(r"(?i)^(?:taille|tld|t)\s*\.?\s*(?=\d)")
+# The price most cells hold (`129`, `1290,50`, `89.9`): one separator, always decimal.
+_PLAIN_PRICE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 
 
 def parse_price(text: str) -> Decimal | None:
@@ -36,6 +38,8 @@ def parse_price(text: str) -> Decimal | None:
     `1,290.00`); alone, one `,` or one `.` is decimal (French exports write `1290,5`), and a
     repeated one is grouping (`1.290.000`).
     """
+    if _PLAIN_PRICE.fullmatch(text):  # the common cell, read as the general rules would
+        return Decimal(text.replace(",", "."))
     raw = text.strip()
     if not raw:
         return None

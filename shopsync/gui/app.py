@@ -212,6 +212,9 @@ def main(
         hub.shutdown()
         single.release()
         restore_signals()
+        from shopsync.update.scheduled import at_exit
+
+        at_exit(hub.settings)  # auto mode: a downloaded update installs now, then restarts
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from shopsync.config import Settings
 from shopsync.gui.qtcompat import emit
 from shopsync.scheduler import EngineFactory, SyncScheduler
 from shopsync.services import Services
+from shopsync.sync.vocab import Trigger
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,7 @@ class AppHub(QObject):
         self.scheduler_state = status.get("scheduler", {})
         emit(self.status_changed, status)
 
-    def sync_now(self, *, full: bool = False, trigger: str = "manual") -> bool:
+    def sync_now(self, *, full: bool = False, trigger: Trigger = Trigger.MANUAL) -> bool:
         """Ask for a run (`trigger` names why in the run history: "brands" after the brands
         window saved, "references" after an alias was accepted)."""
         return self.scheduler.request(trigger, full=full)
@@ -260,7 +261,7 @@ class AppHub(QObject):
             if error is not None:
                 self._post(ticket, False, error)
                 return
-            self.scheduler.request("confirm")
+            self.scheduler.request(Trigger.CONFIRM)
             self._post(ticket, True, count)
 
         self.scheduler.call(lambda engine: engine.confirm(), done)

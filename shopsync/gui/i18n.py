@@ -49,6 +49,11 @@ def install(language: str) -> str:
             _installed.append(qt)
             break
     QLocale.setDefault(QLocale(QLocale.Language.French if code == "fr" else QLocale.Language.English))
+    # The Qt-free core's sentences (run summaries, messages stored for the status window) in
+    # the same language as the windows.
+    from shopsync import i18n as core_i18n
+
+    core_i18n.set_language(code)
     return code
 
 

@@ -31,6 +31,7 @@ def render(out_dir: Path, *, language: str = "fr", work_dir: Path | None = None)
     from shopsync.engine import SyncEngine
     from shopsync.paths import sample
     from shopsync.site.sandbox.testing import running_sandbox
+    from shopsync.sync.vocab import Trigger
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="shopsync-shots-") as tmp:
@@ -41,11 +42,11 @@ def render(out_dir: Path, *, language: str = "fr", work_dir: Path | None = None)
             append_line(export, TYPO_LINE)
             engine = SyncEngine(settings, client_factory=clients)
             try:
-                engine.run_once("demo")
+                engine.run_once(Trigger.DEMO)
                 simulate_sale(export, "T120.417.17.041.00")
-                engine.run_once("interval")
+                engine.run_once(Trigger.INTERVAL)
                 append_line(export, "T999.999;TISSOT;LIGNE CASSEE;beaucoup;10,00;;;")
-                engine.run_once("watch")
+                engine.run_once(Trigger.WATCH)
             finally:
                 engine.close()
             return _render_windows(settings.home, out_dir, language, export, clients)
@@ -65,6 +66,7 @@ def _render_windows(
     from shopsync.gui.controller import AppController
     from shopsync.gui.hub import AppHub
     from shopsync.gui.icons import STATES, state_icon
+    from shopsync.sync.vocab import Trigger
 
     app = QApplication.instance() or QApplication(["shopsync-screenshots"])
     i18n.install(language)
@@ -148,7 +150,7 @@ def _render_windows(
         keep_only(export, lambda row: not row.startswith("T"))
         engine = SyncEngine(load_settings(settings.home), client_factory=clients)
         try:
-            engine.run_once("watch")
+            engine.run_once(Trigger.WATCH)
         finally:
             engine.close()
         hub.refresh_status()

@@ -1,6 +1,10 @@
-"""How the engine's state reads to a person: one icon, a headline, why, and what needs a person.
+"""How the connector's state reads to a person: one icon, a headline, why, and what needs a
+person.
 
-Kept apart from the widgets so that the tray, the status window and the tests share one wording.
+The state itself is classified once, Qt-free, by services/status.py (`shopsync status` prints
+the same headline from shopsync/texts.py); this module only picks the icon and the words, adding
+what the tray alone knows (a run under way, the schedule paused). Kept apart from the widgets so
+that the tray, the status window and the tests share one wording.
 """
 
 from __future__ import annotations

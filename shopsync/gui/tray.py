@@ -6,7 +6,7 @@ signals (`open_requested("brands")`, `quit_requested`), which the controller con
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -14,6 +14,8 @@ from shopsync.gui import state as st
 from shopsync.gui.hub import AppHub
 from shopsync.gui.icons import state_icon
 from shopsync.gui.qtcompat import emit
+
+UPDATE_ROUND_MS = 60 * 60 * 1000  # the policy decides when a round really checks (6 h)
 
 
 class Tray(QObject):
@@ -39,8 +41,33 @@ class Tray(QObject):
         hub.busy_changed.connect(lambda _b: self.refresh())
         hub.progress.connect(lambda *_a: self.refresh(notify=False))
         hub.scheduler_changed.connect(lambda _d: self.refresh(notify=False))
+        self.update_note: str | None = None
+        self._update_timer = QTimer(self)
+        self._update_timer.timeout.connect(self.update_round)
+        self._update_timer.start(UPDATE_ROUND_MS)
         self.rebuild_menu()
         self.refresh()
+
+    def update_round(self) -> None:
+        """Signed updates (shopsync.update): the round runs in the I/O thread."""
+        from shopsync.update.scheduled import tick
+
+        self.hub.io(lambda ctx: tick(ctx.settings), self.show_update)
+
+    def show_update(self, action: str) -> None:
+        if str(action) == "apply":  # installed at the quiet hour: the new version starts once
+            emit(self.quit_requested)  # this one has exited
+            return
+        notes = {
+            "notify": self.tr("Mise à jour disponible"),
+            "wait_for_exit": self.tr("Mise à jour installée à la prochaine fermeture"),
+        }
+        note = notes.get(str(action))
+        if note and note != self.update_note:
+            self.messages.append(("ShopSync", note))
+            if self.can_notify():
+                self.icon.showMessage("ShopSync", note, state_icon("ok"), 10000)
+        self.update_note = note
 
     def show(self) -> None:
         self.wanted = True
@@ -64,6 +91,8 @@ class Tray(QObject):
         if view.detail:
             for line in view.detail.splitlines()[:2]:
                 menu.addAction(line).setEnabled(False)
+        if self.update_note:
+            menu.addAction(self.update_note).setEnabled(False)
         menu.addSeparator()
 
         def add(key: str, text: str, slot, enabled: bool = True) -> QAction:  # noqa: ANN001

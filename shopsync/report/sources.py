@@ -1,8 +1,8 @@
 """Where `match` and `check` get the two sides they compare: ERP items and the catalogue.
 
 The catalogue comes from a CSV (`reference,brand,title[,has_sizes,sizes]`, what a CSM exports
-from the platform's back office), from the site itself, or from the store (the catalogue the
-last sync fetched). The ERP side always goes through the same reader a sync uses, so that what
+from the platform's back office) or from the site itself; the catalogue the last sync fetched
+comes through `services.references` (`ReferenceService.catalog()`). The ERP side always goes through the same reader a sync uses, so that what
 the report says about a reference is what a sync will see.
 """
 
@@ -41,10 +41,3 @@ def load_catalog_site(settings: Settings) -> dict[str, CatalogProduct]:
     url = settings.site.url
     with SiteClient(url, site_token(url)) as client:
         return {p.reference: p for p in client.catalog()}
-
-
-def load_catalog_store(db) -> dict[str, CatalogProduct]:
-    """The catalogue the last sync fetched (empty when no sync ever reached the site)."""
-    from shopsync.store.catalog import load_catalog
-
-    return load_catalog(db)

@@ -43,7 +43,7 @@ class Services:
 
         self.settings = settings
         self.db = open_db(settings.db_path)
-        self.status = StatusService(self.db)
+        self.status = StatusService(self.db, settings.home)
         self.brands = BrandService(self.db, settings)
         self.references = ReferenceService(self.db)
         self.history = HistoryService(self.db)

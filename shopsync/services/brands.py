@@ -16,6 +16,7 @@ import sqlite_utils
 from shopsync import rules
 from shopsync.config import Settings
 from shopsync.rules import BrandMapping, BrandMode, fold_brand
+from shopsync.store import aliases as alias_store
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import erp_cache
@@ -73,7 +74,7 @@ class BrandService:
         counts = erp_cache.erp_brands(db)
         catalog = catalog_store.load_catalog(db)
         lines = erp_cache.load_lines(db)
-        accepted, rejected = self._aliases()
+        accepted, rejected = alias_store.accepted(db), alias_store.rejected(db)
         connections = (
             matching.connect({ln.reference for ln in lines}, catalog, accepted, rejected)
             if catalog
@@ -103,11 +104,6 @@ class BrandService:
         ]
         rows.sort(key=lambda r: (r.decided, r.erp_brand.casefold()))
         return BrandTable(rows, site_brands)
-
-    def _aliases(self) -> tuple[dict[str, str], set[tuple[str, str]]]:
-        from shopsync.store import aliases
-
-        return aliases.accepted(self.db), aliases.rejected(self.db)
 
     def set_mapping(self, erp_brand: str, mode: str, site_brand: str | None = None) -> BrandMapping:
         """The shop's decision for one brand. A site brand that is the ERP brand's own name

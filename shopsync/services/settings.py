@@ -43,10 +43,14 @@ class SettingsService:
         try:
             keyring.set_password(KeyringService.ERP.value, source, password)
         except (KeyringError, OSError, RuntimeError) as exc:
-            raise KeyringUnavailable(
-                f"the system keyring cannot store the ERP password ({type(exc).__name__}: {exc}); "
-                "for headless use set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD instead"
-            ) from exc
+            from shopsync.i18n import arg, translate
+
+            text = translate(
+                "Config",
+                "le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans "
+                "trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.",
+            )
+            raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}")) from exc
 
     def save_tuned_profile(self, name: str, columns: dict[str, str | None]) -> Path:
         """HOME/profiles/<name>.toml: a copy of the preset (its comments kept) with the columns

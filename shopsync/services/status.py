@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -20,7 +21,8 @@ from shopsync.store import delivery, erp_cache, runs
 from shopsync.sync.vocab import RunStatus
 from shopsync.vocab import ConnectorState
 
-_SUCCEEDED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
+# Runs after which the site held what the shop's data said (the held part excepted).
+SUCCEEDED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
 # How far back to look for the last *finished* run: a process killed mid-run leaves its row
 # "running" for ever, so the newest row is not always the last outcome.
 _LOOKBACK = 20
@@ -33,12 +35,17 @@ class ConnectorStatus:
 
     state: ConnectorState
     last_run: dict[str, Any] | None = None  # the newest run row (may be "running")
+    last_finished: dict[str, Any] | None = None  # the newest run that ended: the state's basis
+    last_succeeded: dict[str, Any] | None = None  # the newest run after which the site was right
     pending: int = 0
     pending_since: float | None = None
     held: list[str] = field(default_factory=list)  # held unpublishing not yet confirmed
     unmapped_brands: list[str] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
     last_read: dict[str, Any] | None = None
+    # The home's own health (a rebuilt database, writes refused): filled by the store's
+    # recovery checks where they exist, shown by the tray and the CLI.
+    local_store: dict[str, Any] = field(default_factory=dict)
     scheduler: dict[str, Any] = field(default_factory=dict)  # the scheduler's own state, if any
 
     def as_dict(self) -> dict[str, Any]:
@@ -62,12 +69,15 @@ class ConnectorStatus:
         return cls(
             state=state,
             last_run=data.get("last_run") or None,
+            last_finished=data.get("last_finished") or None,
+            last_succeeded=data.get("last_succeeded") or None,
             pending=int(data.get("pending") or 0),
             pending_since=data.get("pending_since"),
             held=list(data.get("held") or []),
             unmapped_brands=list(data.get("unmapped_brands") or []),
             rejected=list(data.get("rejected") or []),
             last_read=data.get("last_read") or None,
+            local_store=dict(data.get("local_store") or {}),
             scheduler=dict(data.get("scheduler") or {}),
         )
 
@@ -90,7 +100,7 @@ def classify(
         return ConnectorState.ATTENTION
     if outcome in (RunStatus.OFFLINE, RunStatus.BUSY):
         return ConnectorState.OFFLINE
-    if outcome not in _SUCCEEDED:
+    if outcome not in SUCCEEDED:
         return ConnectorState.ERROR  # RunStatus.ERROR, or a word this version does not know
     if pending:
         return ConnectorState.PENDING
@@ -107,8 +117,9 @@ def last_finished_run(recent: list[dict[str, Any]]) -> dict[str, Any] | None:
 class StatusService:
     """Reads the connector's state from the home's database."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, home: Path | None = None) -> None:
         self.db = db
+        self.home = home  # for checks of the home folder itself (disk, rebuilt database)
 
     def read(self) -> ConnectorStatus:
         db = self.db
@@ -118,8 +129,9 @@ class StatusService:
         undecided = [m.erp_brand for m in brand_store.load_mappings(db).values() if not m.decided]
         rejected = delivery.rejections(db)
         waiting = sorted(ref for ref, confirmed in held.items() if not confirmed)
+        finished = last_finished_run(recent)
         state = classify(
-            last_finished_run(recent),
+            finished,
             pending=pending,
             unconfirmed_held=bool(waiting),
             undecided_brands=bool(undecided),
@@ -128,6 +140,8 @@ class StatusService:
         return ConnectorStatus(
             state=state,
             last_run=recent[0] if recent else None,
+            last_finished=finished,
+            last_succeeded=next((r for r in recent if r.get("status") in SUCCEEDED), None),
             pending=pending,
             pending_since=delivery.pending_since(db),
             held=waiting,

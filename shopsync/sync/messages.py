@@ -9,13 +9,24 @@ users speak it; the few English messages are the technical ones support reads.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from shopsync.i18n import QT_TRANSLATE_NOOP, arg, translate
 from shopsync.sync.vocab import RunStatus
 
-if TYPE_CHECKING:
-    from shopsync.sync.summary import RunSummary
+
+class RunCounts(Protocol):
+    """What a run line shows (a `RunSummary` has it; this module does not import it, since
+    `RunSummary.human` calls this one: no import cycle)."""
+
+    status: str
+    read: int
+    changes: int
+    uploaded: int
+    pending: int
+    held: int
+    rejected: int
+    message: str
 
 # Marked for the translation catalogue (context "Run") and translated where they are shown,
 # in the language shopsync/i18n.py chose (French on a French system, English otherwise).
@@ -37,7 +48,7 @@ def headline(status: str) -> str:
     return translate("Run", HEADLINES[status]) if status in HEADLINES else status
 
 
-def run_line(summary: RunSummary) -> str:
+def run_line(summary: RunCounts) -> str:
     """One line about a run: outcome, counts, then the run's message if any."""
     text = arg(
         translate(

@@ -153,6 +153,19 @@ class Planner:
         return desired
 
 
+def change_kind(published: bool, key: str, before: delivery.Promise | None) -> str | None:
+    """What one desired state means against what the site was promised: "publish", "update",
+    "unpublish" (subject to the guard) or None (nothing to send). The one definition of the
+    split, for the plan and for previews of unsaved choices."""
+    if before is not None and before.key == key:
+        return None
+    if before is None and not published:
+        return None  # never shown on the site (it was observed): nothing to hide
+    if not published and before is not None and before.published:
+        return "unpublish"
+    return "publish" if published and not (before and before.published) else "update"
+
+
 def diff(desired: rules.Desired, inputs: PlanInputs) -> Plan:
     """Desired minus promised, with the unpublish guard applied."""
     promised = inputs.promised
@@ -163,17 +176,14 @@ def diff(desired: rules.Desired, inputs: PlanInputs) -> Plan:
     promised_keys = inputs.promised_keys
     candidates = list(compress(keys, map(operator.ne, keys.values(), map(promised_keys.get, keys))))
     states = desired.states
-    for ref in candidates:
+    for ref in candidates:  # keys that differ from the promised ones (compared in C)
         state, key = states[ref], keys[ref]
-        before = promised.get(ref)
-        if before is None and not state.published:
-            continue  # never shown on the site (it was observed): nothing to hide
-        if not state.published and before is not None and before.published:
+        kind = change_kind(state.published, key, promised.get(ref))
+        if kind == "unpublish":
             unpublish.append(ref)
-            continue
-        changes.append((ref, state, key))
-        kind = "publish" if state.published and not (before and before.published) else "update"
-        by_kind[kind].append(ref)
+        elif kind is not None:
+            changes.append((ref, state, key))
+            by_kind[kind].append(ref)
 
     held = inputs.held
     threshold = rules.unpublish_threshold(

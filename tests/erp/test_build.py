@@ -1,5 +1,7 @@
-"""The builder's fast roads (StockLines built in C loops, rows taken column by column) give
-exactly what the plain ones give."""
+"""The builder's one road: StockLines built in C loops give what the constructor gives, and
+a text export read with its lines counted from the chunks (`feed_reader`) gives what the same
+rows give with the csv reader's own line numbers (`feed`, as every other source feeds it),
+whatever the chunk size."""
 
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ def test_importing_the_api_loads_no_reader_library() -> None:
     assert done.stdout.strip() == "[]", done.stderr
 
 
-# --- the columnar road (text exports) gives the row loop's result, line for line ----------------
+# --- lines counted per chunk (text exports) read as lines counted per record, line for line ---
 
 HEADER = ["Référence", "Marque", "Désignation", "Qté", "Prix TTC", "Taille", "EAN", "Statut"]
 CELLS = [
@@ -68,7 +70,7 @@ def _read_both(tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch, chunk
 
     monkeypatch.setattr(build, "CHUNK_ROWS", chunk)
     columnar = outcome()
-    with monkeypatch.context() as m:  # the row loop over the csv reader's own line numbers
+    with monkeypatch.context() as m:  # `feed`, over the csv reader's own line numbers
         m.setattr(build.Builder, "feed_reader", lambda self, reader, prev=0: self.feed(
             zip(reader, map(attrgetter("line_num"), repeat(reader)), strict=False), prev))
         rows = outcome()
@@ -77,9 +79,9 @@ def _read_both(tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch, chunk
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_columnar_road_reads_as_the_row_loop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data) -> None:  # type: ignore[no-untyped-def]
+def test_chunk_line_counts_read_as_the_readers_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data) -> None:  # type: ignore[no-untyped-def]
     fields = data.draw(st.lists(st.integers(0, 7), min_size=1, max_size=8, unique=True))
-    unique = data.draw(st.booleans())  # mostly new references (the columnar road) or repeats
+    unique = data.draw(st.booleans())  # mostly new references, or repeats (merges)
     lines = [";".join(HEADER[f] for f in fields)]
     for n in range(data.draw(st.integers(0, 40))):
         kind = data.draw(st.integers(0, 12))

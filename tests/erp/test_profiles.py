@@ -127,3 +127,18 @@ def test_settings_window_columns_in_config_apply_to_the_configured_profile(tmp_p
                                       encoding="utf-8")
     assert read_export(path, "bijou3", home=home).lines[0].reference == "T120.417"
     assert read_export(path, "auto", home=home).lines[0].reference == "INT-1"  # another profile
+
+
+def test_the_fields_a_profile_names_are_the_stock_lines_own() -> None:
+    from shopsync.erp.detect import map_columns
+    from shopsync.erp.fields import FIELDS
+    from shopsync.erp.profiles import parse_profile
+    from shopsync.model import StockLine
+
+    assert StockLine._fields[: len(FIELDS)] == FIELDS  # the record's fields, in its order
+    columns = {str(field): f"Colonne {n}" for n, field in enumerate(FIELDS)}
+    profile = parse_profile({"columns": columns}, name="all", where="test")
+    headers = [f"Colonne {n}" for n in range(len(FIELDS))]
+    assert dict(map_columns(headers, profile.columns).index) == {f: n for n, f in enumerate(FIELDS)}
+    with pytest.raises(ConfigError, match="fields: reference, brand, designation, quantity, price, size, ean, status"):
+        parse_profile({"columns": {"prix": "Prix"}}, name="bad", where="test")

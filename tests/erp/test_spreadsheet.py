@@ -39,8 +39,12 @@ def test_sheet_named_by_profile(tmp_path: Path) -> None:
     profile.write_text('[options]\nsheet = "articles"\n', encoding="utf-8")
     result = read_export(path, profile)
     assert [(line.reference, line.quantity) for line in result.lines] == [("A-1", 3)]
+    first = tmp_path / "first.toml"
+    first.write_text("[options]\nsheet = 1\n", encoding="utf-8")
     with pytest.raises(InputError, match="no reference column"):
-        read_export(path)  # the first sheet has none
+        read_export(path, first)  # the sheet the profile names has none: no other is taken
+    # (issue 13: without a sheet named, the first sheet with a reference column is read;
+    # see test_messy_exports.py)
 
 
 def test_missing_sheet_lists_the_sheets(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shopsync.erp.values import (
     BadValue,
@@ -111,3 +113,11 @@ def test_header_folding(header: str, folded: str) -> None:
 )
 def test_typed_cells_keep_their_digits(value: object, text: str) -> None:
     assert cell_text(value) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"\A[0-9]{1,9}([.,][0-9]{1,4})?\Z"))
+def test_plain_prices_read_as_the_general_rules_read_them(text: str) -> None:
+    # a padded cell skips the fast path for plain numbers and takes the general one
+    assert parse_price(text) == parse_price(f" {text} ")
+    assert str(parse_price(text)) == str(parse_price(f" {text} "))  # same digits, same exponent

@@ -43,3 +43,17 @@ def test_only_up_to_date_reads_as_up_to_date(french):
 def test_the_windows_trigger_has_a_label(french):
     assert st.trigger_label("references") == "références"
     assert st.trigger_label("brands") == "marques"
+
+
+def test_the_core_speaks_the_windows_language(qapp):
+    """A run summary shown by the tray app follows the language chosen in its settings."""
+    from shopsync.gui import i18n
+    from shopsync.sync import messages
+
+    try:
+        i18n.install("en")
+        assert messages.headline("ok") == "Sync finished"
+        i18n.install("fr")
+        assert messages.headline("ok") == "Synchronisation terminée"
+    finally:
+        i18n.install("fr")

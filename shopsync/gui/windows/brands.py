@@ -30,6 +30,7 @@ from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.rules import BrandMode
 from shopsync.services.brands import MODES, BrandRow, BrandTable
+from shopsync.sync.vocab import Trigger
 from shopsync.texts import BRAND_MODES
 
 
@@ -212,7 +213,7 @@ class BrandsWindow(QWidget):
 
         def done(count: int) -> None:
             emit(self.saved)
-            self.hub.sync_now(trigger="brands")
+            self.hub.sync_now(trigger=Trigger.BRANDS)
             self.hub.refresh_status()
             self.reload()
             self.preview_label.setText(self.tr("%n marque(s) enregistrée(s).", "", count))

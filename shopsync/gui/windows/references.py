@@ -28,6 +28,7 @@ from shopsync.gui.icons import app_icon
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.services.references import RefRow, write_rewrite_list
+from shopsync.sync.vocab import Trigger
 
 __all__ = ["RefRow", "ReferencesWindow", "load_reference_rows", "write_rewrite_list"]
 
@@ -164,7 +165,7 @@ class ReferencesWindow(QWidget):
         def done(_result: None) -> None:
             emit(self.changed)
             if decision == "accept":
-                self.hub.sync_now(trigger="references")
+                self.hub.sync_now(trigger=Trigger.REFERENCES)
             self.reload()
 
         self.hub.io(write, done, self._failed)

@@ -301,6 +301,7 @@ def create_app(
     *,
     fault_slow_seconds: float = 2.0,
     fault_retry_after: int = 1,
+    updates: Path | None = None,
 ) -> Starlette:
     """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given."""
     if batch_limit < 1:
@@ -321,6 +322,13 @@ def create_app(
         Route(f"{api}/products", products, methods=["GET"]),
         Route(f"{api}/products/{{reference:path}}", product, methods=["GET"]),
     ]
+    if updates is not None:  # a TUF repository folder, served as the site serves its own
+        from starlette.routing import Mount
+        from starlette.staticfiles import StaticFiles
+
+        from shopsync.update.settings import UPDATE_PATH
+
+        routes.append(Mount(UPDATE_PATH, app=StaticFiles(directory=Path(updates))))
     middleware = [
         Middleware(
             FaultMiddleware, plan, slow_seconds=fault_slow_seconds, retry_after=fault_retry_after
