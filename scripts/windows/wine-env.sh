@@ -32,11 +32,18 @@ WINE_TIMEOUT=${WINE_TIMEOUT:-900}
 # wrun [timeout-seconds] program args...: a Windows program with stdin from /dev/null and
 # stdout/stderr through a pipe (Windows Python dies at start when a standard handle is a
 # regular file under Wine 8.0), under `timeout`; returns the program's own exit status.
+# A timeout also ends every process of the prefix (`wineserver -k`): a Windows program's
+# children would otherwise outlive the killed `wine` and hold the pipe open.
 wrun() {
-  local limit=$WINE_TIMEOUT
+  local limit=$WINE_TIMEOUT rc
   if [[ "$1" =~ ^[0-9]+$ ]]; then limit=$1; shift; fi
   env "${WINE_ENV[@]}" timeout --kill-after=20 "$limit" "$WINE" "$@" </dev/null 2>&1 | cat
-  return "${PIPESTATUS[0]}"
+  rc=${PIPESTATUS[0]}
+  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+    echo "wrun: $1 did not finish in $limit s: stopping the prefix's processes" >&2
+    timeout 30 wineserver -k || true
+  fi
+  return "$rc"
 }
 
 # winpath /linux/path -> Z:\linux\path (Wine maps Z: to /).
