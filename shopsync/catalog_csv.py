@@ -1,4 +1,4 @@
-"""The catalogue as a CSV file (`reference,brand,title[,has_sizes,sizes]`).
+"""The catalogue as a CSV file (`reference,brand,title[,has_sizes,sizes,previous_references]`).
 
 Two places read one: the sandbox site seeds its catalogue from it, and `shopsync match` /
 `check` compare an ERP export against the one a CSM exported from the platform. One reader, so
@@ -74,8 +74,19 @@ def read_catalog_csv(path: str | Path) -> dict[str, CatalogProduct]:
             raise CatalogFileError(f"{where}:{line}: has_sizes: expected 1/0, true/false or oui/non")
         if reference in catalog:
             continue
-        sizes = tuple(s.strip() for s in cell(row, "sizes").split("|") if s.strip())
+        sizes = _split(cell(row, "sizes"))
+        previous = tuple(p for p in _split(cell(row, "previous_references")) if p != reference)
         catalog[reference] = CatalogProduct(
-            reference, cell(row, "brand"), cell(row, "title"), flag in _TRUE or bool(sizes), sizes
+            reference,
+            cell(row, "brand"),
+            cell(row, "title"),
+            flag in _TRUE or bool(sizes),
+            sizes,
+            previous,
         )
     return catalog
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    """`50|52|54` -> ("50", "52", "54"): the list cells (sizes, previous spellings)."""
+    return tuple(part.strip() for part in cell.split("|") if part.strip())

@@ -34,6 +34,8 @@ settle_seconds = 3
 
 [site]
 url = "http://127.0.0.1:8765"
+# How often ShopSync tells the site it is alive while nothing changes ("30s", "15m", "2h").
+heartbeat = "15m"
 
 [rules]
 # What a brand seen for the first time does: "unmapped" (stays off until you decide),
@@ -103,6 +105,7 @@ class ErpSettings:
 @dataclass(slots=True)
 class SiteSettings:
     url: str = "http://127.0.0.1:8765"
+    heartbeat: str = "15m"  # a duration (shopsync.durations): "30s", "15m", "2h"
 
 
 @dataclass(slots=True)
@@ -244,8 +247,18 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
             f"found {settings.rules.new_brands!r}"
         )
+    _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
     check_update_settings(settings.update, path)
     return settings
+
+
+def _check_duration(path: Path, section: str, key: str, value: str) -> None:
+    from shopsync.durations import DurationError, parse_duration
+
+    try:
+        parse_duration(value)
+    except DurationError as exc:
+        raise ConfigError(f"{path}: [{section}] {key}: {exc}") from None
 
 
 def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:

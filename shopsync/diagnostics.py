@@ -8,6 +8,7 @@ setting whose name says it is secret. Qt-free: the GUI calls it from a worker th
 from __future__ import annotations
 
 import json
+import os
 import platform
 import re
 import sys
@@ -58,24 +59,35 @@ def _versions() -> dict[str, Any]:
     return info
 
 
+def known_secrets(settings: Settings) -> list[str]:
+    """Every secret this installation can name: the site token, the ERP passwords given by
+    environment (the keyring's are never read into logs to begin with)."""
+    from shopsync.erp.secrets import ENV
+
+    try:
+        token = site_token(settings.site.url)
+    except KeyringUnavailable:
+        token = None  # a token nobody can read cannot leak into the zip either
+    values = [token, *(os.environ.get(name) for name in ENV.values())]
+    return [v for v in values if v]
+
+
 def export_diagnostic(
     settings: Settings,
     dest: Path,
     *,
     runs: int = 50,
     extra_secrets: list[str] | None = None,
+    max_log_bytes: int = MAX_LOG_BYTES,
 ) -> Path:
-    """Write the diagnostic zip to `dest` (a file path or a folder) and return its path."""
+    """Write the diagnostic zip to `dest` (a file path or a folder) and return its path.
+    `max_log_bytes`: the tail kept of each log (a size-capped upload asks for less)."""
     from shopsync.services import Services
 
     dest = Path(dest)
     if dest.is_dir():
         dest = dest / f"shopsync-diagnostic-{time.strftime('%Y%m%d-%H%M%S')}.zip"
-    try:
-        token = site_token(settings.site.url)
-    except KeyringUnavailable:
-        token = None  # a token nobody can read cannot leak into the zip either
-    secrets = [s for s in [token, *(extra_secrets or [])] if s]
+    secrets = [*known_secrets(settings), *(s for s in extra_secrets or [] if s)]
 
     def clean(text: str) -> str:
         return redact(text, secrets)
@@ -92,7 +104,7 @@ def export_diagnostic(
         zf.writestr("versions.json", json.dumps(_versions(), indent=2))
         if settings.log_dir.is_dir():
             for log in sorted(settings.log_dir.glob("*.log*")):
-                data = log.read_bytes()[-MAX_LOG_BYTES:]
+                data = log.read_bytes()[-max_log_bytes:]
                 zf.writestr(f"logs/{log.name}", clean(data.decode("utf-8", "replace")))
         zf.writestr(
             "LISEZMOI.txt",

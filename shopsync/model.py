@@ -61,6 +61,9 @@ class CatalogProduct:
     title: str = ""
     has_sizes: bool = False
     sizes: tuple[str, ...] = ()
+    # Spellings the platform used before renaming the product (Site API v1.1): an ERP still
+    # writing one of them connects to this product.
+    previous_references: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

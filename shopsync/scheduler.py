@@ -102,6 +102,7 @@ class SyncScheduler:
         heartbeat_seconds: float = HEARTBEAT_SECONDS,
         watch_debounce: float = WATCH_DEBOUNCE_SECONDS,
         timed_jobs: bool = True,
+        platform_link: bool = True,
     ) -> None:
         self.settings = settings
         self._engine_factory = engine_factory or _default_engine_factory
@@ -125,6 +126,8 @@ class SyncScheduler:
         self._last_beat = clock()
         self._jobs: TimedJobs | None = None
         self._watcher: ExportWatcher | None = None
+        self.platform: Any = None  # shopsync.agent.link.PlatformLink (heartbeat, support)
+        self._platform_link = platform_link
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -141,6 +144,10 @@ class SyncScheduler:
         self._last_beat = self.clock()
         self._heart = threading.Thread(target=self._beat_loop, name="sync-heartbeat", daemon=True)
         self._heart.start()
+        if self._platform_link:
+            from shopsync.agent.link import link_for
+
+            self.platform = link_for(self)
         self._publish_state()
         if run_now:
             self.request(Trigger.START)
@@ -157,6 +164,8 @@ class SyncScheduler:
             self._worker.join(timeout)
         if self._heart is not None:
             self._heart.join(timeout)
+        if self.platform is not None:
+            self.platform.stop(timeout)
 
     def reload(self, settings: Settings) -> None:
         """The settings changed: rebuild the jobs and the watcher, rebuild the engine, and lift a
@@ -169,6 +178,8 @@ class SyncScheduler:
             self._jobs.rebuild(settings.schedule, self._backoff.retry_at)
         self._stop_watch()
         self._start_watch()
+        if self.platform is not None:
+            self.platform.reload(settings)
         self._publish_state()
 
     # -- requests ----------------------------------------------------------------------------
@@ -364,6 +375,8 @@ class SyncScheduler:
             self._set_backoff(
                 backoff.after_run(self._backoff, summary.status, self.clock(), summary.retry_after)
             )
+        if self.platform is not None:
+            self.platform.after_run(summary)
         self._publish_state()
 
     def _set_backoff(self, policy: backoff.Backoff) -> None:

@@ -53,6 +53,48 @@ TRIGGERS: dict[str, str] = {
     Trigger.DEMO: QT_TRANSLATE_NOOP("State", "démo"),
     Trigger.BRANDS: QT_TRANSLATE_NOOP("State", "marques"),
     Trigger.REFERENCES: QT_TRANSLATE_NOOP("State", "références"),
+    Trigger.SUPPORT: QT_TRANSLATE_NOOP("State", "demande du support"),
+}
+
+# The first-connection check (`shopsync check --site`, the first-run wizard's site step):
+# %1 the site's address, %2 the detail or the catalogue's size. Keys: agent.first_connection.
+SITE_CHECK: dict[str, str] = {
+    "bad_address": QT_TRANSLATE_NOOP("State", "L'adresse du site « %1 » ne convient pas : %2"),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "State",
+        "Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, "
+        "puis réessayez.",
+    ),
+    "not_a_site": QT_TRANSLATE_NOOP(
+        "State",
+        "%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la "
+        "plateforme.",
+    ),
+    "no_token": QT_TRANSLATE_NOOP(
+        "State",
+        "Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la "
+        "plateforme vous a donné.",
+    ),
+    "token_refused": QT_TRANSLATE_NOOP(
+        "State",
+        "Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou "
+        "demandez-en un nouveau à la plateforme.",
+    ),
+    "ok": QT_TRANSLATE_NOOP(
+        "State", "Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue."
+    ),
+}
+
+# The connection report at a glance (`shopsync check --site`, the wizard's last step): %1 a count.
+# Keys: agent.report.ReportCounts; the last one is shown only when it is not zero.
+CONNECTION_REPORT: dict[str, str] = {
+    "references": QT_TRANSLATE_NOOP("State", "%1 référence(s) lue(s) dans l'export de l'ERP"),
+    "connected": QT_TRANSLATE_NOOP("State", "%1 connectée(s) au catalogue du site"),
+    "to_rewrite": QT_TRANSLATE_NOOP("State", "%1 à réécrire dans l'ERP"),
+    "brands_to_decide": QT_TRANSLATE_NOOP("State", "%1 marque(s) à décider"),
+    "written_the_old_way": QT_TRANSLATE_NOOP(
+        "State", "%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))"
+    ),
 }
 
 # The engine's progress phases.

@@ -20,27 +20,29 @@ def test_migration_keeps_a_copy_and_runs_in_order(tmp_path, monkeypatch):
     db = dbmod.open_db(path)
     db.conn.execute("INSERT INTO meta VALUES ('k', 'v')")
     db.conn.close()
+    current = dbmod.SCHEMA_VERSION  # the version the copy keeps
     monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, "ALTER TABLE meta ADD COLUMN x TEXT;"])
     monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(dbmod.MIGRATIONS))
     db = dbmod.open_db(path)
     assert db.conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
-    backups = list(tmp_path.glob("s.v1-*.bak"))
+    backups = list(tmp_path.glob(f"s.v{current}-*.bak"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
     assert old.execute("SELECT value FROM meta WHERE key='k'").fetchone() == ("v",)
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == current
 
 
 def test_failed_migration_rolls_back(tmp_path, monkeypatch):
     path = tmp_path / "s.db"
     dbmod.open_db(path).conn.close()
+    current = dbmod.SCHEMA_VERSION
     broken = "CREATE TABLE extra (a TEXT); INSERT INTO nowhere VALUES (1);"
     monkeypatch.setattr(dbmod, "MIGRATIONS", [*dbmod.MIGRATIONS, broken])
     monkeypatch.setattr(dbmod, "SCHEMA_VERSION", len(dbmod.MIGRATIONS))
     with pytest.raises(sqlite3.OperationalError):
         dbmod.open_db(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     assert "extra" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
 
 

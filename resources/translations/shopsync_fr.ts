@@ -256,12 +256,12 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="292" />
+        <location filename="../../shopsync/config.py" line="305" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="311" />
+        <location filename="../../shopsync/config.py" line="324" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
@@ -461,12 +461,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -475,52 +475,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="179" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="182" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="183" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="184" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="192" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -528,22 +528,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="197" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -729,87 +729,87 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="127" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="129" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="130" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="133" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -870,32 +870,32 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="71" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="75" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -926,50 +926,60 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="48" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="52" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="55" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="56" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
+        <source>Tester la connexion</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84" />
+        <source>Test en cours…</source>
+        <translation>Test en cours…</translation>
     </message>
 </context>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="60" />
+        <location filename="../../shopsync/texts.py" line="102" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="61" />
+        <location filename="../../shopsync/texts.py" line="103" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
+        <location filename="../../shopsync/texts.py" line="104" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63" />
+        <location filename="../../shopsync/texts.py" line="105" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
@@ -1195,22 +1205,82 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>références</translation>
     </message>
     <message>
+        <location filename="../../shopsync/texts.py" line="56" />
+        <source>demande du support</source>
+        <translation>demande du support</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="62" />
+        <source>L'adresse du site « %1 » ne convient pas : %2</source>
+        <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="63" />
+        <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
+        <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/texts.py" line="68" />
+        <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
+        <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="73" />
+        <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
+        <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="78" />
+        <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
+        <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="83" />
+        <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
+        <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="91" />
+        <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
+        <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="92" />
+        <source>%1 connectée(s) au catalogue du site</source>
+        <translation>%1 connectée(s) au catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="93" />
+        <source>%1 à réécrire dans l'ERP</source>
+        <translation>%1 à réécrire dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="94" />
+        <source>%1 marque(s) à décider</source>
+        <translation>%1 marque(s) à décider</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="95" />
+        <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
+        <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69" />
+        <location filename="../../shopsync/texts.py" line="111" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="70" />
+        <location filename="../../shopsync/texts.py" line="112" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="71" />
+        <location filename="../../shopsync/texts.py" line="113" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
@@ -1223,62 +1293,62 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="16" />
+        <location filename="../../ui/status.ui" line="17" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="25" />
+        <location filename="../../ui/status.ui" line="26" />
         <source>Voir et décider…</source>
         <translation>Voir et décider…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="31" />
+        <location filename="../../ui/status.ui" line="32" />
         <source>Prochaine synchronisation :</source>
         <translation>Prochaine synchronisation :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="33" />
+        <location filename="../../ui/status.ui" line="34" />
         <source>Changements en attente :</source>
         <translation>Changements en attente :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="35" />
+        <location filename="../../ui/status.ui" line="36" />
         <source>Dernier export lu :</source>
         <translation>Dernier export lu :</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="39" />
+        <location filename="../../ui/status.ui" line="40" />
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changements envoyés par jour (30 derniers jours)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="41" />
+        <location filename="../../ui/status.ui" line="42" />
         <source>Dernières synchronisations</source>
         <translation>Dernières synchronisations</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="43" />
+        <location filename="../../ui/status.ui" line="44" />
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Erreurs et refus (fichier:ligne : champ : raison)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="47" />
+        <location filename="../../ui/status.ui" line="48" />
         <source>Marques…</source>
         <translation>Marques…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48" />
+        <location filename="../../ui/status.ui" line="49" />
         <source>Références…</source>
         <translation>Références…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49" />
+        <location filename="../../ui/status.ui" line="50" />
         <source>Paramètres…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="51" />
+        <location filename="../../ui/status.ui" line="52" />
         <source>Exporter un diagnostic…</source>
         <translation>Exporter un diagnostic…</translation>
     </message>
@@ -1291,132 +1361,172 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>ShopSync — Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Heure</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Déclencheur</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Lus</source>
         <translation>Lus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="82" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83" />
         <source>Changements</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Envoyés</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Durée</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Résultat</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="150" />
+        <location filename="../../shopsync/gui/windows/status.py" line="156" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1 : refusé par le site : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="157" />
+        <location filename="../../shopsync/gui/windows/status.py" line="163" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>Aucune erreur dans la dernière synchronisation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="168" />
+        <location filename="../../shopsync/gui/windows/status.py" line="174" />
         <source>%n changement(s) depuis %1</source>
         <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="170" />
-        <location filename="../../shopsync/gui/windows/status.py" line="188" />
+        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="194" />
         <source>aucun</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="174" />
+        <location filename="../../shopsync/gui/windows/status.py" line="180" />
         <source>en pause</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
+        <location filename="../../shopsync/gui/windows/status.py" line="182" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>arrêtée jusqu'à un nouveau jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="179" />
+        <location filename="../../shopsync/gui/windows/status.py" line="185" />
         <source>non planifiée</source>
         <translation>non planifiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="183" />
+        <location filename="../../shopsync/gui/windows/status.py" line="189" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="193" />
+        <location filename="../../shopsync/gui/windows/status.py" line="199" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="204" />
+        <location filename="../../shopsync/gui/windows/status.py" line="214" />
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="206" />
+        <location filename="../../shopsync/gui/windows/status.py" line="216" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="246" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="246" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="262" />
+        <location filename="../../shopsync/gui/windows/status.py" line="272" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="263" />
+        <location filename="../../shopsync/gui/windows/status.py" line="273" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="271" />
+        <location filename="../../shopsync/gui/windows/status.py" line="281" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="272" />
+        <location filename="../../shopsync/gui/windows/status.py" line="282" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="297" />
+        <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
+        <translation>Le site ne suit pas la présence de ShopSync (Site API v1.1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="303" />
+        <source>Le site a reçu le dernier signal à l'instant.</source>
+        <translation>Le site a reçu le dernier signal à l'instant.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/status.py" line="305" />
+        <source>Le site a reçu le dernier signal il y a %n min</source>
+        <translation><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="310" />
+        <source>synchronisation complète</source>
+        <translation>synchronisation complète</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="311" />
+        <source>envoi du diagnostic</source>
+        <translation>envoi du diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="312" />
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="313" />
+        <source>reprise</source>
+        <translation>reprise</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="315" />
+        <source>Demande du support en cours : %1</source>
+        <translation>Demande du support en cours : %1</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +1590,24 @@ Le jeton et les mots de passe en ont été retirés.</translation>
         <location filename="../../shopsync/gui/tray.py" line="142" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
+    </message>
+</context>
+<context>
+    <name>_ReadyStep</name>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <source>Avant la première synchronisation</source>
+        <translation>Avant la première synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
+        <source>Ce que le site et l'export disent de la connexion.</source>
+        <translation>Ce que le site et l'export disent de la connexion.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <source>Vérification en cours…</source>
+        <translation>Vérification en cours…</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,12 @@
-"""`shopsync check [--output report.html|report.xlsx|report.csv]`: the readiness report.
+"""`shopsync check [--site] [--output report.html|report.xlsx|report.csv]`: the readiness report.
 
 What a CSM used to list by hand before connecting a shop: per brand, how many ERP items connect,
 which references to rewrite (with the suggested spelling), which items the site does not know,
 which catalogue products the first sync would unpublish, and an overall verdict.
+
+With `--site`, first the first-connection check the platform makes before turning a connection
+on: the site answers, accepts the token, lists N products; then the connection report at a
+glance (references read, connected, to rewrite, brands to decide), in the shop's words.
 """
 
 from __future__ import annotations
@@ -26,7 +30,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--catalog", metavar="CSV", help="catalogue CSV (reference,brand,title)")
-    source.add_argument("--site", action="store_true", help="fetch the catalogue from the site")
+    source.add_argument(
+        "--site",
+        action="store_true",
+        help="first-connection check: the site, the token, its catalogue, then the report",
+    )
     parser.add_argument(
         "--output", metavar="FILE", default=None,
         help="report.html, report.xlsx or report.csv (default: a summary on stdout)",
@@ -44,11 +52,19 @@ def run(args: argparse.Namespace) -> int:
     if output is not None and output.suffix.lower() not in OUTPUTS:
         raise ConfigError(f"--output {output}: expected a .html, .xlsx or .csv file")
     settings = load(args)
+    site_check = None
+    if args.site:
+        site_check = _first_connection(settings)
+        if not site_check.ok:
+            from shopsync.agent.first_connection import SiteProblem
+            from shopsync.errors import EXIT_INPUT, EXIT_UNREACHABLE
+
+            return EXIT_UNREACHABLE if site_check.problem is SiteProblem.UNREACHABLE else EXIT_INPUT
     erp_path = args.erp or settings.erp.path
     read = sources.read_erp(erp_path, args.profile or settings.erp.profile, settings.home)
     with Services(settings) as svc:
-        if args.site:
-            catalog, where = sources.load_catalog_site(settings), settings.site.url
+        if site_check is not None:
+            catalog, where = site_check.catalogue, settings.site.url
         elif args.catalog:
             catalog, where = sources.load_catalog_csv(args.catalog), str(args.catalog)
         else:
@@ -59,6 +75,14 @@ def run(args: argparse.Namespace) -> int:
                     "(or run a sync first)"
                 )
         accepted, rejected = svc.references.decisions()
+        if site_check is not None:
+            decided = [row.erp_brand for row in svc.brands.table().rows if row.decided]
+    if site_check is not None:
+        from shopsync.agent.first_connection import connection_counts
+
+        counts = connection_counts(read.lines, catalog, accepted, rejected, decided)
+        print("\n".join(report_lines(counts)), flush=True)
+        print(flush=True)
     items = [(line.reference, line.brand) for line in read.lines]
     results = CatalogIndex(catalog).match(items, accepted, rejected)
     report = readiness.build(
@@ -82,6 +106,38 @@ def run(args: argparse.Namespace) -> int:
         write_readiness_csv(report, output)
     print(f"verdict : {report.verdict} — rapport écrit dans {output}", file=sys.stderr)
     return 0
+
+
+def _first_connection(settings):  # noqa: ANN202 - agent.first_connection.SiteCheck
+    """Reachable, token accepted, catalogue count: printed as the shop would say it."""
+    from shopsync.agent.first_connection import check_site
+    from shopsync.config import site_token
+
+    url = settings.site.url
+    check = check_site(url, site_token(url))
+    print("\n".join(site_lines(check)), flush=True)
+    return check
+
+
+def site_lines(check) -> list[str]:  # noqa: ANN001 - agent.first_connection.SiteCheck
+    """The check's outcome as the tray's wizard says it (shopsync/texts.py, one wording)."""
+    from shopsync import texts
+    from shopsync.i18n import arg, translate
+
+    key = str(check.problem) if check.problem else "ok"
+    detail = len(check.catalogue) if check.ok else check.detail
+    return [arg(translate("State", texts.SITE_CHECK[key]), check.url, detail)]
+
+
+def report_lines(counts) -> list[str]:  # noqa: ANN001 - agent.report.ReportCounts
+    from shopsync import texts
+    from shopsync.i18n import arg, translate
+
+    return [
+        arg(translate("State", text), getattr(counts, key))
+        for key, text in texts.CONNECTION_REPORT.items()
+        if key != "written_the_old_way" or counts.written_the_old_way
+    ]
 
 
 def _print_summary(report) -> None:

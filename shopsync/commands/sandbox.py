@@ -39,6 +39,15 @@ def _positive(text: str) -> int:
     return value
 
 
+def _duration(text: str) -> float:
+    from shopsync.durations import DurationError, parse_duration
+
+    try:
+        return parse_duration(text)
+    except DurationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
@@ -91,6 +100,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="S",
         help="delay of a 'slow' fault (default 2)",
     )
+    parser.add_argument(
+        "--agent-late",
+        type=_duration,
+        default="45m",
+        metavar="DURATION",
+        help="the connector is late after this long without a heartbeat (default 45m)",
+    )
+    parser.add_argument(
+        "--agent-silent",
+        type=_duration,
+        default="6h",
+        metavar="DURATION",
+        help="the connector is silent after this long without a heartbeat (default 6h)",
+    )
+    parser.add_argument(
+        "--stale-policy",
+        choices=("off", "confirm"),
+        default="off",
+        help="confirm: while the connector is silent, in-stock products show "
+        "'disponibilité à confirmer' (default off)",
+    )
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -125,6 +155,8 @@ def run(args: argparse.Namespace) -> int:
     data = _data_dir(args)
     if args.catalog is not None and not args.catalog.is_file():
         raise ConfigError(f"{args.catalog}: no such catalogue file")
+    if args.agent_late >= args.agent_silent:
+        raise ConfigError("--agent-late must be shorter than --agent-silent")
     if args.updates is not None and not (args.updates / "metadata").is_dir():
         raise ConfigError(f"{args.updates}: not an update repository (no metadata/ folder)")
 
@@ -132,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
         # The first line is machine-read (tests learn the port from it): keep its shape.
         print(f"ShopSync sandbox: {base_url}", flush=True)
         print(f"  storefront: {base_url}/   contract: {base_url}/openapi.json", flush=True)
+        print(f"  back-office: {base_url}/admin (password: the shop token)", flush=True)
         print(f"  data: {data}", flush=True)
         if args.updates is not None:
             print(f"  updates: {base_url}/updates/ from {args.updates}", flush=True)
@@ -152,6 +185,9 @@ def run(args: argparse.Namespace) -> int:
             batch_limit=args.batch_limit,
             ready=ready,
             fault_slow_seconds=args.slow_seconds,
+            agent_late=args.agent_late,
+            agent_silent=args.agent_silent,
+            stale_policy=args.stale_policy,
             updates=args.updates,
         )
     except SystemExit as exc:  # uvicorn exits when it cannot bind

@@ -29,6 +29,7 @@ _SCIENTIFIC = re.compile(r"(?i)^\d+(?:[.,]\d+)?e[+-]?\d+$")
 _SIZE_PREFIX = re.compile(r"(?i)^(?:taille|tld|t)\s*\.?\s*(?=\d)")
 # The price most cells hold (`129`, `1290,50`, `89.9`): one separator, always decimal.
 _PLAIN_PRICE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_PLAIN_PRICES = re.compile(r"[0-9]+(?:[.,][0-9]+)?(?:\n[0-9]+(?:[.,][0-9]+)?)*")
 
 
 def parse_price(text: str) -> Decimal | None:
@@ -68,6 +69,15 @@ def parse_price(text: str) -> Decimal | None:
     if value < 0:
         raise BadValue(f"{raw!r} is negative")
     return value
+
+
+def parse_plain_prices(texts: list[str]) -> list[Decimal] | None:
+    """`parse_price` of each text, when every one is a plain price (the common column):
+    checked with one regex over the column and read in C loops; else None."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1 or not _PLAIN_PRICES.fullmatch(joined):
+        return None
+    return list(map(Decimal, joined.replace(",", ".").split("\n")))
 
 
 def parse_quantity(text: str) -> int | None:

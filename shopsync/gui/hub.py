@@ -48,6 +48,7 @@ class AppHub(QObject):
     scheduler_changed = Signal(dict)
     settings_changed = Signal(object)  # Settings
     busy_changed = Signal(bool)
+    platform_changed = Signal(dict)  # agent.link: last_signal_at, offline, unsupported, doing
     _deliver = Signal(object, object)  # (ticket, (ok, payload)): thread -> UI thread
 
     def __init__(
@@ -69,6 +70,7 @@ class AppHub(QObject):
         self._io_lock = threading.Lock()
         self.last_status: dict[str, Any] = {}
         self.scheduler_state: dict[str, Any] = {}
+        self.platform_state: dict[str, Any] = {}
         self.running = False
         self.last_progress: tuple[str, int, int] | None = None
         self._tickets = itertools.count(1)
@@ -145,6 +147,9 @@ class AppHub(QObject):
             emit(self.run_finished, data.get("summary"))
         elif event == "scheduler":
             emit(self.scheduler_changed, data)
+        elif event == "platform":
+            self.platform_state = dict(data)
+            emit(self.platform_changed, self.platform_state)
 
     # The hub's own slots are connected first (in __init__), so that its state is current when
     # the windows' slots for the same signal run.

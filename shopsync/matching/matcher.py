@@ -86,6 +86,7 @@ class MatchResult:
     score: float
     candidates: list[Candidate] = field(default_factory=list)
     alias: bool = False
+    renamed: bool = False  # connected through a spelling the platform used before a rename
 
     @property
     def connected(self) -> bool:
@@ -105,6 +106,7 @@ class MatchResult:
                 for c in self.candidates
             ],
             "alias": self.alias,
+            "renamed": self.renamed,
         }
 
 
@@ -144,7 +146,43 @@ class CatalogIndex:
             collisions[key].append(ref)
         self._by_fold = by_fold
         self._collisions = collisions
+        self._previous_exact, self._previous_fold = self._previous_spellings(refs, exact, by_fold)
         self._suggest_ready = False
+
+    def _previous_spellings(
+        self, refs: list[str], exact: dict[str, str], by_fold: dict[str, str | None]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Renames: previous spelling (trimmed, then folded) -> the product's reference now.
+
+        A spelling that is some product's current reference (or folds like one) stays that
+        product's; a spelling two products claim is ambiguous and connects nothing."""
+        olds: dict[str, str | None] = {}
+        for ref in refs:
+            for old in self.catalog[ref].previous_references:
+                text = old.strip()
+                if text and text not in exact:
+                    olds[text] = ref if olds.get(text, ref) == ref else None
+        if not olds:
+            return {}, {}
+        folded: dict[str, str | None] = {}
+        for text, key in zip(olds, fold_many(list(olds)), strict=True):
+            target = olds[text]
+            if key and key not in by_fold and target is not None:
+                folded[key] = target if folded.get(key, target) == target else None
+        return (
+            {k: v for k, v in olds.items() if v is not None},
+            {k: v for k, v in folded.items() if v is not None},
+        )
+
+    def renamed_from(self, erp_reference: str, catalog_reference: str) -> bool:
+        """True when this connection goes through a previous spelling of the product."""
+        text = erp_reference.strip()
+        if self._previous_exact.get(text) == catalog_reference:
+            return True
+        if not self._previous_fold or text in self._exact:
+            return False
+        key = fold_many([text])[0]
+        return self._by_fold.get(key) is None and self._previous_fold.get(key) == catalog_reference
 
     # -- connect -------------------------------------------------------------------------------
 
@@ -159,7 +197,8 @@ class CatalogIndex:
         Order: the shop's accepted alias (only while its target is still in the catalogue), then
         identical text after trimming, then identical fold when exactly one catalogue reference
         folds that way and the shop has not rejected that pair. The keys are the ERP references
-        as given.
+        as given. Renamed products: a previous spelling connects after the current ones, exactly
+        then folded (see `_previous_spellings`).
         """
         # Written as comprehensions over C-level map(dict.get): this runs on every sync, over
         # every ERP reference (~10^5), and a plain loop costs several times more.
@@ -176,12 +215,19 @@ class CatalogIndex:
                     if hit is not None:
                         aliased[ref] = hit
         hits = list(map(self._exact.get, stripped))
+        if self._previous_exact:
+            old = self._previous_exact
+            hits = [old.get(s) if h is None else h for h, s in zip(hits, stripped, strict=True)]
         out = {ref: hit for ref, hit in zip(refs, hits, strict=True) if hit is not None}
         missing = list(map(operator.is_, hits, repeat(None)))
         pending = list(compress(refs, missing))
         if pending:
             folds = fold_many(list(compress(stripped, missing)))
-            found = zip(pending, map(self._by_fold.get, folds), strict=True)
+            by_fold = self._by_fold
+            if self._previous_fold:
+                old_fold = self._previous_fold
+                by_fold = {k: by_fold.get(k) or old_fold.get(k) for k in folds}
+            found = zip(pending, map(by_fold.get, folds), strict=True)
             out.update(
                 {
                     ref: hit
@@ -231,7 +277,14 @@ class CatalogIndex:
                 via_alias = target is not None and hit in (target, self._exact.get(target.strip()))
             status = EXACT if is_exact else NORMALIZED
             results[ref] = MatchResult(
-                ref, brands[ref], status, hit, 1.0, [Candidate(hit, product.brand, 1.0)], via_alias
+                ref,
+                brands[ref],
+                status,
+                hit,
+                1.0,
+                [Candidate(hit, product.brand, 1.0)],
+                via_alias,
+                renamed=not is_exact and not via_alias and self.renamed_from(ref, hit),
             )
             erp_brand = brand_key(brands[ref])
             if erp_brand:

@@ -11,7 +11,6 @@ Exit codes: 0 done, 2 invalid input or keys.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 from datetime import timedelta
@@ -19,16 +18,15 @@ from pathlib import Path
 
 from shopsync.errors import EXIT_INPUT, ShopSyncError
 
-_DURATION = re.compile(r"^(\d+)([smhd])$")
-_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
-
 
 def duration(text: str) -> timedelta:
-    """`2s`, `30m`, `12h`, `1d` → timedelta (at least one second)."""
-    match = _DURATION.match(text.strip())
-    if not match or int(match[1]) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: expected a duration like 2s, 30m, 12h, 1d")
-    return timedelta(**{_UNITS[match[2]]: int(match[1])})
+    """`2s`, `30m`, `12h`, `1d` → timedelta: the one duration parser (`shopsync.durations`)."""
+    from shopsync.durations import DurationError, parse_duration
+
+    try:
+        return timedelta(seconds=parse_duration(text))
+    except DurationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _percent(text: str) -> int:

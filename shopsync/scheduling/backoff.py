@@ -50,6 +50,6 @@ def skip_reason(state: Backoff, trigger: str, now: float, *, paused: bool) -> st
         return "paused"
     if state.blocked:
         return str(state.blocked)
-    if trigger != Trigger.RETRY and now < state.not_before:
+    if trigger not in (Trigger.RETRY, Trigger.SUPPORT) and now < state.not_before:
         return "backing off"
     return None

@@ -256,6 +256,42 @@ class SiteClient:
         params = {} if published is None else {"published": "true" if published else "false"}
         return list(self._pages("api/v1/products", params))
 
+    # --- the agent (v1.1; a v1 site answers 404: SiteRejected with status_code 404) ----------
+
+    def put_heartbeat(self, heartbeat: dict[str, Any]) -> list[protocol.SupportRequest]:
+        """`PUT /api/v1/agent`; the answer's support requests (to do once, then acknowledge)."""
+        answer = self._json(self._call("PUT", protocol.AGENT_PATH, body=heartbeat))
+        return self._checked(protocol.support_requests_from_wire, answer)
+
+    def put_connection_report(self, report: dict[str, Any]) -> dict[str, Any]:
+        return self._json(self._call("PUT", f"{protocol.AGENT_PATH}/connection-report", body=report))
+
+    def support_requests(self) -> list[protocol.SupportRequest]:
+        """`GET /api/v1/agent/requests`: every request not yet acknowledged."""
+        answer = self._json(self._call("GET", f"{protocol.AGENT_PATH}/requests"))
+        return self._checked(protocol.support_requests_from_wire, answer)
+
+    def ack_request(self, request_id: str, outcome: str, message: str | None = None) -> None:
+        segment = quote(request_id, safe="")
+        self._call(
+            "POST",
+            f"{protocol.AGENT_PATH}/requests/{segment}/ack",
+            body={"outcome": str(outcome), "message": message},
+        )
+
+    def upload_diagnostic(self, data: bytes, request_id: str | None = None) -> dict[str, Any]:
+        """`POST /api/v1/agent/diagnostics`: the zip as it is (already compressed)."""
+        if len(data) > protocol.MAX_DIAGNOSTIC_BYTES:
+            raise ValueError("the diagnostic is over the site's 5 MB limit")
+        params = {"request_id": request_id} if request_id else None
+        response = self._call(
+            "POST",
+            f"{protocol.AGENT_PATH}/diagnostics",
+            params=params,
+            raw=(data, protocol.DIAGNOSTIC_MEDIA_TYPE),
+        )
+        return self._json(response)
+
     # --- plumbing ---------------------------------------------------------------------------
 
     def _pages(self, path: str, params: dict[str, str]) -> Generator[Any, None, None]:
@@ -324,10 +360,14 @@ class SiteClient:
         body: Any = None,
         headers: dict[str, str] | None = None,
         allow_404: bool = False,
+        raw: tuple[bytes, str] | None = None,
     ) -> httpx.Response:
-        """One request with the retry policy; returns a 2xx (or a 404 when allowed)."""
+        """One request with the retry policy; returns a 2xx (or a 404 when allowed). `raw`:
+        (bytes, media type) sent as they are instead of a JSON `body`."""
         headers = dict(headers or {})
         content = None if body is None else self._encode(body, headers)
+        if raw is not None:
+            content, headers["Content-Type"] = raw
         label = f"{method} /{path}"
         attempts = self.retries + 1
         problem = "no attempt made"

@@ -1,11 +1,10 @@
 """Site API v1 wire models, shared by the client and the sandbox.
 
-Both sides of the contract parse and check the same shapes with the same code, so that a
-change to the contract is made once. The authoritative text is `docs/site-api.md` and the
-OpenAPI document next to this module (`openapi.json`); the checks below mirror its schemas:
-what the schema forbids makes the whole request invalid (422), while value rules that only
-concern one item (an unknown reference, a malformed price…) reject that item alone, so that
-one bad line in an ERP export never holds back the rest of a batch.
+What both sides of the contract need, once: the limits and reason codes, the JSON rules, the
+parsing of the site's answers (which the client does, and the sandbox's tests reuse) and the
+contract's vocabularies. The authoritative text is `docs/site-api.md` and the OpenAPI document
+next to this module (`openapi.json`). What only a site does with a request (schema checks, the
+per-item value rules) is the sandbox's: `shopsync.site.sandbox.validation`.
 
 No HTTP library is imported here: the sandbox (Starlette) and the client (httpx) both use it.
 """
@@ -16,7 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from enum import StrEnum
 from importlib import resources
 from typing import Any, Literal
 
@@ -49,12 +48,8 @@ MAX_LISTING_ITEMS = 5000
 MAX_PAGE_LIMIT = 1000
 DEFAULT_PAGE_LIMIT = 200
 
-# "1290.00": digits, a dot, exactly two decimals, no sign, no leading zeros (a price is an
-# amount in euros including VAT; cents are never dropped, so "1290.5" is a client bug).
-PRICE_RE = re.compile(r"^(?:0|[1-9][0-9]{0,9})\.[0-9]{2}$")
 # Idempotency keys: printable ASCII without spaces (UUIDs, "run-12/batch-3"…), 1..255 long.
 KEY_RE = re.compile(r"^[!-~]{1,255}$")
-CURSOR_RE = re.compile(r"^(?:[0-9a-f]{2}){0,400}$")
 
 
 class WireError(ValueError):
@@ -87,38 +82,6 @@ class ItemResult:
         if reason is not None and not isinstance(reason, str):
             raise WireError("invalid_response", f"malformed item reason: {data!r:.200}")
         return cls(reference=reference, status=status, reason=reason)
-
-
-@dataclass(frozen=True, slots=True)
-class SizeItem:
-    size: str
-    quantity: int
-    price: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StockItem:
-    """One item of a stock batch whose values all passed the per-item rules."""
-
-    reference: str
-    version: int
-    published: bool
-    availability: str
-    quantity: int
-    price: str | None
-    sizes: tuple[SizeItem, ...] = ()
-
-    def state(self) -> dict[str, Any]:
-        """The product state this item sets (what `GET /products/{reference}` then shows)."""
-        return {
-            "published": self.published,
-            "availability": self.availability,
-            "quantity": self.quantity,
-            "price": self.price,
-            "sizes": [
-                {"size": s.size, "quantity": s.quantity, "price": s.price} for s in self.sizes
-            ],
-        }
 
 
 # --- JSON ------------------------------------------------------------------------------------
@@ -159,138 +122,6 @@ def error_body(code: str, message: str) -> dict[str, Any]:
     return {"error": {"code": code, "message": message}}
 
 
-# --- type helpers that follow JSON Schema's definitions ---------------------------------------
-
-
-def is_integer(value: object) -> bool:
-    """JSON Schema's `integer`: 3 and 3.0 are integers, True is not."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int):
-        return True
-    return isinstance(value, float) and value.is_integer()
-
-
-def is_utf8(text: str) -> bool:
-    """False for strings holding lone surrogates (valid JSON escapes, unstorable text)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def is_price(value: object) -> bool:
-    return isinstance(value, str) and PRICE_RE.match(value) is not None
-
-
-def price_decimal(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
-# --- stock batches ---------------------------------------------------------------------------
-
-_ITEM_REQUIRED = ("reference", "version", "published", "availability", "quantity", "price")
-
-
-def check_batch_body(data: object) -> list[dict[str, Any]]:
-    """The batch body's shape (`BatchRequest` in the OpenAPI document); raises WireError."""
-    if not isinstance(data, dict):
-        raise WireError("invalid_body", 'the body must be a JSON object {"items": [...]}')
-    items = data.get("items")
-    if not isinstance(items, list):
-        raise WireError("invalid_body", "`items` must be an array")
-    for index, item in enumerate(items):
-        _check_item_shape(item, f"items[{index}]")
-    return items
-
-
-def _check_item_shape(item: object, where: str) -> None:
-    if not isinstance(item, dict):
-        raise WireError("invalid_item", f"{where}: must be an object")
-    for name in _ITEM_REQUIRED:
-        if name not in item:
-            raise WireError("invalid_item", f"{where}: `{name}` is required")
-    reference = item["reference"]
-    if not isinstance(reference, str) or not 1 <= len(reference) <= MAX_REFERENCE_LENGTH:
-        raise WireError(
-            "invalid_item", f"{where}.reference: a string of 1 to {MAX_REFERENCE_LENGTH} characters"
-        )
-    version = item["version"]
-    if not is_integer(version) or not 0 <= version <= MAX_VERSION:
-        raise WireError("invalid_item", f"{where}.version: an integer from 0 to 2^63-1")
-    if not isinstance(item["published"], bool):
-        raise WireError("invalid_item", f"{where}.published: true or false")
-    if not isinstance(item["availability"], str):
-        raise WireError("invalid_item", f"{where}.availability: a string")
-    if not is_integer(item["quantity"]):
-        raise WireError("invalid_item", f"{where}.quantity: an integer")
-    if item["price"] is not None and not isinstance(item["price"], str):
-        raise WireError("invalid_item", f"{where}.price: a string or null")
-    sizes = item.get("sizes", [])
-    if not isinstance(sizes, list):
-        raise WireError("invalid_item", f"{where}.sizes: an array")
-    for index, size in enumerate(sizes):
-        at = f"{where}.sizes[{index}]"
-        if not isinstance(size, dict):
-            raise WireError("invalid_item", f"{at}: must be an object")
-        for name in ("size", "quantity", "price"):
-            if name not in size:
-                raise WireError("invalid_item", f"{at}: `{name}` is required")
-        if not isinstance(size["size"], str):
-            raise WireError("invalid_item", f"{at}.size: a string")
-        if not is_integer(size["quantity"]):
-            raise WireError("invalid_item", f"{at}.quantity: an integer")
-        if size["price"] is not None and not isinstance(size["price"], str):
-            raise WireError("invalid_item", f"{at}.price: a string or null")
-
-
-def validate_item(item: dict[str, Any], *, has_sizes: bool) -> StockItem | str:
-    """An item's value rules, once its shape is known good: a StockItem or a rejection reason.
-
-    `has_sizes` is the catalogue's word on the reference: sizes sent for a product that has none
-    are a mapping bug worth surfacing rather than silently dropping.
-    """
-    quantity = int(item["quantity"])
-    if quantity < 0:
-        return NEGATIVE_QUANTITY
-    if quantity > MAX_QUANTITY:
-        return INVALID_QUANTITY
-    if item["availability"] not in AVAILABILITIES:
-        return INVALID_AVAILABILITY
-    price = item["price"]
-    if price is not None and not is_price(price):
-        return INVALID_PRICE
-    sizes: list[SizeItem] = []
-    seen: set[str] = set()
-    for raw in item.get("sizes", []):
-        size = raw["size"].strip()
-        if not size or len(size) > MAX_SIZE_LENGTH or not is_utf8(size):
-            return INVALID_SIZE
-        if size in seen:
-            return DUPLICATE_SIZE
-        seen.add(size)
-        size_quantity = int(raw["quantity"])
-        if size_quantity < 0:
-            return NEGATIVE_QUANTITY
-        if size_quantity > MAX_QUANTITY:
-            return INVALID_QUANTITY
-        if raw["price"] is not None and not is_price(raw["price"]):
-            return INVALID_PRICE
-        sizes.append(SizeItem(size=size, quantity=size_quantity, price=raw["price"]))
-    if sizes and not has_sizes:
-        return UNEXPECTED_SIZES
-    return StockItem(
-        reference=item["reference"],
-        version=int(item["version"]),
-        published=item["published"],
-        availability=item["availability"],
-        quantity=quantity,
-        price=price,
-        sizes=tuple(sizes),
-    )
-
-
 def batch_results_from_wire(data: object, sent: list[dict[str, Any]]) -> list[ItemResult]:
     """Parse a batch answer and check it speaks of the items sent, in their order."""
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
@@ -303,76 +134,6 @@ def batch_results_from_wire(data: object, sent: list[dict[str, Any]]) -> list[It
     return results
 
 
-def batch_response(results: list[ItemResult]) -> dict[str, Any]:
-    counts = {status: 0 for status in ("accepted", "rejected", "ignored")}
-    for result in results:
-        counts[result.status] += 1
-    return {"results": [r.to_wire() for r in results], **counts}
-
-
-# --- shop settings ---------------------------------------------------------------------------
-
-DEFAULT_BACKORDER = {
-    "enabled": False,
-    "restock_days": 10,
-    "message": "Sur commande — expédié sous {days} jours",
-}
-
-
-def check_settings(data: object) -> dict[str, Any]:
-    """`{"backorder": {"enabled", "restock_days", "message"}}`, all three required."""
-    if not isinstance(data, dict) or not isinstance(data.get("backorder"), dict):
-        raise WireError("invalid_body", 'the body must be {"backorder": {...}}')
-    rule = data["backorder"]
-    enabled, days, message = rule.get("enabled"), rule.get("restock_days"), rule.get("message")
-    if not isinstance(enabled, bool):
-        raise WireError("invalid_settings", "backorder.enabled: true or false")
-    if not is_integer(days) or not 0 <= days <= MAX_RESTOCK_DAYS:
-        raise WireError("invalid_settings", f"backorder.restock_days: 0 to {MAX_RESTOCK_DAYS}")
-    if not isinstance(message, str) or len(message) > MAX_MESSAGE_LENGTH or not is_utf8(message):
-        raise WireError(
-            "invalid_settings",
-            f"backorder.message: text of at most {MAX_MESSAGE_LENGTH} characters",
-        )
-    return {"backorder": {"enabled": enabled, "restock_days": int(days), "message": message}}
-
-
-def backorder_text(message: str, restock_days: int) -> str:
-    """The customer-facing message; only `{days}` is replaced (other braces are kept as typed)."""
-    return message.replace("{days}", str(restock_days))
-
-
-# --- listing requests ------------------------------------------------------------------------
-
-_LISTING_TEXT_FIELDS = ("brand", "designation", "ean", "size")
-
-
-def check_listing_body(data: object) -> list[dict[str, Any]]:
-    """`{"items": [{"reference", "brand"?, "designation"?, "quantity"?, "price"?, ...}]}`."""
-    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-        raise WireError("invalid_body", 'the body must be {"items": [...]}')
-    items = data["items"]
-    if len(items) > MAX_LISTING_ITEMS:
-        raise WireError("too_many_items", f"at most {MAX_LISTING_ITEMS} listing requests at once")
-    for index, item in enumerate(items):
-        where = f"items[{index}]"
-        if not isinstance(item, dict):
-            raise WireError("invalid_item", f"{where}: must be an object")
-        reference = item.get("reference")
-        if not isinstance(reference, str) or not 1 <= len(reference) <= MAX_REFERENCE_LENGTH:
-            raise WireError("invalid_item", f"{where}.reference: 1 to 200 characters")
-        if not is_utf8(reference):
-            raise WireError("invalid_item", f"{where}.reference: not valid Unicode text")
-        for name in _LISTING_TEXT_FIELDS:
-            if item.get(name) is not None and not isinstance(item[name], str):
-                raise WireError("invalid_item", f"{where}.{name}: a string or null")
-        if item.get("quantity") is not None and not is_integer(item["quantity"]):
-            raise WireError("invalid_item", f"{where}.quantity: an integer or null")
-        if item.get("price") is not None and not isinstance(item["price"], str):
-            raise WireError("invalid_item", f"{where}.price: a string or null")
-    return items
-
-
 # --- catalogue and products -------------------------------------------------------------------
 
 
@@ -383,6 +144,7 @@ def catalog_product_to_wire(product: CatalogProduct) -> dict[str, Any]:
         "title": product.title,
         "has_sizes": product.has_sizes,
         "sizes": list(product.sizes),
+        "previous_references": list(product.previous_references),
     }
 
 
@@ -390,7 +152,8 @@ def catalog_product_from_wire(data: object) -> CatalogProduct:
     if not isinstance(data, dict) or not isinstance(data.get("reference"), str):
         raise WireError("invalid_response", f"malformed catalogue product: {data!r:.200}")
     sizes = data.get("sizes") or []
-    if not isinstance(sizes, list):
+    previous = data.get("previous_references") or []  # v1.1; a v1 site sends none
+    if not isinstance(sizes, list) or not isinstance(previous, list):
         raise WireError("invalid_response", f"malformed sizes for {data['reference']!r}")
     return CatalogProduct(
         reference=data["reference"],
@@ -398,6 +161,7 @@ def catalog_product_from_wire(data: object) -> CatalogProduct:
         title=str(data.get("title") or ""),
         has_sizes=bool(data.get("has_sizes", False)),
         sizes=tuple(str(s) for s in sizes),
+        previous_references=tuple(str(p) for p in previous if isinstance(p, str) and p.strip()),
     )
 
 
@@ -411,19 +175,91 @@ def page_from_wire(data: object) -> tuple[list[Any], str | None]:
     return data["items"], cursor
 
 
-def encode_cursor(last_reference: str) -> str:
-    """Cursors are opaque to clients; here the hex of the last reference a page held."""
-    return last_reference.encode("utf-8").hex()
-
-
-def decode_cursor(cursor: str) -> str:
-    """Any well-formed cursor is accepted: it means "after this point", even a forged one."""
-    if not CURSOR_RE.match(cursor):
-        raise WireError("invalid_cursor", "malformed cursor: pass back a `next_cursor` unchanged")
-    return bytes.fromhex(cursor).decode("utf-8", "replace")
-
-
 def load_openapi() -> dict[str, Any]:
     """The contract as an OpenAPI 3.1 document (the file beside this module)."""
     text = resources.files("shopsync.site").joinpath("openapi.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+# --- the agent (v1.1): heartbeat, connection report, support requests -------------------------
+
+AGENT_PATH = "api/v1/agent"
+MAX_HEARTBEAT_BYTES = 16 * 1024  # the agent keeps it under 2 KB gzipped; a site may refuse more
+MAX_DIAGNOSTIC_BYTES = 5 * 1024 * 1024
+MAX_REPORT_ENTRIES = 2000  # per list of the connection report; counts stay exact
+MAX_REQUEST_ID_LENGTH = 100
+DIAGNOSTIC_MEDIA_TYPE = "application/zip"
+
+
+class RequestKind(StrEnum):
+    """What the platform may ask of an agent. Anything else is ignored (and logged)."""
+
+    FULL_RECONCILE = "full_reconcile"
+    DIAGNOSTICS = "diagnostics"
+    PAUSE = "pause"
+    RESUME = "resume"
+
+
+class RequestOutcome(StrEnum):
+    """The agent's acknowledgement of one support request."""
+
+    DONE = "done"
+    FAILED = "failed"
+    IGNORED = "ignored"
+
+
+class AgentHealth(StrEnum):
+    """How the platform sees the connector, from the age of its last heartbeat."""
+
+    OK = "ok"
+    LATE = "late"
+    SILENT = "silent"
+    NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class SupportRequest:
+    """One request from the platform. `kind` stays text: an unknown kind is data to log."""
+
+    id: str
+    kind: str
+    created_at: str | None = None
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "created_at": self.created_at}
+
+    @property
+    def known_kind(self) -> RequestKind | None:
+        try:
+            return RequestKind(self.kind)
+        except ValueError:
+            return None
+
+
+def support_requests_from_wire(data: object) -> list[SupportRequest]:
+    """The `requests` array of a heartbeat answer or of `GET /agent/requests`.
+
+    Malformed entries are dropped (a request without an id cannot be acknowledged, so it cannot
+    be done "once"); a missing array is no request at all.
+    """
+    if not isinstance(data, dict):
+        raise WireError("invalid_response", "the agent answer is not an object")
+    raw = data.get("requests") or []
+    if not isinstance(raw, list):
+        raise WireError("invalid_response", "`requests` is not an array")
+    requests = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            continue
+        ident, kind = entry.get("id"), entry.get("kind")
+        if not isinstance(ident, str) or not 1 <= len(ident) <= MAX_REQUEST_ID_LENGTH:
+            continue
+        created = entry.get("created_at")
+        requests.append(
+            SupportRequest(
+                ident,
+                str(kind) if kind is not None else "",
+                created if isinstance(created, str) else None,
+            )
+        )
+    return requests

@@ -90,8 +90,16 @@ _V1 = """
         );
 """
 
+# Site API v1.1: the spellings a catalogue product had before the platform renamed it.
+_V2_PREVIOUS_REFERENCES = """
+        CREATE TABLE catalog_previous (
+            reference TEXT NOT NULL, previous TEXT NOT NULL, position INTEGER NOT NULL,
+            PRIMARY KEY (reference, previous)
+        );
+"""
+
 # Ordered SQL scripts; append, never edit a released one.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2_PREVIOUS_REFERENCES]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

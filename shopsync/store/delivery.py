@@ -221,3 +221,32 @@ def clear_held_except(db: sqlite_utils.Database, keep: set[str]) -> None:
     """Held rows whose product no longer needs unpublishing are dropped."""
     stale = [r for r in held(db) if r not in keep]
     release_held(db, stale)
+
+
+# Renamed catalogue products --------------------------------------------------------------------
+
+_RENAMED_TABLES = ("promised", "acknowledged", "held", "rejections")
+
+
+def rename_references(db: sqlite_utils.Database, renames: dict[str, str]) -> int:
+    """The platform renamed products (old reference -> new): what was promised to and
+    acknowledged by the site under the old reference now belongs to the new one, so the renamed
+    product is neither sent again nor counted as a disappearance. Outbox states not yet sent
+    follow too (their body names the reference). Returns how many references moved."""
+    if not renames:
+        return 0
+    moved = 0
+    with transaction(db) as conn:
+        for old, new in renames.items():
+            for table in _RENAMED_TABLES:
+                conn.execute(f"UPDATE OR IGNORE {table} SET reference = ? WHERE reference = ?", (new, old))
+            row = conn.execute("SELECT state FROM outbox WHERE reference = ?", (old,)).fetchone()
+            if row is not None:
+                body = dict(json.loads(row[0]), reference=new)
+                conn.execute(
+                    "UPDATE OR IGNORE outbox SET reference = ?, state = ? WHERE reference = ?",
+                    (new, json.dumps(body, ensure_ascii=False), old),
+                )
+            moved += 1
+        _bump_promised(db)
+    return moved

@@ -121,3 +121,18 @@ def test_plain_prices_read_as_the_general_rules_read_them(text: str) -> None:
     # a padded cell skips the fast path for plain numbers and takes the general one
     assert parse_price(text) == parse_price(f" {text} ")
     assert str(parse_price(text)) == str(parse_price(f" {text} "))  # same digits, same exponent
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.from_regex(r"\A[0-9]{1,7}([.,][0-9]{1,3})?\Z"),
+                          st.sampled_from(["", " 12", "1 290,00", "1.290,50", "12€", "-3", "x", "1\n2"])),
+                min_size=1, max_size=20))
+def test_a_column_of_plain_prices_reads_as_each_price(texts: list[str]) -> None:
+    from shopsync.erp.values import parse_plain_prices
+
+    column = parse_plain_prices(texts)
+    plain = all(text and text.replace(",", ".", 1).replace(".", "", 1).isdigit() and text.isascii()
+                for text in texts)
+    assert (column is not None) == plain
+    if column is not None:
+        assert [str(value) for value in column] == [str(parse_price(text)) for text in texts]

@@ -39,6 +39,12 @@ def test_openapi_document_is_the_packaged_contract(sandbox: str) -> None:
         ("GET", "/api/v1/listing-requests"),
         ("GET", "/api/v1/products"),
         ("GET", "/api/v1/products/{reference}"),
+        ("PUT", "/api/v1/agent"),
+        ("GET", "/api/v1/agent"),
+        ("PUT", "/api/v1/agent/connection-report"),
+        ("GET", "/api/v1/agent/requests"),
+        ("POST", "/api/v1/agent/requests/{request_id}/ack"),
+        ("POST", "/api/v1/agent/diagnostics"),
     }
 
 
@@ -69,4 +75,4 @@ def test_schemathesis_finds_nothing(tmp_path: Path, catalog_csv: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-6000:]
     assert "No issues found" in output, output[-3000:]
-    assert "9 selected / 9 total" in output
+    assert "15 selected / 15 total" in output

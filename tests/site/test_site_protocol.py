@@ -12,20 +12,21 @@ from shopsync.errors import ConfigError
 from shopsync.model import Availability, ProductState, SizeState
 from shopsync.site import protocol
 from shopsync.site.protocol import WireError
+from shopsync.site.sandbox import validation
 from shopsync.site.sandbox.catalog import read_catalog_csv
 from shopsync.site.sandbox.storefront import availability_label, euros
 
 
 @pytest.mark.parametrize("price", ["0.00", "1290.00", "12.50", "9999999999.99"])
 def test_valid_prices(price: str) -> None:
-    assert protocol.is_price(price)
+    assert validation.is_price(price)
 
 
 @pytest.mark.parametrize(
     "price", ["1290", "1290.5", "1 290,00", "-1.00", "01.00", "1e3", "", " 1.00", 12.5]
 )
 def test_invalid_prices(price: object) -> None:
-    assert not protocol.is_price(price)
+    assert not validation.is_price(price)
 
 
 def test_engine_wire_items_pass_the_rules() -> None:
@@ -39,9 +40,9 @@ def test_engine_wire_items_pass_the_rules() -> None:
         sizes=(SizeState("52", 0, Decimal("1290")), SizeState("54", 1, None)),
     )
     wire = {**state.wire(), "version": 3}
-    protocol.check_batch_body({"items": [wire]})
-    checked = protocol.validate_item(wire, has_sizes=True)
-    assert isinstance(checked, protocol.StockItem)
+    validation.check_batch_body({"items": [wire]})
+    checked = validation.validate_item(wire, has_sizes=True)
+    assert isinstance(checked, validation.StockItem)
     assert checked.price == "1290.00" and checked.sizes[1].price is None
 
 
@@ -60,7 +61,7 @@ def test_engine_wire_items_pass_the_rules() -> None:
     ],
 )
 def test_per_item_rejections(changes: dict, has_sizes: bool, reason: str) -> None:
-    assert protocol.validate_item(item("R", 1, **changes), has_sizes=has_sizes) == reason
+    assert validation.validate_item(item("R", 1, **changes), has_sizes=has_sizes) == reason
 
 
 @pytest.mark.parametrize(
@@ -82,12 +83,12 @@ def test_per_item_rejections(changes: dict, has_sizes: bool, reason: str) -> Non
 )
 def test_malformed_batches_are_refused_whole(body: object) -> None:
     with pytest.raises(WireError):
-        protocol.check_batch_body(body)
+        validation.check_batch_body(body)
 
 
 def test_integral_floats_are_integers_as_in_json_schema() -> None:
-    protocol.check_batch_body({"items": [item("R", 2.0, quantity=3.0)]})
-    assert protocol.validate_item(item("R", 2.0, quantity=3.0), has_sizes=False).version == 2
+    validation.check_batch_body({"items": [item("R", 2.0, quantity=3.0)]})
+    assert validation.validate_item(item("R", 2.0, quantity=3.0), has_sizes=False).version == 2
 
 
 def test_fingerprint_ignores_key_order_and_spacing() -> None:
@@ -103,20 +104,20 @@ def test_json_constants_are_refused() -> None:
 
 
 def test_cursors_round_trip_and_forged_ones_are_harmless() -> None:
-    assert protocol.decode_cursor(protocol.encode_cursor("AL/1234.56 é")) == "AL/1234.56 é"
-    assert protocol.decode_cursor("ff") == "\ufffd"
+    assert validation.decode_cursor(validation.encode_cursor("AL/1234.56 é")) == "AL/1234.56 é"
+    assert validation.decode_cursor("ff") == "\ufffd"
     with pytest.raises(WireError):
-        protocol.decode_cursor("xyz")
+        validation.decode_cursor("xyz")
 
 
 def test_settings_rules() -> None:
     good = {"backorder": {"enabled": True, "restock_days": 10, "message": "sous {days} jours"}}
-    assert protocol.check_settings(good) == good
+    assert validation.check_settings(good) == good
     for bad in ({}, {"backorder": {"enabled": 1, "restock_days": 1, "message": ""}},
                 {"backorder": {"enabled": True, "restock_days": 400, "message": ""}}):  # fmt: skip
         with pytest.raises(WireError):
-            protocol.check_settings(bad)
-    assert protocol.backorder_text("Expédié sous {days} jours {x}", 7) == "Expédié sous 7 jours {x}"
+            validation.check_settings(bad)
+    assert validation.backorder_text("Expédié sous {days} jours {x}", 7) == "Expédié sous 7 jours {x}"
 
 
 def test_catalogue_csv_variants(tmp_path: Path) -> None:
@@ -153,3 +154,24 @@ def test_storefront_wording() -> None:
     assert availability_label({"availability": "out_of_stock"}, rule)[0] == "Épuisé"
     assert availability_label({"availability": "preorder"}, rule)[0] == "Précommande"
     assert availability_label({"availability": "in_stock"}, rule)[0] == "En stock"
+
+
+def test_the_contract_document_states_the_protocol_limits() -> None:
+    """The limits are constants of `protocol`, used by both sides; openapi.json says the same."""
+    doc = protocol.load_openapi()
+    schemas = doc["components"]["schemas"]
+    item = schemas["StockItem"]["properties"]
+    assert item["reference"]["maxLength"] == protocol.MAX_REFERENCE_LENGTH
+    assert item["version"]["maximum"] == protocol.MAX_VERSION
+    limit = doc["components"]["parameters"]["Limit"]["schema"]
+    assert (limit["maximum"], limit["default"]) == (
+        protocol.MAX_PAGE_LIMIT,
+        protocol.DEFAULT_PAGE_LIMIT,
+    )
+    listing = schemas["ListingRequestBody"]["properties"]["items"]
+    assert listing["maxItems"] == protocol.MAX_LISTING_ITEMS
+    listed = schemas["ListingItem"]["properties"]["reference"]
+    assert listed["maxLength"] == protocol.MAX_REFERENCE_LENGTH
+    backorder = schemas["BackorderRule"]["properties"]
+    assert backorder["restock_days"]["maximum"] == protocol.MAX_RESTOCK_DAYS
+    assert backorder["message"]["maxLength"] == protocol.MAX_MESSAGE_LENGTH

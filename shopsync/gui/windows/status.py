@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +62,7 @@ class StatusWindow(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         self.detail = child(f, QLabel, "detailLabel")
+        self.signal_label = child(f, QLabel, "signalLabel")
         self.progress_bar = child(f, QProgressBar, "progressBar")
         self.progress_bar.setVisible(False)
         self.held_frame = child(f, QFrame, "heldFrame")
@@ -101,6 +102,11 @@ class StatusWindow(QWidget):
         hub.progress.connect(self.on_progress)
         hub.run_started.connect(self.on_run_started)
         hub.run_finished.connect(self.on_run_finished)
+        hub.platform_changed.connect(self.show_platform)
+        self._signal_clock = QTimer(self)  # "il y a 2 min" ages while the window is open
+        self._signal_clock.timeout.connect(lambda: self.show_platform(self.hub.platform_state))
+        self._signal_clock.start(30_000)
+        self.show_platform(hub.platform_state)
         self.loaded = False
         if hub.last_status:
             self.show_status(hub.last_status)
@@ -198,6 +204,10 @@ class StatusWindow(QWidget):
             )
         self.sync_button.setEnabled(not self.hub.running)
 
+    def show_platform(self, data: dict[str, Any]) -> None:
+        """Whether the site sees ShopSync (its last heartbeat), and a support request in progress."""
+        self.signal_label.setText(platform_text(data, time.time()))
+
     def on_run_started(self, _data: dict) -> None:
         self.progress_bar.setVisible(True)
         self.progress_bar.setRange(0, 0)
@@ -278,3 +288,32 @@ class StatusWindow(QWidget):
 
 def _num(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def platform_text(data: dict[str, Any], now: float) -> str:
+    """"Le site a reçu le dernier signal il y a 2 min", and what the platform's support asked."""
+    last = data.get("last_signal_at")
+    if data.get("unsupported"):
+        text = QCoreApplication.translate("StatusWindow", "Le site ne suit pas la présence de ShopSync (Site API v1.1).")
+    elif last is None:
+        text = ""
+    else:
+        minutes = max(0, int((now - float(last)) // 60))
+        text = (
+            QCoreApplication.translate("StatusWindow", "Le site a reçu le dernier signal à l'instant.")
+            if minutes < 1
+            else QCoreApplication.translate("StatusWindow", "Le site a reçu le dernier signal il y a %n min", "", minutes)
+        )
+    doing = data.get("doing")
+    if doing:
+        kinds = {
+            "full_reconcile": QCoreApplication.translate("StatusWindow", "synchronisation complète"),
+            "diagnostics": QCoreApplication.translate("StatusWindow", "envoi du diagnostic"),
+            "pause": QCoreApplication.translate("StatusWindow", "pause"),
+            "resume": QCoreApplication.translate("StatusWindow", "reprise"),
+        }
+        label = QCoreApplication.translate("StatusWindow", "Demande du support en cours : %1").replace(
+            "%1", kinds.get(doing, doing)
+        )
+        text = f"{text}\n{label}".strip()
+    return text

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import hmac
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,30 +21,23 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from shopsync.site import protocol
-from shopsync.site.protocol import WireError
-from shopsync.site.sandbox import storefront
+from shopsync.site.protocol import AgentHealth, WireError
+from shopsync.site.sandbox import storefront, validation
+from shopsync.site.sandbox.agent_store import DEFAULT_LATE, DEFAULT_SILENT, HealthPolicy
 from shopsync.site.sandbox.catalog import read_catalog_csv
 from shopsync.site.sandbox.faults import FaultMiddleware, FaultPlan
+from shopsync.site.sandbox.http import (
+    ApiError,
+    checked,
+    error_response,
+    json_response,
+    read_json,
+)
 from shopsync.site.sandbox.store import KeyReused, SandboxStore
 
-MAX_BODY_BYTES = 10 * 1024 * 1024  # raw or after gunzip: a 500-item batch is ~150 KB
+STALE_OFF, STALE_CONFIRM = "off", "confirm"
+STALE_POLICIES = (STALE_OFF, STALE_CONFIRM)
 OPEN_PATHS = frozenset({"/api/v1/health"})
-
-
-class ApiError(Exception):
-    """An error answer with the contract's JSON body."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
-def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(protocol.dumps(data), status, headers, media_type="application/json")
-
-
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None):
-    return json_response(protocol.error_body(code, message), status, headers)
 
 
 class TokenMiddleware:
@@ -85,58 +77,19 @@ class TokenMiddleware:
 
 # --- request parsing -------------------------------------------------------------------------
 
-
-async def read_json(request: Request) -> Any:
-    """The JSON body, gunzipped if so declared, within size limits; ApiError otherwise."""
-    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media != "application/json":
-        raise ApiError(415, "unsupported_media_type", "send the body as application/json")
-    encoding = request.headers.get("content-encoding", "identity").strip().lower()
-    if encoding not in ("identity", "gzip"):
-        raise ApiError(415, "unsupported_encoding", "Content-Encoding may be gzip or identity")
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise ApiError(413, "body_too_large", "the body is over 10 MB")
-    raw = bytearray()
-    async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > MAX_BODY_BYTES:
-            raise ApiError(413, "body_too_large", "the body is over 10 MB")
-    body = bytes(raw)
-    if encoding == "gzip":
-        body = _gunzip(body)
-    try:
-        return protocol.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "invalid_json", f"the body is not JSON: {exc}") from exc
-
-
-def _gunzip(body: bytes) -> bytes:
-    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(body, MAX_BODY_BYTES + 1)
-    except zlib.error as exc:
-        raise ApiError(400, "invalid_gzip", f"the gzip body is corrupt: {exc}") from exc
-    if len(out) > MAX_BODY_BYTES or inflater.unconsumed_tail:
-        raise ApiError(413, "body_too_large", "the body is over 10 MB once decompressed")
-    if not inflater.eof:
-        raise ApiError(400, "invalid_gzip", "the gzip body is truncated")
-    return out
-
-
 def page_params(request: Request) -> tuple[str, int]:
     """`cursor` and `limit` query parameters, checked as the OpenAPI document states."""
     params = request.query_params
     try:
-        after = protocol.decode_cursor(params.get("cursor", ""))
+        after = validation.decode_cursor(params.get("cursor", ""))
     except WireError as exc:
         raise ApiError(400, exc.code, exc.message) from exc
     limit_text = params.get("limit", str(protocol.DEFAULT_PAGE_LIMIT))
     if not limit_text.isascii() or not limit_text.isdigit():
-        raise ApiError(400, "invalid_limit", "limit: an integer from 1 to 1000")
+        raise ApiError(400, "invalid_limit", f"limit: an integer from 1 to {protocol.MAX_PAGE_LIMIT}")
     limit = int(limit_text)
     if not 1 <= limit <= protocol.MAX_PAGE_LIMIT:
-        raise ApiError(400, "invalid_limit", "limit: an integer from 1 to 1000")
+        raise ApiError(400, "invalid_limit", f"limit: an integer from 1 to {protocol.MAX_PAGE_LIMIT}")
     return after, limit
 
 
@@ -187,7 +140,7 @@ async def stock_batches(request: Request) -> Response:
         limit = request.app.state.batch_limit
         if len(data["items"]) > limit:
             raise ApiError(413, "batch_too_large", f"at most {limit} items per batch")
-    items = _checked(protocol.check_batch_body, data)
+    items = checked(validation.check_batch_body, data)
     try:
         outcome = _store(request).apply_batch(key, protocol.body_fingerprint(data), items)
     except KeyReused as exc:
@@ -200,7 +153,7 @@ async def stock_batches(request: Request) -> Response:
 
 async def shop_settings(request: Request) -> Response:
     if request.method == "PUT":
-        settings = _checked(protocol.check_settings, await read_json(request))
+        settings = checked(validation.check_settings, await read_json(request))
         return json_response(_store(request).put_settings(settings))
     return json_response(_store(request).settings())
 
@@ -213,8 +166,8 @@ async def listing_requests(request: Request) -> Response:
     data = await read_json(request)
     items = data.get("items") if isinstance(data, dict) else None
     if isinstance(items, list) and len(items) > protocol.MAX_LISTING_ITEMS:
-        raise ApiError(413, "too_many_items", "at most 5000 listing requests at once")
-    items = _checked(protocol.check_listing_body, data)
+        raise ApiError(413, "too_many_items", f"at most {protocol.MAX_LISTING_ITEMS} listing requests at once")
+    items = checked(validation.check_listing_body, data)
     received, new = _store(request).add_listing_requests(items)
     return json_response({"received": received, "new": new})
 
@@ -253,15 +206,18 @@ async def home(request: Request) -> Response:
         settings=store.settings(),
         recent=store.recent_changes(),
         page=page,
+        stale=_stale(request),
     )
     return HTMLResponse(html)
 
 
-def _checked(check: Any, data: Any) -> Any:
-    try:
-        return check(data)
-    except WireError as exc:
-        raise ApiError(422, exc.code, exc.message) from exc
+def _stale(request: Request) -> bool:
+    """Freshness policy `confirm`: while the connector is silent, stock is not shown as sure."""
+    state = request.app.state
+    if state.stale_policy != STALE_CONFIRM:
+        return False
+    view = state.agents.overview(state.health_policy, None)
+    return view["health"] == AgentHealth.SILENT
 
 
 # --- errors ----------------------------------------------------------------------------------
@@ -301,11 +257,27 @@ def create_app(
     *,
     fault_slow_seconds: float = 2.0,
     fault_retry_after: int = 1,
+    agent_late: float = DEFAULT_LATE,
+    agent_silent: float = DEFAULT_SILENT,
+    stale_policy: str = STALE_OFF,
+    v1_only: bool = False,
     updates: Path | None = None,
 ) -> Starlette:
-    """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given."""
+    """The sandbox site, its state in `data_dir/sandbox.db`, seeded from `catalog` if given.
+
+    `agent_late` / `agent_silent` (seconds without a heartbeat) set the connector's health;
+    `stale_policy="confirm"` shows in-stock products as to be confirmed while it is silent.
+    `v1_only`: a site that predates v1.1 (no agent operations: 404), for compatibility tests.
+    """
+    from shopsync.site.sandbox import admin, agent_api
+    from shopsync.site.sandbox.agent_store import AgentStore
+
     if batch_limit < 1:
         raise ValueError("batch_limit must be at least 1")
+    if not 0 < agent_late < agent_silent:
+        raise ValueError("the agent is late before it is silent: 0 < agent_late < agent_silent")
+    if stale_policy not in STALE_POLICIES:
+        raise ValueError(f"stale_policy: one of {', '.join(STALE_POLICIES)}")
     store = SandboxStore(Path(data_dir))
     if catalog is not None:
         store.seed_catalog(read_catalog_csv(Path(catalog)))
@@ -322,6 +294,8 @@ def create_app(
         Route(f"{api}/products", products, methods=["GET"]),
         Route(f"{api}/products/{{reference:path}}", product, methods=["GET"]),
     ]
+    if not v1_only:
+        routes += [*agent_api.routes(api), *admin.routes()]
     if updates is not None:  # a TUF repository folder, served as the site serves its own
         from starlette.routing import Mount
         from starlette.staticfiles import StaticFiles
@@ -341,6 +315,10 @@ def create_app(
         exception_handlers={ApiError: _api_error, HTTPException: _http_error},
     )
     app.state.store = store
+    app.state.token = token
+    app.state.agents = AgentStore(store.path)
+    app.state.health_policy = HealthPolicy(agent_late, agent_silent)
+    app.state.stale_policy = stale_policy
     app.state.faults = plan
     app.state.batch_limit = batch_limit
     app.state.openapi = _openapi_document(batch_limit)

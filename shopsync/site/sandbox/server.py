@@ -84,3 +84,4 @@ def serve(
         server.run()
     finally:
         app.state.store.close()
+        app.state.agents.close()

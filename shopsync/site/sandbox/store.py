@@ -19,7 +19,9 @@ from typing import Any
 
 from shopsync.model import CatalogProduct
 from shopsync.site import protocol
-from shopsync.site.protocol import ItemResult, StockItem
+from shopsync.site.protocol import ItemResult
+from shopsync.site.sandbox import validation
+from shopsync.site.sandbox.validation import StockItem
 
 DB_NAME = "sandbox.db"
 SCHEMA_VERSION = 1
@@ -38,7 +40,8 @@ CREATE TABLE IF NOT EXISTS products (
     quantity INTEGER NOT NULL DEFAULT 0,
     price TEXT,
     sizes TEXT NOT NULL DEFAULT '[]',
-    updated_at TEXT
+    updated_at TEXT,
+    previous_references TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS products_published ON products (published, reference);
 CREATE TABLE IF NOT EXISTS applied (
@@ -99,6 +102,11 @@ class SandboxStore:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=5000")
         self._db.executescript(_SCHEMA)
+        columns = {r["name"] for r in self._db.execute("PRAGMA table_info(products)")}
+        if "previous_references" not in columns:  # a sandbox.db written before v1.1
+            self._db.execute(
+                "ALTER TABLE products ADD COLUMN previous_references TEXT NOT NULL DEFAULT '[]'"
+            )
         self._db.execute(
             "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', ?)",
             (str(SCHEMA_VERSION),),
@@ -114,23 +122,49 @@ class SandboxStore:
         """Add catalogue products not yet known; refresh the labels of known ones.
 
         A product's state (what was sent for it) is never touched, so restarting the sandbox with
-        the same `--catalog` keeps everything the last sync did.
+        the same `--catalog` keeps everything the last sync did. A product listing a previous
+        spelling that the site holds (and not its new one) is that product renamed: the row
+        takes the new reference and keeps its state, as a platform's rename does.
         """
+        products = list(products)
         with self._lock, self._db:
             self._db.execute("BEGIN")
             before = self._db.execute("SELECT COUNT(*) FROM products").fetchone()[0]
+            for p in products:
+                self._rename(p)
             self._db.executemany(
-                "INSERT INTO products (reference, brand, title, has_sizes, catalog_sizes) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (reference) DO UPDATE SET "
-                "brand = excluded.brand, title = excluded.title, "
-                "has_sizes = excluded.has_sizes, catalog_sizes = excluded.catalog_sizes",
+                "INSERT INTO products (reference, brand, title, has_sizes, catalog_sizes, "
+                "previous_references) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO UPDATE "
+                "SET brand = excluded.brand, title = excluded.title, "
+                "has_sizes = excluded.has_sizes, catalog_sizes = excluded.catalog_sizes, "
+                "previous_references = excluded.previous_references",
                 [
-                    (p.reference, p.brand, p.title, int(p.has_sizes), json.dumps(list(p.sizes)))
+                    (
+                        p.reference,
+                        p.brand,
+                        p.title,
+                        int(p.has_sizes),
+                        json.dumps(list(p.sizes)),
+                        json.dumps(list(p.previous_references)),
+                    )
                     for p in products
                 ],
             )
             added = self._db.execute("SELECT COUNT(*) FROM products").fetchone()[0] - before
         return added
+
+    def _rename(self, product: CatalogProduct) -> None:
+        if not product.previous_references:
+            return
+        exists = "SELECT 1 FROM products WHERE reference = ?"
+        if self._db.execute(exists, (product.reference,)).fetchone():
+            return
+        for old in product.previous_references:
+            if self._db.execute(exists, (old,)).fetchone():
+                self._db.execute(
+                    "UPDATE products SET reference = ? WHERE reference = ?", (product.reference, old)
+                )
+                return
 
     def catalog_page(self, after: str, limit: int) -> tuple[list[CatalogProduct], str | None]:
         rows = self._page("products", after, limit)
@@ -141,6 +175,7 @@ class SandboxStore:
                 title=r["title"],
                 has_sizes=bool(r["has_sizes"]),
                 sizes=tuple(json.loads(r["catalog_sizes"])),
+                previous_references=tuple(json.loads(r["previous_references"])),
             )
             for r in rows[:limit]
         ]
@@ -156,7 +191,7 @@ class SandboxStore:
         return [_product(r) for r in rows[:limit]], self._next(rows, limit)
 
     def product(self, reference: str) -> dict[str, Any] | None:
-        if not protocol.is_utf8(reference):
+        if not validation.is_utf8(reference):
             return None
         with self._lock:
             row = self._db.execute(
@@ -211,7 +246,7 @@ class SandboxStore:
                 return BatchOutcome(json.loads(known["response"]), replayed=True)
             now = _now()
             results = [self._apply_item(raw, key, now) for raw in items]
-            response = protocol.batch_response(results)
+            response = validation.batch_response(results)
             self._db.execute(
                 "INSERT INTO idempotency (key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)",
                 (key, fingerprint, json.dumps(response), now),
@@ -221,19 +256,34 @@ class SandboxStore:
     def _apply_item(self, raw: dict[str, Any], key: str, now: str) -> ItemResult:
         reference = raw["reference"]
         row = None
-        if protocol.is_utf8(reference):
+        if validation.is_utf8(reference):
             row = self._db.execute(
-                "SELECT version, has_sizes FROM products WHERE reference = ?", (reference,)
+                "SELECT version, has_sizes, quantity FROM products WHERE reference = ?",
+                (reference,),
             ).fetchone()
         if row is None:
             return ItemResult(reference, "rejected", protocol.UNKNOWN_REFERENCE)
-        checked = protocol.validate_item(raw, has_sizes=bool(row["has_sizes"]))
+        checked = validation.validate_item(raw, has_sizes=bool(row["has_sizes"]))
         if isinstance(checked, str):
             return ItemResult(reference, "rejected", checked)
         if row["version"] is not None and checked.version <= row["version"]:
             return ItemResult(reference, "ignored", protocol.STALE_VERSION)
         self._write_state(checked, key, now)
+        if row["version"] is not None and checked.quantity < row["quantity"]:
+            self._set_meta("last_sale_at", now)  # stock went down: the shop sold something
         return ItemResult(reference, "accepted", None)
+
+    def _set_meta(self, name: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO meta (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (name, value),
+        )
+
+    def meta(self, name: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return None if row is None else row["value"]
 
     def _write_state(self, item: StockItem, key: str, now: str) -> None:
         state = item.state()
@@ -290,7 +340,7 @@ class SandboxStore:
     def settings(self) -> dict[str, Any]:
         with self._lock:
             row = self._db.execute("SELECT value FROM settings WHERE name = 'backorder'").fetchone()
-        backorder = json.loads(row["value"]) if row else dict(protocol.DEFAULT_BACKORDER)
+        backorder = json.loads(row["value"]) if row else dict(validation.DEFAULT_BACKORDER)
         return {"backorder": backorder}
 
     def put_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
@@ -349,7 +399,7 @@ class SandboxStore:
 
     @staticmethod
     def _next(rows: list[sqlite3.Row], limit: int) -> str | None:
-        return protocol.encode_cursor(rows[limit - 1]["reference"]) if len(rows) > limit else None
+        return validation.encode_cursor(rows[limit - 1]["reference"]) if len(rows) > limit else None
 
 
 def _product(row: sqlite3.Row) -> dict[str, Any]:

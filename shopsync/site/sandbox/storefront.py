@@ -11,7 +11,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from shopsync.site.protocol import backorder_text
+from shopsync.site.sandbox.validation import backorder_text
 
 PAGE_SIZE = 120
 REFRESH_SECONDS = 3
@@ -31,11 +31,17 @@ def euros(price: str | None) -> str:
     return f"{NBSP.join(groups)},{cents}{NBSP}€"
 
 
-def availability_label(product: dict[str, Any], backorder: dict[str, Any]) -> tuple[str, str]:
-    """The customer-facing availability and a CSS class for its colour."""
+STALE_LABEL = "Disponibilité à confirmer"
+
+
+def availability_label(
+    product: dict[str, Any], backorder: dict[str, Any], *, stale: bool = False
+) -> tuple[str, str]:
+    """The customer-facing availability and a CSS class for its colour. `stale`: the shop's
+    connector is silent (freshness policy `confirm`), so stock is not offered as certain."""
     availability = product["availability"]
     if availability == "in_stock":
-        return "En stock", "ok"
+        return (STALE_LABEL, "wait") if stale else ("En stock", "ok")
     if availability == "backorder":
         return backorder_text(backorder["message"], backorder["restock_days"]), "wait"
     if availability == "preorder":
@@ -56,8 +62,8 @@ def _size_line(size: dict[str, Any], product: dict[str, Any]) -> str:
     )
 
 
-def _card(product: dict[str, Any], backorder: dict[str, Any]) -> str:
-    label, css = availability_label(product, backorder)
+def _card(product: dict[str, Any], backorder: dict[str, Any], stale: bool) -> str:
+    label, css = availability_label(product, backorder, stale=stale)
     sizes = ""
     if product["sizes"]:
         sizes = "<ul class='sizes'>" + "".join(_size_line(s, product) for s in product["sizes"])
@@ -100,10 +106,11 @@ def render(
     settings: dict[str, Any],
     recent: list[dict[str, Any]],
     page: int,
+    stale: bool = False,
 ) -> str:
     """The whole page for one storefront page number (1-based)."""
     backorder = settings["backorder"]
-    cards = "".join(_card(p, backorder) for p in products)
+    cards = "".join(_card(p, backorder, stale) for p in products)
     if not cards:
         cards = "<p class='empty'>Aucun produit en ligne pour l'instant.</p>"
     pages = max(1, -(-published // PAGE_SIZE))

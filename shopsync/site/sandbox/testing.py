@@ -65,6 +65,7 @@ def running_sandbox(
         server.should_exit = True
         thread.join(START_TIMEOUT)
         app.state.store.close()
+        app.state.agents.close()
 
 
 def start_sandbox_process(
@@ -150,21 +151,52 @@ def replay_count(data_dir: Path) -> int:
 
 
 def write_catalog(path: Path, rows: list[dict[str, Any]]) -> Path:
-    """A catalogue CSV (`reference,brand,title,has_sizes,sizes`) for tests and demos."""
+    """A catalogue CSV (`reference,brand,title,has_sizes,sizes[,previous_references]`) for tests
+    and demos; the renames column is written only when a row has previous spellings."""
     import csv
 
+    renames = any(row.get("previous_references") for row in rows)
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow(["reference", "brand", "title", "has_sizes", "sizes"])
+        header = ["reference", "brand", "title", "has_sizes", "sizes"]
+        writer.writerow([*header, "previous_references"] if renames else header)
         for row in rows:
             sizes = row.get("sizes") or ()
-            writer.writerow(
-                [
-                    row["reference"],
-                    row.get("brand", ""),
-                    row.get("title", ""),
-                    "1" if row.get("has_sizes") or sizes else "0",
-                    "|".join(sizes),
-                ]
-            )
+            cells = [
+                row["reference"],
+                row.get("brand", ""),
+                row.get("title", ""),
+                "1" if row.get("has_sizes") or sizes else "0",
+                "|".join(sizes),
+            ]
+            if renames:
+                cells.append("|".join(row.get("previous_references") or ()))
+            writer.writerow(cells)
     return path
+
+
+def agent_requests(data_dir: Path) -> list[dict[str, Any]]:
+    """Support requests as the sandbox holds them (id, kind, delivered, acked_at, outcome)."""
+    rows = _query(
+        data_dir,
+        "SELECT id, kind, delivered, acked_at, outcome, message FROM agent_requests ORDER BY rowid",
+    )
+    names = ("id", "kind", "delivered", "acked_at", "outcome", "message")
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def queue_agent_request(data_dir: Path, kind: str) -> str:
+    """Queue a support request as `/admin`'s buttons do (any kind: tests send unknown ones)."""
+    from shopsync.site.sandbox.agent_store import AgentStore
+
+    store = AgentStore(Path(data_dir) / DB_NAME)
+    try:
+        return store.queue_request(kind)
+    finally:
+        store.close()
+
+
+def agent_diagnostics(data_dir: Path) -> list[tuple[str | None, Path]]:
+    """(request id, zip file) of every diagnostic the agent uploaded."""
+    rows = _query(data_dir, "SELECT request_id, file FROM agent_diagnostics ORDER BY rowid")
+    return [(request_id, Path(data_dir) / file) for request_id, file in rows]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from shopsync.config import Settings
+from shopsync.config import Settings, SiteSettings
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
@@ -59,7 +59,7 @@ class _Pages:
 
     def _make_pages(self, hub: AppHub) -> None:
         self.erp_page = ErpPage(hub)
-        self.site_page = SitePage()
+        self.site_page = SitePage(hub)
         self.schedule_page = SchedulePage()
         self.rules_page = RulesPage()
         self.general_page = GeneralPage()
@@ -152,6 +152,65 @@ class _WizardStep(QWizardPage):
         QVBoxLayout(self).addWidget(body)
 
 
+class _ReadyStep(QWizardPage):
+    """The last step: the check the platform makes before turning a connection on — the site
+    answers and takes the token, and this export against its catalogue at a glance — run in
+    the I/O thread with the settings typed so far (nothing is saved yet)."""
+
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+        self.setTitle(self.tr("Avant la première synchronisation"))
+        self.setSubTitle(self.tr("Ce que le site et l'export disent de la connexion."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        QVBoxLayout(self).addWidget(self.summary)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        from shopsync.agent.first_connection import first_connection
+        from shopsync.config import site_token
+
+        wizard = self.wizard_
+        changes = wizard.collect()
+        url = changes.get("site", {}).get("url", wizard.hub.settings.site.url)
+        erp = changes.get("erp", {})
+        typed = wizard.site_page.token.text().strip()
+        home = wizard.hub.settings.home
+        self.summary.setText(self.tr("Vérification en cours…"))
+
+        def work(_ctx: object):  # noqa: ANN202 - (SiteCheck, ReportCounts | None, str | None)
+            return first_connection(
+                url, typed or site_token(url), erp.get("path", ""), erp.get("profile", "auto"), home
+            )
+
+        def done(result: tuple) -> None:
+            from shopsync import texts
+
+            check, counts, problem = result
+            key = str(check.problem) if check.problem else "ok"
+            detail = len(check.catalogue) if check.ok else check.detail
+            lines = [
+                QCoreApplication.translate("State", texts.SITE_CHECK[key])
+                .replace("%1", url)
+                .replace("%2", str(detail))
+            ]
+            if problem:
+                lines.append(problem)
+            if counts is not None:
+                lines += [
+                    "• " + QCoreApplication.translate("State", text).replace("%1", str(getattr(counts, k)))
+                    for k, text in texts.CONNECTION_REPORT.items()
+                    if k != "written_the_old_way" or counts.written_the_old_way
+                ]
+            self.summary.setText("\n".join(lines))
+
+        def failed(exc: BaseException) -> None:
+            self.summary.setText(str(exc))
+
+        wizard.hub.io(work, done, failed)
+
+
 class FirstRunWizard(QWizard, _Pages):
     """Asks only what a person must decide, in order: where the stock is, which site, when."""
 
@@ -179,9 +238,13 @@ class FirstRunWizard(QWizard, _Pages):
                                  self.tr("Choisissez l'export de votre ERP et vérifiez les colonnes."), self.erp_page))
         self.addPage(_WizardStep(self.tr("Le site"), self.tr("L'adresse du site et le jeton donné par la plateforme."),
                                  self.site_page))
+        if self.site_page.url.text() == SiteSettings().url:
+            self.site_page.url.clear()  # the sandbox's address is no shop's: ask for the real one
         self.addPage(_WizardStep(self.tr("Quand synchroniser"), "", self.schedule_page))
         self.addPage(_WizardStep(self.tr("Règles de publication"), "", self.rules_page))
         self.addPage(_WizardStep(self.tr("Préférences"), "", self.general_page))
+        self.ready_page = _ReadyStep(self)
+        self.addPage(self.ready_page)
 
     def accept(self) -> None:
         def done(settings: Settings) -> None:

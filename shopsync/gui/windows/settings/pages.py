@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QCoreApplication, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -43,8 +44,9 @@ class SettingsPage(QWidget):
 
 
 class SitePage(SettingsPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.hub = hub  # AppHub: the connection test runs in its I/O thread
         self.title = self.tr("Site")
         form = QFormLayout(self)
         self.url = QLineEdit()
@@ -57,12 +59,47 @@ class SitePage(SettingsPage):
         note = QLabel(self.tr("Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier."))
         note.setWordWrap(True)
         form.addRow(note)
+        self.test_button = QPushButton(self.tr("Tester la connexion"))
+        self.test_button.clicked.connect(self.test_connection)
+        self.check_result = QLabel()
+        self.check_result.setWordWrap(True)
+        form.addRow(self.test_button, self.check_result)
 
     def load(self, settings: Settings) -> None:
         self.url.setText(settings.site.url)
 
     def changes(self) -> dict[str, dict[str, Any]]:
-        return {"site": {"url": self.url.text().strip()}}
+        url = self.url.text().strip()
+        return {"site": {"url": url}} if url else {}
+
+    def test_connection(self) -> None:
+        """The first-connection check (as `shopsync check --site`), in the I/O thread."""
+        if self.hub is None:
+            return
+        from shopsync.agent.first_connection import check_site
+        from shopsync.config import site_token
+
+        url, typed = self.url.text().strip(), self.token.text().strip()
+        self.test_button.setEnabled(False)
+        self.check_result.setText(self.tr("Test en cours…"))
+
+        def work(_ctx: Any):  # noqa: ANN202 - IoContext; returns agent.first_connection.SiteCheck
+            return check_site(url, typed or site_token(url))
+
+        def done(check: Any) -> None:
+            from shopsync import texts
+
+            self.test_button.setEnabled(True)
+            key = str(check.problem) if check.problem else "ok"
+            detail = len(check.catalogue) if check.ok else check.detail
+            text = QCoreApplication.translate("State", texts.SITE_CHECK[key])
+            self.check_result.setText(text.replace("%1", url).replace("%2", str(detail)))
+
+        def failed(exc: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            self.check_result.setText(str(exc))
+
+        self.hub.io(work, done, failed)
 
 
 class SchedulePage(SettingsPage):

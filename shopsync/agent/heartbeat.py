@@ -1,0 +1,94 @@
+"""The heartbeat payload: what the platform needs to tell a quiet shop from a broken connector.
+
+Counts, times and versions only: never a path, a token, a password or stock data, and error
+messages pass through the diagnostics' redaction. Kept far under the contract's 2 KB gzipped
+(`tests/platform/test_heartbeat.py` measures it with long error messages).
+"""
+
+from __future__ import annotations
+
+import gzip
+import platform
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+from shopsync import __version__
+from shopsync.config import Settings
+from shopsync.diagnostics import redact
+from shopsync.services.status import StatusService, last_finished_run
+from shopsync.site import protocol
+from shopsync.store import runs
+from shopsync.sync.vocab import RunStatus
+
+MAX_GZIPPED_BYTES = 2048
+MAX_ERROR_MESSAGE = 300
+# Runs after which the site held everything the shop had (held: all but the unpublishing).
+DELIVERED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
+REMOTE_SOURCES = {"odbc": "odbc", "4d-rest": "4d-rest"}
+
+
+def iso(ts: float | None) -> str | None:
+    return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+
+
+def erp_kind(settings: Settings) -> str:
+    """How the ERP is read (file, folder, odbc, 4d-rest): the kind, never the path."""
+    erp = settings.erp
+    if erp.profile in REMOTE_SOURCES:
+        return REMOTE_SOURCES[erp.profile]
+    if not erp.path:
+        return "none"
+    return "pattern" if any(c in erp.path for c in "*?[") else "file"
+
+
+def build_heartbeat(
+    settings: Settings,
+    db: sqlite_utils.Database,
+    *,
+    agent_id: str,
+    now: float,
+    secrets: list[str],
+    paused: bool = False,
+    next_run: float | None = None,
+    doing: protocol.SupportRequest | None = None,
+) -> dict[str, Any]:
+    """The `Heartbeat` body, read from the store (no network, no engine). `state` is the one
+    classification the tray and `shopsync status` show (services.status)."""
+    status = StatusService(db).read()
+    last_read = status.last_read
+    recent = runs.recent_runs(db, 20)
+    delivered = next((r for r in recent if r["status"] in DELIVERED), None)
+    last = last_finished_run([r for r in recent if r["status"] != RunStatus.BUSY])
+    error = None
+    if last is not None and last["status"] not in DELIVERED:
+        message = redact(str(last.get("message") or ""), secrets)[:MAX_ERROR_MESSAGE]
+        error = {"code": last["status"], "message": message}
+    return {
+        "agent_id": agent_id,
+        "version": __version__,
+        "os": f"{platform.system()} {platform.release()}"[:100],
+        "clock": iso(now),
+        "erp": {"kind": erp_kind(settings), "preset": settings.erp.profile[:100]},
+        "last_export": None
+        if last_read is None
+        else {
+            "read_at": iso(last_read["read_at"]),
+            "lines": int(last_read["raw_lines"] or last_read["items"] or 0),
+            "rejected": int(last_read["rejected"] or 0),
+        },
+        "last_delivery_at": iso(delivered["ended_at"]) if delivered else None,
+        "pending": status.pending,
+        "held": len(status.held),
+        "rejected": len(status.rejected),
+        "last_error": error,
+        "next_run_at": iso(next_run),
+        "state": str(status.state),
+        "paused": paused,
+        "doing": None if doing is None else {"id": doing.id, "kind": doing.kind[:100]},
+    }
+
+
+def gzipped_size(body: dict[str, Any]) -> int:
+    return len(gzip.compress(protocol.dumps(body), mtime=0))

@@ -1,0 +1,230 @@
+"""`/admin`: the platform team's back-office page for this shop's connector, in French.
+
+Plain server-rendered HTML like the storefront, protected by the shop's token (HTTP Basic with
+the token as password, so a browser asks for it; or the API's bearer header). It shows what
+`GET /api/v1/agent` returns, and its buttons queue support requests for the agent.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+from html import escape
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from shopsync.durations import format_duration
+from shopsync.site.protocol import RequestKind
+from shopsync.site.sandbox.agent_api import overview
+
+HEALTH_TEXT = {
+    "ok": ("OK", "ok"),
+    "late": ("En retard", "wait"),
+    "silent": ("Silencieux", "out"),
+    "never": ("Jamais connecté", "out"),
+}
+BUTTONS = (
+    (RequestKind.FULL_RECONCILE, "Demander une synchronisation complète"),
+    (RequestKind.DIAGNOSTICS, "Demander un diagnostic"),
+    (RequestKind.PAUSE, "Suspendre les synchronisations"),
+    (RequestKind.RESUME, "Reprendre les synchronisations"),
+)
+KIND_TEXT = dict(BUTTONS)
+OUTCOME_TEXT = {"done": "fait", "failed": "échec", "ignored": "ignoré"}
+MAX_FORM_BYTES = 4096
+
+
+def _authorized(request: Request) -> bool:
+    if request.scope.get("state", {}).get("authenticated"):
+        return True  # the API's bearer header, checked by TokenMiddleware
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return False
+    try:
+        _, _, password = base64.b64decode(value.strip()).decode("utf-8").partition(":")
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return hmac.compare_digest(password.encode(), request.app.state.token.encode())
+
+
+def _challenge() -> Response:
+    return HTMLResponse(
+        "<!doctype html><html lang='fr'><meta charset='utf-8'><p>Accès réservé à la plateforme :"
+        " saisissez le jeton de la boutique comme mot de passe.</p></html>",
+        401,
+        {"WWW-Authenticate": 'Basic realm="ShopSync admin", charset="UTF-8"'},
+    )
+
+
+async def page(request: Request) -> Response:
+    if not _authorized(request):
+        return _challenge()
+    return HTMLResponse(render(overview(request)))
+
+
+async def queue(request: Request) -> Response:
+    """A button: queue one support request, then back to the page (POST-redirect-GET)."""
+    if not _authorized(request):
+        return _challenge()
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            return HTMLResponse("<p>Formulaire trop long.</p>", 413)
+    kind = parse_qs(body.decode("utf-8", "replace")).get("kind", [""])[0]
+    if kind not in KIND_TEXT:
+        return HTMLResponse("<p>Demande inconnue.</p>", 400)
+    request.app.state.agents.queue_request(kind)
+    return RedirectResponse("/admin", 303)
+
+
+def _when(value: str | None) -> str:
+    return escape(value.replace("T", " ").replace("+00:00", " UTC")) if value else "—"
+
+
+def _rows(pairs: list[tuple[str, str]]) -> str:
+    return "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in pairs)
+
+
+def _facts(view: dict[str, Any]) -> str:
+    beat = view["heartbeat"] or {}
+    export = beat.get("last_export") or {}
+    erp = beat.get("erp") or {}
+    error = beat.get("last_error")
+    doing = beat.get("doing")
+    pairs = [
+        ("Dernier signal", _when(view["last_heartbeat_at"])),
+        ("Version", escape(str(beat.get("version") or "—"))),
+        ("Système", escape(str(beat.get("os") or "—"))),
+        ("Source ERP", escape(" / ".join(str(v) for v in (erp.get("kind"), erp.get("preset")) if v))
+         or "—"),
+        ("Dernier export lu", f"{_when(export.get('read_at'))} — {export.get('lines', 0)} lignes, "
+         f"{export.get('rejected', 0)} rejetées" if export else "—"),
+        ("Dernière livraison au site", _when(beat.get("last_delivery_at"))),
+        ("Dernière vente vue", _when(view["last_sale_at"])),
+        ("En attente d'envoi", str(beat.get("pending", "—"))),
+        ("Dépublications retenues (attendent un oui)", str(beat.get("held", "—"))),
+        ("Refusés par le site", str(beat.get("rejected", "—"))),
+        ("Dernière erreur", escape(f"{error.get('code')} : {error.get('message')}") if error
+         else "aucune"),
+        ("Prochaine synchronisation", _when(beat.get("next_run_at"))),
+        ("Horloge du poste", _when(beat.get("clock"))),
+        ("Suspendu", "oui" if beat.get("paused") else "non"),
+        ("En cours", escape(KIND_TEXT.get(doing.get("kind"), str(doing.get("kind")))) if doing
+         else "—"),
+    ]  # fmt: skip
+    return f"<table>{_rows(pairs)}</table>"
+
+
+def _report(view: dict[str, Any]) -> str:
+    report = view["connection_report"]
+    if not report:
+        return "<p>Aucun rapport de connexion reçu.</p>"
+    counts = report.get("counts", {})
+    labels = {
+        "references": "références lues",
+        "connected": "connectées",
+        "to_rewrite": "à réécrire",
+        "written_the_old_way": "écrites à l'ancienne",
+        "unmatched": "absentes du catalogue",
+        "aliases_accepted": "alias acceptés",
+        "brands_to_decide": "marques à décider",
+    }
+    summary = ", ".join(f"{counts[k]} {v}" for k, v in labels.items() if k in counts)
+    rewrite = "".join(
+        f"<tr><td>{escape(str(r.get('reference')))}</td><td>"
+        + ", ".join(
+            f"{escape(str(s.get('reference')))} ({float(s.get('score') or 0):.2f})"
+            for s in r.get("suggestions", [])[:3]
+        )
+        + "</td></tr>"
+        for r in report.get("to_rewrite", [])[:200]
+    )
+    old = "".join(
+        f"<tr><td>{escape(str(r.get('reference')))}</td>"
+        f"<td>{escape(str(r.get('catalog_reference')))}</td></tr>"
+        for r in report.get("written_the_old_way", [])[:200]
+    )
+    parts = [f"<p>Reçu le {_when(view['connection_report_at'])} : {escape(summary)}.</p>"]
+    if rewrite:
+        parts.append(
+            "<h3>Références à réécrire</h3><table><tr><th>Référence ERP</th>"
+            f"<th>Suggestions</th></tr>{rewrite}</table>"
+        )
+    if old:
+        parts.append(
+            "<h3>Écrites à l'ancienne (connectées au produit renommé)</h3><table><tr>"
+            f"<th>Référence ERP</th><th>Référence du catalogue</th></tr>{old}</table>"
+        )
+    brands = report.get("unmapped_brands") or []
+    if brands:
+        parts.append(f"<p>Marques à décider : {escape(', '.join(brands))}</p>")
+    return "".join(parts)
+
+
+def _requests(view: dict[str, Any]) -> str:
+    buttons = "".join(
+        "<form method='post' action='/admin/requests'>"
+        f"<input type='hidden' name='kind' value='{kind}'><button>{escape(text)}</button></form>"
+        for kind, text in BUTTONS
+    )
+    rows = "".join(
+        f"<tr><td>{_when(r['created_at'])}</td><td>{escape(KIND_TEXT.get(r['kind'], r['kind']))}"
+        f"</td><td>{'reçue' if r['delivered'] else 'en attente'}</td><td>"
+        + (
+            f"{escape(OUTCOME_TEXT.get(r['outcome'], str(r['outcome'])))} le {_when(r['acked_at'])}"
+            if r["acked_at"]
+            else "—"
+        )
+        + "</td></tr>"
+        for r in view["requests"]
+    )
+    table = (
+        "<table><tr><th>Demandée</th><th>Demande</th><th>Transmise</th><th>Résultat</th></tr>"
+        f"{rows}</table>"
+        if rows
+        else "<p>Aucune demande.</p>"
+    )
+    return f"<div class='buttons'>{buttons}</div>{table}"
+
+
+_STYLE = """
+body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#222}
+header{background:#23304a;color:#fff;padding:1rem 2rem}header h1{margin:0;font-size:1.3rem}
+section{background:#fff;margin:1rem 2rem;padding:1rem 1.5rem;border-radius:6px}
+table{border-collapse:collapse}th,td{text-align:left;padding:.25rem .8rem .25rem 0;
+vertical-align:top}th{font-weight:600;color:#555}
+.health{font-size:1.4rem}.ok{color:#2e7d32}.wait{color:#b26a00}.out{color:#b00020}
+.buttons{display:flex;gap:.5rem;flex-wrap:wrap;margin-bottom:1rem}
+"""
+
+
+def render(view: dict[str, Any]) -> str:
+    text, css = HEALTH_TEXT[view["health"]]
+    since = f" depuis {_when(view['since'])}" if view["since"] else ""
+    thresholds = (
+        f"En retard après {format_duration(view['late_after_seconds'])} sans signal, "
+        f"silencieux après {format_duration(view['silent_after_seconds'])}."
+    )
+    return (
+        "<!doctype html><html lang='fr'><head><meta charset='utf-8'>"
+        "<meta http-equiv='refresh' content='10'>"
+        f"<title>Back-office — connecteur ShopSync</title><style>{_STYLE}</style></head><body>"
+        "<header><h1>Back-office plateforme — connecteur ShopSync de la boutique</h1></header>"
+        f"<section><p class='health {css}' id='health' data-health='{view['health']}'>"
+        f"{escape(text)}{since}</p><p>{escape(thresholds)}</p>{_facts(view)}</section>"
+        f"<section><h2>Rapport de connexion</h2>{_report(view)}</section>"
+        f"<section><h2>Demandes au connecteur</h2>{_requests(view)}</section>"
+        "</body></html>"
+    )
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/admin", page, methods=["GET"]),
+        Route("/admin/requests", queue, methods=["POST"]),
+    ]
