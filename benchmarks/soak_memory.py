@@ -110,7 +110,8 @@ def main() -> int:
     if args.mode == "service":
         command.append("--headless")  # without it, `shopsync run` is the tray app
     env = dict(os.environ, SHOPSYNC_SITE_TOKEN=TOKEN, QT_QPA_PLATFORM="offscreen")
-    app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = work / "app-stderr.txt"  # a file: a pipe nobody reads would fill and block
+    app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors.open("wb"))
     db = home / "shopsync.db"
     log = home / "logs" / "shopsync.log"
     behind = 0
@@ -118,7 +119,7 @@ def main() -> int:
         deadline = time.monotonic() + 120
         while finished_runs(log) < 1:  # the start-up run
             if app.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"ShopSync did not start: {app.stderr.read().decode()[-2000:]}")
+                raise SystemExit(f"ShopSync did not start: {errors.read_text()[:3000]}")
             time.sleep(0.05)
         started = time.monotonic()
         print(f"mode={args.mode} lines={args.lines} cadence={args.cadence}s pid={app.pid}")
@@ -132,7 +133,7 @@ def main() -> int:
             deadline = time.monotonic() + 60
             while finished_runs(log) <= before:
                 if app.poll() is not None:
-                    raise SystemExit(f"ShopSync stopped: {app.stderr.read().decode()[-2000:]}")
+                    raise SystemExit(f"ShopSync stopped ({errors}): {errors.read_text()[:3000]}")
                 if time.monotonic() > deadline:
                     behind += 1
                     break

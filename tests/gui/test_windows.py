@@ -27,9 +27,14 @@ def test_status_window_shows_runs_chart_and_runs_a_sync(qtbot, make_hub, wait_io
     assert "marque" in window.detail.text()
     assert window.next_run.text()  # "non planifiée" here (no timed jobs in tests)
 
+    # Seen when the run starts (after the window's own slot): an unchanged run can end within
+    # milliseconds, and the bar is hidden again before a poll would see it.
+    shown: list[bool] = []
+    hub.run_started.connect(lambda _data: shown.append(window.progress_bar.isVisible()))
     with qtbot.waitSignal(hub.run_finished, timeout=20000) as finished:
         window.sync_button.click()
-        qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown[0] is True
     assert finished.args[0].status in ("ok", "unchanged")
     wait_io(hub)
     assert not window.progress_bar.isVisible()  # an animated bar left visible costs idle CPU
