@@ -35,7 +35,14 @@ def write_export(path: Path, stock: dict[str, tuple[int, int]]) -> None:
 
 
 def damage(db: Path) -> None:
-    """8 KB of garbage in the middle of the file, as a bad sector or a torn write leaves."""
+    """8 KB of garbage in the middle of the file, as a bad sector or a torn write leaves. The
+    log left by the killed process is checkpointed first (as the next open would), so that its
+    newer copies of those pages do not quietly mend them."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
     data = bytearray(db.read_bytes())
     middle = len(data) // 2
     data[middle : middle + 8192] = os.urandom(8192)
