@@ -41,14 +41,17 @@ class IoContext:
 class AppHub(QObject):
     """Signals the windows and the tray listen to, and the few actions they ask for."""
 
-    status_changed = Signal(dict)  # ConnectorStatus.as_dict(), with "scheduler" (its state)
-    run_started = Signal(dict)
+    # Dicts travel as `object`: PySide6 6.12 on CPython 3.11 drops one reference to None per
+    # None value of a `Signal(dict)` payload (nested too); the status holds several, and the
+    # tray app aborted with "none_dealloc" after ~100 exports (benchmarks/soak_memory.py).
+    status_changed = Signal(object)  # ConnectorStatus.as_dict(), with "scheduler" (its state)
+    run_started = Signal(object)
     progress = Signal(str, int, int)  # phase, done, total
     run_finished = Signal(object)  # RunSummary
-    scheduler_changed = Signal(dict)
+    scheduler_changed = Signal(object)
     settings_changed = Signal(object)  # Settings
     busy_changed = Signal(bool)
-    platform_changed = Signal(dict)  # agent.link: last_signal_at, offline, unsupported, doing
+    platform_changed = Signal(object)  # agent.link: last_signal_at, offline, unsupported, doing
     _deliver = Signal(object, object)  # (ticket, (ok, payload)): thread -> UI thread
 
     def __init__(

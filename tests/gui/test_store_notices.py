@@ -31,3 +31,25 @@ def test_a_rebuild_is_told_for_a_few_days_then_becomes_history():
     old = dict(recent, at=time.time() - st.REBUILT_NOTICE_SECONDS - 60)
     status["local_store"]["rebuilt"] = old
     assert st.attention_reasons(status) == {}
+
+
+def test_status_signals_keep_the_reference_count_of_none():
+    """A `Signal(dict)` dropped a reference to None per None value: the tray aborted
+    ("none_dealloc") after ~100 exports. The hub's dict signals must not."""
+    import sys
+
+    from shopsync.gui.hub import AppHub
+    from shopsync.gui.qtcompat import emit
+
+    _app()
+    payload = {"local_store": {"rebuilt": None, "problem": None}, "pending_since": None}
+    for name in ("status_changed", "run_started", "scheduler_changed", "platform_changed"):
+        signal = getattr(AppHub, name)
+        holder = type("Holder", (AppHub.__mro__[1],), {name: signal})()  # the signal, not the hub
+        received = []
+        getattr(holder, name).connect(lambda data, seen=received: seen.append(len(data)))
+        before = sys.getrefcount(None)
+        for _ in range(200):
+            emit(getattr(holder, name), payload)
+        assert len(received) == 200
+        assert sys.getrefcount(None) - before > -50, name
