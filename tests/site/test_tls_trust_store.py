@@ -52,3 +52,25 @@ def test_self_signed_certificate_in_no_store_is_refused_before_any_request(
             client.health()
         assert "tls-token" not in str(err.value)
         assert requests == []  # the handshake failed: no request, no token sent
+
+
+def test_update_downloads_trust_the_system_store_too(local_ca, tmp_path) -> None:
+    """The signed-update channel (shopsync/update/fetcher.py) talks TLS like the site client:
+    a repository behind the PC's own CA is reachable, a self-signed one is not, and nothing
+    is requested from it."""
+    from tuf.api import exceptions
+
+    from shopsync.update.fetcher import TrustStoreFetcher
+
+    fetcher = TrustStoreFetcher(socket_timeout=10, user_agent="ShopSync/test")
+    try:
+        with https_server(tmp_path, local_ca) as (requests, url):
+            body = b"".join(fetcher.fetch(f"{url}/updates/metadata/timestamp.json"))
+            assert b'"status": "ok"' in body
+            assert requests == ["/updates/metadata/timestamp.json"]
+        with https_server(tmp_path, None) as (requests, url):
+            with pytest.raises(exceptions.DownloadError):
+                b"".join(fetcher.fetch(f"{url}/updates/metadata/timestamp.json"))
+            assert requests == []
+    finally:
+        fetcher.close()
