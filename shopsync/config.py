@@ -5,6 +5,7 @@ The token is deliberately not a setting: it never touches `config.toml` or a log
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from pathlib import Path
 from shopsync.errors import ConfigError
 from shopsync.update.settings import UpdateSettings, check_update_settings
 from shopsync.vocab import KeyringService
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "ShopSync"
 TOKEN_ENV = "SHOPSYNC_SITE_TOKEN"
@@ -307,7 +310,8 @@ def site_token(url: str) -> str | None:
             "le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être "
             "lu. Réparez le trousseau, ou définissez %3.",
         )
-        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", url, TOKEN_ENV)) from exc
+        log.warning("keyring read failed: %s: %s", type(exc).__name__, exc)
+        raise KeyringUnavailable(arg(text, type(exc).__name__, url, TOKEN_ENV)) from exc
 
 
 def store_site_token(url: str, token: str) -> None:
@@ -326,4 +330,5 @@ def store_site_token(url: str, token: str) -> None:
             "le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, "
             "définissez %2.",
         )
-        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", TOKEN_ENV)) from exc
+        log.warning("keyring write failed: %s: %s", type(exc).__name__, exc)
+        raise KeyringUnavailable(arg(text, type(exc).__name__, TOKEN_ENV)) from exc

@@ -114,3 +114,65 @@ def test_plural_forms_follow_each_languages_rule(monkeypatch):
         "0 products refused by the site", "1 product refused by the site", "2 products refused by the site",
     ]
     assert i18n.translate("Cli", "a sentence nobody translated") == "a sentence nobody translated"
+
+
+# -- what a shop meets when something is wrong: the same language, no raw value, no English
+#    library text inside a French sentence (real processes, real keyring backends, the sandbox).
+
+NULL_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "SHOPSYNC_SITE_TOKEN": ""}
+FAIL_KEYRING = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "SHOPSYNC_SITE_TOKEN": ""}
+
+
+def _said(done) -> str:  # noqa: ANN001 - a CompletedProcess
+    assert "Traceback" not in done.stderr
+    return done.stdout + done.stderr
+
+
+def test_no_token_is_said_in_the_shops_language(shop):
+    shop.write(ROWS)
+    fr = shop.cli("sync", "--once", env={**FR, **NULL_KEYRING})
+    en = shop.cli("sync", "--once", env={**EN, **NULL_KEYRING})
+    assert fr.returncode == en.returncode == 2
+    assert "aucun jeton pour ce site" in _said(fr) and "no site token" not in _said(fr)
+    assert "no token for this site" in _said(en) and "aucun jeton" not in _said(en)
+
+
+def test_a_broken_keyring_names_itself_without_the_librarys_english(shop):
+    shop.write(ROWS)
+    fr = _said(shop.cli("sync", "--once", env={**FR, **FAIL_KEYRING}))
+    assert "le trousseau du système est illisible (NoKeyringError)" in fr
+    assert "No recommended backend" not in fr  # the library's words: in the log only
+    log = (shop.home / "logs" / "shopsync.log").read_text(encoding="utf-8")
+    assert "No recommended backend" in log
+
+
+def test_a_refused_token_is_said_in_the_shops_language(shop):
+    shop.write(ROWS)
+    fr = shop.cli("sync", "--once", env={**FR, "SHOPSYNC_SITE_TOKEN": "wrong-token"})
+    assert fr.returncode == 2
+    assert "Le site a refusé le jeton" in fr.stdout and "vérifiez-le dans les réglages" in fr.stdout
+    assert "check the site token" not in _said(fr) and "wrong-token" not in _said(fr)
+
+
+def test_dry_run_names_each_kind_of_change_in_words(shop):
+    shop.write(ROWS)
+    fr = _out(shop, "sync", "--dry-run", env=FR)
+    en = _out(shop, "sync", "--dry-run", env=EN)
+    assert any(line.startswith("  À publier : 3 — ") for line in fr), fr
+    assert any(line.startswith("  To publish: 3 — ") for line in en), en
+    assert not [line for line in fr + en if re.match(r"\s*(publish|update|unpublish|held):", line)]
+
+
+def test_update_check_keeps_its_json_keys_and_speaks_french(shop):
+    """No update repository on this site (404): unreachable, exit 3, `latest` present (null)."""
+    done = shop.cli("update", "check", "--json", env=FR)
+    assert done.returncode == 3
+    report = json.loads(done.stdout)
+    assert {"status", "current", "latest", "reason"} <= report.keys()
+    assert report["status"] == "unreachable" and report["latest"] is None
+    fr = shop.cli("update", "check", env=FR)
+    assert fr.returncode == 3
+    first = fr.stderr.splitlines()[0]
+    assert first == "Le dépôt des mises à jour est injoignable : nouvel essai plus tard."
+    en = shop.cli("update", "check", env=EN)
+    assert en.stderr.splitlines()[0] == "The update repository cannot be reached: trying again later."

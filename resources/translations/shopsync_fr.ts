@@ -257,16 +257,46 @@
         <source>%1 références ERP, %2 produits au catalogue : %3</source>
         <translation>%1 références ERP, %2 produits au catalogue : %3</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="58" />
+        <source>Version %1 installée : ShopSync redémarre.</source>
+        <translation>Version %1 installée : ShopSync redémarre.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="60" />
+        <source>ShopSync est à jour (version %1).</source>
+        <translation>ShopSync est à jour (version %1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="63" />
+        <source>Mise à jour disponible : version %1 (installée : %2).</source>
+        <translation>Mise à jour disponible : version %1 (installée : %2).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="67" />
+        <source>Téléchargée et vérifiée : %1</source>
+        <translation>Téléchargée et vérifiée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="70" />
+        <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
+        <translation>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="72" />
+        <source>Mise à jour refusée : rien n'a été installé.</source>
+        <translation>Mise à jour refusée : rien n'a été installé.</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="305" />
+        <location filename="../../shopsync/config.py" line="308" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="324" />
+        <location filename="../../shopsync/config.py" line="328" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
@@ -867,9 +897,69 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="54" />
+        <location filename="../../shopsync/sync/messages.py" line="48" />
+        <source>À publier</source>
+        <translation>À publier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="49" />
+        <source>À mettre à jour</source>
+        <translation>À mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="50" />
+        <source>À dépublier</source>
+        <translation>À dépublier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="51" />
+        <source>Dépublications retenues</source>
+        <translation>Dépublications retenues</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="59" />
+        <source>%1 : %2 — %3</source>
+        <translation>%1 : %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="70" />
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/sync/messages.py" line="82" />
+        <source>%n produit(s) seraient dépubliés : c'est plus que le seuil de sécurité</source>
+        <translation><numerusform>%n produit serait dépublié : c'est plus que le seuil de sécurité</numerusform><numerusform>%n produits seraient dépubliés : c'est plus que le seuil de sécurité</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="89" />
+        <source>erreur interne (%1) : voir logs/shopsync.log</source>
+        <translation>erreur interne (%1) : voir logs/shopsync.log</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="93" />
+        <source>une autre synchronisation tient le verrou</source>
+        <translation>une autre synchronisation tient le verrou</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="98" />
+        <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
+        <translation>le site a refusé le jeton : vérifiez-le dans les réglages</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="103" />
+        <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
+        <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="111" />
+        <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
+        <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="115" />
+        <source>le catalogue du site est vide : rien à publier</source>
+        <translation>le catalogue du site est vide : rien à publier</translation>
     </message>
 </context>
 <context>

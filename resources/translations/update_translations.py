@@ -37,6 +37,8 @@ FR_SINGULAR = {
     "retenue : `shopsync confirm` pour la lancer",
     "%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.": "%n "
     "dépublication confirmée : la prochaine synchronisation l'effectue.",
+    "%n produit(s) seraient dépubliés : c'est plus que le seuil de sécurité": "%n produit serait "
+    "dépublié : c'est plus que le seuil de sécurité",
 }
 
 
