@@ -155,9 +155,9 @@ class SyncEngine:
             log.warning("the site refused the token: %s", exc)
             summary.message = messages.token_refused()
         except SiteUnreachable as exc:
-            summary.status, summary.exit_code, summary.message = (
-                RunStatus.OFFLINE, EXIT_UNREACHABLE, str(exc)
-            )
+            log.warning("the site did not answer: %s", exc)  # the technical detail, for support
+            summary.status, summary.exit_code = RunStatus.OFFLINE, EXIT_UNREACHABLE
+            summary.message = messages.offline(self.settings.site.url)
             summary.retry_after = exc.retry_after
         except ShopSyncError as exc:
             summary.status, summary.exit_code, summary.message = (

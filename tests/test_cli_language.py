@@ -176,3 +176,17 @@ def test_update_check_keeps_its_json_keys_and_speaks_french(shop):
     assert first == "Le dépôt des mises à jour est injoignable : nouvel essai plus tard."
     en = shop.cli("update", "check", env=EN)
     assert en.stderr.splitlines()[0] == "The update repository cannot be reached: trying again later."
+
+
+def test_an_unreachable_site_is_said_in_the_shops_language(shop):
+    shop.write(ROWS)
+    shop.configure(site={"url": "http://127.0.0.1:9"})  # nothing listens on the discard port
+    fr = shop.cli("sync", "--once", env=FR)
+    assert fr.returncode == 3
+    said = _said(fr)
+    assert "le site http://127.0.0.1:9 n'a pas répondu" in said
+    assert "did not answer" not in said and "Connection refused" not in said
+    status = _out(shop, "status", env=FR)
+    assert status[0] == "État : site injoignable" and "did not answer" not in "\n".join(status)
+    log = (shop.home / "logs" / "shopsync.log").read_text(encoding="utf-8")
+    assert "did not answer" in log  # support still has the detail

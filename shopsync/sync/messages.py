@@ -98,6 +98,14 @@ def token_refused() -> str:
     return translate("Run", "le site a refusé le jeton : vérifiez-le dans les réglages")
 
 
+def offline(url: str) -> str:
+    """The site could not be reached (the client's English detail goes to the log)."""
+    return arg(
+        translate("Run", "le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)"),
+        url,
+    )
+
+
 def no_token() -> str:
     """No token in the environment nor in the keyring for the site's address."""
     return translate(
