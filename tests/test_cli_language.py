@@ -190,3 +190,15 @@ def test_an_unreachable_site_is_said_in_the_shops_language(shop):
     assert status[0] == "État : site injoignable" and "did not answer" not in "\n".join(status)
     log = (shop.home / "logs" / "shopsync.log").read_text(encoding="utf-8")
     assert "did not answer" in log  # support still has the detail
+
+
+def test_a_moved_export_is_said_in_the_shops_language(shop):
+    """The seed's commonest breakdown: the ERP now writes its export somewhere else."""
+    shop.configure(erp={"path": str(shop.home / "Export" / "stock_*.csv")})
+    fr, en = (shop.cli("sync", "--once", env=env) for env in (FR, EN))
+    assert fr.returncode == en.returncode == 2
+    assert "stock_*.csv : aucun fichier d'export ne correspond" in _said(fr)
+    assert "no export file matches" not in _said(fr)
+    assert "stock_*.csv: no export file matches" in _said(en)
+    shop.configure(erp={"path": str(shop.home / "absent.csv")})
+    assert "absent.csv : fichier introuvable" in _said(shop.cli("sync", "--once", env=FR))

@@ -343,6 +343,39 @@
     </message>
 </context>
 <context>
+    <name>Erp</name>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="12"/>
+        <source>%1 : aucun fichier d&apos;export ne correspond</source>
+        <translation>%1: no export file matches</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="16"/>
+        <source>%1 : fichier introuvable</source>
+        <translation>%1: no such file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="20"/>
+        <source>%1 : c&apos;est un dossier, pas un fichier d&apos;export</source>
+        <translation>%1: is a folder, not an export file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="24"/>
+        <source>%1 : accès refusé (l&apos;ERP est-il encore en train de l&apos;écrire ?)</source>
+        <translation>%1: permission denied (is the ERP still writing it?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="28"/>
+        <source>%1 : le fichier est vide</source>
+        <translation>%1: the file is empty</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="33"/>
+        <source>aucun fichier d&apos;export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
+        <translation>no export file given, and the profile &apos;%1&apos; names no source of its own: choose the file in the settings ([erp] path in config.toml)</translation>
+    </message>
+</context>
+<context>
     <name>ErpPage</name>
     <message>
         <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41"/>

@@ -315,6 +315,39 @@
     </message>
 </context>
 <context>
+    <name>Erp</name>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="12" />
+        <source>%1 : aucun fichier d'export ne correspond</source>
+        <translation>%1 : aucun fichier d'export ne correspond</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="16" />
+        <source>%1 : fichier introuvable</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="20" />
+        <source>%1 : c'est un dossier, pas un fichier d'export</source>
+        <translation>%1 : c'est un dossier, pas un fichier d'export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="24" />
+        <source>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</source>
+        <translation>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="28" />
+        <source>%1 : le fichier est vide</source>
+        <translation>%1 : le fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="33" />
+        <source>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
+        <translation>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</translation>
+    </message>
+</context>
+<context>
     <name>ErpPage</name>
     <message>
         <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />

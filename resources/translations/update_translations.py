@@ -56,7 +56,10 @@ def sources() -> list[str]:
         + sorted((ROOT / "ui").glob("*.ui"))
         + [
             package / name
-            for name in ("cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py")
+            for name in (
+                "cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py",
+                "erp/messages.py",
+            )
         ]
         + [package / "services" / "settings.py"]
         + sorted((package / "commands").glob("*.py"))

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from shopsync.erp import messages
 from shopsync.errors import InputError
 
 MARKER_SUFFIXES = (".done", ".ok", ".DONE", ".OK")
@@ -59,7 +60,7 @@ def _newest(pattern: str) -> tuple[Path, os.stat_result]:
         except OSError:
             continue  # vanished between listing and stat: the ERP is rotating files
     if not stats:
-        raise InputError(f"{pattern}: no export file matches")
+        raise InputError(messages.no_match(pattern))
     return max(stats, key=lambda ps: (ps[1].st_mtime, ps[0].name))
 
 
