@@ -202,3 +202,13 @@ def test_a_moved_export_is_said_in_the_shops_language(shop):
     assert "stock_*.csv: no export file matches" in _said(en)
     shop.configure(erp={"path": str(shop.home / "absent.csv")})
     assert "absent.csv : fichier introuvable" in _said(shop.cli("sync", "--once", env=FR))
+
+
+def test_brands_map_says_the_site_brand_that_brands_list_shows(shop):
+    shop.configure(rules={"new_brands": "unmapped"})
+    shop.write(ROWS)
+    assert shop.sync().exit_code == 0
+    mapped = _out(shop, "brands", "map", "TISSOT", "--mode", "stock", env=FR)
+    listed = [line for line in _out(shop, "brands", "list", env=FR) if line.startswith("TISSOT")]
+    assert mapped == ["TISSOT → Tissot : En stock"]  # the catalogue's spelling, as the list says
+    assert "→ Tissot " in listed[0]
