@@ -220,7 +220,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="58"/>
+        <location filename="../../shopsync/commands/brands.py" line="65"/>
         <source>← à décider</source>
         <translation>← to decide</translation>
     </message>

@@ -198,7 +198,7 @@
         <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="58" />
+        <location filename="../../shopsync/commands/brands.py" line="65" />
         <source>← à décider</source>
         <translation>← à décider</translation>
     </message>
