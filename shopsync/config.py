@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopsync.errors import ConfigError
+from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.update.settings import UpdateSettings, check_update_settings
 from shopsync.vocab import KeyringService
 
@@ -196,28 +197,37 @@ _SECTIONS = {
 
 def _coerce(section: str, key: str, value: object, default: object, path: Path) -> object:
     """Check one value's type against its default's, with a message naming the key."""
-    where = f"{path}: [{section}] {key}"
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: expected true or false, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "true ou false"), value)
         return value
     if isinstance(default, int) and not isinstance(default, bool):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{where}: expected a whole number, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un nombre entier"), value)
         return value
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"{where}: expected a number, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un nombre"), value)
         return float(value)
     if isinstance(default, str):
         if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected text, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un texte"), value)
         return value
     if isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: expected a list of texts, found {value!r}")
+            raise _bad_value(
+                path, section, key, QT_TRANSLATE_NOOP("Config", "une liste de textes"), value
+            )
         return list(value)
     return value
+
+
+def _bad_value(path: Path, section: str, key: str, expected: str, value: object) -> ConfigError:
+    """"<file>: [section] key: <what is expected>, found <value>", in the shop's language."""
+    from shopsync.i18n import arg, translate
+
+    text = translate("Config", "%1 : [%2] %3 : attendu %4, trouvé %5")
+    return ConfigError(arg(text, path, section, key, translate("Config", expected), repr(value)))
 
 
 def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = True) -> Settings:
@@ -246,9 +256,8 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
     from shopsync.rules import BrandMode
 
     if settings.rules.new_brands not in set(BrandMode):
-        raise ConfigError(
-            f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
-            f"found {settings.rules.new_brands!r}"
+        raise _bad_value(
+            path, "rules", "new_brands", "unmapped, stock, preorder, off", settings.rules.new_brands
         )
     _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
     check_update_settings(settings.update, path)
@@ -260,8 +269,9 @@ def _check_duration(path: Path, section: str, key: str, value: str) -> None:
 
     try:
         parse_duration(value)
-    except DurationError as exc:
-        raise ConfigError(f"{path}: [{section}] {key}: {exc}") from None
+    except DurationError:
+        expected = QT_TRANSLATE_NOOP("Config", "une durée : un nombre et une unité (30s, 15m, 2h, 1d)")
+        raise _bad_value(path, section, key, expected, value) from None
 
 
 def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:

@@ -212,3 +212,16 @@ def test_brands_map_says_the_site_brand_that_brands_list_shows(shop):
     listed = [line for line in _out(shop, "brands", "list", env=FR) if line.startswith("TISSOT")]
     assert mapped == ["TISSOT → Tissot : En stock"]  # the catalogue's spelling, as the list says
     assert "→ Tissot " in listed[0]
+
+
+def test_a_wrong_value_in_config_toml_is_said_in_the_shops_language(shop):
+    shop.configure(site={"heartbeat": "15 minutes"}, guard={"min_unpublish_count": "10"})
+    fr = shop.cli("status", env=FR)
+    assert fr.returncode == 2
+    said = _said(fr)
+    assert "config.toml : [guard] min_unpublish_count : attendu un nombre entier, trouvé '10'" in said
+    shop.configure(guard={"min_unpublish_count": 10})
+    fr, en = (_said(shop.cli("status", env=env)) for env in (FR, EN))
+    assert "config.toml : [site] heartbeat : attendu une durée : un nombre et une unité" in fr
+    assert "is not a duration" not in fr
+    assert "config.toml: [site] heartbeat: expected a duration: a number and a unit" in en

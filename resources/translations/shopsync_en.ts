@@ -316,12 +316,47 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="308"/>
+        <location filename="../../shopsync/config.py" line="202"/>
+        <source>true ou false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="206"/>
+        <source>un nombre entier</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="210"/>
+        <source>un nombre</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="214"/>
+        <source>un texte</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="219"/>
+        <source>une liste de textes</source>
+        <translation>a list of texts</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="229"/>
+        <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
+        <translation>%1: [%2] %3: expected %4, found %5</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="273"/>
+        <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
+        <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="318"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="328"/>
+        <location filename="../../shopsync/config.py" line="338"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>

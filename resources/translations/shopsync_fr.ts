@@ -291,12 +291,47 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="308" />
+        <location filename="../../shopsync/config.py" line="202" />
+        <source>true ou false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="206" />
+        <source>un nombre entier</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="210" />
+        <source>un nombre</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="214" />
+        <source>un texte</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="219" />
+        <source>une liste de textes</source>
+        <translation>une liste de textes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="229" />
+        <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
+        <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="273" />
+        <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
+        <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="318" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="328" />
+        <location filename="../../shopsync/config.py" line="338" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
