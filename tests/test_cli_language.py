@@ -5,7 +5,10 @@ enum value inside a sentence. Real `shopsync` processes under LANG=fr_FR.UTF-8 a
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 from shopsync.sync.vocab import RunStatus
 from shopsync.vocab import ConnectorState
@@ -225,3 +228,28 @@ def test_a_wrong_value_in_config_toml_is_said_in_the_shops_language(shop):
     assert "config.toml : [site] heartbeat : attendu une durée : un nombre et une unité" in fr
     assert "is not a duration" not in fr
     assert "config.toml: [site] heartbeat: expected a duration: a number and a unit" in en
+
+
+def test_a_file_the_system_refuses_is_named_without_a_traceback(shop, tmp_path):
+    shop.write(ROWS)
+    assert shop.sync().exit_code == 0
+    out = shop.cli("check", "--output", str(tmp_path / "no-such-folder" / "rapport.html"), env=FR)
+    assert out.returncode == 2
+    assert "no-such-folder/rapport.html : ce fichier ou son dossier n'existe pas" in _said(out)
+    assert "erreur interne" not in out.stderr
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    home_is_a_file = subprocess.run(
+        [sys.executable, "-m", "shopsync", "--home", str(a_file), "status"],
+        capture_output=True, text=True, env={**os.environ, **EN}, timeout=60,
+    )  # fmt: skip
+    assert home_is_a_file.returncode == 2, home_is_a_file.stderr
+    assert "Traceback" not in home_is_a_file.stderr and "internal error" not in home_is_a_file.stderr
+    assert f"{a_file}: a file stands where a folder is expected" in home_is_a_file.stderr
+
+
+def test_an_empty_brand_cannot_be_mapped(shop):
+    out = shop.cli("brands", "map", "  ", "--mode", "stock", env=FR)
+    assert out.returncode == 2
+    assert "marque vide" in out.stderr and "Traceback" not in out.stderr
+    assert shop.cli("brands", "list", "--json", env=FR).stdout == ""  # nothing was stored

@@ -220,7 +220,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="65"/>
+        <location filename="../../shopsync/commands/brands.py" line="38"/>
+        <source>marque vide : donnez la marque telle que l&apos;ERP l&apos;écrit</source>
+        <translation>empty brand: give the brand as the ERP writes it</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="72"/>
         <source>← à décider</source>
         <translation>← to decide</translation>
     </message>
@@ -233,9 +238,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="67"/>
+        <location filename="../../shopsync/cli.py" line="79"/>
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="93"/>
+        <source>%1 : ce fichier ou son dossier n&apos;existe pas</source>
+        <translation>%1: this file or its folder does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="95"/>
+        <source>%1 : accès refusé par le système</source>
+        <translation>%1: access denied by the system</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="97"/>
+        <source>%1 : un fichier est à la place d&apos;un dossier attendu</source>
+        <translation>%1: a file stands where a folder is expected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="99"/>
+        <source>%1 : le système refuse ce fichier (%2)</source>
+        <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
         <location filename="../../shopsync/demo_data.py" line="117"/>

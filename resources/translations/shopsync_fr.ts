@@ -198,7 +198,12 @@
         <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="65" />
+        <location filename="../../shopsync/commands/brands.py" line="38" />
+        <source>marque vide : donnez la marque telle que l'ERP l'écrit</source>
+        <translation>marque vide : donnez la marque telle que l'ERP l'écrit</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="72" />
         <source>← à décider</source>
         <translation>← à décider</translation>
     </message>
@@ -208,9 +213,29 @@
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="67" />
+        <location filename="../../shopsync/cli.py" line="79" />
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="93" />
+        <source>%1 : ce fichier ou son dossier n'existe pas</source>
+        <translation>%1 : ce fichier ou son dossier n'existe pas</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="95" />
+        <source>%1 : accès refusé par le système</source>
+        <translation>%1 : accès refusé par le système</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="97" />
+        <source>%1 : un fichier est à la place d'un dossier attendu</source>
+        <translation>%1 : un fichier est à la place d'un dossier attendu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="99" />
+        <source>%1 : le système refuse ce fichier (%2)</source>
+        <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
         <location filename="../../shopsync/demo_data.py" line="117" />

@@ -30,6 +30,13 @@ def run(args: argparse.Namespace) -> int:
 
     with services(args) as svc:
         if args.action == "map":
+            if not fold(args.brand):
+                from shopsync.errors import ConfigError
+                from shopsync.i18n import translate
+
+                raise ConfigError(
+                    translate("Cli", "marque vide : donnez la marque telle que l'ERP l'écrit")
+                )
             mapping = svc.brands.set_mapping(args.brand, args.mode, args.site_brand)
             row = next(
                 (r for r in svc.brands.table().rows if fold(r.erp_brand) == fold(mapping.erp_brand)),
