@@ -88,7 +88,7 @@ def _file_problem(exc: OSError) -> str:
 
     from shopsync.i18n import arg, translate
 
-    logging.getLogger("shopsync").warning("file refused: %r", exc)
+    logging.getLogger("shopsync").info("file refused: %r", exc)  # never on the terminal
     if isinstance(exc, FileNotFoundError):
         text = translate("Cli", "%1 : ce fichier ou son dossier n'existe pas")
     elif isinstance(exc, PermissionError):

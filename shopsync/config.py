@@ -222,6 +222,21 @@ def _coerce(section: str, key: str, value: object, default: object, path: Path) 
     return value
 
 
+def _not_toml(path: Path, exc: ValueError) -> str:
+    """A config.toml a person broke by hand: where (line, column), in the shop's language;
+    the parser's own English words go to the log."""
+    import re
+
+    from shopsync.i18n import arg, translate
+
+    log.info("%s: not valid TOML: %s", path, exc)  # info: logging may not be set up yet
+    where = re.search(r"line (\d+), column (\d+)", str(exc))
+    if where is None:
+        return arg(translate("Config", "%1 : ce n'est pas un fichier TOML valide"), path)
+    text = translate("Config", "%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)")
+    return arg(text, path, where.group(1), where.group(2))
+
+
 def _bad_value(path: Path, section: str, key: str, expected: str, value: object) -> ConfigError:
     """"<file>: [section] key: <what is expected>, found <value>", in the shop's language."""
     from shopsync.i18n import arg, translate
@@ -242,7 +257,7 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        raise ConfigError(_not_toml(path, exc)) from exc
     for section, cls in _SECTIONS.items():
         values = data.get(section, {})
         if not isinstance(values, dict):

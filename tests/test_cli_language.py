@@ -253,3 +253,12 @@ def test_an_empty_brand_cannot_be_mapped(shop):
     assert out.returncode == 2
     assert "marque vide" in out.stderr and "Traceback" not in out.stderr
     assert shop.cli("brands", "list", "--json", env=FR).stdout == ""  # nothing was stored
+
+
+def test_a_broken_config_toml_says_where_in_the_shops_language(shop):
+    (shop.home / "config.toml").write_text("[erp\npath = 1\n", encoding="utf-8")
+    fr, en = (shop.cli("status", env=env) for env in (FR, EN))
+    assert fr.returncode == en.returncode == 2
+    assert "config.toml : ce n'est pas un fichier TOML valide (ligne 1, colonne 5)" in _said(fr)
+    assert "Expected" not in _said(fr)  # the parser's English: in the log only
+    assert "config.toml: not a valid TOML file (line 1, column 5)" in _said(en)

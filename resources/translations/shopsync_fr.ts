@@ -341,22 +341,32 @@
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="229" />
+        <location filename="../../shopsync/config.py" line="235" />
+        <source>%1 : ce n'est pas un fichier TOML valide</source>
+        <translation>%1 : ce n'est pas un fichier TOML valide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="236" />
+        <source>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</source>
+        <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="244" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="273" />
+        <location filename="../../shopsync/config.py" line="288" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="318" />
+        <location filename="../../shopsync/config.py" line="333" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="338" />
+        <location filename="../../shopsync/config.py" line="353" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
