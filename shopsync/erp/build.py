@@ -27,7 +27,7 @@ import shopsync.erp.cells as cells  # (not `from shopsync.erp`: the package impo
 from shopsync.erp.cells import Issue
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.fields import Field
-from shopsync.erp.values import parse_plain_prices
+from shopsync.erp.values import parse_plain_prices, split_plain_prices
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 # Rows per chunk: large enough that the per-chunk Python code is noise, small enough that a
@@ -35,6 +35,7 @@ from shopsync.model import Problem, ReadResult, StockLine, format_price
 CHUNK_ROWS = 256
 _NONE = repeat(None)  # endless: fills an absent field, the references set the length
 _ONE = repeat(1)  # no quantity column: each line is one piece
+_UNSEEN = object()  # a text not in a cache yet
 _CACHED = (Field.QUANTITY, Field.PRICE, Field.SIZE, Field.BRAND, Field.STATUS)
 
 
@@ -62,6 +63,7 @@ class Builder:
         # per field: cell text -> the rule's outcome, and the texts whose outcome is an Issue
         self._caches: dict[Field, dict[str, object]] = {f: {} for f in _CACHED}
         self._flagged: dict[Field, set[str]] = {f: set() for f in _CACHED}
+        self._prices_direct = False  # once most prices of a chunk are new: `_direct_prices`
         # every row has a place in `_items`, its StockLine (None once merged into another);
         # the key is the reference, or (reference, size) for a sized item
         self._items: list[StockLine | None] = []
@@ -173,12 +175,18 @@ class Builder:
         if i < 0:
             return None
         texts = columns[i]
+        if field is Field.PRICE and self._prices_direct:
+            values = self._direct_prices(texts)
+            if values is not None:
+                return values
         cache = self._caches[field]
         get = itemgetter(*texts)  # one C call for the lot (a tuple, unless there is one cell)
         try:
             values = get(cache)
         except KeyError:
             new = list(set(texts).difference(cache))
+            if field is Field.PRICE and 2 * len(new) > len(texts) > 16:
+                self._prices_direct = True  # prices to the cent: few repeat, see _direct_prices
             plain = parse_plain_prices(new) if field is Field.PRICE and len(new) > 8 else None
             if plain is not None:  # many new prices (prices to the cent): read in C loops
                 cache.update(zip(new, plain, strict=True))
@@ -191,6 +199,27 @@ class Builder:
                         flagged.add(text)
             values = get(cache)
         return values if len(texts) > 1 else (values,)
+
+    def _direct_prices(self, texts: Sequence[str]) -> list[object] | None:
+        """A price column where most texts are new (prices to the cent): the plain ones read
+        in C loops without the cache (looking each up and storing it costs more than reading
+        it again), the others by the rule, cached. None: a column for the cache after all."""
+        got = split_plain_prices(texts, len(texts) // 8)
+        if got is None:
+            return None
+        values, odd = got
+        if odd:
+            cache = self._caches[Field.PRICE]
+            flagged = self._flagged[Field.PRICE]
+            for i in odd:
+                text = texts[i]
+                value = cache.get(text, _UNSEEN)
+                if value is _UNSEEN:
+                    value = cache[text] = cells.price(text)
+                    if value.__class__ is Issue:
+                        flagged.add(text)
+                values[i] = value  # type: ignore[call-overload]
+        return values
 
     def _issues(self, field: Field, columns: list[Sequence[str]],
                 values: Sequence[object] | None) -> set[int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 
@@ -30,6 +31,8 @@ _SIZE_PREFIX = re.compile(r"(?i)^(?:taille|tld|t)\s*\.?\s*(?=\d)")
 # The price most cells hold (`129`, `1290,50`, `89.9`): one separator, always decimal.
 _PLAIN_PRICE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _PLAIN_PRICES = re.compile(r"[0-9]+(?:[.,][0-9]+)?(?:\n[0-9]+(?:[.,][0-9]+)?)*")
+# a line of a joined column that is not a plain price (empty, spaced, a currency, words...)
+_ODD_PRICE_LINE = re.compile(r"^(?![0-9]+(?:[.,][0-9]+)?$).*$", re.MULTILINE)
 
 
 def parse_price(text: str) -> Decimal | None:
@@ -78,6 +81,34 @@ def parse_plain_prices(texts: list[str]) -> list[Decimal] | None:
     if joined.count("\n") != len(texts) - 1 or not _PLAIN_PRICES.fullmatch(joined):
         return None
     return list(map(Decimal, joined.replace(",", ".").split("\n")))
+
+
+def split_plain_prices(texts: Sequence[str], most: int) -> tuple[list[Decimal | None], list[int]] | None:
+    """`parse_price` of each plain price of a column, read in C loops, and the positions of
+    the other texts (their slot holds None: the caller reads them by the general rules).
+    None when more than `most` texts are not plain (or one holds a line break): a column
+    better read text by text through a cache."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return None
+    lines = joined.replace(",", ".").split("\n")
+    if _PLAIN_PRICES.fullmatch(joined):
+        return list(map(Decimal, lines)), []
+    odd: list[int] = []
+    line = last = 0
+    for match in _ODD_PRICE_LINE.finditer(joined):
+        if len(odd) == most:
+            return None
+        start = match.start()
+        line += joined.count("\n", last, start)
+        last = start
+        odd.append(line)
+    for i in odd:
+        lines[i] = "0"
+    values: list[Decimal | None] = list(map(Decimal, lines))
+    for i in odd:
+        values[i] = None
+    return values, odd
 
 
 def parse_quantity(text: str) -> int | None:
