@@ -144,3 +144,19 @@ def test_prices_to_the_cent_read_without_the_cache_as_with_it(tmp_path: Path, mo
     direct = outcome()
     monkeypatch.setattr(build.Builder, "_direct_prices", lambda self, texts: None)
     assert direct == outcome()
+
+
+def test_merge_warnings_come_in_line_order_with_the_others(tmp_path: Path) -> None:
+    # merges are resolved after the rows are read: their warnings still take their line's
+    # place among the others (a quantity read on line 4, a cp1252 line appended to a UTF-8
+    # export on line 5)
+    lines = [";".join(HEADER[:5]).encode("utf-8"), "A1;Fred;Bague é;1;10,00".encode(),
+             b"A1;Fred;Bague;1;12,00", b"A2;Fred;Bague;;10,00",
+             "A3;Fred;Bague è;1;5,00".encode("cp1252"), b"A3;Fred;Bague;x;5,00"]
+    path = tmp_path / "stock.csv"
+    path.write_bytes(b"\r\n".join(lines))
+    result = read_export(path)
+    assert [(p.line, p.field) for p in result.warnings] == [(3, "price"), (4, "quantity"), (5, None)]
+    assert [(p.line, p.field) for p in result.rejected] == [(6, "quantity")]
+    assert [(line.reference, line.quantity, str(line.price)) for line in result.lines] == [
+        ("A1", 2, "12.00"), ("A2", 0, "10.00"), ("A3", 1, "5.00")]
