@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 # Tests and screenshots render offscreen; `make demo` uses the real display when there is one.
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: demo test test-slow bench lint dist screenshots translations clean syslibs venv
+.PHONY: demo test test-slow bench lint dist dist-windows screenshots translations clean syslibs venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "ShopSync needs Python 3.11+"'
@@ -38,6 +38,12 @@ lint: $(STAMP)
 
 dist: $(STAMP) syslibs
 	cd installer && ../$(BIN)/pyinstaller --noconfirm --clean shopsync.spec
+
+# The Windows app and dist/ShopSync-<version>.msi, built on Linux with Wine and wixl
+# (docs/build.md). Needs root for apt the first time; downloads and the Wine prefix are cached
+# in ~/.cache/shopsync-windows (SHOPSYNC_WIN_CACHE), the bundle lands in build/windows/.
+dist-windows:
+	bash scripts/windows/build.sh
 
 screenshots: $(STAMP) syslibs
 	$(OFFSCREEN) $(BIN)/shopsync screenshots docs/screenshots

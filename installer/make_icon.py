@@ -1,6 +1,6 @@
 """Draw ShopSync's fallback application icon (a gold ring set with a gem) into installer/.
 
-Why this exists: the spec and the Inno Setup script need an .ico at build time, and the GUI's
+Why this exists: the spec and the MSI (installer/shopsync.wxs) need an .ico at build time, and the GUI's
 own icons (resources/icons/) may not be there yet, or may not include a Windows .ico. The icon is
 drawn with Qt (already a dependency) rather than Pillow, and the .ico container is written by hand
 (BMP entries for 16-48 px so every Windows shell and resource tool reads them, PNG for 256 px as

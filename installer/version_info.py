@@ -1,6 +1,6 @@
 """Windows version resource for shopsync.exe, generated from `shopsync.__version__`.
 
-Why generated: the version shown in Explorer's Properties tab, by Inno Setup's upgrade check and
+Why generated: the version shown in Explorer's Properties tab, by the MSI (scripts/windows/make_msi.py) and
 by support staff must be the package version, never a hand-edited copy that drifts. The spec calls
 `write_version_file()` only when building on Windows (PyInstaller ignores version resources
 elsewhere); `python installer/version_info.py` prints the text for a look.
@@ -94,5 +94,24 @@ def write_version_file(target: Path, version: str, filename: str = "shopsync.exe
     return target
 
 
+def msi_version(version: str) -> str:
+    """The MSI ProductVersion: three numbers ('1.2rc1' -> '1.2.0'); MSI ignores a fourth one
+    when comparing versions, so upgrades are told apart by the first three only."""
+    return ".".join(str(n) for n in version_tuple(version)[:3])
+
+
+def bumped(version: str) -> str:
+    """The next patch version ('0.1.0' -> '0.1.1'): the N+1 package of the upgrade test."""
+    major, minor, patch, _ = version_tuple(version)
+    return f"{major}.{minor}.{patch + 1}"
+
+
 if __name__ == "__main__":
-    sys.stdout.write(render(read_version()))
+    # No argument: the version resource's text. `--version`: the package version;
+    # `--bump V`: the next patch version (scripts/windows/build.sh).
+    if sys.argv[1:] == ["--version"]:
+        print(read_version())
+    elif sys.argv[1:2] == ["--bump"] and len(sys.argv) == 3:
+        print(bumped(sys.argv[2]))
+    else:
+        sys.stdout.write(render(read_version()))

@@ -112,3 +112,11 @@ BRAND_MODES: dict[str, str] = {
     BrandMode.PREORDER: QT_TRANSLATE_NOOP("State", "Pré-commande"),
     BrandMode.OFF: QT_TRANSLATE_NOOP("State", "Hors site"),
 }
+
+# How an ERP reference matched the catalogue (shopsync.matching's statuses).
+MATCH_STATUSES: dict[str, str] = {
+    "exact": QT_TRANSLATE_NOOP("State", "identiques"),
+    "normalized": QT_TRANSLATE_NOOP("State", "écrites autrement"),
+    "suggested": QT_TRANSLATE_NOOP("State", "avec suggestion"),
+    "unmatched": QT_TRANSLATE_NOOP("State", "introuvables"),
+}

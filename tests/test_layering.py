@@ -81,9 +81,13 @@ def _imports(path: pathlib.Path) -> list[tuple[str, int]]:
         elif isinstance(node, ast.ImportFrom):
             assert node.level == 0, f"{path}:{node.lineno}: relative import"
             base = node.module or ""
-            out.append((base, node.lineno))
-            # `from shopsync.store import brands` imports the module shopsync.store.brands
-            out += [(f"{base}.{a.name}", node.lineno) for a in node.names if _is_module(f"{base}.{a.name}")]
+            # `from shopsync.store import brands` imports the module shopsync.store.brands (its
+            # package's __init__ runs first, as for any submodule: not an edge of its own);
+            # `from shopsync.erp import read_export` uses the package itself.
+            modules = [f"{base}.{a.name}" for a in node.names if _is_module(f"{base}.{a.name}")]
+            out += [(name, node.lineno) for name in modules]
+            if len(modules) < len(node.names):
+                out.append((base, node.lineno))
     return [(name, line) for name, line in out if name == "shopsync" or name.startswith("shopsync.")]
 
 

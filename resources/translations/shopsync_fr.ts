@@ -252,6 +252,11 @@
         <source>(périmé : absent du catalogue)</source>
         <translation>(périmé : absent du catalogue)</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="84" />
+        <source>%1 références ERP, %2 produits au catalogue : %3</source>
+        <translation>%1 références ERP, %2 produits au catalogue : %3</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
@@ -282,178 +287,178 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="39" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
         <source>Détection automatique</source>
         <translation>Détection automatique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
         <source>4D (export texte)</source>
         <translation>4D (export texte)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="46" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48" />
         <source>4D (serveur REST)</source>
         <translation>4D (serveur REST)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
         <source>Base ODBC</source>
         <translation>Base ODBC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="54" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56" />
         <source>Logiciel (préréglage) :</source>
         <translation>Logiciel (préréglage) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="57" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59" />
         <source>Fichier…</source>
         <translation>Fichier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60" />
         <source>Dossier…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62" />
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
         <source>Export :</source>
         <translation>Export :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="67" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69" />
         <source>Mot de passe :</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="72" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74" />
         <source>Fichier stable depuis :</source>
         <translation>Fichier stable depuis :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="78" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80" />
         <source>Aperçu des premières lignes</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="84" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Colonnes détectées (modifiables)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="89" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
         <source>Quantité</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Prix TTC</source>
         <translation>Prix TTC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Taille (TLD)</source>
         <translation>Taille (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Code EAN</source>
         <translation>Code EAN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="134" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136" />
         <source>Connexion ODBC :</source>
         <translation>Connexion ODBC :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="135" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
         <source>Serveur 4D :</source>
         <translation>Serveur 4D :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="148" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150" />
         <source>Export de l'ERP</source>
         <translation>Export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="149" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="155" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157" />
         <source>Dossier des exports</source>
         <translation>Dossier des exports</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="162" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Indiquez d'abord l'export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="165" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167" />
         <source>Lecture…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188" />
         <source>%n ligne(s) lue(s)</source>
         <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="201" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -1283,6 +1288,26 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <location filename="../../shopsync/texts.py" line="113" />
         <source>Hors site</source>
         <translation>Hors site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="118" />
+        <source>identiques</source>
+        <translation>identiques</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="119" />
+        <source>écrites autrement</source>
+        <translation>écrites autrement</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="120" />
+        <source>avec suggestion</source>
+        <translation>avec suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="121" />
+        <source>introuvables</source>
+        <translation>introuvables</translation>
     </message>
 </context>
 <context>

@@ -75,9 +75,12 @@ def run(args: argparse.Namespace) -> int:
     counts = {s: 0 for s in STATUSES}
     for res in results:
         counts[res.status] += 1
-    summary = ", ".join(f"{counts[s]} {s}" for s in STATUSES)
-    print(
-        f"{len(results)} références ERP, {len(catalog)} produits au catalogue : {summary}",
-        file=sys.stderr,
+    from shopsync import texts
+    from shopsync.i18n import arg, translate
+
+    summary = ", ".join(
+        f"{counts[s]} {translate('State', texts.MATCH_STATUSES.get(s, s))}" for s in STATUSES
     )
+    text = translate("Cli", "%1 références ERP, %2 produits au catalogue : %3")
+    print(arg(text, len(results), len(catalog), summary), file=sys.stderr)
     return 0

@@ -82,12 +82,18 @@ def _login(client: Any, base: str, spec: Any, secret: str | None) -> None:
 def _session(base: str, spec: Any, timeout: float) -> tuple[Any, str | None]:
     import httpx
 
+    from shopsync.site.client import system_trust_context
+
     key = (base, spec.user)
     secret = password("4d", base) if spec.auth != "none" else None
     with _LOCK:
         client = _SESSIONS.get(key)
         if client is None:
-            client = httpx.Client(timeout=timeout, headers={"Accept": "application/json"})
+            # TLS against the OS trust store: a 4D server's company CA is often only there.
+            client = httpx.Client(
+                timeout=timeout, headers={"Accept": "application/json"},
+                verify=system_trust_context(),
+            )
             try:
                 _login(client, base, spec, secret)
             except InputError:

@@ -230,9 +230,11 @@ class AppHub(QObject):
             status.scheduler["next_run"] = self.scheduler.next_run_time()
             return status.as_dict()  # what the signal carries; state.view() reads it back
 
-        self.io(read, self._set_status)
+        self.io(read, self.set_status)
 
-    def _set_status(self, status: dict[str, Any]) -> None:
+    def set_status(self, status: dict[str, Any]) -> None:
+        """Show `status` (a `ConnectorStatus.as_dict()`) everywhere: the tray, the windows.
+        The hub's own reads come here; so can a status built elsewhere (tests, support)."""
         self.last_status = status
         self.scheduler_state = status.get("scheduler", {})
         emit(self.status_changed, status)

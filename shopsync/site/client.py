@@ -10,7 +10,8 @@ What the engine can rely on:
 - the token is attached per request by an auth object that hides it from reprs; it is never
   logged, nor put in an exception message.
 
-Transport: TLS verified; plain http refused except on loopback (the sandbox); proxies from the
+Transport: TLS verified against the operating system's trust store (`system_trust_context`);
+plain http refused except on loopback (the sandbox); proxies from the
 environment (HTTPS_PROXY, NO_PROXY; shops sit behind proxies), except for loopback, which no
 proxy could reach; keep-alive; request bodies over 1 KB gzip-compressed.
 """
@@ -22,6 +23,7 @@ import gzip
 import ipaddress
 import logging
 import random
+import ssl
 import time
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
@@ -65,6 +67,21 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def system_trust_context() -> ssl.SSLContext:
+    """TLS verification against the operating system's trust store, not only Python's bundle.
+
+    Why: shop PCs behind an antivirus that scans HTTPS, or a company proxy, trust the CA that
+    re-signs their traffic only in the Windows certificate store; a connector checking against
+    certifi's bundle alone could never reach the site there. `truststore` asks the OS (Windows'
+    CryptoAPI, macOS' Security framework, the system CA files on Linux) to verify the chain, so
+    the site is trusted exactly when the PC's browser would trust it: still verified, never
+    disabled. Also used by the 4D REST reader (shopsync/erp/fourd_rest.py).
+    """
+    import truststore
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
@@ -142,7 +159,7 @@ class SiteClient:
                 max_connections=4, max_keepalive_connections=2, keepalive_expiry=30
             ),
             trust_env=not loopback,  # env proxies and CA settings; none can serve loopback
-            verify=True,
+            verify=system_trust_context() if url.scheme == "https" else True,
             follow_redirects=False,
             headers={"User-Agent": f"ShopSync/{__version__}", "Accept": "application/json"},
         )

@@ -14,15 +14,14 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import urllib3
 from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Targets
 from tuf.ngclient import FetcherInterface, Updater, UpdaterConfig
-from tuf.ngclient.urllib3_fetcher import Urllib3Fetcher
 
 from shopsync import __version__
 from shopsync.site.client import is_loopback
 from shopsync.update.errors import UpdateRefused, UpdateUnreachable
+from shopsync.update.fetcher import TrustStoreFetcher
 from shopsync.update.naming import Platform, Release, parse_version, release_of
 from shopsync.update.rollout import offered
 from shopsync.update.settings import UpdateChannel
@@ -90,7 +89,7 @@ class UpdateClient:
                 f"{self.url}/metadata/",
                 target_base_url=f"{self.url}/targets/",
                 fetcher=fetcher
-                or Urllib3Fetcher(socket_timeout=socket_timeout, app_user_agent=user_agent),
+                or TrustStoreFetcher(socket_timeout=socket_timeout, user_agent=user_agent),
                 config=UpdaterConfig(app_user_agent=user_agent),
                 bootstrap=trusted_root,
             )
@@ -110,7 +109,7 @@ class UpdateClient:
             raise UpdateUnreachable(f"update repository {self.url}: too slow ({exc})") from exc
         except (tuf_errors.RepositoryError, tuf_errors.DownloadLengthMismatchError) as exc:
             raise _refusal(exc) from exc
-        except (tuf_errors.DownloadError, urllib3.exceptions.HTTPError) as exc:
+        except tuf_errors.DownloadError as exc:
             raise UpdateUnreachable(f"update repository {self.url} unreachable: {exc}") from exc
         except OSError as exc:  # a socket error, or the update folder full or read-only
             raise UpdateUnreachable(f"update not possible now ({exc}); retried later") from exc

@@ -53,8 +53,8 @@ def test_one_balloon_for_a_broken_export_read_by_every_sync(qtbot, make_hub, wai
     broken = "stock.csv: no header line"
 
     def show(status: dict, running: bool = False) -> None:
-        hub.last_status = status
         hub.running = running
+        hub.set_status(status)
         tray.refresh()
 
     show(_status(1, "input_error", broken))
@@ -124,7 +124,7 @@ def test_minimized_start_waits_for_the_tray_then_shows_status(
     late = AppController(hub)
     shown: list[str] = []
     monkeypatch.setattr(late.tray.icon, "showMessage", lambda _title, text, *_a: shown.append(text))
-    hub.last_status = {"unmapped_brands": ["LOTUS"]}
+    hub.set_status({"unmapped_brands": ["LOTUS"]})
     late.tray.refresh()
     assert late.tray.messages == [] and shown == []  # no balloon without a tray to point from
     _show_status_unless_a_tray_comes(late, 2000)
@@ -137,7 +137,7 @@ def test_minimized_start_waits_for_the_tray_then_shows_status(
     assert not grace.isActive()  # it stopped looking: no status window will come
     assert "status" not in late.windows
     late.tray.icon.hide()
-    hub.last_status = {}
+    hub.set_status({})
 
     available[0] = False
     never = AppController(hub)

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from shopsync.config import Settings
+from shopsync.erp.fields import FIELDS, Field
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.windows.settings.pages import SettingsPage
 
 PROFILES = ("auto", "bijou3", "cestia", "m3soft", "4d-text", "4d-rest", "odbc")
-CANONICAL_FIELDS = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
+# The reader's canonical fields, in its order (one definition: shopsync/erp/fields.py).
+CANONICAL_FIELDS = FIELDS
 
 
 class ErpPage(SettingsPage):
@@ -85,10 +87,10 @@ class ErpPage(SettingsPage):
         self.mapping_form = QFormLayout(self.mapping_box)
         self.mapping_combos: dict[str, QComboBox] = {}
         self.field_names = {
-            "reference": self.tr("Référence"), "brand": self.tr("Marque"),
-            "designation": self.tr("Désignation"), "quantity": self.tr("Quantité"),
-            "price": self.tr("Prix TTC"), "size": self.tr("Taille (TLD)"),
-            "ean": self.tr("Code EAN"), "status": self.tr("Statut"),
+            Field.REFERENCE: self.tr("Référence"), Field.BRAND: self.tr("Marque"),
+            Field.DESIGNATION: self.tr("Désignation"), Field.QUANTITY: self.tr("Quantité"),
+            Field.PRICE: self.tr("Prix TTC"), Field.SIZE: self.tr("Taille (TLD)"),
+            Field.EAN: self.tr("Code EAN"), Field.STATUS: self.tr("Statut"),
         }
         for name in CANONICAL_FIELDS:
             combo = QComboBox()

@@ -1,0 +1,372 @@
+"""The Windows MSI, installed and used under Wine as on a new shop PC (issue 12).
+
+Builds (or reuses, when nothing changed) dist/ShopSync-<N>.msi and the N+1 package with
+`scripts/windows/build.sh --next`, then, in a FRESH Wine prefix:
+
+1. a silent install with AUTOSTART=0: files, Start-menu shortcut, no Run key; uninstalled;
+2. a silent install with the defaults: the Run key is there, with the tray app's command line;
+3. the installed `shopsync-cli.exe`: `--version`, `read` of a cp1252 export;
+4. `sync --once --json` against the sandbox running on Linux (127.0.0.1), data in
+   %LOCALAPPDATA%\\ShopSync, the export found as `C:\\Export\\stock_*.csv` (drive C: is a
+   folder Wine maps to a letter, Export a link to a Linux folder): the site then equals the export;
+5. the site token from Windows' Credential Manager (keyring) instead of SHOPSYNC_SITE_TOKEN;
+6. the installed tray app under Xvfb: its icon docks in the X tray, a second launch hands over
+   to the first (named-pipe QLocalServer) and exits; (6b) TLS verified through Windows' trust store (Wine's crypt32 loads the Linux system CAs): a
+   site signed by a CA added there is reached, a self-signed one refused before any request;
+7. version N+1 installed over N: config, database and a pending change kept, `--version` N+1,
+   the pending change delivered; uninstall removes the program and leaves the data.
+
+The steps share one prefix and run in this order (one PC's life); each asserts its own part.
+Slow (the build alone takes minutes under Wine): run by `make test-slow` in CI (.ci/run installs
+Wine, wixl, mingw-w64 and Xvfb). Without those tools the module skips, unless
+SHOPSYNC_REQUIRE_WINE=1 (set by .ci/run when apt worked), where it fails instead.
+SHOPSYNC_WIN_REUSE=1 tests the MSIs already built without running the build script;
+SHOPSYNC_WINE_SHOTS=<folder> saves wine-status.png and wine-tray-menu.png there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from windows.wine import ROOT, SCRIPTS, WinePrefix, missing_tools, winpath
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.timeout(3600),
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Wine runs on Linux"),
+]
+
+sys.path.insert(0, str(ROOT / "installer"))
+import version_info  # noqa: E402 - installer/version_info.py
+
+CACHE = Path(os.environ.get("SHOPSYNC_WIN_CACHE")
+             or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "shopsync-windows")
+VERSION = version_info.read_version()
+NEXT_VERSION = version_info.bumped(VERSION)
+MSI = ROOT / "dist" / f"ShopSync-{VERSION}.msi"
+NEXT_MSI = CACHE / "next" / f"ShopSync-{NEXT_VERSION}.msi"
+RUN_KEY = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Run"
+TOKEN = "wine-test-token"
+# An export as a Windows ERP writes it: cp1252, `;`, CRLF, French decimals and accents.
+ROWS = [
+    ("T120.417.17.041.00", "TISSOT", "SEASTAR Montre à quartz", "2", "895,00", "", ""),
+    ("T137.407.11.041.00", "TISSOT", "PRX Élégance", "1", "375,00", "", ""),
+    ("F20560/1", "FESTINA", "CHRONO SPORT", "1", "1 290,00 €", "", ""),
+    ("590702HV-16", "PANDORA", "BRACELET MOMENTS", "3", "69,00", "", ""),
+]
+
+
+def _explain(done: subprocess.CompletedProcess) -> str:
+    return f"exit {done.returncode}\n{done.stdout[-6000:]}"
+
+
+def _last_json(done: subprocess.CompletedProcess) -> dict:
+    lines = [line for line in done.stdout.splitlines() if line.strip().startswith("{")]
+    assert lines, _explain(done)
+    return json.loads(lines[-1])
+
+
+@pytest.fixture(scope="module")
+def msis() -> tuple[Path, Path]:
+    missing = missing_tools()
+    if missing:
+        reason = f"{', '.join(missing)} missing (apt-get install wine wine64 wixl mingw-w64 unzip)"
+        if os.environ.get("SHOPSYNC_REQUIRE_WINE") == "1":
+            pytest.fail(f"SHOPSYNC_REQUIRE_WINE=1 but {reason}")
+        pytest.skip(reason)
+    if not (os.environ.get("SHOPSYNC_WIN_REUSE") == "1" and MSI.exists() and NEXT_MSI.exists()):
+        started = time.monotonic()
+        done = subprocess.run(["bash", str(SCRIPTS / "build.sh"), "--next"], cwd=ROOT,
+                              capture_output=True, text=True, timeout=3000)
+        assert done.returncode == 0, f"build.sh failed:\n{done.stdout[-3000:]}\n{done.stderr[-6000:]}"
+        print(f"\nbuild.sh --next: {time.monotonic() - started:.0f} s")
+    assert MSI.is_file() and NEXT_MSI.is_file()
+    print(f"\n{MSI.name}: {MSI.stat().st_size / 1e6:.1f} MB")
+    return MSI, NEXT_MSI
+
+
+@pytest.fixture(scope="module")
+def pc(msis, tmp_path_factory) -> Iterator[WinePrefix]:
+    """A new Windows PC: a fresh prefix (only the build's Wine workarounds, no Python)."""
+    prefix = WinePrefix(tmp_path_factory.mktemp("wine") / "prefix")
+    prefix.create()
+    yield prefix
+    prefix.stop()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator:
+    """The sandbox site, on Linux, at 127.0.0.1: the Windows app reaches it through loopback."""
+    from shop_fixtures import CATALOG, Site, write_catalog_rows
+
+    from shopsync.site.sandbox.testing import running_sandbox
+
+    folder = tmp_path_factory.mktemp("site")
+    catalog = write_catalog_rows(folder / "catalog.csv", CATALOG)
+    with running_sandbox(folder / "data", token=TOKEN, catalog=catalog) as url:
+        yield Site(url, folder / "data", TOKEN)
+
+
+def _cli(pc: WinePrefix, *args: str, token: bool = True) -> subprocess.CompletedProcess:
+    """The installed shopsync-cli.exe, with the site token in the environment or not."""
+    extra = {"SHOPSYNC_SITE_TOKEN": TOKEN} if token else {}
+    return pc.run(pc.windows_program("shopsync-cli.exe"), *args, **extra)
+
+
+def _write_export(pc: WinePrefix, rows: list[tuple]) -> Path:
+    """The ERP's export, written on Linux into a folder outside the prefix that the PC sees as
+    C:\\Export: drive C: is a letter Wine maps to a folder, and Export a link to the "share"."""
+    from shop_fixtures import write_export
+
+    share = pc.path.parent / "erp-share"
+    share.mkdir(exist_ok=True)
+    link = pc.drive_c / "Export"
+    if not link.is_symlink():
+        link.symlink_to(share, target_is_directory=True)
+    return write_export(share / "stock_20261129.csv", rows, encoding="cp1252")
+
+
+def _assert_site_equals(site, rows: list[tuple]) -> None:
+    for reference, _brand, _title, quantity, *_rest in rows:
+        product = site.product(reference)
+        assert product["published"] is True, (reference, product)
+        assert product["quantity"] == int(quantity), (reference, product)
+
+
+# 1. ------------------------------------------------------------------------------------------
+def test_silent_install_without_autostart_then_uninstall(pc: WinePrefix, msis) -> None:
+    msi, _ = msis
+    done = pc.msiexec("/i", winpath(msi), "/qn", "AUTOSTART=0")
+    assert done.returncode == 0, _explain(done)
+    assert (pc.program_dir / "shopsync.exe").is_file()
+    assert (pc.program_dir / "shopsync-cli.exe").is_file()
+    assert (pc.program_dir / "_internal" / "resources" / "samples" / "export-bijou3.csv").is_file()
+    assert (pc.start_menu / "ShopSync.lnk").is_file()
+    assert pc.reg_value(RUN_KEY, "ShopSync") is None  # AUTOSTART=0: no autostart entry
+
+    done = pc.msiexec("/x", winpath(msi), "/qn")
+    assert done.returncode == 0, _explain(done)
+    assert not (pc.program_dir / "shopsync.exe").exists()
+    assert not (pc.start_menu / "ShopSync.lnk").exists()
+
+
+# 2. ------------------------------------------------------------------------------------------
+def test_silent_install_defaults_files_shortcut_and_run_key(pc: WinePrefix, msis) -> None:
+    msi, _ = msis
+    done = pc.msiexec("/i", winpath(msi), "/qn")
+    assert done.returncode == 0, _explain(done)
+    exe = pc.program_dir / "shopsync.exe"
+    assert exe.is_file() and (pc.program_dir / "_internal").is_dir()
+    shortcut = pc.start_menu / "ShopSync.lnk"
+    assert shortcut.is_file()
+    assert b"shopsync.exe" in shortcut.read_bytes().lower().replace(b"\x00", b"")
+    command = pc.reg_value(RUN_KEY, "ShopSync")
+    windows_exe = pc.windows_program("shopsync.exe")
+    assert command is not None, "no HKCU Run entry after a default install"
+    assert command.lower() == f'"{windows_exe}" gui --minimized'.lower()
+
+
+# 3. ------------------------------------------------------------------------------------------
+def test_installed_cli_version_and_cp1252_read(pc: WinePrefix, msis) -> None:
+    done = _cli(pc, "--version")
+    assert done.returncode == 0, _explain(done)
+    assert done.stdout.strip().splitlines()[-1] == f"shopsync {VERSION}"
+
+    export = _write_export(pc, ROWS)
+    assert "à quartz".encode("cp1252") in export.read_bytes()  # really cp1252 on disk
+    done = _cli(pc, "read", r"C:\Export\stock_20261129.csv", "--format", "jsonl")
+    assert done.returncode == 0, _explain(done)
+    items = {item["reference"]: item for item in
+             (json.loads(line) for line in done.stdout.splitlines() if line.startswith("{"))}
+    assert set(items) == {row[0] for row in ROWS}, _explain(done)
+    assert items["T120.417.17.041.00"]["quantity"] == 2
+    assert str(items["F20560/1"]["price"]) == "1290.00"
+    assert "Montre à quartz" in json.dumps(items["T120.417.17.041.00"], ensure_ascii=False)
+
+
+# 4. ------------------------------------------------------------------------------------------
+def test_sync_once_from_windows_export_path_into_localappdata(pc: WinePrefix, site) -> None:
+    from shopsync.config import update_config
+
+    pc.data_dir.mkdir(parents=True, exist_ok=True)
+    update_config(pc.data_dir, {
+        "erp": {"path": r"C:\Export\stock_*.csv", "settle_seconds": 0},
+        "site": {"url": site.url},
+        "rules": {"new_brands": "stock"},
+    })
+    _write_export(pc, ROWS)
+    done = _cli(pc, "sync", "--once", "--json")
+    assert done.returncode == 0, _explain(done)
+    summary = _last_json(done)
+    assert summary["status"] == "ok" and summary["uploaded"] == len(ROWS), summary
+    _assert_site_equals(site, ROWS)
+    # The data went to %LOCALAPPDATA%\ShopSync (platformdirs' Windows folder), not elsewhere.
+    assert (pc.data_dir / "shopsync.db").is_file()
+    assert (pc.data_dir / "logs" / "shopsync.log").is_file()
+    assert not (pc.program_dir / "shopsync.db").exists()
+
+
+# 5. ------------------------------------------------------------------------------------------
+def test_token_from_windows_credential_manager(pc: WinePrefix, site) -> None:
+    """Without SHOPSYNC_SITE_TOKEN the app asks keyring, i.e. Windows' Credential Manager
+    (Wine's implementation here). The token is stored there by keyring itself, run by the
+    build's Windows Python against this PC's prefix."""
+    from shopsync.vocab import KeyringService
+
+    done = _cli(pc, "sync", "--once", "--json", token=False)
+    assert done.returncode != 0, "synced without any token?"
+    assert "Traceback" not in done.stdout, _explain(done)
+    # The clear message: where the token goes (keyring) and the headless way (the variable).
+    assert "SHOPSYNC_SITE_TOKEN" in done.stdout and "keyring" in done.stdout, _explain(done)
+
+    python = CACHE / "prefix" / "drive_c" / "python" / "python.exe"
+    stored = pc.run(winpath(python), "-c",
+                    "import keyring, sys; keyring.set_password(sys.argv[1], sys.argv[2], sys.argv[3]);"
+                    "print(type(keyring.get_keyring()).__name__)",
+                    KeyringService.SITE.value, site.url, TOKEN)
+    assert stored.returncode == 0, _explain(stored)
+    assert "WinVaultKeyring" in stored.stdout, _explain(stored)
+
+    rows = [r if r[0] != "590702HV-16" else (*r[:3], "2", *r[4:]) for r in ROWS]
+    _write_export(pc, rows)
+    done = _cli(pc, "sync", "--once", "--json", token=False)
+    assert done.returncode == 0, _explain(done)
+    assert _last_json(done)["uploaded"] == 1
+    _assert_site_equals(site, rows)
+
+
+# 6. ------------------------------------------------------------------------------------------
+def test_tray_icon_docks_and_second_launch_hands_over(pc: WinePrefix, site, tmp_path) -> None:
+    from windows.x11 import TrayDisplay, missing_x11_tools
+
+    missing = missing_x11_tools()
+    if missing:
+        if os.environ.get("SHOPSYNC_REQUIRE_WINE") == "1":
+            pytest.fail(f"SHOPSYNC_REQUIRE_WINE=1 but {', '.join(missing)} missing")
+        pytest.skip(f"{', '.join(missing)} missing (apt-get install xvfb trayer x11-utils xdotool)")
+    exe = pc.windows_program("shopsync.exe")
+    log = pc.data_dir / "logs" / "shopsync.log"
+    with TrayDisplay() as display:
+        before = display.tray_icons()
+        first = pc.start(exe, "gui", "--minimized", DISPLAY=display.name,
+                         SHOPSYNC_SITE_TOKEN=TOKEN)
+        try:
+            display.wait(lambda: len(display.tray_icons()) > len(before), 120,
+                         "the tray icon docked in the X tray", log)
+            icons = [w for w in display.tray_icons() if w not in before]
+            assert display.find_window("ShopSync") == [], "a window opened with --minimized"
+            second = pc.run(exe, "gui", timeout=120, DISPLAY=display.name)
+            assert second.returncode == 0, _explain(second)
+            windows = display.wait(lambda: display.find_window("ShopSync"), 60,
+                                   "the first instance's status window", log)
+            assert windows
+            assert first.poll() is None, "the first instance ended"
+            shots = os.environ.get("SHOPSYNC_WINE_SHOTS")  # a folder: docs/screenshots
+            if shots:
+                display.screenshot(Path(shots) / "wine-status.png", [*windows, display.panel()])
+                shown = display.app_windows()
+                menu: set[str] = set()
+                for _attempt in range(3):  # a click can land before Wine's icon takes input
+                    display.click(icons[0], 3)  # right click: the tray menu
+                    try:
+                        menu = display.wait(lambda: display.app_windows() - shown, 10, "the menu")
+                        break
+                    except AssertionError:
+                        continue
+                assert menu, "the tray menu did not open on a right click"
+                display.screenshot(Path(shots) / "wine-tray-menu.png", [*menu, display.panel()])
+        finally:
+            pc.kill(first)
+            pc.stop()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "tray app ready" in text
+    assert "Traceback" not in text
+
+
+# 6b. -----------------------------------------------------------------------------------------
+def test_tls_verified_by_the_windows_trust_store(pc: WinePrefix, tmp_path) -> None:
+    """truststore in the installed app asks Windows' CryptoAPI, here Wine's crypt32, which
+    loads the Linux system CAs into its root store: a site signed by a CA just added to that
+    store is reached; a self-signed one is refused before any request. A home of its own, so
+    the shop's data is not touched."""
+    from tls_helpers import https_server, store_unavailable, system_ca
+
+    from shopsync.config import update_config
+
+    reason = store_unavailable()
+    if reason:
+        if os.environ.get("SHOPSYNC_REQUIRE_WINE") == "1":
+            pytest.fail(f"SHOPSYNC_REQUIRE_WINE=1 but {reason}")
+        pytest.skip(reason)
+    home = pc.drive_c / "tls-home"
+    home.mkdir(exist_ok=True)
+    with system_ca() as ca:
+        for issuer in (ca, None):
+            with https_server(tmp_path, issuer) as (requests, url):
+                # localhost, not 127.0.0.1: Wine's crypt32 matches DNS names only, an IP address
+                # in the certificate gives CERT_E_CN_NO_MATCH (0x800b010f); Windows takes both.
+                url = url.replace("127.0.0.1", "localhost")
+                update_config(home, {"erp": {"path": r"C:\Export\stock_*.csv", "settle_seconds": 0},
+                                     "site": {"url": url}})
+                done = _cli(pc, "sync", "--once", "--dry-run", "--json", "--home", r"C:\tls-home")
+                assert "Traceback" not in done.stdout, _explain(done)
+                if issuer:  # trusted through the store: the app got past TLS and asked
+                    assert requests, _explain(done)
+                    assert "certificate" not in done.stdout.lower(), _explain(done)
+                else:  # in no store: refused at the handshake (untrusted root), nothing sent
+                    assert done.returncode != 0 and requests == [], _explain(done)
+                    assert "0x800b0109" in done.stdout, _explain(done)
+
+
+# 7. ------------------------------------------------------------------------------------------
+def test_upgrade_keeps_data_and_pending_change_then_uninstall_keeps_data(
+    pc: WinePrefix, site, msis
+) -> None:
+    from shopsync.config import update_config
+
+    _, next_msi = msis
+    # A sale while the site is unreachable: one change pending in the database.
+    sold = [r if r[0] != "F20560/1" else (*r[:3], "0", *r[4:]) for r in ROWS]
+    sold = [r if r[0] != "590702HV-16" else (*r[:3], "2", *r[4:]) for r in sold]
+    _write_export(pc, sold)
+    update_config(pc.data_dir, {"site": {"url": "http://127.0.0.1:9"}})
+    done = _cli(pc, "sync", "--once", "--json")
+    summary = _last_json(done)
+    assert summary["status"] == "offline" and summary["pending"] == 1, summary
+    config_before = (pc.data_dir / "config.toml").read_bytes()
+    db_size = (pc.data_dir / "shopsync.db").stat().st_size
+
+    done = pc.msiexec("/i", winpath(next_msi), "/qn")
+    assert done.returncode == 0, _explain(done)
+    done = _cli(pc, "--version")
+    assert done.stdout.strip().splitlines()[-1] == f"shopsync {NEXT_VERSION}", _explain(done)
+    assert (pc.data_dir / "config.toml").read_bytes() == config_before
+    assert (pc.data_dir / "shopsync.db").stat().st_size >= db_size
+    assert pc.reg_value(RUN_KEY, "ShopSync") is not None  # still starts with Windows
+
+    # The older package now refuses to install over the newer one (no downgrade).
+    done = pc.msiexec("/i", winpath(msis[0]), "/qn")
+    assert done.returncode != 0, "version N installed over N+1"
+    assert _cli(pc, "--version").stdout.strip().splitlines()[-1] == f"shopsync {NEXT_VERSION}"
+
+    update_config(pc.data_dir, {"site": {"url": site.url}})
+    done = _cli(pc, "sync", "--once", "--json")
+    summary = _last_json(done)
+    assert done.returncode == 0 and summary["uploaded"] == 1 and summary["pending"] == 0, summary
+    assert site.product("F20560/1")["quantity"] == 0
+    _assert_site_equals(site, [r for r in sold if r[0] != "F20560/1"])
+
+    done = pc.msiexec("/x", winpath(next_msi), "/qn")
+    assert done.returncode == 0, _explain(done)
+    assert not (pc.program_dir / "shopsync-cli.exe").exists()
+    assert pc.reg_value(RUN_KEY, "ShopSync") is None
+    assert (pc.data_dir / "config.toml").read_bytes() != b""
+    assert (pc.data_dir / "shopsync.db").is_file()
