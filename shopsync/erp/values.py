@@ -31,8 +31,6 @@ _SIZE_PREFIX = re.compile(r"(?i)^(?:taille|tld|t)\s*\.?\s*(?=\d)")
 # The price most cells hold (`129`, `1290,50`, `89.9`): one separator, always decimal.
 _PLAIN_PRICE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _PLAIN_PRICES = re.compile(r"[0-9]+(?:[.,][0-9]+)?(?:\n[0-9]+(?:[.,][0-9]+)?)*")
-# a line of a joined column that is not a plain price (empty, spaced, a currency, words...)
-_ODD_PRICE_LINE = re.compile(r"^(?![0-9]+(?:[.,][0-9]+)?$).*$", re.MULTILINE)
 
 
 def parse_price(text: str) -> Decimal | None:
@@ -95,14 +93,15 @@ def split_plain_prices(texts: Sequence[str], most: int) -> tuple[list[Decimal | 
     if _PLAIN_PRICES.fullmatch(joined):
         return list(map(Decimal, lines)), []
     odd: list[int] = []
-    line = last = 0
-    for match in _ODD_PRICE_LINE.finditer(joined):
-        if len(odd) == most:
-            return None
-        start = match.start()
-        line += joined.count("\n", last, start)
-        last = start
-        odd.append(line)
+    for start in range(0, len(texts), 32):  # blocks with an odd text, then their texts
+        block = texts[start:start + 32]
+        if _PLAIN_PRICES.fullmatch("\n".join(block)):
+            continue
+        for at, text in enumerate(block, start):
+            if not _PLAIN_PRICE.fullmatch(text):
+                if len(odd) == most:
+                    return None
+                odd.append(at)
     for i in odd:
         lines[i] = "0"
     values: list[Decimal | None] = list(map(Decimal, lines))
