@@ -220,7 +220,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="58"/>
+        <location filename="../../shopsync/commands/brands.py" line="38"/>
+        <source>marque vide : donnez la marque telle que l&apos;ERP l&apos;écrit</source>
+        <translation>empty brand: give the brand as the ERP writes it</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="72"/>
         <source>← à décider</source>
         <translation>← to decide</translation>
     </message>
@@ -233,9 +238,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="67"/>
+        <location filename="../../shopsync/cli.py" line="79"/>
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="93"/>
+        <source>%1 : ce fichier ou son dossier n&apos;existe pas</source>
+        <translation>%1: this file or its folder does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="95"/>
+        <source>%1 : accès refusé par le système</source>
+        <translation>%1: access denied by the system</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="97"/>
+        <source>%1 : un fichier est à la place d&apos;un dossier attendu</source>
+        <translation>%1: a file stands where a folder is expected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="99"/>
+        <source>%1 : le système refuse ce fichier (%2)</source>
+        <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
         <location filename="../../shopsync/demo_data.py" line="117"/>
@@ -282,16 +307,91 @@
         <source>%1 références ERP, %2 produits au catalogue : %3</source>
         <translation>%1 ERP references, %2 catalogue products: %3</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="58"/>
+        <source>Version %1 installée : ShopSync redémarre.</source>
+        <translation>Version %1 installed: ShopSync restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="60"/>
+        <source>ShopSync est à jour (version %1).</source>
+        <translation>ShopSync is up to date (version %1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="63"/>
+        <source>Mise à jour disponible : version %1 (installée : %2).</source>
+        <translation>Update available: version %1 (installed: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="67"/>
+        <source>Téléchargée et vérifiée : %1</source>
+        <translation>Downloaded and verified: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="70"/>
+        <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
+        <translation>The update repository cannot be reached: trying again later.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="72"/>
+        <source>Mise à jour refusée : rien n&apos;a été installé.</source>
+        <translation>Update refused: nothing was installed.</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="305"/>
+        <location filename="../../shopsync/config.py" line="202"/>
+        <source>true ou false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="206"/>
+        <source>un nombre entier</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="210"/>
+        <source>un nombre</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="214"/>
+        <source>un texte</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="219"/>
+        <source>une liste de textes</source>
+        <translation>a list of texts</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="235"/>
+        <source>%1 : ce n&apos;est pas un fichier TOML valide</source>
+        <translation>%1: not a valid TOML file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="236"/>
+        <source>%1 : ce n&apos;est pas un fichier TOML valide (ligne %2, colonne %3)</source>
+        <translation>%1: not a valid TOML file (line %2, column %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="244"/>
+        <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
+        <translation>%1: [%2] %3: expected %4, found %5</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="288"/>
+        <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
+        <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="333"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="324"/>
+        <location filename="../../shopsync/config.py" line="353"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
@@ -310,6 +410,39 @@
             <numerusform>%n change in 30 days</numerusform>
             <numerusform>%n changes in 30 days</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Erp</name>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="12"/>
+        <source>%1 : aucun fichier d&apos;export ne correspond</source>
+        <translation>%1: no export file matches</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="16"/>
+        <source>%1 : fichier introuvable</source>
+        <translation>%1: no such file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="20"/>
+        <source>%1 : c&apos;est un dossier, pas un fichier d&apos;export</source>
+        <translation>%1: is a folder, not an export file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="24"/>
+        <source>%1 : accès refusé (l&apos;ERP est-il encore en train de l&apos;écrire ?)</source>
+        <translation>%1: permission denied (is the ERP still writing it?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="28"/>
+        <source>%1 : le fichier est vide</source>
+        <translation>%1: the file is empty</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="33"/>
+        <source>aucun fichier d&apos;export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
+        <translation>no export file given, and the profile &apos;%1&apos; names no source of its own: choose the file in the settings ([erp] path in config.toml)</translation>
     </message>
 </context>
 <context>
@@ -907,9 +1040,77 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="54"/>
+        <location filename="../../shopsync/sync/messages.py" line="48"/>
+        <source>À publier</source>
+        <translation>To publish</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="49"/>
+        <source>À mettre à jour</source>
+        <translation>To update</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="50"/>
+        <source>À dépublier</source>
+        <translation>To unpublish</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="51"/>
+        <source>Dépublications retenues</source>
+        <translation>Held unpublishing</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="59"/>
+        <source>%1 : %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="70"/>
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — read %2, changes %3, sent %4, pending %5, held %6, refused %7</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/sync/messages.py" line="82"/>
+        <source>%n produit(s) seraient dépubliés : c&apos;est plus que le seuil de sécurité</source>
+        <translation>
+            <numerusform>%n product would be unpublished: that is over the safety threshold</numerusform>
+            <numerusform>%n products would be unpublished: that is over the safety threshold</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="89"/>
+        <source>erreur interne (%1) : voir logs/shopsync.log</source>
+        <translation>internal error (%1): see logs/shopsync.log</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="93"/>
+        <source>une autre synchronisation tient le verrou</source>
+        <translation>another sync holds the lock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="98"/>
+        <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
+        <translation>the site refused the token: check it in the settings</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="104"/>
+        <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
+        <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="111"/>
+        <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
+        <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="119"/>
+        <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
+        <translation>the ERP export holds no item: nothing was changed on the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="123"/>
+        <source>le catalogue du site est vide : rien à publier</source>
+        <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>
 </context>
 <context>

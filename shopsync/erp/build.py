@@ -18,16 +18,16 @@ merge only touches the item it merges into; merged items are rebuilt once, at th
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import compress, count, islice, repeat
-from operator import eq, is_, itemgetter, not_
+from itertools import chain, compress, count, islice, repeat
+from operator import add, eq, is_, itemgetter, not_
 
 import shopsync.erp.cells as cells  # (not `from shopsync.erp`: the package imports the reader)
 from shopsync.erp.cells import Issue
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.fields import Field
-from shopsync.erp.values import parse_plain_prices
+from shopsync.erp.values import parse_plain_prices, split_plain_prices
 from shopsync.model import Problem, ReadResult, StockLine, format_price
 
 # Rows per chunk: large enough that the per-chunk Python code is noise, small enough that a
@@ -35,6 +35,7 @@ from shopsync.model import Problem, ReadResult, StockLine, format_price
 CHUNK_ROWS = 256
 _NONE = repeat(None)  # endless: fills an absent field, the references set the length
 _ONE = repeat(1)  # no quantity column: each line is one piece
+_UNSEEN = object()  # a text not in a cache yet
 _CACHED = (Field.QUANTITY, Field.PRICE, Field.SIZE, Field.BRAND, Field.STATUS)
 
 
@@ -62,6 +63,7 @@ class Builder:
         # per field: cell text -> the rule's outcome, and the texts whose outcome is an Issue
         self._caches: dict[Field, dict[str, object]] = {f: {} for f in _CACHED}
         self._flagged: dict[Field, set[str]] = {f: set() for f in _CACHED}
+        self._prices_direct = False  # once most prices of a chunk are new: `_direct_prices`
         # every row has a place in `_items`, its StockLine (None once merged into another);
         # the key is the reference, or (reference, size) for a sized item
         self._items: list[StockLine | None] = []
@@ -70,6 +72,10 @@ class Builder:
         self._into: list[int] = []  # the last chunk's places, for `_merge`
         # merged items, by place: the StockLine's fields so far
         self._merged: dict[int, list[object]] = {}
+        # what a repeated line fills when its item lacks it (`_merge_quantities`)
+        self._filled = itemgetter(1, 2, 6, 7) if "ean" in index else itemgetter(1, 2, 7)
+        # pieces merged in C (`_merge_quantities`), by place: added when the items are rebuilt
+        self._extra: Counter[int] = Counter()
         if "quantity" not in index:
             self.warn(None, Field.QUANTITY, "no quantity column: each line counts as one piece")
 
@@ -173,12 +179,18 @@ class Builder:
         if i < 0:
             return None
         texts = columns[i]
+        if field is Field.PRICE and self._prices_direct:
+            values = self._direct_prices(texts)
+            if values is not None:
+                return values
         cache = self._caches[field]
         get = itemgetter(*texts)  # one C call for the lot (a tuple, unless there is one cell)
         try:
             values = get(cache)
         except KeyError:
             new = list(set(texts).difference(cache))
+            if field is Field.PRICE and 2 * len(new) > len(texts) > 16:
+                self._prices_direct = True  # prices to the cent: few repeat, see _direct_prices
             plain = parse_plain_prices(new) if field is Field.PRICE and len(new) > 8 else None
             if plain is not None:  # many new prices (prices to the cent): read in C loops
                 cache.update(zip(new, plain, strict=True))
@@ -191,6 +203,27 @@ class Builder:
                         flagged.add(text)
             values = get(cache)
         return values if len(texts) > 1 else (values,)
+
+    def _direct_prices(self, texts: Sequence[str]) -> list[object] | None:
+        """A price column where most texts are new (prices to the cent): the plain ones read
+        in C loops without the cache (looking each up and storing it costs more than reading
+        it again), the others by the rule, cached. None: a column for the cache after all."""
+        got = split_plain_prices(texts, len(texts) // 8)
+        if got is None:
+            return None
+        values, odd = got
+        if odd:
+            cache = self._caches[Field.PRICE]
+            flagged = self._flagged[Field.PRICE]
+            for i in odd:
+                text = texts[i]
+                value = cache.get(text, _UNSEEN)
+                if value is _UNSEEN:
+                    value = cache[text] = cells.price(text)
+                    if value.__class__ is Issue:
+                        flagged.add(text)
+                values[i] = value  # type: ignore[call-overload]
+        return values
 
     def _issues(self, field: Field, columns: list[Sequence[str]],
                 values: Sequence[object] | None) -> set[int]:
@@ -294,7 +327,10 @@ class Builder:
         merged = self._merged
         into_of = self._into
         ean_at = self._at[Field.EAN]
-        for i in _false(fresh):
+        dups = _false(fresh)
+        if self._merge_quantities(dups, base):
+            return
+        for i in dups:
             into = into_of[i]
             dup = items[base + i]
             items[base + i] = None
@@ -327,6 +363,34 @@ class Builder:
                     issue = cells.ean(rows[i][ean_at])
                     self.warn(lines[i], Field.EAN, issue.reason)  # type: ignore[union-attr]
 
+    def _merge_quantities(self, dups: list[int], base: int) -> bool:
+        """The common merge in C loops, when it is one (one line per piece): every repeated
+        line has its item's price (or the same price), and leaves nothing its item lacks, so
+        that merging it only adds its pieces. False (nothing done): `_merge` goes line by line.
+        """
+        items = self._items
+        targets = list(map(self._into.__getitem__, dups))
+        places = list(map(base.__add__, dups))
+        lines = list(map(items.__getitem__, places))
+        merged = self._merged
+        states = list(map(merged.get, targets, map(items.__getitem__, targets))) if merged else \
+            list(map(items.__getitem__, targets))
+        get = itemgetter(4)  # (a list compare tries `is` first: the cache's same Decimal)
+        if list(map(get, lines)) != list(map(get, states)):
+            return False
+        if list(chain.from_iterable(map(self._filled, states))).count(None):
+            return False  # an item lacking a field a line may have: filled line by line
+        pieces = list(map(itemgetter(3), lines))
+        if pieces.count(1) == len(pieces):  # one line per piece: counted in C
+            self._extra.update(targets)
+        elif sum(pieces) <= 4 * len(pieces) + 64:
+            self._extra.update(chain.from_iterable(map(repeat, targets, pieces)))
+        else:
+            for target, count in zip(targets, pieces, strict=True):
+                self._extra[target] += count
+        deque(map(items.__setitem__, places, _NONE), maxlen=0)
+        return True
+
     # --- lines that are not items ------------------------------------------------------------
 
     def _short_row(self, row: Sequence[str], line: int) -> None:
@@ -352,10 +416,26 @@ class Builder:
         """The merged items, in the order their first line came (the builder's own list)."""
         items = self._items
         merged = self._merged
+        extra = self._extra
+        if extra:  # the pieces merged in C
+            for place in extra.keys() & merged.keys():
+                merged[place][3] += extra.pop(place)  # type: ignore[operator]
+            if extra:
+                places = list(extra)
+                columns = list(zip(*map(items.__getitem__, places), strict=True))
+                columns[3] = tuple(map(add, columns[3], extra.values()))
+                deque(map(items.__setitem__, places,
+                          map(tuple.__new__, repeat(StockLine), zip(*columns, strict=True))), maxlen=0)
+                extra.clear()
+            rebuilt = True
+        else:
+            rebuilt = False
         if merged:  # each merged item rebuilt once, in C loops
             deque(map(items.__setitem__, merged.keys(),
                       map(tuple.__new__, repeat(StockLine), merged.values())), maxlen=0)
             merged.clear()
+            rebuilt = True
+        if rebuilt:
             items[:] = filter(None, items)  # the places of merged lines
         return items  # type: ignore[return-value]
 

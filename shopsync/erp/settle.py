@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from shopsync.erp import messages
 from shopsync.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,9 @@ def _newest(pattern: str) -> tuple[Path, os.stat_result]:
         except OSError:
             continue  # vanished between listing and stat: the ERP is rotating files
     if not stats:
-        raise InputError(f"{pattern}: no export file matches")
+        if glob.has_magic(os.path.expanduser(pattern)):
+            raise InputError(messages.no_match(pattern))
+        raise InputError(messages.no_such_file(pattern))  # one file named: say just that
     return max(stats, key=lambda ps: (ps[1].st_mtime, ps[0].name))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 
@@ -29,7 +30,8 @@ _SCIENTIFIC = re.compile(r"(?i)^\d+(?:[.,]\d+)?e[+-]?\d+$")
 _SIZE_PREFIX = re.compile(r"(?i)^(?:taille|tld|t)\s*\.?\s*(?=\d)")
 # The price most cells hold (`129`, `1290,50`, `89.9`): one separator, always decimal.
 _PLAIN_PRICE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
-_PLAIN_PRICES = re.compile(r"[0-9]+(?:[.,][0-9]+)?(?:\n[0-9]+(?:[.,][0-9]+)?)*")
+_TWO_SEPARATORS = re.compile(r"\.[0-9]*\.")  # (in a line where `,` was made `.`)
+_PRICE_BYTES = b"0123456789.\n"
 
 
 def parse_price(text: str) -> Decimal | None:
@@ -71,13 +73,53 @@ def parse_price(text: str) -> Decimal | None:
     return value
 
 
+def _plain_lines(dots: str) -> bool:
+    """Whether every line of `dots` (a column joined by line breaks, `,` made `.`) is a plain
+    price: digits, with at most one separator between digits. String methods in C, several
+    times quicker than a regex over the column."""
+    return (bool(dots) and dots.isascii() and not dots.encode().translate(None, _PRICE_BYTES)
+            and dots[0] not in ".\n" and dots[-1] not in ".\n" and "\n\n" not in dots
+            and "\n." not in dots and ".\n" not in dots and _TWO_SEPARATORS.search(dots) is None)
+
+
 def parse_plain_prices(texts: list[str]) -> list[Decimal] | None:
     """`parse_price` of each text, when every one is a plain price (the common column):
     checked with one regex over the column and read in C loops; else None."""
     joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1 or not _PLAIN_PRICES.fullmatch(joined):
+    if joined.count("\n") != len(texts) - 1:
         return None
-    return list(map(Decimal, joined.replace(",", ".").split("\n")))
+    dots = joined.replace(",", ".")
+    return list(map(Decimal, dots.split("\n"))) if _plain_lines(dots) else None
+
+
+def split_plain_prices(texts: Sequence[str], most: int) -> tuple[list[Decimal | None], list[int]] | None:
+    """`parse_price` of each plain price of a column, read in C loops, and the positions of
+    the other texts (their slot holds None: the caller reads them by the general rules).
+    None when more than `most` texts are not plain (or one holds a line break): a column
+    better read text by text through a cache."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return None
+    dots = joined.replace(",", ".")
+    lines = dots.split("\n")
+    if _plain_lines(dots):
+        return list(map(Decimal, lines)), []
+    odd: list[int] = []
+    for start in range(0, len(texts), 32):  # blocks with an odd text, then their texts
+        block = lines[start:start + 32]
+        if _plain_lines("\n".join(block)):
+            continue
+        for at, text in enumerate(texts[start:start + 32], start):
+            if not _PLAIN_PRICE.fullmatch(text):
+                if len(odd) == most:
+                    return None
+                odd.append(at)
+    for i in odd:
+        lines[i] = "0"
+    values: list[Decimal | None] = list(map(Decimal, lines))
+    for i in odd:
+        values[i] = None
+    return values, odd
 
 
 def parse_quantity(text: str) -> int | None:

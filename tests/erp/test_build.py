@@ -118,3 +118,45 @@ def test_record_ends_count_the_line_breaks_quoted_fields_hold() -> None:
     rows = [["a"], ["b\r\nc", "d\re\nf"], [], ["g"]]  # CRLF is one break, a lone CR or LF one each
     assert build._record_ends(rows, 1, 8) == [2, 6, 7, 8]
     assert build._record_ends([["a"], ["b"]], 0, 5) == [1, 5]  # the last ends where the reader is
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_prices_to_the_cent_read_without_the_cache_as_with_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data) -> None:  # type: ignore[no-untyped-def]
+    # most prices new in each chunk: the column is read in C loops (`_direct_prices`), the odd
+    # cells by the rule; the outcome is the cached road's, line for line
+    odd = ["", " 12", "1 290,00", "sur demande", "-3", "12€", "1.290,50"]
+    lines = [";".join(HEADER[:5])]
+    for _n in range(data.draw(st.integers(20, 300))):
+        price = (data.draw(st.sampled_from(odd)) if data.draw(st.integers(0, 30)) == 0
+                 else f"{data.draw(st.integers(0, 99999))},{data.draw(st.integers(0, 99)):02d}")
+        ref = f"R{data.draw(st.integers(0, 400))}"  # repeats: merges and price warnings too
+        lines.append(f"{ref};Fred;Bague;1;{price}")
+    path = tmp_path / "stock.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    monkeypatch.setattr(build, "CHUNK_ROWS", data.draw(st.sampled_from([17, 40, 256])))
+
+    def outcome():  # type: ignore[no-untyped-def]
+        result = read_export(path)
+        return (result.lines, [str(p) for p in result.rejected], [str(p) for p in result.warnings],
+                result.raw_lines)
+
+    direct = outcome()
+    monkeypatch.setattr(build.Builder, "_direct_prices", lambda self, texts: None)
+    assert direct == outcome()
+
+
+def test_merge_warnings_come_in_line_order_with_the_others(tmp_path: Path) -> None:
+    # merges are resolved after the rows are read: their warnings still take their line's
+    # place among the others (a quantity read on line 4, a cp1252 line appended to a UTF-8
+    # export on line 5)
+    lines = [";".join(HEADER[:5]).encode("utf-8"), "A1;Fred;Bague é;1;10,00".encode(),
+             b"A1;Fred;Bague;1;12,00", b"A2;Fred;Bague;;10,00",
+             "A3;Fred;Bague è;1;5,00".encode("cp1252"), b"A3;Fred;Bague;x;5,00"]
+    path = tmp_path / "stock.csv"
+    path.write_bytes(b"\r\n".join(lines))
+    result = read_export(path)
+    assert [(p.line, p.field) for p in result.warnings] == [(3, "price"), (4, "quantity"), (5, None)]
+    assert [(p.line, p.field) for p in result.rejected] == [(6, "quantity")]
+    assert [(line.reference, line.quantity, str(line.price)) for line in result.lines] == [
+        ("A1", 2, "12.00"), ("A2", 0, "10.00"), ("A3", 1, "5.00")]

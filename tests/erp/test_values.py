@@ -136,3 +136,23 @@ def test_a_column_of_plain_prices_reads_as_each_price(texts: list[str]) -> None:
     assert (column is not None) == plain
     if column is not None:
         assert [str(value) for value in column] == [str(parse_price(text)) for text in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.from_regex(r"\A[0-9]{1,7}([.,][0-9]{1,3})?\Z"),
+                          st.sampled_from(["", " 12", "1 290,00", "1.290,50", "12€", "-3", "x",
+                                           "1\r", "sur demande"])),
+                min_size=1, max_size=20), st.integers(0, 20))
+def test_a_column_split_into_plain_prices_and_others_reads_as_each_price(
+        texts: list[str], most: int) -> None:
+    from shopsync.erp.values import split_plain_prices
+
+    plain = [bool(text) and text.isascii()
+             and text.replace(",", ".", 1).replace(".", "", 1).isdigit() for text in texts]
+    got = split_plain_prices(texts, most)
+    assert (got is None) == (plain.count(False) > most)
+    if got is not None:
+        values, odd = got
+        assert odd == [i for i, p in enumerate(plain) if not p]
+        assert [str(v) for v in values] == [
+            str(parse_price(t)) if p else "None" for t, p in zip(texts, plain, strict=True)]
