@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from shopsync.commands import COMMAND_MODULES, LONG_RUNNING
 from shopsync.commands._common import common_options, line_buffered_stdout
-from shopsync.errors import EXIT_INTERNAL, ShopSyncError
+from shopsync.errors import EXIT_INPUT, EXIT_INTERNAL, ShopSyncError
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -58,18 +58,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        if exc.filename is None:
+            return _internal_error(exc)
+        print(f"shopsync: {_file_problem(exc)}", file=sys.stderr)  # a path the person gave
+        return EXIT_INPUT
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback reaches a user
-        import logging
-
-        logging.getLogger("shopsync").exception("internal error")
-        from shopsync.i18n import arg, translate
-
-        text = translate("Cli", "erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).")
-        print(f"shopsync: {arg(text, type(exc).__name__)}", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal_error(exc)
     if argv is None and getattr(module, "EXIT_WITHOUT_TEARDOWN", False):
         _exit_without_teardown(code)
     return code
+
+
+def _internal_error(exc: BaseException) -> int:
+    import logging
+
+    logging.getLogger("shopsync").exception("internal error")
+    from shopsync.i18n import arg, translate
+
+    text = translate("Cli", "erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).")
+    print(f"shopsync: {arg(text, type(exc).__name__)}", file=sys.stderr)
+    return EXIT_INTERNAL
+
+
+def _file_problem(exc: OSError) -> str:
+    """A file or folder named on the command line or in the settings that the system refused
+    (a folder that does not exist, a file where a folder is expected, no permission)."""
+    import logging
+
+    from shopsync.i18n import arg, translate
+
+    logging.getLogger("shopsync").info("file refused: %r", exc)  # never on the terminal
+    if isinstance(exc, FileNotFoundError):
+        text = translate("Cli", "%1 : ce fichier ou son dossier n'existe pas")
+    elif isinstance(exc, PermissionError):
+        text = translate("Cli", "%1 : accès refusé par le système")
+    elif isinstance(exc, FileExistsError | NotADirectoryError):
+        text = translate("Cli", "%1 : un fichier est à la place d'un dossier attendu")
+    else:
+        text = translate("Cli", "%1 : le système refuse ce fichier (%2)")
+    return arg(text, exc.filename, type(exc).__name__)
 
 
 def _exit_without_teardown(code: int) -> None:

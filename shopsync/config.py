@@ -5,14 +5,18 @@ The token is deliberately not a setting: it never touches `config.toml` or a log
 
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopsync.errors import ConfigError
+from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.update.settings import UpdateSettings, check_update_settings
 from shopsync.vocab import KeyringService
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "ShopSync"
 TOKEN_ENV = "SHOPSYNC_SITE_TOKEN"
@@ -193,28 +197,52 @@ _SECTIONS = {
 
 def _coerce(section: str, key: str, value: object, default: object, path: Path) -> object:
     """Check one value's type against its default's, with a message naming the key."""
-    where = f"{path}: [{section}] {key}"
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError(f"{where}: expected true or false, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "true ou false"), value)
         return value
     if isinstance(default, int) and not isinstance(default, bool):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{where}: expected a whole number, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un nombre entier"), value)
         return value
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"{where}: expected a number, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un nombre"), value)
         return float(value)
     if isinstance(default, str):
         if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected text, found {value!r}")
+            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un texte"), value)
         return value
     if isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: expected a list of texts, found {value!r}")
+            raise _bad_value(
+                path, section, key, QT_TRANSLATE_NOOP("Config", "une liste de textes"), value
+            )
         return list(value)
     return value
+
+
+def _not_toml(path: Path, exc: ValueError) -> str:
+    """A config.toml a person broke by hand: where (line, column), in the shop's language;
+    the parser's own English words go to the log."""
+    import re
+
+    from shopsync.i18n import arg, translate
+
+    log.info("%s: not valid TOML: %s", path, exc)  # info: logging may not be set up yet
+    where = re.search(r"line (\d+), column (\d+)", str(exc))
+    if where is None:
+        return arg(translate("Config", "%1 : ce n'est pas un fichier TOML valide"), path)
+    text = translate("Config", "%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)")
+    return arg(text, path, where.group(1), where.group(2))
+
+
+def _bad_value(path: Path, section: str, key: str, expected: str, value: object) -> ConfigError:
+    """"<file>: [section] key: <what is expected>, found <value>", in the shop's language."""
+    from shopsync.i18n import arg, translate
+
+    text = translate("Config", "%1 : [%2] %3 : attendu %4, trouvé %5")
+    return ConfigError(arg(text, path, section, key, translate("Config", expected), repr(value)))
 
 
 def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = True) -> Settings:
@@ -229,7 +257,7 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        raise ConfigError(_not_toml(path, exc)) from exc
     for section, cls in _SECTIONS.items():
         values = data.get(section, {})
         if not isinstance(values, dict):
@@ -243,9 +271,8 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
     from shopsync.rules import BrandMode
 
     if settings.rules.new_brands not in set(BrandMode):
-        raise ConfigError(
-            f"{path}: [rules] new_brands: expected unmapped, stock, preorder or off, "
-            f"found {settings.rules.new_brands!r}"
+        raise _bad_value(
+            path, "rules", "new_brands", "unmapped, stock, preorder, off", settings.rules.new_brands
         )
     _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
     check_update_settings(settings.update, path)
@@ -257,8 +284,9 @@ def _check_duration(path: Path, section: str, key: str, value: str) -> None:
 
     try:
         parse_duration(value)
-    except DurationError as exc:
-        raise ConfigError(f"{path}: [{section}] {key}: {exc}") from None
+    except DurationError:
+        expected = QT_TRANSLATE_NOOP("Config", "une durée : un nombre et une unité (30s, 15m, 2h, 1d)")
+        raise _bad_value(path, section, key, expected, value) from None
 
 
 def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:
@@ -307,7 +335,8 @@ def site_token(url: str) -> str | None:
             "le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être "
             "lu. Réparez le trousseau, ou définissez %3.",
         )
-        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", url, TOKEN_ENV)) from exc
+        log.warning("keyring read failed: %s: %s", type(exc).__name__, exc)
+        raise KeyringUnavailable(arg(text, type(exc).__name__, url, TOKEN_ENV)) from exc
 
 
 def store_site_token(url: str, token: str) -> None:
@@ -326,4 +355,5 @@ def store_site_token(url: str, token: str) -> None:
             "le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, "
             "définissez %2.",
         )
-        raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}", TOKEN_ENV)) from exc
+        log.warning("keyring write failed: %s: %s", type(exc).__name__, exc)
+        raise KeyringUnavailable(arg(text, type(exc).__name__, TOKEN_ENV)) from exc

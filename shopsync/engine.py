@@ -92,10 +92,7 @@ class SyncEngine:
         url = self.settings.site.url
         token = site_token(url)
         if not token:
-            raise ConfigError(
-                "no site token: enter it in the settings window (kept in the system keyring) "
-                "or set SHOPSYNC_SITE_TOKEN"
-            )
+            raise ConfigError(messages.no_token())
         return SiteClient(url, token)
 
     def _emit(self, event: str, **data: Any) -> None:
@@ -155,11 +152,12 @@ class SyncEngine:
             )
         except SiteAuthError as exc:
             summary.status, summary.exit_code = RunStatus.TOKEN_REFUSED, EXIT_INPUT
-            summary.message = messages.token_refused(exc)
+            log.warning("the site refused the token: %s", exc)
+            summary.message = messages.token_refused()
         except SiteUnreachable as exc:
-            summary.status, summary.exit_code, summary.message = (
-                RunStatus.OFFLINE, EXIT_UNREACHABLE, str(exc)
-            )
+            log.warning("the site did not answer: %s", exc)  # the technical detail, for support
+            summary.status, summary.exit_code = RunStatus.OFFLINE, EXIT_UNREACHABLE
+            summary.message = messages.offline(self.settings.site.url)
             summary.retry_after = exc.retry_after
         except ShopSyncError as exc:
             summary.status, summary.exit_code, summary.message = (
@@ -202,7 +200,7 @@ class SyncEngine:
 
         lines = read.lines(db)
         if not lines:
-            raise InputError("the ERP read holds no item: nothing was changed on the site")
+            raise InputError(messages.empty_read())
         plan = self.plan(lines, dry_run=dry_run)
         summary.held = len(plan.hold)
         if dry_run:
@@ -233,7 +231,7 @@ class SyncEngine:
         written). A dry run leaves the rules cache as it was."""
         catalog, index = self._catalog_cache.get(self.db)
         if not catalog:
-            raise InputError("the site's catalogue is empty: nothing to publish")
+            raise InputError(messages.empty_catalogue())
         self._emit("progress", phase="rules", done=0, total=len(catalog))
         inputs = load_inputs(self.db, self.settings, lines, catalog, index, self._promised_cache)
         return self._planner.plan(inputs, remember=not dry_run)

@@ -26,10 +26,8 @@ class ConnectorState(StrEnum):
 
 class KeyringService(StrEnum):
     """Keyring service names: where secrets live in the OS keyring. Renaming one loses every
-    shop's stored secret, so they are written here once.
-
-    shopsync/erp/secrets.py still spells both out by hand (the reader road is kept apart);
-    it should import these."""
+    shop's stored secret, so they are written here once (shopsync/erp/secrets.py reads the ERP
+    passwords under them too)."""
 
     SITE = "shopsync"  # username: the site URL -> the site's bearer token
     ERP = "shopsync-erp"  # username: the ERP source as typed in the settings -> its password

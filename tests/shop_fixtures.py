@@ -118,7 +118,7 @@ class Shop:
 
     def cli(self, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         """The real `shopsync` process, as a person or a script runs it."""
-        full_env = dict(os.environ, SHOPSYNC_SITE_TOKEN=TOKEN, **(env or {}))
+        full_env = {**os.environ, "SHOPSYNC_SITE_TOKEN": TOKEN, **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "shopsync", *args, "--home", str(self.home)],
             capture_output=True, text=True, env=full_env, timeout=120,

@@ -29,7 +29,7 @@ def test_update_keeps_comments(tmp_path):
     [
         ("[guard]\nmin_unpublish_count = 'ten'\n", "[guard] min_unpublish_count"),
         ("[rules]\nnew_brands = 'maybe'\n", "new_brands"),
-        ("[erp\npath=1", "not valid TOML"),
+        ("[erp\npath=1", "pas un fichier TOML valide .ligne 1, colonne 5."),  # suite: French
     ],
 )
 def test_bad_values_are_named(tmp_path, body, message):

@@ -161,7 +161,7 @@ def test_refused_token_stops_with_a_clear_state(shop, site, monkeypatch):
     monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", "wrong-token")
     out = shop.sync()
     assert out.status == "token_refused" and out.exit_code == 2
-    assert "refused the token" in out.message and "wrong-token" not in out.message
+    assert "refusé le jeton" in out.message and "wrong-token" not in out.message  # suite: French
     engine = shop.engine()
     try:
         assert engine.status()["state"] == "token_refused"

@@ -1,33 +1,33 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="52" />
-        <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
+        <location filename="../../shopsync/gui/app.py" line="52"/>
+        <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
 </context>
 <context>
     <name>BrandsForm</name>
     <message>
-        <location filename="../../ui/brands.ui" line="7" />
-        <source>Chaque marque de l'ERP, avec la marque du site où elle va et son mode. Une marque non décidée reste hors du site.</source>
+        <location filename="../../ui/brands.ui" line="7"/>
+        <source>Chaque marque de l&apos;ERP, avec la marque du site où elle va et son mode. Une marque non décidée reste hors du site.</source>
         <translation>Every ERP brand, with the site brand it goes to and its mode. A brand not decided yet stays off the site.</translation>
     </message>
     <message>
-        <location filename="../../ui/brands.ui" line="8" />
+        <location filename="../../ui/brands.ui" line="8"/>
         <source>Rechercher une marque…</source>
         <translation>Search a brand…</translation>
     </message>
     <message>
-        <location filename="../../ui/brands.ui" line="14" />
+        <location filename="../../ui/brands.ui" line="14"/>
         <source>Annuler les modifications</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../ui/brands.ui" line="15" />
+        <location filename="../../ui/brands.ui" line="15"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
@@ -35,57 +35,57 @@
 <context>
     <name>BrandsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="50" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="50"/>
         <source>ShopSync — Marques</source>
         <translation>ShopSync — Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64"/>
         <source>Marque ERP</source>
         <translation>ERP brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64"/>
         <source>Produits</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="64" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="64"/>
         <source>Reliés au catalogue</source>
         <translation>Matched in catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65"/>
         <source>Marque du site</source>
         <translation>Site brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="65" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="65"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="91" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="91"/>
         <source>Chargement des marques…</source>
         <translation>Loading brands…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="95" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="95"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="105" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="105"/>
         <source>Nouvelle marque : à décider</source>
         <translation>New brand: to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="116" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="116"/>
         <source>(même nom)</source>
         <translation>(same name)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127"/>
         <source>%n marque(s) à décider.</source>
         <translation>
             <numerusform>%n brand to decide.</numerusform>
@@ -93,22 +93,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="127" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="127"/>
         <source>Toutes les marques sont décidées.</source>
         <translation>Every brand is decided.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="179" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="179"/>
         <source>Aucune modification.</source>
         <translation>No change.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="181" />
-        <source>Calcul de l'effet…</source>
+        <location filename="../../shopsync/gui/windows/brands.py" line="181"/>
+        <source>Calcul de l&apos;effet…</source>
         <translation>Working out the effect…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="194" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="194"/>
         <source>%n produit(s) seront publiés</source>
         <translation>
             <numerusform>%n product will be published</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="196" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="196"/>
         <source>%n dépublié(s)</source>
         <translation>
             <numerusform>%n unpublished</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="199" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="199"/>
         <source>%n mis à jour</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -132,12 +132,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="200" />
-        <source> à l'enregistrement.</source>
+        <location filename="../../shopsync/gui/windows/brands.py" line="200"/>
+        <source> à l&apos;enregistrement.</source>
         <translation> when saved.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/brands.py" line="219" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="219"/>
         <source>%n marque(s) enregistrée(s).</source>
         <translation>
             <numerusform>%n brand saved.</numerusform>
@@ -145,12 +145,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/brands.py" line="223" />
+        <location filename="../../shopsync/gui/windows/brands.py" line="223"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -158,22 +158,22 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="35" />
+        <location filename="../../shopsync/commands/status.py" line="35"/>
         <source>État : %1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="42" />
+        <location filename="../../shopsync/commands/status.py" line="42"/>
         <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
         <translation>Last sync: %1 — %2 (read %3, sent %4)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="48" />
+        <location filename="../../shopsync/commands/status.py" line="48"/>
         <source>Changements en attente : %1</source>
         <translation>Pending changes: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="51" />
+        <location filename="../../shopsync/commands/status.py" line="51"/>
         <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
         <translation>
             <numerusform>%n unpublishing held: `shopsync confirm` to carry it out</numerusform>
@@ -181,38 +181,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="69" />
+        <location filename="../../shopsync/commands/demo.py" line="69"/>
         <source>Site de démonstration : %1/  (boutique en ligne)</source>
         <translation>Demo site: %1/  (online shop)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="70" />
+        <location filename="../../shopsync/commands/demo.py" line="70"/>
         <source>Dossier ShopSync : %1</source>
         <translation>ShopSync folder: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="74" />
+        <location filename="../../shopsync/commands/demo.py" line="74"/>
         <source>1re synchronisation : %1</source>
         <translation>1st sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="81" />
+        <location filename="../../shopsync/commands/demo.py" line="81"/>
         <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
         <translation>Simulated sale (1 Tissot Seastar), then sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="92" />
-        <location filename="../../shopsync/commands/status.py" line="59" />
+        <location filename="../../shopsync/commands/demo.py" line="92"/>
+        <location filename="../../shopsync/commands/status.py" line="59"/>
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="101" />
+        <location filename="../../shopsync/commands/demo.py" line="101"/>
         <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
         <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="61" />
+        <location filename="../../shopsync/commands/status.py" line="61"/>
         <source>%n produit(s) refusé(s) par le site</source>
         <translation>
             <numerusform>%n product refused by the site</numerusform>
@@ -220,12 +220,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="58" />
+        <location filename="../../shopsync/commands/brands.py" line="38"/>
+        <source>marque vide : donnez la marque telle que l&apos;ERP l&apos;écrit</source>
+        <translation>empty brand: give the brand as the ERP writes it</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="72"/>
         <source>← à décider</source>
         <translation>← to decide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/confirm.py" line="22" />
+        <location filename="../../shopsync/commands/confirm.py" line="22"/>
         <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
         <translation>
             <numerusform>%n unpublishing confirmed: the next sync carries it out.</numerusform>
@@ -233,78 +238,173 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="67" />
+        <location filename="../../shopsync/cli.py" line="79"/>
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117" />
+        <location filename="../../shopsync/cli.py" line="93"/>
+        <source>%1 : ce fichier ou son dossier n&apos;existe pas</source>
+        <translation>%1: this file or its folder does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="95"/>
+        <source>%1 : accès refusé par le système</source>
+        <translation>%1: access denied by the system</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="97"/>
+        <source>%1 : un fichier est à la place d&apos;un dossier attendu</source>
+        <translation>%1: a file stands where a folder is expected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="99"/>
+        <source>%1 : le système refuse ce fichier (%2)</source>
+        <translation>%1: the system refuses this file (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/demo_data.py" line="117"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120" />
+        <location filename="../../shopsync/demo_data.py" line="120"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123" />
+        <location filename="../../shopsync/demo_data.py" line="123"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
-        <translation>Not in the site's catalogue: %1 (listing request)</translation>
+        <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="52" />
-        <source>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</source>
+        <location filename="../../shopsync/commands/aliases.py" line="52"/>
+        <source>attention : %1 n&apos;est pas dans le catalogue de la dernière synchro ; l&apos;alias ne servira que si cette référence y apparaît</source>
         <translation>warning: %1 is not in the catalogue of the last sync; the alias only works once that reference appears there</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="58" />
+        <location filename="../../shopsync/commands/aliases.py" line="58"/>
         <source>%1 → %2 : accepté</source>
         <translation>%1 → %2: accepted</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="61" />
+        <location filename="../../shopsync/commands/aliases.py" line="61"/>
         <source>%1 ≠ %2 : refusé</source>
         <translation>%1 ≠ %2: rejected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="73" />
+        <location filename="../../shopsync/commands/aliases.py" line="73"/>
         <source>aucun alias</source>
         <translation>no alias</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="75" />
+        <location filename="../../shopsync/commands/aliases.py" line="75"/>
         <source>(périmé : absent du catalogue)</source>
         <translation>(stale: not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/match.py" line="84" />
+        <location filename="../../shopsync/commands/match.py" line="84"/>
         <source>%1 références ERP, %2 produits au catalogue : %3</source>
         <translation>%1 ERP references, %2 catalogue products: %3</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="58"/>
+        <source>Version %1 installée : ShopSync redémarre.</source>
+        <translation>Version %1 installed: ShopSync restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="60"/>
+        <source>ShopSync est à jour (version %1).</source>
+        <translation>ShopSync is up to date (version %1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="63"/>
+        <source>Mise à jour disponible : version %1 (installée : %2).</source>
+        <translation>Update available: version %1 (installed: %2).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="67"/>
+        <source>Téléchargée et vérifiée : %1</source>
+        <translation>Downloaded and verified: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="70"/>
+        <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
+        <translation>The update repository cannot be reached: trying again later.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="72"/>
+        <source>Mise à jour refusée : rien n&apos;a été installé.</source>
+        <translation>Update refused: nothing was installed.</translation>
     </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="305" />
+        <location filename="../../shopsync/config.py" line="202"/>
+        <source>true ou false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="206"/>
+        <source>un nombre entier</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="210"/>
+        <source>un nombre</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="214"/>
+        <source>un texte</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="219"/>
+        <source>une liste de textes</source>
+        <translation>a list of texts</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="235"/>
+        <source>%1 : ce n&apos;est pas un fichier TOML valide</source>
+        <translation>%1: not a valid TOML file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="236"/>
+        <source>%1 : ce n&apos;est pas un fichier TOML valide (ligne %2, colonne %3)</source>
+        <translation>%1: not a valid TOML file (line %2, column %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="244"/>
+        <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
+        <translation>%1: [%2] %3: expected %4, found %5</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="288"/>
+        <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
+        <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="333"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="324" />
+        <location filename="../../shopsync/config.py" line="353"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="48" />
-        <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
+        <location filename="../../shopsync/services/settings.py" line="48"/>
+        <source>le trousseau du système ne peut pas garder le mot de passe de l&apos;ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
     </message>
 </context>
 <context>
     <name>DailyChart</name>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/chart.py" line="32" />
+        <location filename="../../shopsync/gui/windows/chart.py" line="32"/>
         <source>%n changement(s) sur 30 jours</source>
         <translation>
             <numerusform>%n change in 30 days</numerusform>
@@ -313,175 +413,208 @@
     </message>
 </context>
 <context>
+    <name>Erp</name>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="12"/>
+        <source>%1 : aucun fichier d&apos;export ne correspond</source>
+        <translation>%1: no export file matches</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="16"/>
+        <source>%1 : fichier introuvable</source>
+        <translation>%1: no such file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="20"/>
+        <source>%1 : c&apos;est un dossier, pas un fichier d&apos;export</source>
+        <translation>%1: is a folder, not an export file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="24"/>
+        <source>%1 : accès refusé (l&apos;ERP est-il encore en train de l&apos;écrire ?)</source>
+        <translation>%1: permission denied (is the ERP still writing it?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="28"/>
+        <source>%1 : le fichier est vide</source>
+        <translation>%1: the file is empty</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="33"/>
+        <source>aucun fichier d&apos;export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
+        <translation>no export file given, and the profile &apos;%1&apos; names no source of its own: choose the file in the settings ([erp] path in config.toml)</translation>
+    </message>
+</context>
+<context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43"/>
         <source>Détection automatique</source>
         <translation>Automatic detection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47"/>
         <source>4D (export texte)</source>
         <translation>4D (text export)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48"/>
         <source>4D (serveur REST)</source>
         <translation>4D (REST server)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49"/>
         <source>Base ODBC</source>
         <translation>ODBC database</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56"/>
         <source>Logiciel (préréglage) :</source>
         <translation>Software (preset):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59"/>
         <source>Fichier…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60"/>
         <source>Dossier…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64" />
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142"/>
         <source>Export :</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69"/>
         <source>Mot de passe :</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74"/>
         <source>Fichier stable depuis :</source>
         <translation>File unchanged for:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80"/>
         <source>Aperçu des premières lignes</source>
         <translation>Preview the first rows</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86"/>
         <source>Colonnes détectées (modifiables)</source>
         <translation>Detected columns (editable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90"/>
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91"/>
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
         <source>Prix TTC</source>
         <translation>Price incl. VAT</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
         <source>Taille (TLD)</source>
         <translation>Size (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
         <source>Code EAN</source>
         <translation>EAN code</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136"/>
         <source>Connexion ODBC :</source>
         <translation>ODBC connection:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137"/>
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139"/>
         <source>Serveur 4D :</source>
         <translation>4D server:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
-        <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
-        <translation>The 4D REST server's address, for example http://server:8080/rest.</translation>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140"/>
+        <source>L&apos;adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
+        <translation>The 4D REST server&apos;s address, for example http://server:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
-        <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144"/>
+        <source>Le fichier que l&apos;ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150" />
-        <source>Export de l'ERP</source>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150"/>
+        <source>Export de l&apos;ERP</source>
         <translation>ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151"/>
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157"/>
         <source>Dossier des exports</source>
         <translation>Export folder</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164" />
-        <source>Indiquez d'abord l'export.</source>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164"/>
+        <source>Indiquez d&apos;abord l&apos;export.</source>
         <translation>Enter the export first.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167"/>
         <source>Lecture…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -489,7 +622,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -497,66 +630,66 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
-Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
-        <translation>ShopSync keeps the site's stock in step with your shop software (ERP).
+Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
+        <translation>ShopSync keeps the site&apos;s stock in step with your shop software (ERP).
 
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237"/>
         <source>Le stock de la boutique</source>
-        <translation>The shop's stock</translation>
+        <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
-        <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
-        <translation>Choose your ERP's export and check the columns.</translation>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238"/>
+        <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
+        <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
-        <source>L'adresse du site et le jeton donné par la plateforme.</source>
-        <translation>The site's address and the token the platform gave you.</translation>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
+        <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
+        <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -564,22 +697,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -587,12 +720,12 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>HeldForm</name>
     <message>
-        <location filename="../../ui/held.ui" line="12" />
+        <location filename="../../ui/held.ui" line="12"/>
         <source>Garder ces produits en ligne</source>
         <translation>Keep these products online</translation>
     </message>
     <message>
-        <location filename="../../ui/held.ui" line="13" />
+        <location filename="../../ui/held.ui" line="13"/>
         <source>Dépublier ces produits</source>
         <translation>Unpublish these products</translation>
     </message>
@@ -600,40 +733,40 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>HeldWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="39" />
+        <location filename="../../shopsync/gui/windows/held.py" line="39"/>
         <source>ShopSync — Dépublication retenue</source>
         <translation>ShopSync — Held unpublishing</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="48" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48"/>
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="48" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="48" />
+        <location filename="../../shopsync/gui/windows/held.py" line="48"/>
         <source>Produit</source>
         <translation>Product</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/held.py" line="67" />
-        <source>La dernière synchronisation retirerait %n produit(s) du site d'un coup. C'est plus que le seuil de sécurité : cela arrive quand l'export de l'ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
+        <location filename="../../shopsync/gui/windows/held.py" line="67"/>
+        <source>La dernière synchronisation retirerait %n produit(s) du site d&apos;un coup. C&apos;est plus que le seuil de sécurité : cela arrive quand l&apos;export de l&apos;ERP est incomplet. Vérifiez la liste, puis confirmez ou gardez-les en ligne.</source>
         <translation>
             <numerusform>The last sync would take %n product off the site at once. That is more than the safety threshold: it happens when the ERP export is incomplete. Check the list, then confirm or keep it online.</numerusform>
             <numerusform>The last sync would take %n products off the site at once. That is more than the safety threshold: it happens when the ERP export is incomplete. Check the list, then confirm or keep them online.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="92" />
+        <location filename="../../shopsync/gui/windows/held.py" line="92"/>
         <source>Dépublication retenue</source>
         <translation>Unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/held.py" line="93" />
+        <location filename="../../shopsync/gui/windows/held.py" line="93"/>
         <source>Confirmation impossible : %1</source>
         <translation>Could not confirm: %1</translation>
     </message>
@@ -641,32 +774,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>ReferencesForm</name>
     <message>
-        <location filename="../../ui/references.ui" line="7" />
-        <source>Les références de l'ERP absentes du catalogue du site. Acceptez une suggestion pour relier la référence sans la réécrire dans l'ERP, ou refusez-la.</source>
-        <translation>ERP references missing from the site's catalogue. Accept a suggestion to connect the reference without rewriting it in the ERP, or reject it.</translation>
+        <location filename="../../ui/references.ui" line="7"/>
+        <source>Les références de l&apos;ERP absentes du catalogue du site. Acceptez une suggestion pour relier la référence sans la réécrire dans l&apos;ERP, ou refusez-la.</source>
+        <translation>ERP references missing from the site&apos;s catalogue. Accept a suggestion to connect the reference without rewriting it in the ERP, or reject it.</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="10" />
+        <location filename="../../ui/references.ui" line="10"/>
         <source>Rechercher une référence ou une marque…</source>
         <translation>Search a reference or a brand…</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="11" />
+        <location filename="../../ui/references.ui" line="11"/>
         <source>Seulement avec suggestion</source>
         <translation>Only with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="18" />
+        <location filename="../../ui/references.ui" line="18"/>
         <source>Accepter la suggestion</source>
         <translation>Accept the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="19" />
+        <location filename="../../ui/references.ui" line="19"/>
         <source>Refuser</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/references.ui" line="21" />
+        <location filename="../../ui/references.ui" line="21"/>
         <source>Exporter les références à réécrire…</source>
         <translation>Export the references to rewrite…</translation>
     </message>
@@ -674,67 +807,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="47" />
+        <location filename="../../shopsync/gui/windows/references.py" line="47"/>
         <source>ShopSync — Références</source>
         <translation>ShopSync — References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
         <source>Référence ERP</source>
         <translation>ERP reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Référence du catalogue proposée</source>
         <translation>Suggested catalogue reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="82" />
+        <location filename="../../shopsync/gui/windows/references.py" line="82"/>
         <source>Recherche des références…</source>
         <translation>Looking for references…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="86" />
+        <location filename="../../shopsync/gui/windows/references.py" line="86"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93" />
+        <location filename="../../shopsync/gui/windows/references.py" line="93"/>
         <source>Introuvable</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="97" />
-        <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
+        <location filename="../../shopsync/gui/windows/references.py" line="97"/>
+        <source>Marque hors site : sans effet tant qu&apos;elle n&apos;est pas publiée</source>
         <translation>Brand off the site: no effect until it is published</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="103" />
+        <location filename="../../shopsync/gui/windows/references.py" line="103"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="108" />
+        <location filename="../../shopsync/gui/windows/references.py" line="108"/>
         <source>%n référence(s) à relier</source>
         <translation>
             <numerusform>%n reference to connect</numerusform>
@@ -742,7 +875,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="110" />
+        <location filename="../../shopsync/gui/windows/references.py" line="110"/>
         <source>%n avec suggestion</source>
         <translation>
             <numerusform>%n with a suggestion</numerusform>
@@ -750,23 +883,23 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="176" />
+        <location filename="../../shopsync/gui/windows/references.py" line="176"/>
         <source>Exporter les références à réécrire</source>
         <translation>Export the references to rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="178" />
+        <location filename="../../shopsync/gui/windows/references.py" line="178"/>
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185" />
-        <location filename="../../shopsync/gui/windows/references.py" line="186" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="186"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185" />
+        <location filename="../../shopsync/gui/windows/references.py" line="185"/>
         <source>Fichier écrit : %1</source>
         <translation>File written: %1</translation>
     </message>
@@ -774,87 +907,87 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158" />
-        <source>Hors site jusqu'à décision</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158"/>
+        <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -862,85 +995,153 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="34" />
+        <location filename="../../shopsync/sync/messages.py" line="34"/>
         <source>Synchronisation terminée</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="35" />
+        <location filename="../../shopsync/sync/messages.py" line="35"/>
         <source>Rien de nouveau</source>
         <translation>Nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="36" />
+        <location filename="../../shopsync/sync/messages.py" line="36"/>
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site unreachable: changes kept pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="37" />
+        <location filename="../../shopsync/sync/messages.py" line="37"/>
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Unpublishing held: confirm with `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="38" />
-        <source>Export ERP illisible : rien n'a changé</source>
+        <location filename="../../shopsync/sync/messages.py" line="38"/>
+        <source>Export ERP illisible : rien n&apos;a changé</source>
         <translation>ERP export unreadable: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="39" />
+        <location filename="../../shopsync/sync/messages.py" line="39"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="40" />
+        <location filename="../../shopsync/sync/messages.py" line="40"/>
         <source>Une synchronisation est déjà en cours</source>
         <translation>A sync is already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="41" />
-        <source>Simulation (rien n'a été envoyé)</source>
+        <location filename="../../shopsync/sync/messages.py" line="41"/>
+        <source>Simulation (rien n&apos;a été envoyé)</source>
         <translation>Dry run (nothing was sent)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="42" />
+        <location filename="../../shopsync/sync/messages.py" line="42"/>
         <source>Erreur</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="54" />
+        <location filename="../../shopsync/sync/messages.py" line="48"/>
+        <source>À publier</source>
+        <translation>To publish</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="49"/>
+        <source>À mettre à jour</source>
+        <translation>To update</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="50"/>
+        <source>À dépublier</source>
+        <translation>To unpublish</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="51"/>
+        <source>Dépublications retenues</source>
+        <translation>Held unpublishing</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="59"/>
+        <source>%1 : %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="70"/>
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — read %2, changes %3, sent %4, pending %5, held %6, refused %7</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/sync/messages.py" line="82"/>
+        <source>%n produit(s) seraient dépubliés : c&apos;est plus que le seuil de sécurité</source>
+        <translation>
+            <numerusform>%n product would be unpublished: that is over the safety threshold</numerusform>
+            <numerusform>%n products would be unpublished: that is over the safety threshold</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="89"/>
+        <source>erreur interne (%1) : voir logs/shopsync.log</source>
+        <translation>internal error (%1): see logs/shopsync.log</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="93"/>
+        <source>une autre synchronisation tient le verrou</source>
+        <translation>another sync holds the lock</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="98"/>
+        <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
+        <translation>the site refused the token: check it in the settings</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="104"/>
+        <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
+        <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="111"/>
+        <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
+        <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="119"/>
+        <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
+        <translation>the ERP export holds no item: nothing was changed on the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="123"/>
+        <source>le catalogue du site est vide : rien à publier</source>
+        <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>
 </context>
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
-        <source>Synchroniser dès qu'un nouvel export arrive</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122"/>
+        <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -948,22 +1149,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -971,37 +1172,37 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58" />
-        <source>Jeton d'accès :</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58"/>
+        <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59" />
-        <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59"/>
+        <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62"/>
         <source>Tester la connexion</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84"/>
         <source>Test en cours…</source>
         <translation>Testing…</translation>
     </message>
@@ -1009,32 +1210,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="102" />
-        <source>lecture de l'export</source>
+        <location filename="../../shopsync/texts.py" line="102"/>
+        <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="103" />
+        <location filename="../../shopsync/texts.py" line="103"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104" />
+        <location filename="../../shopsync/texts.py" line="104"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105" />
+        <location filename="../../shopsync/texts.py" line="105"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="72" />
+        <location filename="../../shopsync/gui/state.py" line="72"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="76" />
+        <location filename="../../shopsync/gui/state.py" line="76"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -1042,7 +1243,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="81" />
+        <location filename="../../shopsync/gui/state.py" line="81"/>
         <source>%n nouvelle(s) marque(s) à décider.</source>
         <translation>
             <numerusform>%n new brand to decide.</numerusform>
@@ -1050,7 +1251,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="88" />
+        <location filename="../../shopsync/gui/state.py" line="88"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -1058,38 +1259,38 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="94" />
-        <source>Export ERP illisible : rien n'a changé sur le site.</source>
+        <location filename="../../shopsync/gui/state.py" line="94"/>
+        <source>Export ERP illisible : rien n&apos;a changé sur le site.</source>
         <translation>Unreadable ERP export: nothing changed on the site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="98" />
+        <location filename="../../shopsync/gui/state.py" line="98"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="121" />
+        <location filename="../../shopsync/gui/state.py" line="121"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="128" />
+        <location filename="../../shopsync/gui/state.py" line="128"/>
         <source>En pause</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="129" />
+        <location filename="../../shopsync/gui/state.py" line="129"/>
         <source>Les synchronisations automatiques sont suspendues.</source>
         <translation>Automatic syncs are paused.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="23" />
+        <location filename="../../shopsync/texts.py" line="23"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="139" />
-        <location filename="../../shopsync/gui/state.py" line="160" />
+        <location filename="../../shopsync/gui/state.py" line="139"/>
+        <location filename="../../shopsync/gui/state.py" line="160"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -1097,267 +1298,267 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="143" />
-        <source>Le site n'a pas répondu à la dernière synchronisation.</source>
+        <location filename="../../shopsync/gui/state.py" line="143"/>
+        <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="148" />
+        <location filename="../../shopsync/gui/state.py" line="148"/>
         <source>Nouvel essai à %1</source>
         <translation>Next try at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="21" />
+        <location filename="../../shopsync/texts.py" line="21"/>
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="22" />
+        <location filename="../../shopsync/texts.py" line="22"/>
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="20" />
+        <location filename="../../shopsync/texts.py" line="20"/>
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="18" />
+        <location filename="../../shopsync/texts.py" line="18"/>
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="179" />
-        <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
+        <location filename="../../shopsync/gui/state.py" line="179"/>
+        <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="19" />
+        <location filename="../../shopsync/texts.py" line="19"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="170" />
+        <location filename="../../shopsync/gui/state.py" line="170"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="24" />
+        <location filename="../../shopsync/texts.py" line="24"/>
         <source>La dernière synchronisation a échoué</source>
         <translation>The last sync failed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="29" />
+        <location filename="../../shopsync/texts.py" line="29"/>
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="30" />
+        <location filename="../../shopsync/texts.py" line="30"/>
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="31" />
+        <location filename="../../shopsync/texts.py" line="31"/>
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="32" />
+        <location filename="../../shopsync/texts.py" line="32"/>
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="33" />
+        <location filename="../../shopsync/texts.py" line="33"/>
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="34"/>
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35" />
+        <location filename="../../shopsync/texts.py" line="35"/>
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36" />
+        <location filename="../../shopsync/texts.py" line="36"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37" />
+        <location filename="../../shopsync/texts.py" line="37"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38" />
+        <location filename="../../shopsync/texts.py" line="38"/>
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="43" />
+        <location filename="../../shopsync/texts.py" line="43"/>
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="44" />
+        <location filename="../../shopsync/texts.py" line="44"/>
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="45" />
+        <location filename="../../shopsync/texts.py" line="45"/>
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="46" />
+        <location filename="../../shopsync/texts.py" line="46"/>
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="47" />
+        <location filename="../../shopsync/texts.py" line="47"/>
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48" />
+        <location filename="../../shopsync/texts.py" line="48"/>
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49" />
+        <location filename="../../shopsync/texts.py" line="49"/>
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50" />
+        <location filename="../../shopsync/texts.py" line="50"/>
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51" />
+        <location filename="../../shopsync/texts.py" line="51"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52" />
+        <location filename="../../shopsync/texts.py" line="52"/>
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53" />
+        <location filename="../../shopsync/texts.py" line="53"/>
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54" />
+        <location filename="../../shopsync/texts.py" line="54"/>
         <source>marques</source>
         <translation>brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55" />
+        <location filename="../../shopsync/texts.py" line="55"/>
         <source>références</source>
         <translation>references</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56" />
+        <location filename="../../shopsync/texts.py" line="56"/>
         <source>demande du support</source>
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
-        <source>L'adresse du site « %1 » ne convient pas : %2</source>
+        <location filename="../../shopsync/texts.py" line="62"/>
+        <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63" />
-        <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
-        <translation>The site %1 does not answer: check the address and the shop's internet connection, then try again.</translation>
+        <location filename="../../shopsync/texts.py" line="63"/>
+        <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
+        <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68" />
-        <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
-        <translation>%1 answers, but it is not the site's sync address: ask the platform for it.</translation>
+        <location filename="../../shopsync/texts.py" line="68"/>
+        <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
+        <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73" />
-        <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
+        <location filename="../../shopsync/texts.py" line="73"/>
+        <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78" />
+        <location filename="../../shopsync/texts.py" line="78"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83" />
+        <location filename="../../shopsync/texts.py" line="83"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91" />
-        <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
+        <location filename="../../shopsync/texts.py" line="91"/>
+        <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92" />
+        <location filename="../../shopsync/texts.py" line="92"/>
         <source>%1 connectée(s) au catalogue du site</source>
-        <translation>%1 connected to the site's catalogue</translation>
+        <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93" />
-        <source>%1 à réécrire dans l'ERP</source>
+        <location filename="../../shopsync/texts.py" line="93"/>
+        <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94" />
+        <location filename="../../shopsync/texts.py" line="94"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95" />
-        <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
+        <location filename="../../shopsync/texts.py" line="95"/>
+        <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110" />
+        <location filename="../../shopsync/texts.py" line="110"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111" />
+        <location filename="../../shopsync/texts.py" line="111"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112" />
+        <location filename="../../shopsync/texts.py" line="112"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113" />
+        <location filename="../../shopsync/texts.py" line="113"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118" />
+        <location filename="../../shopsync/texts.py" line="118"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119" />
+        <location filename="../../shopsync/texts.py" line="119"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120" />
+        <location filename="../../shopsync/texts.py" line="120"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121" />
+        <location filename="../../shopsync/texts.py" line="121"/>
         <source>introuvables</source>
         <translation>not found</translation>
     </message>
@@ -1365,67 +1566,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>StatusForm</name>
     <message>
-        <location filename="../../ui/status.ui" line="12" />
+        <location filename="../../ui/status.ui" line="12"/>
         <source>État</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="17" />
+        <location filename="../../ui/status.ui" line="17"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="26" />
+        <location filename="../../ui/status.ui" line="26"/>
         <source>Voir et décider…</source>
         <translation>Review and decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="32" />
+        <location filename="../../ui/status.ui" line="32"/>
         <source>Prochaine synchronisation :</source>
         <translation>Next sync:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="34" />
+        <location filename="../../ui/status.ui" line="34"/>
         <source>Changements en attente :</source>
         <translation>Pending changes:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="36" />
+        <location filename="../../ui/status.ui" line="36"/>
         <source>Dernier export lu :</source>
         <translation>Last export read:</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="40" />
+        <location filename="../../ui/status.ui" line="40"/>
         <source>Changements envoyés par jour (30 derniers jours)</source>
         <translation>Changes sent per day (last 30 days)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="42" />
+        <location filename="../../ui/status.ui" line="42"/>
         <source>Dernières synchronisations</source>
         <translation>Recent syncs</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="44" />
+        <location filename="../../ui/status.ui" line="44"/>
         <source>Erreurs et refus (fichier:ligne : champ : raison)</source>
         <translation>Errors and refusals (file:line: field: reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="48" />
+        <location filename="../../ui/status.ui" line="48"/>
         <source>Marques…</source>
         <translation>Brands…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="49" />
+        <location filename="../../ui/status.ui" line="49"/>
         <source>Références…</source>
         <translation>References…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="50" />
+        <location filename="../../ui/status.ui" line="50"/>
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/status.ui" line="52" />
+        <location filename="../../ui/status.ui" line="52"/>
         <source>Exporter un diagnostic…</source>
         <translation>Export a diagnostic…</translation>
     </message>
@@ -1433,62 +1634,62 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="53" />
+        <location filename="../../shopsync/gui/windows/status.py" line="53"/>
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
         <source>Déclencheur</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
         <source>Lus</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
         <source>Changements</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>En attente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>Résultat</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="156" />
+        <location filename="../../shopsync/gui/windows/status.py" line="156"/>
         <source>%1 : refusé par le site : %2</source>
         <translation>%1: refused by the site: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="163" />
+        <location filename="../../shopsync/gui/windows/status.py" line="163"/>
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>No error in the last sync.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="174" />
+        <location filename="../../shopsync/gui/windows/status.py" line="174"/>
         <source>%n changement(s) depuis %1</source>
         <translation>
             <numerusform>%n change since %1</numerusform>
@@ -1496,28 +1697,28 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
-        <location filename="../../shopsync/gui/windows/status.py" line="194" />
+        <location filename="../../shopsync/gui/windows/status.py" line="176"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="194"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="180" />
+        <location filename="../../shopsync/gui/windows/status.py" line="180"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="182" />
-        <source>arrêtée jusqu'à un nouveau jeton</source>
+        <location filename="../../shopsync/gui/windows/status.py" line="182"/>
+        <source>arrêtée jusqu&apos;à un nouveau jeton</source>
         <translation>stopped until a new token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
         <source>non planifiée</source>
         <translation>not scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="189" />
+        <location filename="../../shopsync/gui/windows/status.py" line="189"/>
         <source>%1 — %n article(s), lu à %2</source>
         <translation>
             <numerusform>%1 — %n item, read at %2</numerusform>
@@ -1525,67 +1726,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="199" />
-        <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
+        <location filename="../../shopsync/gui/windows/status.py" line="199"/>
+        <source>%n produit(s) seraient dépubliés d&apos;un coup : c&apos;est plus que le seuil de sécurité. Rien n&apos;est dépublié sans votre accord.</source>
         <translation>
             <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
             <numerusform>%n products would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="214" />
+        <location filename="../../shopsync/gui/windows/status.py" line="214"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="216" />
+        <location filename="../../shopsync/gui/windows/status.py" line="216"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256"/>
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256" />
+        <location filename="../../shopsync/gui/windows/status.py" line="256"/>
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="272" />
+        <location filename="../../shopsync/gui/windows/status.py" line="272"/>
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="273" />
+        <location filename="../../shopsync/gui/windows/status.py" line="273"/>
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="281" />
+        <location filename="../../shopsync/gui/windows/status.py" line="281"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282" />
+        <location filename="../../shopsync/gui/windows/status.py" line="282"/>
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="297" />
+        <location filename="../../shopsync/gui/windows/status.py" line="297"/>
         <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
-        <translation>The site does not follow ShopSync's presence (Site API v1.1).</translation>
+        <translation>The site does not follow ShopSync&apos;s presence (Site API v1.1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="303" />
-        <source>Le site a reçu le dernier signal à l'instant.</source>
+        <location filename="../../shopsync/gui/windows/status.py" line="303"/>
+        <source>Le site a reçu le dernier signal à l&apos;instant.</source>
         <translation>The site received the last signal just now.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="305" />
+        <location filename="../../shopsync/gui/windows/status.py" line="305"/>
         <source>Le site a reçu le dernier signal il y a %n min</source>
         <translation>
             <numerusform>The site received the last signal %n min ago</numerusform>
@@ -1593,27 +1794,27 @@ The token and passwords were removed from it.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="310" />
+        <location filename="../../shopsync/gui/windows/status.py" line="310"/>
         <source>synchronisation complète</source>
         <translation>full sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="311" />
+        <location filename="../../shopsync/gui/windows/status.py" line="311"/>
         <source>envoi du diagnostic</source>
         <translation>diagnostic upload</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="312" />
+        <location filename="../../shopsync/gui/windows/status.py" line="312"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="313" />
+        <location filename="../../shopsync/gui/windows/status.py" line="313"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="315" />
+        <location filename="../../shopsync/gui/windows/status.py" line="315"/>
         <source>Demande du support en cours : %1</source>
         <translation>Support request in progress: %1</translation>
     </message>
@@ -1621,62 +1822,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <location filename="../../shopsync/gui/tray.py" line="62"/>
         <source>Mise à jour disponible</source>
         <translation>Update available</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <location filename="../../shopsync/gui/tray.py" line="63"/>
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105" />
+        <location filename="../../shopsync/gui/tray.py" line="105"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107" />
+        <location filename="../../shopsync/gui/tray.py" line="107"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108" />
+        <location filename="../../shopsync/gui/tray.py" line="108"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109" />
+        <location filename="../../shopsync/gui/tray.py" line="109"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110" />
+        <location filename="../../shopsync/gui/tray.py" line="110"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111" />
+        <location filename="../../shopsync/gui/tray.py" line="111"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="114" />
+        <location filename="../../shopsync/gui/tray.py" line="114"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116" />
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117" />
+        <location filename="../../shopsync/gui/tray.py" line="117"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="142" />
+        <location filename="../../shopsync/gui/tray.py" line="142"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>
@@ -1684,17 +1885,17 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163"/>
         <source>Avant la première synchronisation</source>
         <translation>Before the first sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
-        <source>Ce que le site et l'export disent de la connexion.</source>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164"/>
+        <source>Ce que le site et l&apos;export disent de la connexion.</source>
         <translation>What the site and the export say about the connection.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>

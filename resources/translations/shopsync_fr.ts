@@ -198,7 +198,12 @@
         <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="58" />
+        <location filename="../../shopsync/commands/brands.py" line="38" />
+        <source>marque vide : donnez la marque telle que l'ERP l'écrit</source>
+        <translation>marque vide : donnez la marque telle que l'ERP l'écrit</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="72" />
         <source>← à décider</source>
         <translation>← à décider</translation>
     </message>
@@ -208,9 +213,29 @@
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="67" />
+        <location filename="../../shopsync/cli.py" line="79" />
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="93" />
+        <source>%1 : ce fichier ou son dossier n'existe pas</source>
+        <translation>%1 : ce fichier ou son dossier n'existe pas</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="95" />
+        <source>%1 : accès refusé par le système</source>
+        <translation>%1 : accès refusé par le système</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="97" />
+        <source>%1 : un fichier est à la place d'un dossier attendu</source>
+        <translation>%1 : un fichier est à la place d'un dossier attendu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="99" />
+        <source>%1 : le système refuse ce fichier (%2)</source>
+        <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
         <location filename="../../shopsync/demo_data.py" line="117" />
@@ -257,16 +282,91 @@
         <source>%1 références ERP, %2 produits au catalogue : %3</source>
         <translation>%1 références ERP, %2 produits au catalogue : %3</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="58" />
+        <source>Version %1 installée : ShopSync redémarre.</source>
+        <translation>Version %1 installée : ShopSync redémarre.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="60" />
+        <source>ShopSync est à jour (version %1).</source>
+        <translation>ShopSync est à jour (version %1).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="63" />
+        <source>Mise à jour disponible : version %1 (installée : %2).</source>
+        <translation>Mise à jour disponible : version %1 (installée : %2).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="67" />
+        <source>Téléchargée et vérifiée : %1</source>
+        <translation>Téléchargée et vérifiée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="70" />
+        <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
+        <translation>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="72" />
+        <source>Mise à jour refusée : rien n'a été installé.</source>
+        <translation>Mise à jour refusée : rien n'a été installé.</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="305" />
+        <location filename="../../shopsync/config.py" line="202" />
+        <source>true ou false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="206" />
+        <source>un nombre entier</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="210" />
+        <source>un nombre</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="214" />
+        <source>un texte</source>
+        <translation>un texte</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="219" />
+        <source>une liste de textes</source>
+        <translation>une liste de textes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="235" />
+        <source>%1 : ce n'est pas un fichier TOML valide</source>
+        <translation>%1 : ce n'est pas un fichier TOML valide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="236" />
+        <source>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</source>
+        <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="244" />
+        <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
+        <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="288" />
+        <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
+        <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="333" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="324" />
+        <location filename="../../shopsync/config.py" line="353" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
@@ -282,6 +382,39 @@
         <location filename="../../shopsync/gui/windows/chart.py" line="32" />
         <source>%n changement(s) sur 30 jours</source>
         <translation><numerusform>%n changement sur 30 jours</numerusform><numerusform>%n changements sur 30 jours</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Erp</name>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="12" />
+        <source>%1 : aucun fichier d'export ne correspond</source>
+        <translation>%1 : aucun fichier d'export ne correspond</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="16" />
+        <source>%1 : fichier introuvable</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="20" />
+        <source>%1 : c'est un dossier, pas un fichier d'export</source>
+        <translation>%1 : c'est un dossier, pas un fichier d'export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="24" />
+        <source>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</source>
+        <translation>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="28" />
+        <source>%1 : le fichier est vide</source>
+        <translation>%1 : le fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="33" />
+        <source>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
+        <translation>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</translation>
     </message>
 </context>
 <context>
@@ -867,9 +1000,74 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="54" />
+        <location filename="../../shopsync/sync/messages.py" line="48" />
+        <source>À publier</source>
+        <translation>À publier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="49" />
+        <source>À mettre à jour</source>
+        <translation>À mettre à jour</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="50" />
+        <source>À dépublier</source>
+        <translation>À dépublier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="51" />
+        <source>Dépublications retenues</source>
+        <translation>Dépublications retenues</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="59" />
+        <source>%1 : %2 — %3</source>
+        <translation>%1 : %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="70" />
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/sync/messages.py" line="82" />
+        <source>%n produit(s) seraient dépubliés : c'est plus que le seuil de sécurité</source>
+        <translation><numerusform>%n produit serait dépublié : c'est plus que le seuil de sécurité</numerusform><numerusform>%n produits seraient dépubliés : c'est plus que le seuil de sécurité</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="89" />
+        <source>erreur interne (%1) : voir logs/shopsync.log</source>
+        <translation>erreur interne (%1) : voir logs/shopsync.log</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="93" />
+        <source>une autre synchronisation tient le verrou</source>
+        <translation>une autre synchronisation tient le verrou</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="98" />
+        <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
+        <translation>le site a refusé le jeton : vérifiez-le dans les réglages</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="104" />
+        <source>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
+        <translation>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="111" />
+        <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
+        <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="119" />
+        <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
+        <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="123" />
+        <source>le catalogue du site est vide : rien à publier</source>
+        <translation>le catalogue du site est vide : rien à publier</translation>
     </message>
 </context>
 <context>

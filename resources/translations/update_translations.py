@@ -37,6 +37,8 @@ FR_SINGULAR = {
     "retenue : `shopsync confirm` pour la lancer",
     "%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.": "%n "
     "dépublication confirmée : la prochaine synchronisation l'effectue.",
+    "%n produit(s) seraient dépubliés : c'est plus que le seuil de sécurité": "%n produit serait "
+    "dépublié : c'est plus que le seuil de sécurité",
 }
 
 
@@ -54,7 +56,10 @@ def sources() -> list[str]:
         + sorted((ROOT / "ui").glob("*.ui"))
         + [
             package / name
-            for name in ("cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py")
+            for name in (
+                "cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py",
+                "erp/messages.py",
+            )
         ]
         + [package / "services" / "settings.py"]
         + sorted((package / "commands").glob("*.py"))

@@ -17,15 +17,11 @@ import sqlite_utils
 from shopsync import __version__
 from shopsync.config import Settings
 from shopsync.diagnostics import redact
-from shopsync.services.status import StatusService, last_finished_run
+from shopsync.services.status import SUCCEEDED, StatusService
 from shopsync.site import protocol
-from shopsync.store import runs
-from shopsync.sync.vocab import RunStatus
 
 MAX_GZIPPED_BYTES = 2048
 MAX_ERROR_MESSAGE = 300
-# Runs after which the site held everything the shop had (held: all but the unpublishing).
-DELIVERED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
 REMOTE_SOURCES = {"odbc": "odbc", "4d-rest": "4d-rest"}
 
 
@@ -58,11 +54,10 @@ def build_heartbeat(
     classification the tray and `shopsync status` show (services.status)."""
     status = StatusService(db).read()
     last_read = status.last_read
-    recent = runs.recent_runs(db, 20)
-    delivered = next((r for r in recent if r["status"] in DELIVERED), None)
-    last = last_finished_run([r for r in recent if r["status"] != RunStatus.BUSY])
+    delivered = status.last_succeeded  # the site held everything the shop had (held: all but those)
+    last = status.last_finished
     error = None
-    if last is not None and last["status"] not in DELIVERED:
+    if last is not None and last["status"] not in SUCCEEDED:
         message = redact(str(last.get("message") or ""), secrets)[:MAX_ERROR_MESSAGE]
         error = {"code": last["status"], "message": message}
     return {

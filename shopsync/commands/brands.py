@@ -26,11 +26,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from shopsync.commands._common import services
+    from shopsync.rules import fold_brand as fold
 
     with services(args) as svc:
         if args.action == "map":
+            if not fold(args.brand):
+                from shopsync.errors import ConfigError
+                from shopsync.i18n import translate
+
+                raise ConfigError(
+                    translate("Cli", "marque vide : donnez la marque telle que l'ERP l'écrit")
+                )
             mapping = svc.brands.set_mapping(args.brand, args.mode, args.site_brand)
-            print(_mapped(mapping))
+            row = next(
+                (r for r in svc.brands.table().rows if fold(r.erp_brand) == fold(mapping.erp_brand)),
+                None,
+            )
+            print(_mapped(mapping, row.target if row else None))
             return 0
         table = svc.brands.table()
     if args.json:
@@ -42,11 +54,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mapped(mapping) -> str:  # noqa: ANN001 - a rules.BrandMapping
+def _mapped(mapping, target: str | None) -> str:  # noqa: ANN001 - a rules.BrandMapping
+    """The decision as `brands list` then shows it: the site brand is the catalogue's spelling
+    when the shop named none."""
     from shopsync import texts
     from shopsync.i18n import translate
 
-    target = mapping.site_brand or mapping.erp_brand
+    target = target or mapping.site_brand or mapping.erp_brand
     return f"{mapping.erp_brand} → {target} : {translate('State', texts.BRAND_MODES[mapping.mode])}"
 
 

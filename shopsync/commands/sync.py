@@ -31,9 +31,11 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
     print(summary.human())
     if summary.dry_run and summary.plan and not args.json:
+        from shopsync.sync.messages import plan_line
+
         for kind, refs in summary.plan.items():
             if refs:
-                print(f"  {kind}: {len(refs)} — {', '.join(refs[:10])}{' …' if len(refs) > 10 else ''}")
+                print(plan_line(kind, refs))
     if args.json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     return summary.exit_code

@@ -43,5 +43,31 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(report.as_json(), ensure_ascii=False), flush=True)
     else:
         stream = sys.stdout if report.exit_code == 0 else sys.stderr
-        print(f"shopsync: {report.sentence()}", file=stream, flush=True)
+        print(_sentence(report), file=stream, flush=True)
     return report.exit_code
+
+
+def _sentence(report) -> str:  # noqa: ANN001 - an update.service.Report
+    """The outcome in the shop's language; a refusal's technical reason (English, as `--json`
+    gives it for support) on its own line, never inside the sentence."""
+    from shopsync.i18n import arg, translate
+    from shopsync.update.service import UpdateStatus
+
+    status = report.status
+    if status is UpdateStatus.UP_TO_DATE and report.applied:
+        return arg(translate("Cli", "Version %1 installée : ShopSync redémarre."), report.latest)
+    if status is UpdateStatus.UP_TO_DATE:
+        return arg(translate("Cli", "ShopSync est à jour (version %1)."), report.current)
+    if status is UpdateStatus.AVAILABLE:
+        text = arg(
+            translate("Cli", "Mise à jour disponible : version %1 (installée : %2)."),
+            report.latest, report.current,
+        )  # fmt: skip
+        if report.file:
+            text += "\n" + arg(translate("Cli", "Téléchargée et vérifiée : %1"), report.file)
+        return text
+    if status is UpdateStatus.UNREACHABLE:
+        text = translate("Cli", "Le dépôt des mises à jour est injoignable : nouvel essai plus tard.")
+    else:
+        text = translate("Cli", "Mise à jour refusée : rien n'a été installé.")
+    return f"{text}\n  {report.reason}" if report.reason else text

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from shopsync.erp import messages
 from shopsync.erp.build import Builder
 from shopsync.erp.detect import SPREADSHEET_SUFFIXES, sniff_format
 from shopsync.erp.profiles import Profile, load_profile
@@ -61,11 +62,11 @@ def _load_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(messages.no_such_file(path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not an export file") from None
+        raise InputError(messages.is_a_folder(path)) from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied (is the ERP still writing it?)") from None
+        raise InputError(messages.permission_denied(path)) from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
@@ -73,10 +74,7 @@ def _load_file(path: Path) -> bytes:
 def _resolve_path(source: str | os.PathLike[str] | None, profile: Profile) -> Path:
     text = os.fspath(source) if source is not None else profile.source.path
     if not text:
-        raise InputError(
-            f"no export file given, and the profile {profile.name!r} names no source of its own "
-            "(give the file, or set [erp] path in config.toml)"
-        )
+        raise InputError(messages.no_source(profile.name))
     if _GLOB_CHARS & set(text) and not os.path.exists(text):
         from shopsync.erp.settle import resolve_source
 
@@ -90,7 +88,7 @@ def _open_file(path: Path, profile: Profile) -> Table:
     kind = sniff_format(data[:65536], path.suffix.lower(), len(data))
     wanted = profile.source.format
     if kind == "empty":
-        raise InputError(f"{path}: the file is empty")
+        raise InputError(messages.empty_file(path))
     if wanted == "auto" and kind == "text" and path.suffix.lower() in SPREADSHEET_SUFFIXES:
         kind = "spreadsheet"  # let calamine say why it is not one
     if wanted != "auto" and not kind.startswith("binary:"):

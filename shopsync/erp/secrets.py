@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 import os
 
-KEYRING_SERVICE = "shopsync"
-# Where the settings window saves the ERP password (username: the source as typed there).
-SETTINGS_SERVICE = "shopsync-erp"
+from shopsync.vocab import KeyringService
+
 ENV = {"odbc": "SHOPSYNC_ODBC_PASSWORD", "4d": "SHOPSYNC_4D_PASSWORD"}
 log = logging.getLogger("shopsync.erp")
 
@@ -19,9 +18,9 @@ log = logging.getLogger("shopsync.erp")
 def password(kind: str, key: str) -> str | None:
     """The password for `kind` ("odbc" or "4d") and `key` (the DSN or the server URL).
 
-    Keyring entries are under the service "shopsync" with the username "<kind>:<key>", e.g.
-    "odbc:BIJOU3" or "4d:http://192.168.1.10:8080"; failing that, the settings window's entry
-    (service "shopsync-erp", username the source itself).
+    Keyring entries are under `KeyringService.SITE` ("shopsync") with the username
+    "<kind>:<key>", e.g. "odbc:BIJOU3" or "4d:http://192.168.1.10:8080"; failing that, the
+    settings window's entry (`KeyringService.ERP`, username the source itself).
     """
     value = os.environ.get(ENV[kind])
     if value:
@@ -29,9 +28,9 @@ def password(kind: str, key: str) -> str | None:
     try:
         import keyring
 
-        return keyring.get_password(KEYRING_SERVICE, f"{kind}:{key}") or keyring.get_password(
-            SETTINGS_SERVICE, key
-        )
+        return keyring.get_password(
+            KeyringService.SITE.value, f"{kind}:{key}"
+        ) or keyring.get_password(KeyringService.ERP.value, key)
     except Exception:  # noqa: BLE001 - no keyring backend on this machine: no password
         log.debug("no keyring backend for %s:%s", kind, key)
         return None

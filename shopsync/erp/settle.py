@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from shopsync.erp import messages
 from shopsync.errors import InputError
 
 MARKER_SUFFIXES = (".done", ".ok", ".DONE", ".OK")
@@ -59,7 +60,9 @@ def _newest(pattern: str) -> tuple[Path, os.stat_result]:
         except OSError:
             continue  # vanished between listing and stat: the ERP is rotating files
     if not stats:
-        raise InputError(f"{pattern}: no export file matches")
+        if glob.has_magic(os.path.expanduser(pattern)):
+            raise InputError(messages.no_match(pattern))
+        raise InputError(messages.no_such_file(pattern))  # one file named: say just that
     return max(stats, key=lambda ps: (ps[1].st_mtime, ps[0].name))
 
 

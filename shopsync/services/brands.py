@@ -108,6 +108,8 @@ class BrandService:
     def set_mapping(self, erp_brand: str, mode: str, site_brand: str | None = None) -> BrandMapping:
         """The shop's decision for one brand. A site brand that is the ERP brand's own name
         (whatever its case or accents) is stored as "the same name"."""
+        if not fold_brand(erp_brand):
+            raise ValueError("brand mapping: the ERP brand is empty")
         if mode not in rules.MODES:
             raise ValueError(f"brand mode: expected one of {', '.join(rules.MODES)}, got {mode!r}")
         site = (site_brand or "").strip() or None

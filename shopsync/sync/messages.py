@@ -43,6 +43,22 @@ HEADLINES: dict[str, str] = {
 }
 
 
+# `sync --dry-run`: one line per kind of change (the keys of `Plan.by_kind`).
+PLAN_KINDS: dict[str, str] = {
+    "publish": QT_TRANSLATE_NOOP("Run", "À publier"),
+    "update": QT_TRANSLATE_NOOP("Run", "À mettre à jour"),
+    "unpublish": QT_TRANSLATE_NOOP("Run", "À dépublier"),
+    "held": QT_TRANSLATE_NOOP("Run", "Dépublications retenues"),
+}
+
+
+def plan_line(kind: str, refs: list[str], shown: int = 10) -> str:
+    """`sync --dry-run`: a kind of change in words, its count and its first references."""
+    label = translate("Run", PLAN_KINDS[kind]) if kind in PLAN_KINDS else kind
+    more = " …" if len(refs) > shown else ""
+    return "  " + arg(translate("Run", "%1 : %2 — %3"), label, len(refs), ", ".join(refs[:shown]) + more)
+
+
 def headline(status: str) -> str:
     """The run's outcome in words (an unknown status is shown as it is)."""
     return translate("Run", HEADLINES[status]) if status in HEADLINES else status
@@ -63,20 +79,48 @@ def run_line(summary: RunCounts) -> str:
 
 def held(count: int) -> str:
     """Why a run stopped short of unpublishing (`RunStatus.HELD`)."""
-    return f"{count} produits seraient dépubliés : c'est plus que le seuil de sécurité"
+    return translate(
+        "Run", "%n produit(s) seraient dépubliés : c'est plus que le seuil de sécurité", None, count
+    )
 
 
 def internal_error(exc: BaseException) -> str:
     """A bug: its type only (the traceback is in the log, never shown)."""
-    return f"erreur interne ({type(exc).__name__}) : voir logs/shopsync.log"
+    return arg(translate("Run", "erreur interne (%1) : voir logs/shopsync.log"), type(exc).__name__)
 
 
 def busy() -> str:
-    return "another sync is running"
+    return translate("Run", "une autre synchronisation tient le verrou")
 
 
-def token_refused(exc: BaseException) -> str:
-    return f"the site refused the token ({exc})"
+def token_refused() -> str:
+    """401/403 (the site's own words and the status code go to the log, in English)."""
+    return translate("Run", "le site a refusé le jeton : vérifiez-le dans les réglages")
+
+
+def offline(url: str) -> str:
+    """The site could not be reached (the client's English detail goes to the log)."""
+    return arg(
+        translate("Run", "le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)"),
+        url,
+    )
+
+
+def no_token() -> str:
+    """No token in the environment nor in the keyring for the site's address."""
+    return translate(
+        "Run",
+        "aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé "
+        "dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN",
+    )
+
+
+def empty_read() -> str:
+    return translate("Run", "l'export de l'ERP ne contient aucun article : rien n'a changé sur le site")
+
+
+def empty_catalogue() -> str:
+    return translate("Run", "le catalogue du site est vide : rien à publier")
 
 
 def service_started(next_run: float) -> str:

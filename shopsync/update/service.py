@@ -56,21 +56,13 @@ class Report:
         return EXIT_CODES[self.status]
 
     def as_json(self) -> dict[str, Any]:
-        data = {k: v for k, v in asdict(self).items() if v is not None}
+        """The `--json` line: `status`, `current` and `latest` always (null when unknown), the
+        rest only when it has a value."""
+        data = {k: v for k, v in asdict(self).items() if v is not None or k == "latest"}
         data["status"] = str(self.status)
         if not self.applied:
             data.pop("applied")
         return data
-
-    def sentence(self) -> str:
-        if self.status is UpdateStatus.UP_TO_DATE:
-            if self.applied:
-                return f"version {self.latest} installed; ShopSync restarts"
-            return f"up to date (version {self.current})"
-        if self.status is UpdateStatus.AVAILABLE:
-            where = f", downloaded and verified: {self.file}" if self.file else ""
-            return f"version {self.latest} available (installed: {self.current}){where}"
-        return self.reason or str(self.status)
 
 
 def update_dir(home: Path) -> Path:

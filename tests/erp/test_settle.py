@@ -49,7 +49,7 @@ def test_newest_settled_match_wins(tmp_path: Path) -> None:
 
 
 def test_nothing_matches(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no export file matches"):
+    with pytest.raises(InputError, match="aucun fichier d.export ne correspond"):  # suite: French
         resolve_source(str(tmp_path / "stock_*.csv"))
 
 

@@ -225,7 +225,9 @@ def test_token_from_windows_credential_manager(pc: WinePrefix, site) -> None:
     assert done.returncode != 0, "synced without any token?"
     assert "Traceback" not in done.stdout, _explain(done)
     # The clear message: where the token goes (keyring) and the headless way (the variable).
-    assert "SHOPSYNC_SITE_TOKEN" in done.stdout and "keyring" in done.stdout, _explain(done)
+    # (The suite runs in French: "trousseau" is the keyring in the shop's words.)
+    assert "SHOPSYNC_SITE_TOKEN" in done.stdout, _explain(done)
+    assert "trousseau" in done.stdout or "keyring" in done.stdout, _explain(done)
 
     python = CACHE / "prefix" / "drive_c" / "python" / "python.exe"
     stored = pc.run(winpath(python), "-c",
