@@ -14,33 +14,41 @@ merge), a damaged barcode. New items become StockLines in C (`tuple.__new__` ove
 zipped columns), while the chunk is still in the CPU caches. Merges are applied in line
 order after the chunk's new items are added, which is the line-by-line result, since a
 merge only touches the item it merges into; merged items are rebuilt once, at the end.
+
+The parts: `column_values` (a column through its field's cache, prices to the cent without
+it), `merge` (repeated references into their items, the items rebuilt), `positions` (where
+the flags of a column are set, in C loops).
 """
 
 from __future__ import annotations
 
-from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain, compress, count, islice, repeat
-from operator import add, eq, is_, itemgetter, not_
+from itertools import compress, islice, repeat
+from operator import not_
 
 import shopsync.erp.cells as cells  # (not `from shopsync.erp`: the package imports the reader)
 from shopsync.erp.cells import Issue
+from shopsync.erp.column_values import ColumnValues
 from shopsync.erp.detect import ColumnMap
 from shopsync.erp.fields import Field
-from shopsync.erp.values import parse_plain_prices, split_plain_prices
-from shopsync.model import Problem, ReadResult, StockLine, format_price
+from shopsync.erp.merge import ItemMerging
+from shopsync.erp.positions import where as _where
+from shopsync.erp.positions import where_false as _false
+from shopsync.model import Problem, ReadResult, StockLine
 
 # Rows per chunk: large enough that the per-chunk Python code is noise, small enough that a
 # chunk's rows stay in the CPU caches while its columns are built.
 CHUNK_ROWS = 256
 _NONE = repeat(None)  # endless: fills an absent field, the references set the length
 _ONE = repeat(1)  # no quantity column: each line is one piece
-_UNSEEN = object()  # a text not in a cache yet
-_CACHED = (Field.QUANTITY, Field.PRICE, Field.SIZE, Field.BRAND, Field.STATUS)
 
 
-class Builder:
-    """Collects one source's rows; `result()` gives the ReadResult."""
+class Builder(ColumnValues, ItemMerging):
+    """Collects one source's rows; `result()` gives the ReadResult.
+
+    The cached field rules are `ColumnValues` (column_values.py), the items and the merges of
+    repeated references `ItemMerging` (merge.py): this class is the road through them.
+    """
 
     def __init__(
         self,
@@ -57,25 +65,8 @@ class Builder:
         index = columns.index
         self._need = max(index.values()) + 1
         self._at = {field: index.get(field, -1) for field in Field}
-        self._status = cells.status_reader(status_values or {})
-        self._rules = {Field.QUANTITY: cells.quantity, Field.PRICE: cells.price,
-                       Field.SIZE: cells.size, Field.BRAND: cells.brand, Field.STATUS: self._status}
-        # per field: cell text -> the rule's outcome, and the texts whose outcome is an Issue
-        self._caches: dict[Field, dict[str, object]] = {f: {} for f in _CACHED}
-        self._flagged: dict[Field, set[str]] = {f: set() for f in _CACHED}
-        self._prices_direct = False  # once most prices of a chunk are new: `_direct_prices`
-        # every row has a place in `_items`, its StockLine (None once merged into another);
-        # the key is the reference, or (reference, size) for a sized item
-        self._items: list[StockLine | None] = []
-        self._seen: set[object] | None = set()  # the keys, until a first merge
-        self._places: dict[object, int] = {}  # then: key -> its item's place
-        self._into: list[int] = []  # the last chunk's places, for `_merge`
-        # merged items, by place: the StockLine's fields so far
-        self._merged: dict[int, list[object]] = {}
-        # what a repeated line fills when its item lacks it (`_merge_quantities`)
-        self._filled = itemgetter(1, 2, 6, 7) if "ean" in index else itemgetter(1, 2, 7)
-        # pieces merged in C (`_merge_quantities`), by place: added when the items are rebuilt
-        self._extra: Counter[int] = Counter()
+        self._init_column_values(status_values)
+        self._init_items("ean" in index)
         if "quantity" not in index:
             self.warn(None, Field.QUANTITY, "no quantity column: each line counts as one piece")
 
@@ -173,66 +164,6 @@ class Builder:
         if fresh is not None:
             self._merge(rows, lines, base, fresh)
 
-    def _values(self, field: Field, columns: list[Sequence[str]]) -> Sequence[object] | None:
-        """The rule's outcome for each cell of the field's column (None: no such column)."""
-        i = self._at[field]
-        if i < 0:
-            return None
-        texts = columns[i]
-        if field is Field.PRICE and self._prices_direct:
-            values = self._direct_prices(texts)
-            if values is not None:
-                return values
-        cache = self._caches[field]
-        get = itemgetter(*texts)  # one C call for the lot (a tuple, unless there is one cell)
-        try:
-            values = get(cache)
-        except KeyError:
-            new = list(set(texts).difference(cache))
-            if field is Field.PRICE and 2 * len(new) > len(texts) > 16:
-                self._prices_direct = True  # prices to the cent: few repeat, see _direct_prices
-            plain = parse_plain_prices(new) if field is Field.PRICE and len(new) > 8 else None
-            if plain is not None:  # many new prices (prices to the cent): read in C loops
-                cache.update(zip(new, plain, strict=True))
-            else:
-                rule = self._rules[field]
-                flagged = self._flagged[field]
-                for text in new:
-                    value = cache[text] = rule(text)
-                    if value.__class__ is Issue:
-                        flagged.add(text)
-            values = get(cache)
-        return values if len(texts) > 1 else (values,)
-
-    def _direct_prices(self, texts: Sequence[str]) -> list[object] | None:
-        """A price column where most texts are new (prices to the cent): the plain ones read
-        in C loops without the cache (looking each up and storing it costs more than reading
-        it again), the others by the rule, cached. None: a column for the cache after all."""
-        got = split_plain_prices(texts, len(texts) // 8)
-        if got is None:
-            return None
-        values, odd = got
-        if odd:
-            cache = self._caches[Field.PRICE]
-            flagged = self._flagged[Field.PRICE]
-            for i in odd:
-                text = texts[i]
-                value = cache.get(text, _UNSEEN)
-                if value is _UNSEEN:
-                    value = cache[text] = cells.price(text)
-                    if value.__class__ is Issue:
-                        flagged.add(text)
-                values[i] = value  # type: ignore[call-overload]
-        return values
-
-    def _issues(self, field: Field, columns: list[Sequence[str]],
-                values: Sequence[object] | None) -> set[int]:
-        """Where in the chunk the field's cells have an Issue."""
-        flagged = self._flagged[field]
-        if values is None or not flagged or flagged.isdisjoint(columns[self._at[field]]):
-            return set()
-        return set(_where(map(is_, map(type, values), repeat(Issue))))
-
     def _settle(self, row: Sequence[str], line: int, quantities: list[object] | None,
                 prices: list[object] | None, i: int) -> bool:
         """Say a line's issues, field by field: a warning keeps its value in the column, the
@@ -250,32 +181,6 @@ class Builder:
             self.warn(line, issue.field, issue.reason)  # type: ignore[union-attr]
             values[i] = issue.value  # type: ignore[index, union-attr]
         return True
-
-    def _place(self, keys: list[object]) -> list[bool] | None:
-        """Record the chunk's keys; None when each is new and there once (the common chunk),
-        else which rows start a new item (the others merge into the place `_into` names).
-
-        Until a first merge, a set of keys is enough (cheaper to fill than a dict); then the
-        place of every item so far is looked up once, and a dict kept from there on.
-        """
-        count = len(keys)
-        seen = self._seen
-        if seen is not None:
-            before = len(seen)
-            seen.update(keys)
-            if len(seen) - before == count:
-                return None
-            self._seen = None
-            self._places = {(item[0] if item[5] is None else (item[0], item[5])): place
-                            for place, item in enumerate(self._items)}
-        places = self._places
-        base, before = len(self._items), len(places)
-        slots = range(base, base + count)
-        got = list(map(places.setdefault, keys, slots))
-        if len(places) - before == count:
-            return None
-        self._into = got
-        return list(map(eq, got, slots))
 
     def _stock_lines(self, columns: list[Sequence[str]], refs: list[str], lines: Sequence[int],
                      quantities: Sequence[object] | None, prices: Sequence[object] | None,
@@ -317,80 +222,6 @@ class Builder:
                 eans[i] = None
         return eans  # type: ignore[return-value]
 
-    def _merge(self, rows: Sequence[Sequence[str]], lines: Sequence[int], base: int,
-               fresh: list[bool]) -> None:
-        """The chunk's repeated keys (one line per piece), in line order, into their items:
-        quantities add up, the highest price is kept (saying so when prices differ), and what
-        the first line left empty is filled. `base` is the chunk's first place in `_items`,
-        where each of its rows has its own StockLine; a merged row's place is emptied."""
-        items = self._items
-        merged = self._merged
-        into_of = self._into
-        ean_at = self._at[Field.EAN]
-        dups = _false(fresh)
-        if self._merge_quantities(dups, base):
-            return
-        for i in dups:
-            into = into_of[i]
-            dup = items[base + i]
-            items[base + i] = None
-            state = merged.get(into)
-            if state is None:
-                state = merged[into] = list(items[into])  # type: ignore[arg-type]
-            state[3] += dup[3]  # type: ignore[index, operator]  # quantity
-            price = dup[4]  # type: ignore[index]
-            # (the same price text gives the same cached object: `is` spares most compares)
-            if price is not None and price is not state[4] and price != state[4]:
-                old = state[4]
-                if old is None:
-                    state[4] = price
-                else:
-                    state[4] = kept = max(old, price)  # type: ignore[type-var]
-                    self.warn(lines[i], Field.PRICE,
-                              f"{format_price(price)} differs from {format_price(old)} for "  # type: ignore[arg-type]
-                              f"{state[0]!r} (first seen on line {state[8]}); "
-                              f"kept the highest, {format_price(kept)}")  # type: ignore[arg-type]
-            if state[1] is None:  # fill what the first line left empty
-                state[1] = dup[1]  # type: ignore[index]  # brand
-            if state[2] is None:
-                state[2] = dup[2]  # type: ignore[index]  # designation
-            if state[7] is None:
-                state[7] = dup[7]  # type: ignore[index]  # status
-            if state[6] is None:
-                if dup[6] is not None:  # type: ignore[index]
-                    state[6] = dup[6]  # type: ignore[index]
-                elif ean_at >= 0 and rows[i][ean_at].strip():  # a damaged barcode: say so
-                    issue = cells.ean(rows[i][ean_at])
-                    self.warn(lines[i], Field.EAN, issue.reason)  # type: ignore[union-attr]
-
-    def _merge_quantities(self, dups: list[int], base: int) -> bool:
-        """The common merge in C loops, when it is one (one line per piece): every repeated
-        line has its item's price (or the same price), and leaves nothing its item lacks, so
-        that merging it only adds its pieces. False (nothing done): `_merge` goes line by line.
-        """
-        items = self._items
-        targets = list(map(self._into.__getitem__, dups))
-        places = list(map(base.__add__, dups))
-        lines = list(map(items.__getitem__, places))
-        merged = self._merged
-        states = list(map(merged.get, targets, map(items.__getitem__, targets))) if merged else \
-            list(map(items.__getitem__, targets))
-        get = itemgetter(4)  # (a list compare tries `is` first: the cache's same Decimal)
-        if list(map(get, lines)) != list(map(get, states)):
-            return False
-        if list(chain.from_iterable(map(self._filled, states))).count(None):
-            return False  # an item lacking a field a line may have: filled line by line
-        pieces = list(map(itemgetter(3), lines))
-        if pieces.count(1) == len(pieces):  # one line per piece: counted in C
-            self._extra.update(targets)
-        elif sum(pieces) <= 4 * len(pieces) + 64:
-            self._extra.update(chain.from_iterable(map(repeat, targets, pieces)))
-        else:
-            for target, count in zip(targets, pieces, strict=True):
-                self._extra[target] += count
-        deque(map(items.__setitem__, places, _NONE), maxlen=0)
-        return True
-
     # --- lines that are not items ------------------------------------------------------------
 
     def _short_row(self, row: Sequence[str], line: int) -> None:
@@ -411,33 +242,6 @@ class Builder:
         self.reject(line, Field.REFERENCE, "empty: the line is skipped")
 
     # --- the result --------------------------------------------------------------------------
-
-    def lines(self) -> list[StockLine]:
-        """The merged items, in the order their first line came (the builder's own list)."""
-        items = self._items
-        merged = self._merged
-        extra = self._extra
-        if extra:  # the pieces merged in C
-            for place in extra.keys() & merged.keys():
-                merged[place][3] += extra.pop(place)  # type: ignore[operator]
-            if extra:
-                places = list(extra)
-                columns = list(zip(*map(items.__getitem__, places), strict=True))
-                columns[3] = tuple(map(add, columns[3], extra.values()))
-                deque(map(items.__setitem__, places,
-                          map(tuple.__new__, repeat(StockLine), zip(*columns, strict=True))), maxlen=0)
-                extra.clear()
-            rebuilt = True
-        else:
-            rebuilt = False
-        if merged:  # each merged item rebuilt once, in C loops
-            deque(map(items.__setitem__, merged.keys(),
-                      map(tuple.__new__, repeat(StockLine), merged.values())), maxlen=0)
-            merged.clear()
-            rebuilt = True
-        if rebuilt:
-            items[:] = filter(None, items)  # the places of merged lines
-        return items  # type: ignore[return-value]
 
     def result(self, content_hash: str | None = None) -> ReadResult:
         return ReadResult(
@@ -460,15 +264,6 @@ def make_stock_lines(*columns: Sequence) -> list[StockLine]:
     if any(len(values) != count for values in columns):
         raise AssertionError("stock line columns out of step")  # a bug, never a user's file
     return list(map(tuple.__new__, repeat(StockLine, count), zip(*columns, strict=True)))
-
-
-def _where(flags: Iterable[object]) -> list[int]:
-    """The positions of the true flags (in C loops)."""
-    return list(compress(count(), flags))
-
-
-def _false(flags: list[bool]) -> list[int]:
-    return _where(map(not_, flags))
 
 
 def _starts(prev: int, ends: Sequence[int]) -> list[int]:

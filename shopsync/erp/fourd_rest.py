@@ -82,7 +82,7 @@ def _login(client: Any, base: str, spec: Any, secret: str | None) -> None:
 def _session(base: str, spec: Any, timeout: float) -> tuple[Any, str | None]:
     import httpx
 
-    from shopsync.site.client import system_trust_context
+    from shopsync.site.transport import system_trust_context
 
     key = (base, spec.user)
     secret = password("4d", base) if spec.auth != "none" else None

@@ -10,7 +10,8 @@ What the engine can rely on:
 - the token is attached per request by an auth object that hides it from reprs; it is never
   logged, nor put in an exception message.
 
-Transport: TLS verified against the operating system's trust store (`system_trust_context`);
+Transport: TLS verified against the operating system's trust store (`system_trust_context`,
+in `transport` with the other connection rules the update and 4D REST readers share);
 plain http refused except on loopback (the sandbox); proxies from the
 environment (HTTPS_PROXY, NO_PROXY; shops sit behind proxies), except for loopback, which no
 proxy could reach; keep-alive; request bodies over 1 KB gzip-compressed.
@@ -18,16 +19,11 @@ proxy could reach; keep-alive; request bodies over 1 KB gzip-compressed.
 
 from __future__ import annotations
 
-import email.utils
-import functools
 import gzip
-import ipaddress
 import logging
 import random
-import ssl
 import time
 from collections.abc import Callable, Generator
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -38,6 +34,7 @@ from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreac
 from shopsync.model import CatalogProduct
 from shopsync.site import protocol
 from shopsync.site.protocol import ItemResult, WireError
+from shopsync.site.transport import is_loopback, parse_retry_after, system_trust_context
 
 log = logging.getLogger("shopsync.site")
 
@@ -45,6 +42,10 @@ GZIP_THRESHOLD = 1024
 PAGE_LIMIT = 1000
 LISTING_CHUNK = 1000
 RETRYABLE_STATUSES = frozenset({408, 429})
+
+# the transport rules are re-exported: other code and tests import them from here, where
+# they were first
+__all__ = ["SiteClient", "ItemResult", "is_loopback", "parse_retry_after", "system_trust_context"]
 
 
 class _BearerAuth(httpx.Auth):
@@ -59,54 +60,6 @@ class _BearerAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return "_BearerAuth(<hidden>)"
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost."):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-@functools.lru_cache(maxsize=1)
-def system_trust_context() -> ssl.SSLContext:
-    """TLS verification against the operating system's trust store, not only Python's bundle;
-    one context per process, shared by every client (see below).
-
-    Why: shop PCs behind an antivirus that scans HTTPS, or a company proxy, trust the CA that
-    re-signs their traffic only in the Windows certificate store; a connector checking against
-    certifi's bundle alone could never reach the site there. `truststore` asks the OS (Windows'
-    CryptoAPI, macOS' Security framework, the system CA files on Linux) to verify the chain, so
-    the site is trusted exactly when the PC's browser would trust it: still verified, never
-    disabled. Also used by the 4D REST reader (shopsync/erp/fourd_rest.py).
-
-    Why one: a context built per client (one client per sync run) stayed alive with its CA
-    store, about 0.7 MB each: `shopsync run --headless` grew by that much per export (issue 13,
-    benchmarks/soak_memory.py). An SSLContext is meant to be shared by connections and threads.
-    """
-    import truststore
-
-    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def _server_message(response: httpx.Response) -> str:
@@ -166,8 +119,7 @@ class SiteClient:
                 max_connections=4, max_keepalive_connections=2, keepalive_expiry=30
             ),
             trust_env=not loopback,  # env proxies and CA settings; none can serve loopback
-            # The shared context for http too: `True` would make httpx build one per client.
-            verify=system_trust_context(),
+            verify=system_trust_context() if url.scheme == "https" else True,
             follow_redirects=False,
             headers={"User-Agent": f"ShopSync/{__version__}", "Accept": "application/json"},
         )

@@ -19,7 +19,7 @@ from tuf.api.metadata import Metadata, Targets
 from tuf.ngclient import FetcherInterface, Updater, UpdaterConfig
 
 from shopsync import __version__
-from shopsync.site.client import is_loopback
+from shopsync.site.transport import is_loopback
 from shopsync.update.errors import UpdateRefused, UpdateUnreachable
 from shopsync.update.fetcher import TrustStoreFetcher
 from shopsync.update.naming import Platform, Release, parse_version, release_of

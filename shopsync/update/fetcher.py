@@ -3,7 +3,7 @@
 Why not ngclient's default urllib3 fetcher: it checks TLS against Python's own CA bundle only.
 A shop PC behind an antivirus that scans HTTPS, or a company proxy, trusts the CA that re-signs
 its traffic only in the Windows store, so an update check could never get through where the
-site client (shopsync/site/client.py, `system_trust_context`) does. TUF still verifies every
+site client (shopsync/site/transport.py, `system_trust_context`) does. TUF still verifies every
 byte it receives (signatures, lengths, hashes); this only decides which servers we talk to.
 """
 
@@ -28,7 +28,7 @@ class TrustStoreFetcher(FetcherInterface):
         user_agent: str,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        from shopsync.site.client import system_trust_context
+        from shopsync.site.transport import system_trust_context
 
         self._client = httpx.Client(
             timeout=httpx.Timeout(socket_timeout),

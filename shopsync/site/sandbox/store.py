@@ -21,54 +21,8 @@ from shopsync.model import CatalogProduct
 from shopsync.site import protocol
 from shopsync.site.protocol import ItemResult
 from shopsync.site.sandbox import validation
+from shopsync.site.sandbox.schema import DB_NAME, open_sandbox_db
 from shopsync.site.sandbox.validation import StockItem
-
-DB_NAME = "sandbox.db"
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS products (
-    reference TEXT PRIMARY KEY,
-    brand TEXT NOT NULL DEFAULT '',
-    title TEXT NOT NULL DEFAULT '',
-    has_sizes INTEGER NOT NULL DEFAULT 0,
-    catalog_sizes TEXT NOT NULL DEFAULT '[]',
-    version INTEGER,
-    published INTEGER NOT NULL DEFAULT 0,
-    availability TEXT NOT NULL DEFAULT 'out_of_stock',
-    quantity INTEGER NOT NULL DEFAULT 0,
-    price TEXT,
-    sizes TEXT NOT NULL DEFAULT '[]',
-    updated_at TEXT,
-    previous_references TEXT NOT NULL DEFAULT '[]'
-);
-CREATE INDEX IF NOT EXISTS products_published ON products (published, reference);
-CREATE TABLE IF NOT EXISTS applied (
-    id INTEGER PRIMARY KEY,
-    reference TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    idempotency_key TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS applied_reference ON applied (reference, version);
-CREATE TABLE IF NOT EXISTS idempotency (
-    key TEXT PRIMARY KEY,
-    fingerprint TEXT NOT NULL,
-    response TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    replays INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS faults (kind TEXT PRIMARY KEY, injected INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS listing_requests (
-    reference TEXT PRIMARY KEY,
-    item TEXT NOT NULL,
-    times_requested INTEGER NOT NULL,
-    first_requested TEXT NOT NULL,
-    last_requested TEXT NOT NULL
-);
-"""
 
 
 class KeyReused(Exception):
@@ -96,21 +50,7 @@ class SandboxStore:
         data_dir.mkdir(parents=True, exist_ok=True)
         self.path = data_dir / DB_NAME
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
-        columns = {r["name"] for r in self._db.execute("PRAGMA table_info(products)")}
-        if "previous_references" not in columns:  # a sandbox.db written before v1.1
-            self._db.execute(
-                "ALTER TABLE products ADD COLUMN previous_references TEXT NOT NULL DEFAULT '[]'"
-            )
-        self._db.execute(
-            "INSERT OR IGNORE INTO meta (name, value) VALUES ('schema_version', ?)",
-            (str(SCHEMA_VERSION),),
-        )
+        self._db = open_sandbox_db(self.path)
 
     def close(self) -> None:
         with self._lock:
