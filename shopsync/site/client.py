@@ -119,7 +119,7 @@ class SiteClient:
                 max_connections=4, max_keepalive_connections=2, keepalive_expiry=30
             ),
             trust_env=not loopback,  # env proxies and CA settings; none can serve loopback
-            verify=system_trust_context() if url.scheme == "https" else True,
+            verify=system_trust_context(),  # one per process, for http too (httpx builds one anyway)
             follow_redirects=False,
             headers={"User-Agent": f"ShopSync/{__version__}", "Accept": "application/json"},
         )
