@@ -163,7 +163,7 @@ def main(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from shopsync.gui import i18n
+    from shopsync.gui import i18n, qtcompat  # noqa: F401 - qtcompat first: None's reserve
     from shopsync.gui.single import SingleInstance
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "shopsync"])
