@@ -30,6 +30,7 @@ from shopsync.errors import (
     InputError,
     ShopSyncError,
     SiteAuthError,
+    SiteCertificateRefused,
     SiteUnreachable,
 )
 from shopsync.model import StockLine
@@ -192,7 +193,11 @@ class SyncEngine:
         except SiteUnreachable as exc:
             log.warning("the site did not answer: %s", exc)  # the technical detail, for support
             summary.status, summary.exit_code = RunStatus.OFFLINE, EXIT_UNREACHABLE
-            summary.message = messages.offline(self.settings.site.url)
+            summary.message = (
+                messages.certificate_refused(self.settings.site.url)
+                if isinstance(exc, SiteCertificateRefused)
+                else messages.offline(self.settings.site.url)
+            )
             summary.retry_after = exc.retry_after
         except ShopSyncError as exc:
             summary.status, summary.exit_code, summary.message = (

@@ -37,6 +37,12 @@ class SiteUnreachable(SiteError):
         self.retry_after = retry_after
 
 
+class SiteCertificateRefused(SiteUnreachable):
+    """The TLS handshake failed on the site's certificate: this PC does not trust it (an
+    HTTPS-scanning antivirus or a proxy whose CA is missing, or a wrong address). Nothing was
+    sent; kept apart from an outage so that the shop and support read the right cause."""
+
+
 class SiteAuthError(SiteError):
     """401/403: the site refused the token. Never retried automatically."""
 

@@ -1093,22 +1093,27 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>the site refused the token: check it in the settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="104"/>
+        <location filename="../../shopsync/sync/messages.py" line="105"/>
+        <source>le certificat du site %1 n&apos;est pas reconnu par ce PC (antivirus ou proxy ?) : rien n&apos;a été envoyé, nouvel essai automatique (détail dans le journal)</source>
+        <translation>this PC does not trust the certificate of the site %1 (antivirus or proxy?): nothing was sent, automatic retry (details in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="117"/>
         <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="111"/>
+        <location filename="../../shopsync/sync/messages.py" line="124"/>
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="119"/>
+        <location filename="../../shopsync/sync/messages.py" line="132"/>
         <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
         <translation>the ERP export holds no item: nothing was changed on the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="123"/>
+        <location filename="../../shopsync/sync/messages.py" line="136"/>
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>

@@ -1050,22 +1050,27 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>le site a refusé le jeton : vérifiez-le dans les réglages</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="104" />
+        <location filename="../../shopsync/sync/messages.py" line="105" />
+        <source>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</source>
+        <translation>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="117" />
         <source>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="111" />
+        <location filename="../../shopsync/sync/messages.py" line="124" />
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="119" />
+        <location filename="../../shopsync/sync/messages.py" line="132" />
         <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
         <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="123" />
+        <location filename="../../shopsync/sync/messages.py" line="136" />
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>le catalogue du site est vide : rien à publier</translation>
     </message>

@@ -30,11 +30,22 @@ from urllib.parse import quote
 import httpx
 
 from shopsync import __version__
-from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreachable
+from shopsync.errors import (
+    ConfigError,
+    SiteAuthError,
+    SiteCertificateRefused,
+    SiteRejected,
+    SiteUnreachable,
+)
 from shopsync.model import CatalogProduct
 from shopsync.site import protocol
 from shopsync.site.protocol import ItemResult, WireError
-from shopsync.site.transport import is_loopback, parse_retry_after, system_trust_context
+from shopsync.site.transport import (
+    is_certificate_error,
+    is_loopback,
+    parse_retry_after,
+    system_trust_context,
+)
 
 log = logging.getLogger("shopsync.site")
 
@@ -341,6 +352,8 @@ class SiteClient:
                 raise ConfigError(f"{label}: {exc}") from exc
             except httpx.TransportError as exc:
                 problem = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                if is_certificate_error(exc):  # no retry makes this PC trust the certificate
+                    raise SiteCertificateRefused(f"{label}: {problem}") from exc
                 retry_after = None
             else:
                 status = response.status_code

@@ -98,6 +98,19 @@ def token_refused() -> str:
     return translate("Run", "le site a refusé le jeton : vérifiez-le dans les réglages")
 
 
+def certificate_refused(url: str) -> str:
+    """The site's TLS certificate is not trusted by this PC (the technical detail goes to the
+    log): support looks at the antivirus or proxy, not at the site."""
+    return arg(
+        translate(
+            "Run",
+            "le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : "
+            "rien n'a été envoyé, nouvel essai automatique (détail dans le journal)",
+        ),
+        url,
+    )
+
+
 def offline(url: str) -> str:
     """The site could not be reached (the client's English detail goes to the log)."""
     return arg(
