@@ -166,3 +166,37 @@ def test_the_unused_desired_table_is_dropped_by_a_migration(tmp_path):
         assert db.conn.execute("PRAGMA user_version").fetchone()[0] == dbmod.SCHEMA_VERSION
     finally:
         db.conn.close()
+
+
+def test_the_heartbeat_tells_the_platform_of_the_rebuild(shop, site):
+    """Issue 13: the rebuild reaches the platform too (heartbeat `local_store`, Site API v1.1),
+    and the platform's page shows it."""
+    import time
+
+    import httpx
+    from shop_fixtures import TOKEN
+
+    from shopsync.agent.heartbeat import build_heartbeat
+    from shopsync.config import load_settings
+    from shopsync.site.client import SiteClient
+    from shopsync.store.db import open_db
+
+    def beat() -> dict:
+        settings = load_settings(shop.home)
+        db = open_db(settings.db_path)
+        try:
+            return build_heartbeat(settings, db, agent_id="a" * 36, now=time.time(), secrets=[])
+        finally:
+            db.conn.close()
+
+    db = _synced(shop)
+    assert beat()["local_store"] == {"rebuilt_at": None, "problem": None}
+    text_file(db)
+    code, out = shop.cli_json("sync", "--once")
+    assert code == 0, out
+    body = beat()
+    assert body["local_store"]["rebuilt_at"] and body["local_store"]["problem"] is None
+    with SiteClient(site.url, TOKEN) as client:
+        client.put_heartbeat(body)  # the contract's schema accepts it (422 otherwise)
+    page = httpx.get(f"{site.url}/admin", auth=("plateforme", TOKEN)).text
+    assert "Base locale reconstruite" in page and "jamais" not in page.split("Base locale reconstruite")[1][:80]

@@ -52,7 +52,7 @@ def build_heartbeat(
 ) -> dict[str, Any]:
     """The `Heartbeat` body, read from the store (no network, no engine). `state` is the one
     classification the tray and `shopsync status` show (services.status)."""
-    status = StatusService(db).read()
+    status = StatusService(db, settings.home).read()
     last_read = status.last_read
     delivered = status.last_succeeded  # the site held everything the shop had (held: all but those)
     last = status.last_finished
@@ -82,6 +82,18 @@ def build_heartbeat(
         "state": str(status.state),
         "paused": paused,
         "doing": None if doing is None else {"id": doing.id, "kind": doing.kind[:100]},
+        "local_store": local_store(status.local_store, secrets),
+    }
+
+
+def local_store(health: dict[str, Any], secrets: list[str]) -> dict[str, Any]:
+    """The shop PC's own storage as support needs it (issue 13): when the local database was
+    last found damaged and rebuilt, and the disk problem the last run met (redacted)."""
+    rebuilt = health.get("rebuilt") or {}
+    problem = health.get("problem")
+    return {
+        "rebuilt_at": iso(float(rebuilt["at"])) if rebuilt.get("at") else None,
+        "problem": redact(str(problem), secrets)[:MAX_ERROR_MESSAGE] if problem else None,
     }
 
 

@@ -96,6 +96,7 @@ def _facts(view: dict[str, Any]) -> str:
     erp = beat.get("erp") or {}
     error = beat.get("last_error")
     doing = beat.get("doing")
+    store = beat.get("local_store") or {}
     pairs = [
         ("Dernier signal", _when(view["last_heartbeat_at"])),
         ("Version", escape(str(beat.get("version") or "—"))),
@@ -113,6 +114,9 @@ def _facts(view: dict[str, Any]) -> str:
          else "aucune"),
         ("Prochaine synchronisation", _when(beat.get("next_run_at"))),
         ("Horloge du poste", _when(beat.get("clock"))),
+        ("Base locale reconstruite", _when(store.get("rebuilt_at")) if store.get("rebuilt_at")
+         else "jamais"),
+        ("Problème de disque", escape(str(store["problem"])) if store.get("problem") else "aucun"),
         ("Suspendu", "oui" if beat.get("paused") else "non"),
         ("En cours", escape(KIND_TEXT.get(doing.get("kind"), str(doing.get("kind")))) if doing
          else "—"),

@@ -328,6 +328,7 @@ def check_heartbeat(data: object) -> dict[str, Any]:
         ("last_export", {"read_at": "text", "lines": "count", "rejected": "count"}),
         ("last_error", {"code": "text", "message": "message"}),
         ("doing", {"id": "text", "kind": "text"}),
+        ("local_store", {"rebuilt_at": "text", "problem": "message"}),
     ):
         _check_object(data.get(name), name, fields)
     return data
