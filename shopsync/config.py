@@ -339,21 +339,30 @@ def site_token(url: str) -> str | None:
         raise KeyringUnavailable(arg(text, type(exc).__name__, url, TOKEN_ENV)) from exc
 
 
-def store_site_token(url: str, token: str) -> None:
-    """Keep the site token in the OS keyring (never in a file). A keyring that cannot store
-    it raises `KeyringUnavailable` with a sentence for the person who typed it."""
+def keep_secret(service: KeyringService, name: str, secret: str, refusal: str, *args: object) -> None:
+    """Keep `secret` in the OS keyring (never in a file). A keyring that cannot store it raises
+    `KeyringUnavailable` with `refusal` (marked for the "Config" catalogue; %1 is the keyring's
+    error type, `args` follow) for the person who typed it; the keyring's own words go to the log."""
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        keyring.set_password(KeyringService.SITE.value, url, token)
+        keyring.set_password(service.value, name, secret)
     except (KeyringError, OSError, RuntimeError) as exc:
         from shopsync.i18n import arg, translate
 
-        text = translate(
+        log.warning("keyring write failed: %s: %s", type(exc).__name__, exc)
+        raise KeyringUnavailable(arg(translate("Config", refusal), type(exc).__name__, *args)) from exc
+
+
+def store_site_token(url: str, token: str) -> None:
+    """Keep the site token in the OS keyring (never in a file)."""
+    keep_secret(
+        KeyringService.SITE, url, token,
+        QT_TRANSLATE_NOOP(
             "Config",
             "le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, "
             "définissez %2.",
-        )
-        log.warning("keyring write failed: %s: %s", type(exc).__name__, exc)
-        raise KeyringUnavailable(arg(text, type(exc).__name__, TOKEN_ENV)) from exc
+        ),
+        TOKEN_ENV,
+    )  # fmt: skip

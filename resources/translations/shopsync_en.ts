@@ -391,12 +391,12 @@
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="353"/>
+        <location filename="../../shopsync/config.py" line="362"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="48"/>
+        <location filename="../../shopsync/services/settings.py" line="43"/>
         <source>le trousseau du système ne peut pas garder le mot de passe de l&apos;ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
     </message>

@@ -366,12 +366,12 @@
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="353" />
+        <location filename="../../shopsync/config.py" line="362" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="48" />
+        <location filename="../../shopsync/services/settings.py" line="43" />
         <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from shopsync.config import (
-    KeyringUnavailable,
     Settings,
+    keep_secret,
     load_settings,
     store_site_token,
     update_config,
 )
+from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.vocab import KeyringService
 
 
@@ -37,20 +38,14 @@ class SettingsService:
     def store_erp_password(self, source: str, password: str) -> None:
         """The ODBC / 4D password for `source` as typed in the settings (shopsync/erp/secrets.py
         reads it back)."""
-        import keyring
-        from keyring.errors import KeyringError
-
-        try:
-            keyring.set_password(KeyringService.ERP.value, source, password)
-        except (KeyringError, OSError, RuntimeError) as exc:
-            from shopsync.i18n import arg, translate
-
-            text = translate(
+        keep_secret(
+            KeyringService.ERP, source, password,
+            QT_TRANSLATE_NOOP(
                 "Config",
                 "le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans "
                 "trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.",
-            )
-            raise KeyringUnavailable(arg(text, f"{type(exc).__name__}: {exc}")) from exc
+            ),
+        )  # fmt: skip
 
     def save_tuned_profile(self, name: str, columns: dict[str, str | None]) -> Path:
         """HOME/profiles/<name>.toml: a copy of the preset (its comments kept) with the columns
