@@ -114,9 +114,11 @@ async def health(request: Request) -> Response:
         {
             "status": "ok",
             "api_version": "v1",
+            "contract_version": "1.2",
             "authenticated": bool(request.scope.get("state", {}).get("authenticated")),
             "name": "ShopSync sandbox",
             "batch_limit": request.app.state.batch_limit,
+            "catalog_size": _store(request).catalog_size(),
         }
     )
 

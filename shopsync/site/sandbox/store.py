@@ -106,6 +106,10 @@ class SandboxStore:
                 )
                 return
 
+    def catalog_size(self) -> int:
+        """How many products the catalogue holds (announced in /health: Site API v1.2)."""
+        return int(self._db.execute("SELECT count(*) FROM products").fetchone()[0])
+
     def catalog_page(self, after: str, limit: int) -> tuple[list[CatalogProduct], str | None]:
         rows = self._page("products", after, limit)
         items = [
