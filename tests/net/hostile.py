@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import socket
 import threading
 import time
 import zlib
@@ -76,7 +75,7 @@ class HostileSite:
                         self.send_json({})
                     else:
                         self.send_json({"error": {"code": "not_found", "message": "no"}}, 404)
-                except (BrokenPipeError, ConnectionResetError, socket.timeout):
+                except (TimeoutError, BrokenPipeError, ConnectionResetError):
                     pass  # the client hung up: what a bounded client does
 
             do_GET = do_PUT = do_POST = _dispatch
