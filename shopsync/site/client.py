@@ -97,7 +97,7 @@ class SiteClient:
 
     MAX_BATCH = 500
     kind = TargetKind.SHOPSYNC
-    capabilities = frozenset(Capability) - {Capability.WEB_ORDERS}
+    capabilities = frozenset(Capability)  # a v1.1 site answers 404 to orders: none open
 
     def __init__(
         self,

@@ -21,6 +21,7 @@ from shopsync.model import CatalogProduct
 from shopsync.site import protocol
 from shopsync.site.protocol import ItemResult
 from shopsync.site.sandbox import validation
+from shopsync.site.sandbox.orders import OrderBook
 from shopsync.site.sandbox.schema import DB_NAME, open_sandbox_db
 from shopsync.site.sandbox.validation import StockItem
 
@@ -51,6 +52,7 @@ class SandboxStore:
         self.path = data_dir / DB_NAME
         self._lock = threading.Lock()
         self._db = open_sandbox_db(self.path)
+        self.orders = OrderBook(self._db, self._lock)
 
     def close(self) -> None:
         with self._lock:
