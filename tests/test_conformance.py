@@ -86,8 +86,11 @@ def test_a_catalogue_without_test_products_is_told_what_to_create(tmp_path):
 
     catalog = write_catalog_rows(tmp_path / "c.csv", [{"reference": "A", "brand": "B"}])
     with running_sandbox(tmp_path / "site", token=TOKEN, catalog=catalog) as url:
-        with SiteTargets(url, token=TOKEN).open(Purpose.CONFORMANCE) as target:
+        target = SiteTargets(url, token=TOKEN).open(Purpose.CONFORMANCE)
+        try:
             report = Suite(target).run()
+        finally:
+            target.close()
     paging = next(r for r in report.results if r.name == "catalogue_paging")
     assert paging.outcome is Outcome.FAILED and "SHOPSYNC-CONFORMANCE-" in paging.detail
     assert not report.passed
