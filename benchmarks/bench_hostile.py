@@ -70,7 +70,7 @@ def run_one(src: Path | None, routes: dict, timeout: float) -> dict:
                 [sys.executable, str(ROOT / "tests" / "net" / "measure.py"), str(measured), "--",
                  sys.executable,
                  "-m", "shopsync", "sync", "--once", "--json", "--home", str(home)],
-                stdout=out, stderr=err, env=env, cwd=ROOT, start_new_session=True,
+                stdout=out, stderr=err, env=env, cwd=tmp, start_new_session=True,
             )
             killed = threading.Event()
 
