@@ -263,17 +263,17 @@
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117"/>
+        <location filename="../../shopsync/demo_data.py" line="114"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120"/>
+        <location filename="../../shopsync/demo_data.py" line="117"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123"/>
+        <location filename="../../shopsync/demo_data.py" line="120"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
@@ -1098,22 +1098,27 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>this PC does not trust the certificate of the site %1 (antivirus or proxy?): nothing was sent, automatic retry (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="117"/>
+        <location filename="../../shopsync/sync/messages.py" line="118"/>
+        <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
+        <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished; will try again automatically (details in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="131"/>
         <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="124"/>
+        <location filename="../../shopsync/sync/messages.py" line="138"/>
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="132"/>
+        <location filename="../../shopsync/sync/messages.py" line="146"/>
         <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
         <translation>the ERP export holds no item: nothing was changed on the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="136"/>
+        <location filename="../../shopsync/sync/messages.py" line="150"/>
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>

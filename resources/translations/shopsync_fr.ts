@@ -238,17 +238,17 @@
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117" />
+        <location filename="../../shopsync/demo_data.py" line="114" />
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120" />
+        <location filename="../../shopsync/demo_data.py" line="117" />
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123" />
+        <location filename="../../shopsync/demo_data.py" line="120" />
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
@@ -1055,22 +1055,27 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="117" />
+        <location filename="../../shopsync/sync/messages.py" line="118" />
+        <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
+        <translation>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="131" />
         <source>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="124" />
+        <location filename="../../shopsync/sync/messages.py" line="138" />
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="132" />
+        <location filename="../../shopsync/sync/messages.py" line="146" />
         <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
         <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="136" />
+        <location filename="../../shopsync/sync/messages.py" line="150" />
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>le catalogue du site est vide : rien à publier</translation>
     </message>
