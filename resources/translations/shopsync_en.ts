@@ -1215,32 +1215,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="102"/>
+        <location filename="../../shopsync/texts.py" line="106"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="103"/>
+        <location filename="../../shopsync/texts.py" line="107"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104"/>
+        <location filename="../../shopsync/texts.py" line="108"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105"/>
+        <location filename="../../shopsync/texts.py" line="109"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="77"/>
+        <location filename="../../shopsync/texts.py" line="153"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="81"/>
+        <location filename="../../shopsync/texts.py" line="157"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -1248,15 +1248,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="86"/>
-        <source>%n nouvelle(s) marque(s) à décider.</source>
-        <translation>
-            <numerusform>%n new brand to decide.</numerusform>
-            <numerusform>%n new brands to decide.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="93"/>
+        <location filename="../../shopsync/texts.py" line="188"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -1264,48 +1256,33 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="98"/>
+        <location filename="../../shopsync/texts.py" line="190"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="103"/>
+        <location filename="../../shopsync/texts.py" line="193"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="109"/>
-        <source>Export ERP illisible : rien n&apos;a changé sur le site.</source>
-        <translation>Unreadable ERP export: nothing changed on the site.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="113"/>
+        <location filename="../../shopsync/texts.py" line="176"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="136"/>
-        <source>Synchronisation en cours…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="143"/>
-        <source>En pause</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="144"/>
-        <source>Les synchronisations automatiques sont suspendues.</source>
-        <translation>Automatic syncs are paused.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="23"/>
+        <location filename="../../shopsync/texts.py" line="27"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="159"/>
+        <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
+        <translation>ERP export unreadable, nothing changed on the site: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="154"/>
-        <location filename="../../shopsync/gui/state.py" line="175"/>
+        <location filename="../../shopsync/texts.py" line="170"/>
+        <location filename="../../shopsync/texts.py" line="179"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -1313,269 +1290,277 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="158"/>
+        <location filename="../../shopsync/texts.py" line="167"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="163"/>
-        <source>Nouvel essai à %1</source>
-        <translation>Next try at %1</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="21"/>
+        <location filename="../../shopsync/texts.py" line="25"/>
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="22"/>
+        <location filename="../../shopsync/texts.py" line="26"/>
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="20"/>
+        <location filename="../../shopsync/texts.py" line="24"/>
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="18"/>
+        <location filename="../../shopsync/texts.py" line="22"/>
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="194"/>
+        <location filename="../../shopsync/texts.py" line="151"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="19"/>
+        <location filename="../../shopsync/texts.py" line="23"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185"/>
+        <location filename="../../shopsync/texts.py" line="149"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="24"/>
+        <location filename="../../shopsync/texts.py" line="28"/>
         <source>La dernière synchronisation a échoué</source>
         <translation>The last sync failed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="29"/>
+        <location filename="../../shopsync/texts.py" line="33"/>
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="30"/>
+        <location filename="../../shopsync/texts.py" line="34"/>
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="31"/>
+        <location filename="../../shopsync/texts.py" line="35"/>
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="32"/>
+        <location filename="../../shopsync/texts.py" line="36"/>
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="33"/>
+        <location filename="../../shopsync/texts.py" line="37"/>
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34"/>
+        <location filename="../../shopsync/texts.py" line="38"/>
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35"/>
+        <location filename="../../shopsync/texts.py" line="39"/>
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36"/>
+        <location filename="../../shopsync/texts.py" line="40"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37"/>
+        <location filename="../../shopsync/texts.py" line="41"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38"/>
+        <location filename="../../shopsync/texts.py" line="42"/>
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="43"/>
+        <location filename="../../shopsync/texts.py" line="47"/>
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="44"/>
+        <location filename="../../shopsync/texts.py" line="48"/>
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="45"/>
+        <location filename="../../shopsync/texts.py" line="49"/>
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="46"/>
+        <location filename="../../shopsync/texts.py" line="50"/>
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="47"/>
+        <location filename="../../shopsync/texts.py" line="51"/>
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48"/>
+        <location filename="../../shopsync/texts.py" line="52"/>
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49"/>
+        <location filename="../../shopsync/texts.py" line="53"/>
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50"/>
+        <location filename="../../shopsync/texts.py" line="54"/>
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51"/>
+        <location filename="../../shopsync/texts.py" line="55"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52"/>
+        <location filename="../../shopsync/texts.py" line="56"/>
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53"/>
+        <location filename="../../shopsync/texts.py" line="57"/>
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54"/>
+        <location filename="../../shopsync/texts.py" line="58"/>
         <source>marques</source>
         <translation>brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55"/>
+        <location filename="../../shopsync/texts.py" line="59"/>
         <source>références</source>
         <translation>references</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56"/>
+        <location filename="../../shopsync/texts.py" line="60"/>
         <source>demande du support</source>
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62"/>
+        <location filename="../../shopsync/texts.py" line="66"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63"/>
+        <location filename="../../shopsync/texts.py" line="67"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68"/>
+        <location filename="../../shopsync/texts.py" line="72"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73"/>
+        <location filename="../../shopsync/texts.py" line="77"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78"/>
+        <location filename="../../shopsync/texts.py" line="82"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83"/>
+        <location filename="../../shopsync/texts.py" line="87"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91"/>
+        <location filename="../../shopsync/texts.py" line="95"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92"/>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93"/>
+        <location filename="../../shopsync/texts.py" line="97"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94"/>
+        <location filename="../../shopsync/texts.py" line="98"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95"/>
+        <location filename="../../shopsync/texts.py" line="99"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110"/>
+        <location filename="../../shopsync/texts.py" line="114"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111"/>
+        <location filename="../../shopsync/texts.py" line="115"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112"/>
+        <location filename="../../shopsync/texts.py" line="116"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113"/>
+        <location filename="../../shopsync/texts.py" line="117"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118"/>
+        <location filename="../../shopsync/texts.py" line="122"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119"/>
+        <location filename="../../shopsync/texts.py" line="123"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120"/>
+        <location filename="../../shopsync/texts.py" line="124"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121"/>
+        <location filename="../../shopsync/texts.py" line="125"/>
         <source>introuvables</source>
         <translation>not found</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="177"/>
+        <source>La dernière synchronisation a échoué : %1</source>
+        <translation>The last sync failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/texts.py" line="184"/>
+        <source>%n nouvelle(s) marque(s) à décider (%1).</source>
+        <translation>
+            <numerusform>%n new brand to decide (%1).</numerusform>
+            <numerusform>%n new brands to decide (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1649,62 +1634,62 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="53"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="54"/>
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>Déclencheur</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>Lus</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
         <source>Changements</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
         <source>En attente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
         <source>Résultat</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="156"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="166"/>
         <source>%1 : refusé par le site : %2</source>
         <translation>%1: refused by the site: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="163"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="173"/>
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>No error in the last sync.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="174"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="183"/>
         <source>%n changement(s) depuis %1</source>
         <translation>
             <numerusform>%n change since %1</numerusform>
@@ -1712,28 +1697,28 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176"/>
-        <location filename="../../shopsync/gui/windows/status.py" line="194"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="217"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="182"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="219"/>
         <source>arrêtée jusqu&apos;à un nouveau jeton</source>
         <translation>stopped until a new token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="223"/>
         <source>non planifiée</source>
         <translation>not scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="189"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="191"/>
         <source>%1 — %n article(s), lu à %2</source>
         <translation>
             <numerusform>%1 — %n item, read at %2</numerusform>
@@ -1741,7 +1726,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="199"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="201"/>
         <source>%n produit(s) seraient dépubliés d&apos;un coup : c&apos;est plus que le seuil de sécurité. Rien n&apos;est dépublié sans votre accord.</source>
         <translation>
             <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
@@ -1749,59 +1734,70 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="214"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="215"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="239"/>
+        <source>en cours</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="225"/>
+        <source>bientôt</source>
+        <translation>soon</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="237"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="216"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="240"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="282"/>
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="282"/>
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="272"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="298"/>
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="273"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="299"/>
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="281"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="307"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="308"/>
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="297"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="326"/>
         <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
         <translation>The site does not follow ShopSync&apos;s presence (Site API v1.1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="303"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="332"/>
         <source>Le site a reçu le dernier signal à l&apos;instant.</source>
         <translation>The site received the last signal just now.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="305"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="334"/>
         <source>Le site a reçu le dernier signal il y a %n min</source>
         <translation>
             <numerusform>The site received the last signal %n min ago</numerusform>
@@ -1809,27 +1805,27 @@ The token and passwords were removed from it.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="339"/>
         <source>synchronisation complète</source>
         <translation>full sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="311"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="340"/>
         <source>envoi du diagnostic</source>
         <translation>diagnostic upload</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="312"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="341"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="313"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="342"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="315"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="344"/>
         <source>Demande du support en cours : %1</source>
         <translation>Support request in progress: %1</translation>
     </message>
@@ -1837,62 +1833,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="62"/>
+        <location filename="../../shopsync/gui/tray.py" line="65"/>
         <source>Mise à jour disponible</source>
         <translation>Update available</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="63"/>
+        <location filename="../../shopsync/gui/tray.py" line="66"/>
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105"/>
+        <location filename="../../shopsync/gui/tray.py" line="107"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107"/>
+        <location filename="../../shopsync/gui/tray.py" line="109"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108"/>
+        <location filename="../../shopsync/gui/tray.py" line="110"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109"/>
+        <location filename="../../shopsync/gui/tray.py" line="111"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110"/>
+        <location filename="../../shopsync/gui/tray.py" line="112"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111"/>
+        <location filename="../../shopsync/gui/tray.py" line="113"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="114"/>
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116"/>
+        <location filename="../../shopsync/gui/tray.py" line="118"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117"/>
+        <location filename="../../shopsync/gui/tray.py" line="119"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="142"/>
+        <location filename="../../shopsync/gui/tray.py" line="160"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

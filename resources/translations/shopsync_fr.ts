@@ -1172,355 +1172,340 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="102" />
+        <location filename="../../shopsync/texts.py" line="106" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="103" />
+        <location filename="../../shopsync/texts.py" line="107" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104" />
+        <location filename="../../shopsync/texts.py" line="108" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105" />
+        <location filename="../../shopsync/texts.py" line="109" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="77" />
+        <location filename="../../shopsync/texts.py" line="153" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="81" />
+        <location filename="../../shopsync/texts.py" line="157" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="86" />
-        <source>%n nouvelle(s) marque(s) à décider.</source>
-        <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="93" />
+        <location filename="../../shopsync/texts.py" line="188" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="98" />
+        <location filename="../../shopsync/texts.py" line="190" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="103" />
+        <location filename="../../shopsync/texts.py" line="193" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="109" />
-        <source>Export ERP illisible : rien n'a changé sur le site.</source>
-        <translation>Export ERP illisible : rien n'a changé sur le site.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="113" />
+        <location filename="../../shopsync/texts.py" line="176" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="136" />
-        <source>Synchronisation en cours…</source>
-        <translation>Synchronisation en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="143" />
-        <source>En pause</source>
-        <translation>En pause</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="144" />
-        <source>Les synchronisations automatiques sont suspendues.</source>
-        <translation>Les synchronisations automatiques sont suspendues.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="23" />
+        <location filename="../../shopsync/texts.py" line="27" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="159" />
+        <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
+        <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="177" />
+        <source>La dernière synchronisation a échoué : %1</source>
+        <translation>La dernière synchronisation a échoué : %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="154" />
-        <location filename="../../shopsync/gui/state.py" line="175" />
+        <location filename="../../shopsync/texts.py" line="170" />
+        <location filename="../../shopsync/texts.py" line="179" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="158" />
+        <location filename="../../shopsync/texts.py" line="167" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="163" />
-        <source>Nouvel essai à %1</source>
-        <translation>Nouvel essai à %1</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="21" />
+        <location filename="../../shopsync/texts.py" line="25" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="22" />
+        <location filename="../../shopsync/texts.py" line="26" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="20" />
+        <location filename="../../shopsync/texts.py" line="24" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="18" />
+        <location filename="../../shopsync/texts.py" line="22" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="194" />
+        <location filename="../../shopsync/texts.py" line="151" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="19" />
+        <location filename="../../shopsync/texts.py" line="23" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185" />
+        <location filename="../../shopsync/texts.py" line="149" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="24" />
+        <location filename="../../shopsync/texts.py" line="28" />
         <source>La dernière synchronisation a échoué</source>
         <translation>La dernière synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="29" />
+        <location filename="../../shopsync/texts.py" line="33" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="30" />
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="31" />
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="32" />
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="33" />
+        <location filename="../../shopsync/texts.py" line="37" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="38" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35" />
+        <location filename="../../shopsync/texts.py" line="39" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36" />
+        <location filename="../../shopsync/texts.py" line="40" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37" />
+        <location filename="../../shopsync/texts.py" line="41" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38" />
+        <location filename="../../shopsync/texts.py" line="42" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="43" />
+        <location filename="../../shopsync/texts.py" line="47" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="44" />
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="45" />
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="46" />
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="47" />
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48" />
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49" />
+        <location filename="../../shopsync/texts.py" line="53" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50" />
+        <location filename="../../shopsync/texts.py" line="54" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51" />
+        <location filename="../../shopsync/texts.py" line="55" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52" />
+        <location filename="../../shopsync/texts.py" line="56" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53" />
+        <location filename="../../shopsync/texts.py" line="57" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54" />
+        <location filename="../../shopsync/texts.py" line="58" />
         <source>marques</source>
         <translation>marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55" />
+        <location filename="../../shopsync/texts.py" line="59" />
         <source>références</source>
         <translation>références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56" />
+        <location filename="../../shopsync/texts.py" line="60" />
         <source>demande du support</source>
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
+        <location filename="../../shopsync/texts.py" line="66" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63" />
+        <location filename="../../shopsync/texts.py" line="67" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68" />
+        <location filename="../../shopsync/texts.py" line="72" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73" />
+        <location filename="../../shopsync/texts.py" line="77" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78" />
+        <location filename="../../shopsync/texts.py" line="82" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83" />
+        <location filename="../../shopsync/texts.py" line="87" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91" />
+        <location filename="../../shopsync/texts.py" line="95" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92" />
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93" />
+        <location filename="../../shopsync/texts.py" line="97" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94" />
+        <location filename="../../shopsync/texts.py" line="98" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95" />
+        <location filename="../../shopsync/texts.py" line="99" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110" />
+        <location filename="../../shopsync/texts.py" line="114" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111" />
+        <location filename="../../shopsync/texts.py" line="115" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112" />
+        <location filename="../../shopsync/texts.py" line="116" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113" />
+        <location filename="../../shopsync/texts.py" line="117" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118" />
+        <location filename="../../shopsync/texts.py" line="122" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119" />
+        <location filename="../../shopsync/texts.py" line="123" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120" />
+        <location filename="../../shopsync/texts.py" line="124" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121" />
+        <location filename="../../shopsync/texts.py" line="125" />
         <source>introuvables</source>
         <translation>introuvables</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/texts.py" line="184" />
+        <source>%n nouvelle(s) marque(s) à décider (%1).</source>
+        <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1594,175 +1579,186 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="53" />
+        <location filename="../../shopsync/gui/windows/status.py" line="54" />
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Heure</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Déclencheur</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Lus</source>
         <translation>Lus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="84" />
         <source>Changements</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="85" />
         <source>Envoyés</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="85" />
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="85" />
         <source>Durée</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="85" />
         <source>Résultat</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="156" />
+        <location filename="../../shopsync/gui/windows/status.py" line="166" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1 : refusé par le site : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="163" />
+        <location filename="../../shopsync/gui/windows/status.py" line="173" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>Aucune erreur dans la dernière synchronisation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="174" />
+        <location filename="../../shopsync/gui/windows/status.py" line="183" />
         <source>%n changement(s) depuis %1</source>
         <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
-        <location filename="../../shopsync/gui/windows/status.py" line="194" />
+        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <location filename="../../shopsync/gui/windows/status.py" line="196" />
         <source>aucun</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="180" />
+        <location filename="../../shopsync/gui/windows/status.py" line="217" />
         <source>en pause</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="182" />
+        <location filename="../../shopsync/gui/windows/status.py" line="219" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>arrêtée jusqu'à un nouveau jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <location filename="../../shopsync/gui/windows/status.py" line="223" />
         <source>non planifiée</source>
         <translation>non planifiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="189" />
+        <location filename="../../shopsync/gui/windows/status.py" line="191" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="199" />
+        <location filename="../../shopsync/gui/windows/status.py" line="201" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="214" />
+        <location filename="../../shopsync/gui/windows/status.py" line="215" />
+        <location filename="../../shopsync/gui/windows/status.py" line="239" />
+        <source>en cours</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="225" />
+        <source>bientôt</source>
+        <translation>bientôt</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="237" />
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="216" />
+        <location filename="../../shopsync/gui/windows/status.py" line="240" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256" />
+        <location filename="../../shopsync/gui/windows/status.py" line="282" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256" />
+        <location filename="../../shopsync/gui/windows/status.py" line="282" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="272" />
+        <location filename="../../shopsync/gui/windows/status.py" line="298" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="273" />
+        <location filename="../../shopsync/gui/windows/status.py" line="299" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="281" />
+        <location filename="../../shopsync/gui/windows/status.py" line="307" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282" />
+        <location filename="../../shopsync/gui/windows/status.py" line="308" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="297" />
+        <location filename="../../shopsync/gui/windows/status.py" line="326" />
         <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
         <translation>Le site ne suit pas la présence de ShopSync (Site API v1.1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="303" />
+        <location filename="../../shopsync/gui/windows/status.py" line="332" />
         <source>Le site a reçu le dernier signal à l'instant.</source>
         <translation>Le site a reçu le dernier signal à l'instant.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="305" />
+        <location filename="../../shopsync/gui/windows/status.py" line="334" />
         <source>Le site a reçu le dernier signal il y a %n min</source>
         <translation><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="310" />
+        <location filename="../../shopsync/gui/windows/status.py" line="339" />
         <source>synchronisation complète</source>
         <translation>synchronisation complète</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="311" />
+        <location filename="../../shopsync/gui/windows/status.py" line="340" />
         <source>envoi du diagnostic</source>
         <translation>envoi du diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="312" />
+        <location filename="../../shopsync/gui/windows/status.py" line="341" />
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="313" />
+        <location filename="../../shopsync/gui/windows/status.py" line="342" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="315" />
+        <location filename="../../shopsync/gui/windows/status.py" line="344" />
         <source>Demande du support en cours : %1</source>
         <translation>Demande du support en cours : %1</translation>
     </message>
@@ -1770,62 +1766,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <location filename="../../shopsync/gui/tray.py" line="65" />
         <source>Mise à jour disponible</source>
         <translation>Mise à jour disponible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <location filename="../../shopsync/gui/tray.py" line="66" />
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Mise à jour installée à la prochaine fermeture</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105" />
+        <location filename="../../shopsync/gui/tray.py" line="107" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108" />
+        <location filename="../../shopsync/gui/tray.py" line="110" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109" />
+        <location filename="../../shopsync/gui/tray.py" line="111" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110" />
+        <location filename="../../shopsync/gui/tray.py" line="112" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111" />
+        <location filename="../../shopsync/gui/tray.py" line="113" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="114" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116" />
+        <location filename="../../shopsync/gui/tray.py" line="118" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117" />
+        <location filename="../../shopsync/gui/tray.py" line="119" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="142" />
+        <location filename="../../shopsync/gui/tray.py" line="160" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

@@ -72,6 +72,8 @@ class AppHub(QObject):
         self._pending_io = 0
         self._io_lock = threading.Lock()
         self.last_status: dict[str, Any] = {}
+        # Brands a balloon already announced (services.notices, kept across restarts).
+        self.announced_brands: set[str] = set()
         self.scheduler_state: dict[str, Any] = {}
         self.platform_state: dict[str, Any] = {}
         self.running = False
@@ -227,13 +229,26 @@ class AppHub(QObject):
     # -- actions -------------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        def read(ctx: IoContext) -> dict[str, Any]:
+        def read(ctx: IoContext) -> tuple[dict[str, Any], set[str]]:
             status = ctx.services.status.read()
             status.scheduler = self.scheduler.state.as_dict()
             status.scheduler["next_run"] = self.scheduler.next_run_time()
-            return status.as_dict()  # what the signal carries; state.view() reads it back
+            # what the signal carries; state.view() reads it back
+            return status.as_dict(), ctx.services.notices.announced_brands()
 
-        self.io(read, self.set_status)
+        def show(result: tuple[dict[str, Any], set[str]]) -> None:
+            status, announced = result
+            self.announced_brands = announced
+            self.set_status(status)
+
+        self.io(read, show)
+
+    def remember_announced(self, brands: list[str]) -> None:
+        """A balloon named these brands: never again (this run, nor after a restart)."""
+        from shopsync.rules import fold_brand
+
+        self.announced_brands |= {fold_brand(b) for b in brands}
+        self.io(lambda ctx: ctx.services.notices.remember_brands(brands))
 
     def set_status(self, status: dict[str, Any]) -> None:
         """Show `status` (a `ConnectorStatus.as_dict()`) everywhere: the tray, the windows.

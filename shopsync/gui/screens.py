@@ -30,7 +30,7 @@ def render(out_dir: Path, *, language: str = "fr", work_dir: Path | None = None)
     )
     from shopsync.engine import SyncEngine
     from shopsync.paths import sample
-    from shopsync.site.sandbox.testing import running_sandbox
+    from shopsync.site.sandbox.server import running_in_thread as running_sandbox
     from shopsync.sync.vocab import Trigger
 
     out_dir.mkdir(parents=True, exist_ok=True)

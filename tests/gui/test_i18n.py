@@ -26,10 +26,10 @@ def test_french_strings_load_with_plural_forms(restore_language):
     assert (TS_DIR / "shopsync_fr.qm").exists()
     assert i18n.install("fr") == "fr"
     assert QCoreApplication.translate("Tray", "Synchroniser maintenant") == "Synchroniser maintenant"
-    one = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider.", None, 1)
-    many = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider.", None, 3)
-    assert one == "1 nouvelle marque à décider."
-    assert many == "3 nouvelles marques à décider."
+    one = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider (%1).", None, 1)
+    many = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider (%1).", None, 3)
+    assert one == "1 nouvelle marque à décider (%1)."
+    assert many == "3 nouvelles marques à décider (%1)."
     # Qt's own strings too (standard buttons of the settings window).
     assert QCoreApplication.translate("QPlatformTheme", "Save") == "Enregistrer"
 

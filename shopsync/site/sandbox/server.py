@@ -7,7 +7,9 @@ the socket listens (so a caller never races the server's start).
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -83,5 +85,51 @@ def serve(
     try:
         server.run()
     finally:
+        app.state.store.close()
+        app.state.agents.close()
+
+
+START_TIMEOUT = 20.0
+
+
+@contextmanager
+def running_in_thread(
+    data_dir: Path,
+    *,
+    token: str = "test-token",
+    catalog: Path | None = None,
+    faults: float = 0.0,
+    seed: int = 0,
+    batch_limit: int = 500,
+    **app_options: Any,
+) -> Iterator[str]:
+    """Serve the sandbox on 127.0.0.1:<free port> in a background thread; yield its base URL,
+    and stop it on exit (the tests' `running_sandbox`, the screenshots' demo site).
+
+    `app_options` go to `create_app` (e.g. `fault_slow_seconds=0.3` to make slow answers outlast
+    a short client read timeout).
+    """
+    app = create_app(Path(data_dir), token, catalog, faults, seed, batch_limit, **app_options)
+    started = threading.Event()
+    server = ReadyServer(make_config(app, "127.0.0.1", 0, quiet=True), lambda _url: started.set())
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            server.run()
+        except BaseException as exc:  # noqa: BLE001 - reported to the waiting test below
+            failure.append(exc)
+        finally:
+            started.set()
+
+    thread = threading.Thread(target=run, name="shopsync-sandbox", daemon=True)
+    thread.start()
+    try:
+        if not started.wait(START_TIMEOUT) or server.base_url is None:
+            raise RuntimeError(f"the sandbox did not start: {failure[:1]}")
+        yield server.base_url
+    finally:
+        server.should_exit = True
+        thread.join(START_TIMEOUT)
         app.state.store.close()
         app.state.agents.close()
