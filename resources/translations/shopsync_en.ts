@@ -396,7 +396,7 @@
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="43"/>
+        <location filename="../../shopsync/services/settings.py" line="76"/>
         <source>le trousseau du système ne peut pas garder le mot de passe de l&apos;ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
     </message>
@@ -448,173 +448,183 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45"/>
         <source>Détection automatique</source>
         <translation>Automatic detection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49"/>
         <source>4D (export texte)</source>
         <translation>4D (text export)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="50"/>
         <source>4D (serveur REST)</source>
         <translation>4D (REST server)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="51"/>
         <source>Base ODBC</source>
         <translation>ODBC database</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58"/>
         <source>Logiciel (préréglage) :</source>
         <translation>Software (preset):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="61"/>
         <source>Fichier…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62"/>
         <source>Dossier…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64"/>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144"/>
         <source>Export :</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="70"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="71"/>
         <source>Mot de passe :</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="76"/>
         <source>Fichier stable depuis :</source>
         <translation>File unchanged for:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="82"/>
         <source>Aperçu des premières lignes</source>
         <translation>Preview the first rows</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88"/>
         <source>Colonnes détectées (modifiables)</source>
         <translation>Detected columns (editable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94"/>
         <source>Prix TTC</source>
         <translation>Price incl. VAT</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94"/>
         <source>Taille (TLD)</source>
         <translation>Size (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95"/>
         <source>Code EAN</source>
         <translation>EAN code</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138"/>
         <source>Connexion ODBC :</source>
         <translation>ODBC connection:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139"/>
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="141"/>
         <source>Serveur 4D :</source>
         <translation>4D server:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142"/>
         <source>L&apos;adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>The 4D REST server&apos;s address, for example http://server:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="146"/>
         <source>Le fichier que l&apos;ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="152"/>
         <source>Export de l&apos;ERP</source>
         <translation>ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="153"/>
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="159"/>
         <source>Dossier des exports</source>
         <translation>Export folder</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="170"/>
+        <source>Indiquez l&apos;export de l&apos;ERP : le fichier, le dossier ou le motif que l&apos;ERP écrit.</source>
+        <translation>Name the ERP&apos;s export: the file, folder or pattern the ERP writes.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="183"/>
         <source>Indiquez d&apos;abord l&apos;export.</source>
         <translation>Enter the export first.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="187"/>
         <source>Lecture…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="199"/>
+        <source>L&apos;export %1 ne contient aucune ligne de stock : choisissez l&apos;export complet.</source>
+        <translation>The export %1 holds no stock line: choose the complete export.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="214"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220"/>
         <source>%n ligne(s) lue(s)</source>
         <translation>
             <numerusform>%n row read</numerusform>
@@ -622,7 +632,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="243"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -630,66 +640,95 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="292"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229"/>
-        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
-
-Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
-        <translation>ShopSync keeps the site&apos;s stock in step with your shop software (ERP).
-
-Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302"/>
+        <source>l&apos;export de l&apos;ERP</source>
+        <translation>the ERP&apos;s export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
+        <source>le site</source>
+        <translation>the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <source>la planification</source>
+        <translation>the schedule</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
+        <source>les règles</source>
+        <translation>the rules</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
+        <source>les préférences</source>
+        <translation>the preferences</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
+        <translation>ShopSync keeps the site&apos;s stock up to date with your point-of-sale software (ERP).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
+        <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
+        <translation>
+            <numerusform>%n step: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
+            <numerusform>%n steps: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -697,22 +736,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="355"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="358"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="361"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="362"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -907,87 +946,92 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="269"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="274"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="275"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="276"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="277"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="280"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="282"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="285"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="286"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="293"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297"/>
+        <source>Le nombre de jours du message suit le délai ci-dessus.</source>
+        <translation>The number of days in the message follows the delay above.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="303"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -1121,32 +1165,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="224"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="228"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="229"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -1154,22 +1198,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="132"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="147"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="151"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="156"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -1177,39 +1221,74 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="98"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="102"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="147"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="105"/>
         <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="65"/>
+        <source>Le trousseau du système ne peut pas garder le jeton : rien n&apos;a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>The system keyring cannot keep the token: nothing was saved. Unlock your session&apos;s keyring (or install one, such as GNOME Keyring or KWallet), then click &quot;Next&quot; again. On a PC without a session (ShopSync as a service), give the token through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85"/>
+        <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
+        <translation>An unexpected error occurred; the details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="106"/>
         <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="109"/>
         <source>Tester la connexion</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149"/>
+        <source>(donné par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN)</source>
+        <translation>(given by the SHOPSYNC_SITE_TOKEN environment variable)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="151"/>
+        <source>(trousseau du système illisible)</source>
+        <translation>(system keyring unreadable)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="152"/>
+        <source>collez le jeton donné par la plateforme</source>
+        <translation>paste the token the platform gave you</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="168"/>
+        <source>Indiquez l&apos;adresse du site donnée par la plateforme.</source>
+        <translation>Enter the site address the platform gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172"/>
         <source>Test en cours…</source>
         <translation>Testing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="209"/>
+        <source>Le jeton est gardé dans le trousseau du système.</source>
+        <translation>The token is kept in the system keyring.</translation>
     </message>
 </context>
 <context>
@@ -1896,17 +1975,17 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="216"/>
         <source>Avant la première synchronisation</source>
         <translation>Before the first sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217"/>
         <source>Ce que le site et l&apos;export disent de la connexion.</source>
         <translation>What the site and the export say about the connection.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="242"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>

@@ -371,7 +371,7 @@
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="43" />
+        <location filename="../../shopsync/services/settings.py" line="76" />
         <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>
@@ -420,178 +420,188 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45" />
         <source>Détection automatique</source>
         <translation>Détection automatique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
         <source>4D (export texte)</source>
         <translation>4D (export texte)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="50" />
         <source>4D (serveur REST)</source>
         <translation>4D (serveur REST)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="51" />
         <source>Base ODBC</source>
         <translation>Base ODBC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58" />
         <source>Logiciel (préréglage) :</source>
         <translation>Logiciel (préréglage) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="61" />
         <source>Fichier…</source>
         <translation>Fichier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62" />
         <source>Dossier…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64" />
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
         <source>Export :</source>
         <translation>Export :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="70" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="71" />
         <source>Mot de passe :</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="76" />
         <source>Fichier stable depuis :</source>
         <translation>Fichier stable depuis :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="82" />
         <source>Aperçu des premières lignes</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Colonnes détectées (modifiables)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Quantité</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94" />
         <source>Prix TTC</source>
         <translation>Prix TTC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94" />
         <source>Taille (TLD)</source>
         <translation>Taille (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95" />
         <source>Code EAN</source>
         <translation>Code EAN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138" />
         <source>Connexion ODBC :</source>
         <translation>Connexion ODBC :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="141" />
         <source>Serveur 4D :</source>
         <translation>Serveur 4D :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="146" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="152" />
         <source>Export de l'ERP</source>
         <translation>Export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="153" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="159" />
         <source>Dossier des exports</source>
         <translation>Dossier des exports</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="170" />
+        <source>Indiquez l'export de l'ERP : le fichier, le dossier ou le motif que l'ERP écrit.</source>
+        <translation>Indiquez l'export de l'ERP : le fichier, le dossier ou le motif que l'ERP écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="183" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Indiquez d'abord l'export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="187" />
         <source>Lecture…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="199" />
+        <source>L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.</source>
+        <translation>L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="214" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220" />
         <source>%n ligne(s) lue(s)</source>
         <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="243" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -599,66 +609,92 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="292" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
-        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
-
-Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
-        <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
-
-Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302" />
+        <source>l'export de l'ERP</source>
+        <translation>l'export de l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
+        <source>le site</source>
+        <translation>le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <source>la planification</source>
+        <translation>la planification</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <source>les règles</source>
+        <translation>les règles</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
+        <source>les préférences</source>
+        <translation>les préférences</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
+        <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
+        <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
+        <translation><numerusform>%n étape : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform><numerusform>%n étapes : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -666,22 +702,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="355" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="358" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="361" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="362" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -867,87 +903,92 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="269" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="274" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="275" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="276" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="277" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="280" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="282" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="285" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="286" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="293" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297" />
+        <source>Le nombre de jours du message suit le délai ci-dessus.</source>
+        <translation>Le nombre de jours du message suit le délai ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="303" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -1078,32 +1119,32 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="224" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="228" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="229" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -1111,22 +1152,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="132" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="147" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="151" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="156" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1134,39 +1175,74 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="98" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="102" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="147" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="105" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="65" />
+        <source>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85" />
+        <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
+        <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="106" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="109" />
         <source>Tester la connexion</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
+        <source>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</source>
+        <translation>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="151" />
+        <source>(trousseau du système illisible)</source>
+        <translation>(trousseau du système illisible)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="152" />
+        <source>collez le jeton donné par la plateforme</source>
+        <translation>collez le jeton donné par la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="168" />
+        <source>Indiquez l'adresse du site donnée par la plateforme.</source>
+        <translation>Indiquez l'adresse du site donnée par la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
         <source>Test en cours…</source>
         <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="209" />
+        <source>Le jeton est gardé dans le trousseau du système.</source>
+        <translation>Le jeton est gardé dans le trousseau du système.</translation>
     </message>
 </context>
 <context>
@@ -1829,17 +1905,17 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="216" />
         <source>Avant la première synchronisation</source>
         <translation>Avant la première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217" />
         <source>Ce que le site et l'export disent de la connexion.</source>
         <translation>Ce que le site et l'export disent de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="242" />
         <source>Vérification en cours…</source>
         <translation>Vérification en cours…</translation>
     </message>

@@ -299,7 +299,9 @@ class AppHub(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Write config.toml (comments kept), the token to the keyring, then reload."""
+        """Write config.toml (comments kept; the settings service checks the values first), the
+        token to the keyring if given, then reload the scheduler and its engine: the running
+        app syncs with what was saved from the next run on (no run names the old site)."""
         def write(ctx: IoContext) -> Settings:
             settings = ctx.services.config.apply(changes, token=token)
             # Rebuilding the jobs stops the file watcher (a thread join): not in the UI thread.
