@@ -52,6 +52,7 @@ class AppHub(QObject):
     settings_changed = Signal(object)  # Settings
     busy_changed = Signal(bool)
     platform_changed = Signal(object)  # agent.link: last_signal_at, offline, unsupported, doing
+    update_action = Signal(str)  # the scheduler's update job decided (update.policy.Action)
     _deliver = Signal(object, object)  # (ticket, (ok, payload)): thread -> UI thread
 
     def __init__(
@@ -61,6 +62,7 @@ class AppHub(QObject):
         engine_factory: EngineFactory | None = None,
         io_services_factory: Callable[[Settings], Services] = Services,
         timed_jobs: bool = True,
+        update_round: Callable[[Settings], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,6 +92,7 @@ class AppHub(QObject):
             engine_factory=engine_factory,
             listener=self._on_core_event,
             timed_jobs=timed_jobs,
+            update_round=update_round,
         )
         self._started = False
         self._closed = False
@@ -152,6 +155,8 @@ class AppHub(QObject):
             emit(self.run_finished, data.get("summary"))
         elif event == "scheduler":
             emit(self.scheduler_changed, data)
+        elif event == "update":
+            emit(self.update_action, str(data.get("action") or ""))
         elif event == "platform":
             self.platform_state = dict(data)
             emit(self.platform_changed, self.platform_state)

@@ -6,7 +6,7 @@ signals (`open_requested("brands")`, `quit_requested`), which the controller con
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -17,8 +17,6 @@ from shopsync.gui.qtcompat import emit
 from shopsync.rules import fold_brand
 from shopsync.services.status import ConnectorStatus, Reason
 from shopsync.vocab import ReasonCode
-
-UPDATE_ROUND_MS = 60 * 60 * 1000  # the policy decides when a round really checks (6 h)
 
 
 class Tray(QObject):
@@ -45,17 +43,11 @@ class Tray(QObject):
         hub.progress.connect(lambda *_a: self.refresh(notify=False))
         hub.scheduler_changed.connect(lambda _d: self.refresh(notify=False))
         self.update_note: str | None = None
-        self._update_timer = QTimer(self)
-        self._update_timer.timeout.connect(self.update_round)
-        self._update_timer.start(UPDATE_ROUND_MS)
+        # The update round is the scheduler's "update" job (scheduling/jobs.py), as in service
+        # mode: the tray only shows what it decided.
+        hub.update_action.connect(self.show_update)
         self.rebuild_menu()
         self.refresh()
-
-    def update_round(self) -> None:
-        """Signed updates (shopsync.update): the round runs in the I/O thread."""
-        from shopsync.update.scheduled import tick
-
-        self.hub.io(lambda ctx: tick(ctx.settings), self.show_update)
 
     def show_update(self, action: str) -> None:
         if str(action) == "apply":  # installed at the quiet hour: the new version starts once
