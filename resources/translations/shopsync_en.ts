@@ -163,22 +163,27 @@
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="42"/>
+        <location filename="../../shopsync/commands/status.py" line="44"/>
         <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
         <translation>Last sync: %1 — %2 (read %3, sent %4)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="52"/>
+        <location filename="../../shopsync/commands/status.py" line="54"/>
         <source>Changements en attente : %1</source>
         <translation>Pending changes: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="55"/>
+        <location filename="../../shopsync/commands/status.py" line="57"/>
         <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
         <translation>
             <numerusform>%n unpublishing held: `shopsync confirm` to carry it out</numerusform>
             <numerusform>%n unpublishings held: `shopsync confirm` to carry them out</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="68"/>
+        <source>Pourquoi : %1</source>
+        <translation>Why: %1</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/demo.py" line="69"/>
@@ -202,7 +207,7 @@
     </message>
     <message>
         <location filename="../../shopsync/commands/demo.py" line="92"/>
-        <location filename="../../shopsync/commands/status.py" line="63"/>
+        <location filename="../../shopsync/commands/status.py" line="65"/>
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
     </message>
@@ -212,7 +217,7 @@
         <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="65"/>
+        <location filename="../../shopsync/commands/status.py" line="67"/>
         <source>%n produit(s) refusé(s) par le site</source>
         <translation>
             <numerusform>%n product refused by the site</numerusform>
@@ -263,17 +268,17 @@
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117"/>
+        <location filename="../../shopsync/demo_data.py" line="114"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120"/>
+        <location filename="../../shopsync/demo_data.py" line="117"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123"/>
+        <location filename="../../shopsync/demo_data.py" line="120"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
@@ -1142,22 +1147,27 @@
         <translation>this PC does not trust the certificate of the site %1 (antivirus or proxy?): nothing was sent, automatic retry (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="117"/>
+        <location filename="../../shopsync/sync/messages.py" line="118"/>
+        <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="131"/>
         <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="124"/>
+        <location filename="../../shopsync/sync/messages.py" line="138"/>
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="132"/>
+        <location filename="../../shopsync/sync/messages.py" line="146"/>
         <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
         <translation>the ERP export holds no item: nothing was changed on the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="136"/>
+        <location filename="../../shopsync/sync/messages.py" line="150"/>
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>
@@ -1912,62 +1922,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="65"/>
+        <location filename="../../shopsync/gui/tray.py" line="57"/>
         <source>Mise à jour disponible</source>
         <translation>Update available</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="66"/>
+        <location filename="../../shopsync/gui/tray.py" line="58"/>
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107"/>
+        <location filename="../../shopsync/gui/tray.py" line="99"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109"/>
+        <location filename="../../shopsync/gui/tray.py" line="101"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110"/>
+        <location filename="../../shopsync/gui/tray.py" line="102"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111"/>
+        <location filename="../../shopsync/gui/tray.py" line="103"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="112"/>
+        <location filename="../../shopsync/gui/tray.py" line="104"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113"/>
+        <location filename="../../shopsync/gui/tray.py" line="105"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116"/>
+        <location filename="../../shopsync/gui/tray.py" line="108"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="118"/>
+        <location filename="../../shopsync/gui/tray.py" line="110"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="119"/>
+        <location filename="../../shopsync/gui/tray.py" line="111"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="160"/>
+        <location filename="../../shopsync/gui/tray.py" line="152"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

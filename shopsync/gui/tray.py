@@ -6,7 +6,7 @@ signals (`open_requested("brands")`, `quit_requested`), which the controller con
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -17,6 +17,8 @@ from shopsync.gui.qtcompat import emit
 from shopsync.rules import fold_brand
 from shopsync.services.status import ConnectorStatus, Reason
 from shopsync.vocab import ReasonCode
+
+MENU_TEXT_WIDTH = 460  # pixels: the widest line of the state in the tray's menu
 
 
 class Tray(QObject):
@@ -83,8 +85,14 @@ class Tray(QObject):
         view = self.current or st.view(self.hub.last_status, running=self.hub.running)
         head = menu.addAction(state_icon(view.icon), view.headline)
         head.setEnabled(False)
+        metrics = menu.fontMetrics()
         for line in "\n".join(view.lines()).splitlines()[:3]:
-            menu.addAction(line).setEnabled(False)
+            # A long reason (a file, a line, a field) is cut in the menu, whole in its tooltip
+            # and in the status window.
+            short = metrics.elidedText(line, Qt.TextElideMode.ElideRight, MENU_TEXT_WIDTH)
+            action = menu.addAction(short)
+            action.setToolTip(line)
+            action.setEnabled(False)
         if self.update_note:
             menu.addAction(self.update_note).setEnabled(False)
         menu.addSeparator()
