@@ -630,10 +630,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220"/>
-        <source>%n ligne(s) lue(s)</source>
+        <source>Aperçu : %n première(s) ligne(s)</source>
         <translation>
-            <numerusform>%n row read</numerusform>
-            <numerusform>%n rows read</numerusform>
+            <numerusform>Preview: the first line</numerusform>
+            <numerusform>Preview: the first %n lines</numerusform>
         </translation>
     </message>
     <message>
@@ -741,22 +741,22 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="355"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="358"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="372"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="361"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="375"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="362"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -951,92 +951,92 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="269"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="274"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="275"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="289"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="276"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="290"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="277"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="291"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="280"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="282"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="285"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="299"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="286"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="300"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="302"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="293"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="308"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="310"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311"/>
         <source>Le nombre de jours du message suit le délai ci-dessus.</source>
         <translation>The number of days in the message follows the delay above.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="303"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="317"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="325"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -1149,7 +1149,7 @@
     <message>
         <location filename="../../shopsync/sync/messages.py" line="118"/>
         <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
-        <translation type="unfinished"></translation>
+        <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished, automatic retry (details in the log)</translation>
     </message>
     <message>
         <location filename="../../shopsync/sync/messages.py" line="131"/>
@@ -1175,32 +1175,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="224"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="228"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="242"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="229"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="243"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="252"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="258"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -1231,22 +1231,22 @@
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="98"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="102"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="147"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="157"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="105"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115"/>
         <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
@@ -1256,47 +1256,52 @@
         <translation>The system keyring cannot keep the token: nothing was saved. Unlock your session&apos;s keyring (or install one, such as GNOME Keyring or KWallet), then click &quot;Next&quot; again. On a PC without a session (ShopSync as a service), give the token through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77"/>
+        <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>The system keyring cannot be read: this site&apos;s token cannot be read from it. Type the token the platform gave you, or give it through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="95"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="106"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116"/>
         <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="109"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="119"/>
         <source>Tester la connexion</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159"/>
         <source>(donné par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN)</source>
         <translation>(given by the SHOPSYNC_SITE_TOKEN environment variable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="151"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161"/>
         <source>(trousseau du système illisible)</source>
         <translation>(system keyring unreadable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="152"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="162"/>
         <source>collez le jeton donné par la plateforme</source>
         <translation>paste the token the platform gave you</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="168"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178"/>
         <source>Indiquez l&apos;adresse du site donnée par la plateforme.</source>
         <translation>Enter the site address the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182"/>
         <source>Test en cours…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="209"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="223"/>
         <source>Le jeton est gardé dans le trousseau du système.</source>
         <translation>The token is kept in the system keyring.</translation>
     </message>
@@ -1723,62 +1728,62 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="54"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="55"/>
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Déclencheur</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Lus</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Changements</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>En attente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>Résultat</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="166"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="171"/>
         <source>%1 : refusé par le site : %2</source>
         <translation>%1: refused by the site: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="173"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="178"/>
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>No error in the last sync.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="183"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="188"/>
         <source>%n changement(s) depuis %1</source>
         <translation>
             <numerusform>%n change since %1</numerusform>
@@ -1786,28 +1791,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
-        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="190"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="201"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="217"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="222"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="219"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="224"/>
         <source>arrêtée jusqu&apos;à un nouveau jeton</source>
         <translation>stopped until a new token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="223"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="228"/>
         <source>non planifiée</source>
         <translation>not scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="191"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
         <source>%1 — %n article(s), lu à %2</source>
         <translation>
             <numerusform>%1 — %n item, read at %2</numerusform>
@@ -1815,7 +1820,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="201"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="206"/>
         <source>%n produit(s) seraient dépubliés d&apos;un coup : c&apos;est plus que le seuil de sécurité. Rien n&apos;est dépublié sans votre accord.</source>
         <translation>
             <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
@@ -1823,70 +1828,70 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="215"/>
-        <location filename="../../shopsync/gui/windows/status.py" line="239"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="220"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="244"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="225"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="230"/>
         <source>bientôt</source>
         <translation>soon</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="237"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="242"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="240"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="245"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="287"/>
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="287"/>
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="298"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="303"/>
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="299"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="304"/>
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="312"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="308"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="313"/>
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="326"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="331"/>
         <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
         <translation>The site does not follow ShopSync&apos;s presence (Site API v1.1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="332"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="337"/>
         <source>Le site a reçu le dernier signal à l&apos;instant.</source>
         <translation>The site received the last signal just now.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="334"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="339"/>
         <source>Le site a reçu le dernier signal il y a %n min</source>
         <translation>
             <numerusform>The site received the last signal %n min ago</numerusform>
@@ -1894,27 +1899,27 @@ The token and passwords were removed from it.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="339"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="344"/>
         <source>synchronisation complète</source>
         <translation>full sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="340"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="345"/>
         <source>envoi du diagnostic</source>
         <translation>diagnostic upload</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="341"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="346"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="342"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="347"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="344"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="349"/>
         <source>Demande du support en cours : %1</source>
         <translation>Support request in progress: %1</translation>
     </message>
@@ -1922,62 +1927,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="57"/>
+        <location filename="../../shopsync/gui/tray.py" line="59"/>
         <source>Mise à jour disponible</source>
         <translation>Update available</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="58"/>
+        <location filename="../../shopsync/gui/tray.py" line="60"/>
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99"/>
+        <location filename="../../shopsync/gui/tray.py" line="107"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="101"/>
+        <location filename="../../shopsync/gui/tray.py" line="109"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="102"/>
+        <location filename="../../shopsync/gui/tray.py" line="110"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="103"/>
+        <location filename="../../shopsync/gui/tray.py" line="111"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="104"/>
+        <location filename="../../shopsync/gui/tray.py" line="112"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105"/>
+        <location filename="../../shopsync/gui/tray.py" line="113"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108"/>
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110"/>
+        <location filename="../../shopsync/gui/tray.py" line="118"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111"/>
+        <location filename="../../shopsync/gui/tray.py" line="119"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="152"/>
+        <location filename="../../shopsync/gui/tray.py" line="160"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

@@ -602,8 +602,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220" />
-        <source>%n ligne(s) lue(s)</source>
-        <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
+        <source>Aperçu : %n première(s) ligne(s)</source>
+        <translation><numerusform>Aperçu : %n première ligne</numerusform><numerusform>Aperçu : %n premières lignes</numerusform></translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="243" />
@@ -707,22 +707,22 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="355" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="358" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="372" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="361" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="375" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="362" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -908,92 +908,92 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="269" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="274" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="275" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="289" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="276" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="290" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="277" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="291" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="280" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="282" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="285" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="299" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="286" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="300" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="302" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="293" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="308" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="310" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311" />
         <source>Le nombre de jours du message suit le délai ci-dessus.</source>
         <translation>Le nombre de jours du message suit le délai ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="303" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="317" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="325" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -1129,32 +1129,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="224" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="228" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="242" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="229" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="243" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="252" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="258" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -1185,22 +1185,22 @@
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="98" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="102" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="147" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="157" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="105" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
@@ -1210,47 +1210,52 @@
         <translation>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="85" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
+        <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="95" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="106" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="109" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="119" />
         <source>Tester la connexion</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
         <source>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</source>
         <translation>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="151" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
         <source>(trousseau du système illisible)</source>
         <translation>(trousseau du système illisible)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="152" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="162" />
         <source>collez le jeton donné par la plateforme</source>
         <translation>collez le jeton donné par la plateforme</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="168" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
         <source>Indiquez l'adresse du site donnée par la plateforme.</source>
         <translation>Indiquez l'adresse du site donnée par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
         <source>Test en cours…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="209" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="223" />
         <source>Le jeton est gardé dans le trousseau du système.</source>
         <translation>Le jeton est gardé dans le trousseau du système.</translation>
     </message>
@@ -1665,186 +1670,186 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="54" />
+        <location filename="../../shopsync/gui/windows/status.py" line="55" />
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Heure</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Déclencheur</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Lus</source>
         <translation>Lus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Changements</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>Envoyés</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>Durée</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="85" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>Résultat</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="166" />
+        <location filename="../../shopsync/gui/windows/status.py" line="171" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1 : refusé par le site : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="173" />
+        <location filename="../../shopsync/gui/windows/status.py" line="178" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>Aucune erreur dans la dernière synchronisation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="183" />
+        <location filename="../../shopsync/gui/windows/status.py" line="188" />
         <source>%n changement(s) depuis %1</source>
         <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="185" />
-        <location filename="../../shopsync/gui/windows/status.py" line="196" />
+        <location filename="../../shopsync/gui/windows/status.py" line="190" />
+        <location filename="../../shopsync/gui/windows/status.py" line="201" />
         <source>aucun</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="217" />
+        <location filename="../../shopsync/gui/windows/status.py" line="222" />
         <source>en pause</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="219" />
+        <location filename="../../shopsync/gui/windows/status.py" line="224" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>arrêtée jusqu'à un nouveau jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="223" />
+        <location filename="../../shopsync/gui/windows/status.py" line="228" />
         <source>non planifiée</source>
         <translation>non planifiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="191" />
+        <location filename="../../shopsync/gui/windows/status.py" line="196" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="201" />
+        <location filename="../../shopsync/gui/windows/status.py" line="206" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="215" />
-        <location filename="../../shopsync/gui/windows/status.py" line="239" />
+        <location filename="../../shopsync/gui/windows/status.py" line="220" />
+        <location filename="../../shopsync/gui/windows/status.py" line="244" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="225" />
+        <location filename="../../shopsync/gui/windows/status.py" line="230" />
         <source>bientôt</source>
         <translation>bientôt</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="237" />
+        <location filename="../../shopsync/gui/windows/status.py" line="242" />
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="240" />
+        <location filename="../../shopsync/gui/windows/status.py" line="245" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282" />
+        <location filename="../../shopsync/gui/windows/status.py" line="287" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282" />
+        <location filename="../../shopsync/gui/windows/status.py" line="287" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="298" />
+        <location filename="../../shopsync/gui/windows/status.py" line="303" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="299" />
+        <location filename="../../shopsync/gui/windows/status.py" line="304" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="307" />
+        <location filename="../../shopsync/gui/windows/status.py" line="312" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="308" />
+        <location filename="../../shopsync/gui/windows/status.py" line="313" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="326" />
+        <location filename="../../shopsync/gui/windows/status.py" line="331" />
         <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
         <translation>Le site ne suit pas la présence de ShopSync (Site API v1.1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="332" />
+        <location filename="../../shopsync/gui/windows/status.py" line="337" />
         <source>Le site a reçu le dernier signal à l'instant.</source>
         <translation>Le site a reçu le dernier signal à l'instant.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="334" />
+        <location filename="../../shopsync/gui/windows/status.py" line="339" />
         <source>Le site a reçu le dernier signal il y a %n min</source>
         <translation><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="339" />
+        <location filename="../../shopsync/gui/windows/status.py" line="344" />
         <source>synchronisation complète</source>
         <translation>synchronisation complète</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="340" />
+        <location filename="../../shopsync/gui/windows/status.py" line="345" />
         <source>envoi du diagnostic</source>
         <translation>envoi du diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="341" />
+        <location filename="../../shopsync/gui/windows/status.py" line="346" />
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="342" />
+        <location filename="../../shopsync/gui/windows/status.py" line="347" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="344" />
+        <location filename="../../shopsync/gui/windows/status.py" line="349" />
         <source>Demande du support en cours : %1</source>
         <translation>Demande du support en cours : %1</translation>
     </message>
@@ -1852,62 +1857,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="57" />
+        <location filename="../../shopsync/gui/tray.py" line="59" />
         <source>Mise à jour disponible</source>
         <translation>Mise à jour disponible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="58" />
+        <location filename="../../shopsync/gui/tray.py" line="60" />
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Mise à jour installée à la prochaine fermeture</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="99" />
+        <location filename="../../shopsync/gui/tray.py" line="107" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="101" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="102" />
+        <location filename="../../shopsync/gui/tray.py" line="110" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="103" />
+        <location filename="../../shopsync/gui/tray.py" line="111" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="104" />
+        <location filename="../../shopsync/gui/tray.py" line="112" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105" />
+        <location filename="../../shopsync/gui/tray.py" line="113" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110" />
+        <location filename="../../shopsync/gui/tray.py" line="118" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111" />
+        <location filename="../../shopsync/gui/tray.py" line="119" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="152" />
+        <location filename="../../shopsync/gui/tray.py" line="160" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

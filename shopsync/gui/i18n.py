@@ -66,6 +66,11 @@ QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
     "fr": {
         ("QFileDialog", "&Look in:"): "&Regarder dans\u00a0:",
         ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+        # The file list's "Type" column (Qt 6 moved these to QAbstractFileIconProvider).
+        ("QAbstractFileIconProvider", "Folder"): "Dossier",
+        ("QAbstractFileIconProvider", "Drive"): "Disque",
+        ("QAbstractFileIconProvider", "Directory"): "Dossier",
+        ("QAbstractFileIconProvider", "File"): "Fichier",
     },
 }
 

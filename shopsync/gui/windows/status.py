@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -73,6 +74,10 @@ class StatusWindow(QWidget):
         self.last_read = child(f, QLabel, "lastReadLabel")
         self.runs = child(f, QTableWidget, "runsTable")
         self.errors = child(f, QListWidget, "errorsList")
+        # A reason names a file, a line and a field: wrapped, never cut at the window's edge.
+        self.errors.setWordWrap(True)
+        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.errors.setResizeMode(QListView.ResizeMode.Adjust)
         self.sync_button = child(f, QPushButton, "syncButton")
         self.diag_button = child(f, QPushButton, "diagnosticButton")
         host = child(f, QWidget, "chartHost")

@@ -292,7 +292,7 @@ class FirstRunWizard(QWizard, _Pages):
         self.setWindowTitle(self.tr("Bienvenue dans ShopSync"))
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(760, 600)
+        self.resize(780, 720)
         self._make_pages(hub)
         erp, site = self.erp_page, self.site_page
         # (title, subtitle, page, what the welcome calls it, check, what the check passed for)

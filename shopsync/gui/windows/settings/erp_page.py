@@ -217,7 +217,7 @@ class ErpPage(SettingsPage):
         """The preview's one line. The counting of a whole export (lines read, rejected,
         references…) belongs to shopsync.services.counts once it lands: switch here."""
         return (
-            self.tr("%n ligne(s) lue(s)", "", len(preview.rows))
+            self.tr("Aperçu : %n première(s) ligne(s)", "", len(preview.rows))
             + f" — {preview.encoding}, « {preview.delimiter or ''} »"
         )
 

@@ -72,6 +72,16 @@ def keyring_refusal() -> str:
     )
 
 
+def keyring_unreadable() -> str:
+    """No token typed and the OS keyring cannot be read: what to do, in the shop's words."""
+    return QCoreApplication.translate(
+        "SitePage",
+        "Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. "
+        "Saisissez le jeton donné par la plateforme, ou donnez-le par la variable "
+        "d'environnement SHOPSYNC_SITE_TOKEN.",
+    )
+
+
 def problem_text(exc: BaseException) -> str:
     """An error for a person: a refused keyring in our words, a ShopSync error's own message
     (already in the shop's language), never an exception class name."""
@@ -178,7 +188,7 @@ class SitePage(SettingsPage):
             try:
                 token = typed or site_token(url)
             except KeyringUnavailable:
-                token = None  # "aucun jeton" below; the field already says the keyring is unreadable
+                return None, None  # told in our words below, not as a bad address
             check = check_site(url, token)
             kept = None
             if keep and check.ok and typed:
@@ -195,6 +205,10 @@ class SitePage(SettingsPage):
 
             check, kept = result
             self.test_button.setEnabled(True)
+            if check is None:
+                self.check_result.setText(keyring_unreadable())
+                finish(False)
+                return
             key = str(check.problem) if check.problem else "ok"
             detail = QLocale().toString(len(check.catalogue)) if check.ok else check.detail
             text = QCoreApplication.translate("State", texts.SITE_CHECK[key])
