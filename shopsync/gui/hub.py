@@ -243,7 +243,9 @@ class AppHub(QObject):
 
         def show(result: tuple[dict[str, Any], set[str]]) -> None:
             status, announced = result
-            self.announced_brands = announced
+            # Added to, never replaced: a read queued before the last balloon's write must not
+            # make the hub forget what it just announced.
+            self.announced_brands |= announced
             self.set_status(status)
 
         self.io(read, show)
