@@ -268,17 +268,17 @@
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="114"/>
+        <location filename="../../shopsync/demo_data.py" line="124"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117"/>
+        <location filename="../../shopsync/demo_data.py" line="127"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120"/>
+        <location filename="../../shopsync/demo_data.py" line="130"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
@@ -1252,13 +1252,18 @@
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="65"/>
-        <source>Le trousseau du système ne peut pas garder le jeton : rien n&apos;a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
-        <translation>The system keyring cannot keep the token: nothing was saved. Unlock your session&apos;s keyring (or install one, such as GNOME Keyring or KWallet), then click &quot;Next&quot; again. On a PC without a session (ShopSync as a service), give the token through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
+        <source>Le trousseau du système ne peut pas garder le jeton : rien n&apos;a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>The system keyring cannot keep the token: nothing was saved. Unlock your session&apos;s keyring (or install one, such as GNOME Keyring or KWallet), then click &quot;%1&quot; again. On a PC without a session (ShopSync as a service), give the token through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="77"/>
         <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
         <translation>The system keyring cannot be read: this site&apos;s token cannot be read from it. Type the token the platform gave you, or give it through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="92"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="95"/>
@@ -1299,6 +1304,11 @@
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="182"/>
         <source>Test en cours…</source>
         <translation>Testing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="219"/>
+        <source>Suivant</source>
+        <translation>Next</translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="223"/>

@@ -243,17 +243,17 @@
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="114" />
+        <location filename="../../shopsync/demo_data.py" line="124" />
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117" />
+        <location filename="../../shopsync/demo_data.py" line="127" />
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120" />
+        <location filename="../../shopsync/demo_data.py" line="130" />
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
@@ -1206,13 +1206,18 @@
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="65" />
-        <source>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
-        <translation>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
+        <source>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
         <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
         <translation>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="92" />
+        <source>Enregistrer</source>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="95" />
@@ -1253,6 +1258,11 @@
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
         <source>Test en cours…</source>
         <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="219" />
+        <source>Suivant</source>
+        <translation>Suivant</translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="223" />

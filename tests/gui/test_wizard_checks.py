@@ -178,3 +178,25 @@ def test_the_token_field_says_when_the_token_comes_from_the_environment(
     site.refresh_token_origin()
     qtbot.waitUntil(lambda: "SHOPSYNC_SITE_TOKEN" in site.token.placeholderText())
     assert "inchangé" not in site.token.placeholderText()
+
+
+def test_the_settings_window_keeps_the_token_first_too(
+    qtbot, french, make_hub, empty_home, refusing_keyring
+):
+    """Saving a new token in the settings window: a refusing keyring stops the save before
+    config.toml is touched, and says so without the keyring's exception."""
+    from shopsync.gui.windows.settings import SettingsWindow
+
+    hub = make_hub(load_settings(empty_home))
+    before = _config(empty_home)
+    window = SettingsWindow(hub)
+    qtbot.addWidget(window)
+    window.site_page.url.setText("https://boutique.example")
+    window.site_page.token.setText("a-new-token")
+    window.save()
+    qtbot.waitUntil(lambda: window.message.text().startswith("Enregistrement impossible"), timeout=10000)
+    said = window.message.text()
+    assert "cliquez de nouveau sur « Enregistrer »" in said, said
+    assert not any(word in said for word in CLASS_NAMES), said
+    assert refusing_keyring.attempts == 1
+    assert _config(empty_home) == before

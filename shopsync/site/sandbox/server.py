@@ -1,4 +1,5 @@
-"""Running the sandbox on uvicorn: in the foreground (`shopsync sandbox`) or in a thread (tests).
+"""Running the sandbox on uvicorn: in the foreground (`shopsync sandbox`) or in a thread (tests,
+the screenshots' demo data: `serving_in_thread`).
 
 `port=0` asks the OS for a free port; `ready(base_url)` is then the way to learn it, called once
 the socket listens (so a caller never races the server's start).
@@ -93,10 +94,10 @@ START_TIMEOUT = 20.0
 
 
 @contextmanager
-def running_in_thread(
+def serving_in_thread(
     data_dir: Path,
     *,
-    token: str = "test-token",
+    token: str,
     catalog: Path | None = None,
     faults: float = 0.0,
     seed: int = 0,
@@ -104,11 +105,7 @@ def running_in_thread(
     **app_options: Any,
 ) -> Iterator[str]:
     """Serve the sandbox on 127.0.0.1:<free port> in a background thread; yield its base URL,
-    and stop it on exit (the tests' `running_sandbox`, the screenshots' demo site).
-
-    `app_options` go to `create_app` (e.g. `fault_slow_seconds=0.3` to make slow answers outlast
-    a short client read timeout).
-    """
+    then stop it and close its databases."""
     app = create_app(Path(data_dir), token, catalog, faults, seed, batch_limit, **app_options)
     started = threading.Event()
     server = ReadyServer(make_config(app, "127.0.0.1", 0, quiet=True), lambda _url: started.set())
@@ -117,7 +114,7 @@ def running_in_thread(
     def run() -> None:
         try:
             server.run()
-        except BaseException as exc:  # noqa: BLE001 - reported to the waiting test below
+        except BaseException as exc:  # noqa: BLE001 - reported to the waiting caller below
             failure.append(exc)
         finally:
             started.set()

@@ -17,13 +17,32 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from shopsync.site.sandbox.server import running_in_thread as running_sandbox
+from shopsync.site.sandbox.server import serving_in_thread
 from shopsync.site.sandbox.store import DB_NAME
-
-__all__ = ["running_sandbox", "start_sandbox_process"]  # running_sandbox: server.running_in_thread
 
 READY_PREFIX = "ShopSync sandbox: "
 START_TIMEOUT = 20.0
+
+
+def running_sandbox(
+    data_dir: Path,
+    *,
+    token: str = "test-token",
+    catalog: Path | None = None,
+    faults: float = 0.0,
+    seed: int = 0,
+    batch_limit: int = 500,
+    **app_options: Any,
+):  # noqa: ANN201 - a context manager yielding the base URL
+    """Serve the sandbox on 127.0.0.1:<free port> in a background thread; yield its base URL.
+
+    `app_options` go to `create_app` (e.g. `fault_slow_seconds=0.3` to make slow answers outlast
+    a short client read timeout).
+    """
+    return serving_in_thread(
+        Path(data_dir), token=token, catalog=catalog, faults=faults, seed=seed,
+        batch_limit=batch_limit, **app_options,
+    )  # fmt: skip
 
 
 def start_sandbox_process(

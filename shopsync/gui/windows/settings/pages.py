@@ -59,17 +59,17 @@ class SettingsPage(QWidget):
 
 
 
-def keyring_refusal() -> str:
+def keyring_refusal(button: str) -> str:
     """What to do when the OS keyring cannot keep the site token: in the shop's words, without
-    the keyring's exception (that goes to the log)."""
+    the keyring's exception (that goes to the log). `button`: the one to click again."""
     return QCoreApplication.translate(
         "SitePage",
         "Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. "
         "Déverrouillez le trousseau de votre session (ou installez-en un, par exemple "
-        "GNOME Keyring ou KWallet), puis cliquez de nouveau sur « Suivant ». Sur un poste sans "
+        "GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans "
         "session (ShopSync en service), donnez le jeton par la variable d'environnement "
         "SHOPSYNC_SITE_TOKEN.",
-    )
+    ).replace("%1", button)
 
 
 def keyring_unreadable() -> str:
@@ -88,8 +88,8 @@ def problem_text(exc: BaseException) -> str:
     from shopsync.config import KeyringUnavailable
     from shopsync.errors import ShopSyncError
 
-    if isinstance(exc, KeyringUnavailable):
-        return keyring_refusal()
+    if isinstance(exc, KeyringUnavailable):  # the settings window's save
+        return keyring_refusal(QCoreApplication.translate("SitePage", "Enregistrer"))
     if isinstance(exc, ShopSyncError | OSError):
         return str(exc)
     return QCoreApplication.translate(
@@ -216,7 +216,7 @@ class SitePage(SettingsPage):
             passed = check.ok
             if kept is False:
                 passed = False
-                lines.append(keyring_refusal())
+                lines.append(keyring_refusal(self.tr("Suivant")))  # the wizard's site step
             elif kept:
                 self.token.clear()  # kept: the field now says where it is
                 self._show_origin(url, TokenOrigin.KEYRING)
