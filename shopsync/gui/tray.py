@@ -126,9 +126,9 @@ class Tray(QObject):
         self.icon.setIcon(state_icon(view.icon))
         self.icon.setToolTip(view.tooltip())
         if notify:
-            self._notify(view)
+            self._notify()
 
-    def _notify(self, view: st.View) -> None:
+    def _notify(self) -> None:
         """One balloon per new reason a person must act on (not for syncs or outages), with the
         reason's own sentence. A brand is announced once for good (hub.announced_brands, kept
         by services.notices): not again after a restart, nor when another brand appears."""
