@@ -34,3 +34,11 @@ def seconds_text(seconds: float) -> str:
 def size_text(size: int) -> str:
     """A file's size in the shop's units and separators ("56,5 Ko")."""
     return QLocale().formattedDataSize(int(size), 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
+def percent_text(share: float) -> str:
+    """A share as the shop writes it: "92 %" in French (a no-break space before the sign),
+    "92%" in English."""
+    locale = QLocale()
+    space = "\u00a0" if locale.language() == QLocale.Language.French else ""
+    return f"{locale.toString(int(round(float(share) * 100)))}{space}{locale.percent()}"

@@ -91,7 +91,7 @@ def test_qt_own_file_dialog_and_numbers_speak_french(qtbot, restore_language):
     app fills them), and numbers, sizes and durations follow the shop's locale."""
     from PySide6.QtWidgets import QFileDialog, QLabel
 
-    from shopsync.gui.locale import number_text, seconds_text, size_text
+    from shopsync.gui.locale import number_text, percent_text, seconds_text, size_text
 
     i18n = restore_language
     i18n.install("fr")
@@ -102,6 +102,7 @@ def test_qt_own_file_dialog_and_numbers_speak_french(qtbot, restore_language):
     assert "Regarder dans\u00a0:" in labels and "Fichiers de type\u00a0:" in labels, labels
     assert not any("Look in" in text or "Files of" in text for text in labels)
     assert seconds_text(0.43) == "0,4 s" and number_text(12345) == "12\u202f345"
-    assert size_text(57856) == "56,5 ko"
+    assert size_text(57856) == "56,5 ko" and percent_text(0.92) == "92\u00a0%"
     i18n.install("en")
     assert seconds_text(0.43) == "0.4 s" and number_text(12345) == "12,345"
+    assert percent_text(0.92) == "92%"
