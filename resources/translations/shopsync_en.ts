@@ -851,67 +851,67 @@
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="47"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="48"/>
         <source>ShopSync — Références</source>
         <translation>ShopSync — References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Référence ERP</source>
         <translation>ERP reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="60"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="60"/>
         <source>Référence du catalogue proposée</source>
         <translation>Suggested catalogue reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="82"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="83"/>
         <source>Recherche des références…</source>
         <translation>Looking for references…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="86"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="87"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="94"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="94"/>
         <source>Introuvable</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="97"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="98"/>
         <source>Marque hors site : sans effet tant qu&apos;elle n&apos;est pas publiée</source>
         <translation>Brand off the site: no effect until it is published</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="103"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="104"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="108"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="109"/>
         <source>%n référence(s) à relier</source>
         <translation>
             <numerusform>%n reference to connect</numerusform>
@@ -919,7 +919,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="110"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="111"/>
         <source>%n avec suggestion</source>
         <translation>
             <numerusform>%n with a suggestion</numerusform>
@@ -927,23 +927,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="176"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="177"/>
         <source>Exporter les références à réécrire</source>
         <translation>Export the references to rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="179"/>
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185"/>
         <location filename="../../shopsync/gui/windows/references.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="187"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="186"/>
         <source>Fichier écrit : %1</source>
         <translation>File written: %1</translation>
     </message>

@@ -814,93 +814,93 @@
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="47" />
+        <location filename="../../shopsync/gui/windows/references.py" line="48" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Référence ERP</source>
         <translation>Référence ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59" />
+        <location filename="../../shopsync/gui/windows/references.py" line="60" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59" />
+        <location filename="../../shopsync/gui/windows/references.py" line="60" />
         <source>Référence du catalogue proposée</source>
         <translation>Référence du catalogue proposée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="82" />
+        <location filename="../../shopsync/gui/windows/references.py" line="83" />
         <source>Recherche des références…</source>
         <translation>Recherche des références…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="86" />
+        <location filename="../../shopsync/gui/windows/references.py" line="87" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93" />
+        <location filename="../../shopsync/gui/windows/references.py" line="94" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93" />
+        <location filename="../../shopsync/gui/windows/references.py" line="94" />
         <source>Introuvable</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="97" />
+        <location filename="../../shopsync/gui/windows/references.py" line="98" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="103" />
+        <location filename="../../shopsync/gui/windows/references.py" line="104" />
         <source>aucune</source>
         <translation>aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="108" />
+        <location filename="../../shopsync/gui/windows/references.py" line="109" />
         <source>%n référence(s) à relier</source>
         <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="110" />
+        <location filename="../../shopsync/gui/windows/references.py" line="111" />
         <source>%n avec suggestion</source>
         <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="176" />
+        <location filename="../../shopsync/gui/windows/references.py" line="177" />
         <source>Exporter les références à réécrire</source>
         <translation>Exporter les références à réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="178" />
+        <location filename="../../shopsync/gui/windows/references.py" line="179" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185" />
         <location filename="../../shopsync/gui/windows/references.py" line="186" />
+        <location filename="../../shopsync/gui/windows/references.py" line="187" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185" />
+        <location filename="../../shopsync/gui/windows/references.py" line="186" />
         <source>Fichier écrit : %1</source>
         <translation>Fichier écrit : %1</translation>
     </message>
