@@ -341,62 +341,102 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202"/>
+        <location filename="../../shopsync/settings_schema.py" line="55"/>
         <source>true ou false</source>
         <translation>true or false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206"/>
-        <source>un nombre entier</source>
-        <translation>a whole number</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="210"/>
-        <source>un nombre</source>
-        <translation>a number</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="214"/>
+        <location filename="../../shopsync/settings_schema.py" line="62"/>
         <source>un texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219"/>
+        <location filename="../../shopsync/settings_schema.py" line="69"/>
         <source>une liste de textes</source>
         <translation>a list of texts</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235"/>
+        <location filename="../../shopsync/settings_schema.py" line="82"/>
+        <source> ou </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="102"/>
+        <source>un nombre entier à partir de %1</source>
+        <translation>a whole number from %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="104"/>
+        <source>un nombre entier de %1 à %2</source>
+        <translation>a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="125"/>
+        <source>un nombre plus grand que %1, au plus %2</source>
+        <translation>a number above %1, at most %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="127"/>
+        <source>un nombre de %1 à %2</source>
+        <translation>a number from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="150"/>
+        <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit &quot;20 %&quot;</source>
+        <translation>a share above 0, at most 1 (0.2), or a percentage written &quot;20 %&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="185"/>
+        <source>une heure HH:MM (03:00), ou &quot;&quot; pour aucune</source>
+        <translation>a time HH:MM (03:00), or &quot;&quot; for none</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="201"/>
+        <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
+        <translation>a time zone (Europe/Paris, Indian/Reunion…)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="210"/>
+        <source>&quot;&quot; ou le chemin d&apos;un fichier qui existe</source>
+        <translation>&quot;&quot; or the path of an existing file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="105"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide</source>
         <translation>%1: not a valid TOML file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236"/>
+        <location filename="../../shopsync/config.py" line="106"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1: not a valid TOML file (line %2, column %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244"/>
+        <location filename="../../shopsync/config.py" line="123"/>
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1: [%2] must be a table of keys (key = value)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="91"/>
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1: [%2] %3: expected %4, found %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288"/>
+        <location filename="../../shopsync/settings_schema.py" line="165"/>
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333"/>
+        <location filename="../../shopsync/config.py" line="214"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362"/>
+        <location filename="../../shopsync/config.py" line="243"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="43"/>
+        <location filename="../../shopsync/services/settings.py" line="47"/>
         <source>le trousseau du système ne peut pas garder le mot de passe de l&apos;ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
     </message>

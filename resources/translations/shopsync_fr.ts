@@ -316,62 +316,102 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202" />
+        <location filename="../../shopsync/settings_schema.py" line="55" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206" />
-        <source>un nombre entier</source>
-        <translation>un nombre entier</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="210" />
-        <source>un nombre</source>
-        <translation>un nombre</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="214" />
+        <location filename="../../shopsync/settings_schema.py" line="62" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219" />
+        <location filename="../../shopsync/settings_schema.py" line="69" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235" />
+        <location filename="../../shopsync/settings_schema.py" line="82" />
+        <source> ou </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="102" />
+        <source>un nombre entier à partir de %1</source>
+        <translation>un nombre entier à partir de %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="104" />
+        <source>un nombre entier de %1 à %2</source>
+        <translation>un nombre entier de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="125" />
+        <source>un nombre plus grand que %1, au plus %2</source>
+        <translation>un nombre plus grand que %1, au plus %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="127" />
+        <source>un nombre de %1 à %2</source>
+        <translation>un nombre de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="150" />
+        <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</source>
+        <translation>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="185" />
+        <source>une heure HH:MM (03:00), ou "" pour aucune</source>
+        <translation>une heure HH:MM (03:00), ou "" pour aucune</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="201" />
+        <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
+        <translation>un fuseau horaire (Europe/Paris, Indian/Reunion…)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="210" />
+        <source>"" ou le chemin d'un fichier qui existe</source>
+        <translation>"" ou le chemin d'un fichier qui existe</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="105" />
         <source>%1 : ce n'est pas un fichier TOML valide</source>
         <translation>%1 : ce n'est pas un fichier TOML valide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236" />
+        <location filename="../../shopsync/config.py" line="106" />
         <source>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244" />
+        <location filename="../../shopsync/config.py" line="123" />
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="91" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288" />
+        <location filename="../../shopsync/settings_schema.py" line="165" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333" />
+        <location filename="../../shopsync/config.py" line="214" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362" />
+        <location filename="../../shopsync/config.py" line="243" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="43" />
+        <location filename="../../shopsync/services/settings.py" line="47" />
         <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>
