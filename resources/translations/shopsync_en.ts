@@ -455,34 +455,89 @@
 <context>
     <name>Erp</name>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="12"/>
+        <location filename="../../shopsync/erp/messages.py" line="15"/>
         <source>%1 : aucun fichier d&apos;export ne correspond</source>
         <translation>%1: no export file matches</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="16"/>
+        <location filename="../../shopsync/erp/messages.py" line="19"/>
         <source>%1 : fichier introuvable</source>
         <translation>%1: no such file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="20"/>
+        <location filename="../../shopsync/erp/messages.py" line="23"/>
         <source>%1 : c&apos;est un dossier, pas un fichier d&apos;export</source>
         <translation>%1: is a folder, not an export file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="24"/>
+        <location filename="../../shopsync/erp/messages.py" line="27"/>
         <source>%1 : accès refusé (l&apos;ERP est-il encore en train de l&apos;écrire ?)</source>
         <translation>%1: permission denied (is the ERP still writing it?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="28"/>
+        <location filename="../../shopsync/erp/messages.py" line="31"/>
         <source>%1 : le fichier est vide</source>
         <translation>%1: the file is empty</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="33"/>
+        <location filename="../../shopsync/erp/messages.py" line="36"/>
         <source>aucun fichier d&apos;export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
         <translation>no export file given, and the profile &apos;%1&apos; names no source of its own: choose the file in the settings ([erp] path in config.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="59"/>
+        <source>%1 Mo</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="65"/>
+        <source>%1 : ce n&apos;est pas un fichier d&apos;export mais %2 ; rien n&apos;a été lu</source>
+        <translation>%1: not an export file but %2; nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="70"/>
+        <source>un tube nommé (FIFO)</source>
+        <translation>a named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="71"/>
+        <source>un périphérique</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="72"/>
+        <source>une socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="73"/>
+        <source>un fichier spécial</source>
+        <translation>a special file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="83"/>
+        <source>%1 : %2, plus que les %3 qu&apos;un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n&apos;a été lu</source>
+        <translation>%1: %2, more than the %3 an export can be (the biggest exports known are about 20 MB); nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="94"/>
+        <source>%1 : plus de %2 lignes, plus qu&apos;un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n&apos;a été lu</source>
+        <translation>%1: more than %2 lines, more than an export can have (the biggest exports known have about 200,000); nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="105"/>
+        <source>%1 : le classeur décompressé dépasse %2, plus qu&apos;un export peut faire ; rien n&apos;a été lu</source>
+        <translation>%1: the workbook unzipped is over %2, more than an export can be; nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="132"/>
+        <source>… et %1 lignes refusées de plus</source>
+        <translation>… and %1 more lines rejected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="134"/>
+        <source>… et %1 avertissements de plus</source>
+        <translation>… and %1 more warnings</translation>
     </message>
 </context>
 <context>

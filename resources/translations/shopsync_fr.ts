@@ -427,34 +427,89 @@
 <context>
     <name>Erp</name>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="12" />
+        <location filename="../../shopsync/erp/messages.py" line="15" />
         <source>%1 : aucun fichier d'export ne correspond</source>
         <translation>%1 : aucun fichier d'export ne correspond</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="16" />
+        <location filename="../../shopsync/erp/messages.py" line="19" />
         <source>%1 : fichier introuvable</source>
         <translation>%1 : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="20" />
+        <location filename="../../shopsync/erp/messages.py" line="23" />
         <source>%1 : c'est un dossier, pas un fichier d'export</source>
         <translation>%1 : c'est un dossier, pas un fichier d'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="24" />
+        <location filename="../../shopsync/erp/messages.py" line="27" />
         <source>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</source>
         <translation>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="28" />
+        <location filename="../../shopsync/erp/messages.py" line="31" />
         <source>%1 : le fichier est vide</source>
         <translation>%1 : le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="33" />
+        <location filename="../../shopsync/erp/messages.py" line="36" />
         <source>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
         <translation>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="59" />
+        <source>%1 Mo</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="65" />
+        <source>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</source>
+        <translation>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="70" />
+        <source>un tube nommé (FIFO)</source>
+        <translation>un tube nommé (FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="71" />
+        <source>un périphérique</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="72" />
+        <source>une socket</source>
+        <translation>une socket</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="73" />
+        <source>un fichier spécial</source>
+        <translation>un fichier spécial</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="83" />
+        <source>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</source>
+        <translation>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="94" />
+        <source>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</source>
+        <translation>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="105" />
+        <source>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</source>
+        <translation>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="132" />
+        <source>… et %1 lignes refusées de plus</source>
+        <translation>… et %1 lignes refusées de plus</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="134" />
+        <source>… et %1 avertissements de plus</source>
+        <translation>… et %1 avertissements de plus</translation>
     </message>
 </context>
 <context>
