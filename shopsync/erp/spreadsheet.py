@@ -51,16 +51,16 @@ def _rows(sheet, source: str) -> list[list[str]]:  # type: ignore[no-untyped-def
 # (memchr speed; a regular expression is several times slower), `<rowBreaks>` included (one
 # row more at most, on the safe side). A prefixed sheet (<x:row>) or an ODS (<table:table-row>)
 # also closes each row with the same name (</x:row>): counted with the expression, which takes
-# opening tags only. A row written some other way is caught once calamine has read the sheet
+# opening tags only. Which way a sheet writes them is seen in its first megabyte; a row written
+# some other way is caught once calamine has read the sheet
 # (`_rows`: its height).
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,20}:)?(?:table-)?row[\s/>]")
 _TAG_TAIL = 64  # bytes kept between chunks (longer than a tag), so a tag cut in two is seen once
 
 
-def _row_tags(text: bytes) -> int:
-    if b":row" in text or b"table-row" in text:
-        return len(_ROW_TAG.findall(text))
-    return text.count(b"<row")
+def _row_tags(text: bytes, plain: bool) -> int:
+    """Row starts in `text`; `plain`: the sheet writes them <row …> (decided on its first chunk)."""
+    return text.count(b"<row") if plain else len(_ROW_TAG.findall(text))
 
 
 def check_workbook_size(data: bytes, source: str) -> None:
@@ -79,14 +79,16 @@ def check_workbook_size(data: bytes, source: str) -> None:
         sheet = name.startswith("xl/worksheets/") or name == "content.xml"
         try:
             with archive.open(name) as member:
-                tail = b""
+                tail, plain = b"", None
                 while chunk := member.read(1 << 20):
+                    if sheet and plain is None:
+                        plain = b":row" not in chunk and b"table-row" not in chunk
                     unfolded += len(chunk)
                     if unfolded > MAX_EXPORT_BYTES:
                         raise InputError(messages.too_much_xml(source, MAX_EXPORT_BYTES))
                     if sheet:  # the tags wholly in `tail` were counted with the last chunk
                         window = tail + chunk
-                        rows += _row_tags(window) - _row_tags(tail)
+                        rows += _row_tags(window, plain) - _row_tags(tail, plain)
                         tail = window[-_TAG_TAIL:]
                         if rows > MAX_ROWS + 1:  # the header row, then at most MAX_ROWS
                             raise InputError(messages.too_many_rows(source, MAX_ROWS))
