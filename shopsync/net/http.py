@@ -147,7 +147,7 @@ class BoundedClient:
     def close(self) -> None:
         self._http.close()
 
-    def request(
+    def exchange(
         self,
         method: str,
         path: str,
