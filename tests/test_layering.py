@@ -276,3 +276,36 @@ def test_only_the_network_boundary_opens_http_clients():
             ):
                 offenders.append(f"{rel}:{node.lineno}")
     assert not offenders, "open HTTP clients through shopsync.net.http:\n" + "\n".join(offenders)
+
+def test_settings_are_declared_once():
+    """Issue 19: config.toml's defaults were written twice (a dataclass and a text) and
+    checked three ways (config.py, update/settings.py, scheduling/jobs.py). Every setting is
+    now one field of a section class in settings_schema.py, carrying its check; nothing else
+    declares a section, writes a default config.toml by hand, or checks settings on its own."""
+    import ast
+    import re
+
+    from shopsync.settings_schema import SECTIONS, Check, declared
+
+    for section in SECTIONS:
+        for key, check, _field in declared(section):
+            assert isinstance(check, Check), f"[{section}] {key} has no check"
+    section_classes = {cls.__name__ for cls in SECTIONS.values()}
+    header = re.compile(r"(?m)^\[(" + "|".join(SECTIONS) + r")\]\s*$")
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        rel = path.relative_to(ROOT.parent)
+        if path.name == "settings_schema.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in section_classes:
+                offenders.append(f"{rel}:{node.lineno} declares {node.name} again")
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and len(header.findall(node.value)) >= 2):
+                offenders.append(f"{rel}:{node.lineno} writes a config.toml by hand")
+        if rel.parts[1] == "scheduling" or str(rel).replace("\\", "/") == "shopsync/update/settings.py":
+            for name, line in _imports(path):
+                if name == "shopsync.errors":
+                    offenders.append(f"{rel}:{line} checks settings on its own (imports ConfigError)")
+    assert offenders == []

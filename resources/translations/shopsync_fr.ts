@@ -321,62 +321,102 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202" />
+        <location filename="../../shopsync/settings_schema.py" line="55" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206" />
-        <source>un nombre entier</source>
-        <translation>un nombre entier</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="210" />
-        <source>un nombre</source>
-        <translation>un nombre</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="214" />
+        <location filename="../../shopsync/settings_schema.py" line="62" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219" />
+        <location filename="../../shopsync/settings_schema.py" line="69" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235" />
+        <location filename="../../shopsync/settings_schema.py" line="82" />
+        <source> ou </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="102" />
+        <source>un nombre entier à partir de %1</source>
+        <translation>un nombre entier à partir de %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="104" />
+        <source>un nombre entier de %1 à %2</source>
+        <translation>un nombre entier de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="125" />
+        <source>un nombre plus grand que %1, au plus %2</source>
+        <translation>un nombre plus grand que %1, au plus %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="127" />
+        <source>un nombre de %1 à %2</source>
+        <translation>un nombre de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="150" />
+        <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</source>
+        <translation>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="185" />
+        <source>une heure HH:MM (03:00), ou "" pour aucune</source>
+        <translation>une heure HH:MM (03:00), ou "" pour aucune</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="201" />
+        <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
+        <translation>un fuseau horaire (Europe/Paris, Indian/Reunion…)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="210" />
+        <source>"" ou le chemin d'un fichier qui existe</source>
+        <translation>"" ou le chemin d'un fichier qui existe</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="105" />
         <source>%1 : ce n'est pas un fichier TOML valide</source>
         <translation>%1 : ce n'est pas un fichier TOML valide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236" />
+        <location filename="../../shopsync/config.py" line="106" />
         <source>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244" />
+        <location filename="../../shopsync/config.py" line="123" />
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="91" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288" />
+        <location filename="../../shopsync/settings_schema.py" line="165" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333" />
+        <location filename="../../shopsync/config.py" line="214" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362" />
+        <location filename="../../shopsync/config.py" line="243" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="76" />
+        <location filename="../../shopsync/services/settings.py" line="80" />
         <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>
@@ -392,34 +432,89 @@
 <context>
     <name>Erp</name>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="12" />
+        <location filename="../../shopsync/erp/messages.py" line="15" />
         <source>%1 : aucun fichier d'export ne correspond</source>
         <translation>%1 : aucun fichier d'export ne correspond</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="16" />
+        <location filename="../../shopsync/erp/messages.py" line="19" />
         <source>%1 : fichier introuvable</source>
         <translation>%1 : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="20" />
+        <location filename="../../shopsync/erp/messages.py" line="23" />
         <source>%1 : c'est un dossier, pas un fichier d'export</source>
         <translation>%1 : c'est un dossier, pas un fichier d'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="24" />
+        <location filename="../../shopsync/erp/messages.py" line="27" />
         <source>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</source>
         <translation>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="28" />
+        <location filename="../../shopsync/erp/messages.py" line="31" />
         <source>%1 : le fichier est vide</source>
         <translation>%1 : le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="33" />
+        <location filename="../../shopsync/erp/messages.py" line="36" />
         <source>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
         <translation>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="60" />
+        <source>%1 Mo</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="66" />
+        <source>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</source>
+        <translation>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="71" />
+        <source>un tube nommé (FIFO)</source>
+        <translation>un tube nommé (FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="72" />
+        <source>un périphérique</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="73" />
+        <source>une socket</source>
+        <translation>une socket</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="74" />
+        <source>un fichier spécial</source>
+        <translation>un fichier spécial</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="84" />
+        <source>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</source>
+        <translation>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="95" />
+        <source>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</source>
+        <translation>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="106" />
+        <source>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</source>
+        <translation>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="133" />
+        <source>… et %1 lignes refusées de plus</source>
+        <translation>… et %1 lignes refusées de plus</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="135" />
+        <source>… et %1 avertissements de plus</source>
+        <translation>… et %1 avertissements de plus</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from shopsync import __version__
+from shopsync.agent.last_error import last_error
 from shopsync.config import Settings
 from shopsync.diagnostics import redact
 from shopsync.services.status import SUCCEEDED, StatusService
@@ -56,10 +57,8 @@ def build_heartbeat(
     last_read = status.last_read
     delivered = status.last_succeeded  # the site held everything the shop had (held: all but those)
     last = status.last_finished
-    error = None
-    if last is not None and last["status"] not in SUCCEEDED:
-        message = redact(str(last.get("message") or ""), secrets)[:MAX_ERROR_MESSAGE]
-        error = {"code": last["status"], "message": message}
+    # a code and a fixed sentence, never the run's message (it can quote the export: last_error.py)
+    error = last_error(last["status"]) if last is not None and last["status"] not in SUCCEEDED else None
     return {
         "agent_id": agent_id,
         "version": __version__,

@@ -13,7 +13,7 @@ from shopsync.model import ReadResult, StockLine
 from shopsync.store.db import transaction
 
 
-def save_read(db: sqlite_utils.Database, result: ReadResult) -> None:
+def save_read(db: sqlite_utils.Database, result: ReadResult, problems: list[str]) -> None:
     """Replace the cached read with a complete new one, in one transaction."""
     rows = [
         (
@@ -29,7 +29,6 @@ def save_read(db: sqlite_utils.Database, result: ReadResult) -> None:
         )
         for ln in result.lines
     ]
-    problems = [str(p) for p in (*result.rejected, *result.warnings)][:1000]
     with transaction(db) as conn:
         conn.execute("DELETE FROM erp_items")
         conn.executemany("INSERT OR REPLACE INTO erp_items VALUES (?,?,?,?,?,?,?,?,?)", rows)
