@@ -26,6 +26,7 @@ from shopsync.agent.requests import Actions, SupportHandler
 from shopsync.config import Settings
 from shopsync.durations import DurationError, parse_duration
 from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreachable
+from shopsync.redaction import quote_untrusted
 from shopsync.site.protocol import SupportRequest
 from shopsync.sync.vocab import Trigger
 
@@ -149,7 +150,7 @@ class PlatformLink:
                 self._received(now, interval)
                 self._send_report(client)
                 if requests:
-                    self._handler().handle(client, requests)
+                    self._handler().handle(client, requests, now)
             return True
         except SiteRejected as exc:
             if exc.status_code in NOT_SUPPORTED and self.last_signal_at is None:
@@ -159,16 +160,18 @@ class PlatformLink:
                 )
                 self._unsupported_until = now + UNSUPPORTED_RECHECK
             else:
-                log.warning("heartbeat refused by the site: %s", exc)
+                log.warning("heartbeat refused by the site: %s", quote_untrusted(exc, 400))
                 self._next_due = now + interval
         except SiteAuthError as exc:
             if not self._auth_refused:
-                log.warning("heartbeat: %s", exc)
+                log.warning("heartbeat: %s", quote_untrusted(exc, 400))
             self._auth_refused = True
             self._next_due = now + interval
         except SiteUnreachable as exc:
             if not self._offline:
-                log.info("heartbeat not delivered (will retry, not queued): %s", exc)
+                log.info(
+                    "heartbeat not delivered (will retry, not queued): %s", quote_untrusted(exc, 400)
+                )
             self._offline = True
             self._next_due = now + min(self.offline_retry, interval)
         self._publish()
