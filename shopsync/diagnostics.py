@@ -53,7 +53,7 @@ def known_secrets(settings: Settings) -> list[str]:
     configured source (environment or keyring), any password inside `[erp] path` — each also
     registered with shopsync.redaction, so a process that only builds a zip or a heartbeat
     redacts them everywhere too."""
-    from shopsync.erp.secrets import ENV, password
+    from shopsync.erp.secrets import ENV, source_password
 
     try:
         token = site_token(settings.site.url)
@@ -61,8 +61,7 @@ def known_secrets(settings: Settings) -> list[str]:
         token = None  # a token nobody can read cannot leak into the zip either
     redaction.register_connection_string(settings.erp.path)
     values = [token, *(os.environ.get(name) for name in ENV.values())]
-    if settings.erp.profile in ("odbc", "4d-rest") and settings.erp.path:
-        values.append(password("odbc" if settings.erp.profile == "odbc" else "4d", settings.erp.path))
+    values.append(source_password(settings.erp.path, settings.erp.profile, settings.home))
     for value in values:
         redaction.register(value)
     return [v for v in values if v]

@@ -47,15 +47,17 @@ MIN_SECRET_LENGTH = 6
 UNTRUSTED_LIMIT = 200
 
 # Secrets whose value is unknown, named by their context.
-_BEARER = re.compile(r"(?i)\b(bearer\s+)[^\s'\"]+")
-_AUTH_HEADER = re.compile(r"(?i)\b(authorization[\"']?\s*[:=]\s*[\"']?(?:\w+\s+)?)[^\s'\",}]+")
+_BEARER = re.compile(r"(?i)\b(bearer\s+)(?!\*\*\*)[^\s'\"]+")
+_AUTH_HEADER = re.compile(
+    r"(?i)\b(authorization[\"']?\s*[:=]\s*[\"']?)(?!(?:\w+\s+)?\*\*\*)((?:\w+\s+)?)[^\s'\",}]+"
+)
 _URL_CREDENTIALS = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/\s:@]+:)[^@\s/]+@")
 _SECRET_ASSIGN = re.compile(
     r"(?im)^(\s*[\w.-]*(?:token|password|passwd|pwd|secret|api[_-]?key)[\w.-]*\s*=\s*).*$"
 )
 _CONN_PWD_BRACED = re.compile(r"(?i)\b((?:pwd|password)\s*=\s*)\{(?:[^}]|\}\})*\}")
-_CONN_PWD = re.compile(r"(?i)\b((?:pwd|password)\s*=\s*)[^;\s\"'{}]+")
-_HEADER_PWD = re.compile(r"(?i)\b(password-4d[\"']?\s*[:=]\s*[\"']?)[^\s'\",}]+")
+_CONN_PWD = re.compile(r"(?i)\b((?:pwd|password)\s*=\s*)(?!\*\*\*)[^;\s\"'{}]+")
+_HEADER_PWD = re.compile(r"(?i)\b(password-4d[\"']?\s*[:=]\s*[\"']?)(?!\*\*\*)[^\s'\",}]+")
 _JSON_SECRET = re.compile(
     r"(?i)(\"[\w.-]*(?:password|passwd|token|secret)[\w.-]*\"\s*:\s*\")(?:[^\"\\]|\\.)*\""
 )
@@ -122,7 +124,7 @@ def redact(text: str, extra: Iterable[str | None] = ()) -> str:
             for form in _spellings(secret):
                 text = text.replace(form, REDACTED)
     text = _BEARER.sub(rf"\1{REDACTED}", text)
-    text = _AUTH_HEADER.sub(rf"\1{REDACTED}", text)
+    text = _AUTH_HEADER.sub(rf"\1\2{REDACTED}", text)
     text = _URL_CREDENTIALS.sub(rf"\1{REDACTED}@", text)
     text = _SECRET_ASSIGN.sub(rf'\1"{REDACTED}"', text)
     text = _CONN_PWD_BRACED.sub(rf"\1{REDACTED}", text)
