@@ -77,15 +77,22 @@ def plan(
     actions: int = ACTIONS_PER_HEARTBEAT,
     acks: int = ACKS_PER_HEARTBEAT,
 ) -> list[Step]:
-    """One step per distinct listed id, in the site's order (a repeated id counts once)."""
+    """One step per distinct listed id (a repeated id counts once): first the requests not
+    answered yet, in the site's order, then the answers to repeat with what is left of the
+    acknowledgement budget — so a site that keeps listing answered requests (lost acks, or a
+    site that never forgets) cannot starve the new ones."""
     last = dict(last_started)
-    steps: list[Step] = []
+    fresh: list[Step] = []
+    again: list[Step] = []
     seen: set[str] = set()
     for request in requests:
         if request.id in seen:
             continue
         seen.add(request.id)
         step = _step(request, known.get(request.id), last, now)
+        if step.verdict is Verdict.ANSWER_AGAIN:
+            again.append(step)
+            continue
         if step.verdict is not Verdict.LATER:
             if acks <= 0 or (step.verdict is Verdict.DO and actions <= 0):
                 step = Step(request, Verdict.LATER)
@@ -96,8 +103,11 @@ def plan(
                     kind = request.known_kind
                     if kind in PACE:
                         last[kind] = now
-        steps.append(step)
-    return steps
+        fresh.append(step)
+    for i, step in enumerate(again):
+        if i >= acks:
+            again[i] = Step(step.request, Verdict.LATER)
+    return fresh + again
 
 
 def _step(
