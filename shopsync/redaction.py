@@ -66,9 +66,24 @@ _JSON_SECRET = re.compile(
 _CONN_VALUE = re.compile(r"(?i)(?:^|;)\s*(?:pwd|password)\s*=\s*(\{(?:[^}]|\}\})*\}|[^;]*)")
 _URL_PASSWORD = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^/\s:@]+:([^@\s/]+)@")
 
+# (words one of which the lowercased text must hold, pattern, replacement): a word test is a
+# C substring search, so ordinary lines (a stock line on stdout) skip every regex.
+_RULES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = (
+    (("bearer",), _BEARER, rf"\1{REDACTED}"),
+    (("authorization",), _AUTH_HEADER, rf"\1\2{REDACTED}"),
+    (("://",), _URL_CREDENTIALS, rf"\1{REDACTED}@"),
+    (("token", "passw", "pwd", "secret", "api"), _SECRET_ASSIGN, rf'\1"{REDACTED}"'),
+    (("pwd", "password"), _CONN_PWD_BRACED, rf"\1{REDACTED}"),
+    (("pwd", "password"), _CONN_PWD, rf"\1{REDACTED}"),
+    (("password-4d",), _HEADER_PWD, rf"\1{REDACTED}"),
+    (("passw", "token", "secret"), _JSON_SECRET, rf'\1{REDACTED}"'),
+)
+
+_WORDS = tuple(sorted({w for words, _p, _r in _RULES for w in words}))
+
 _lock = threading.Lock()
 _secrets: frozenset[str] = frozenset()
-_pattern: re.Pattern[str] | None = None
+_ordered: tuple[str, ...] = ()  # the registered spellings, longest first
 
 
 def _spellings(secret: str) -> set[str]:
@@ -79,7 +94,7 @@ def _spellings(secret: str) -> set[str]:
 
 def register(secret: str | None) -> None:
     """Remember a secret this process holds, for every later `redact` (thread-safe)."""
-    global _secrets, _pattern
+    global _secrets, _ordered
     if not secret or len(secret) < MIN_SECRET_LENGTH:
         return
     forms = _spellings(secret)
@@ -87,8 +102,7 @@ def register(secret: str | None) -> None:
         if forms <= _secrets:
             return
         _secrets = _secrets | forms
-        ordered = sorted(_secrets, key=len, reverse=True)  # longest first: no half-replaced tail
-        _pattern = re.compile("|".join(re.escape(s) for s in ordered))
+        _ordered = tuple(sorted(_secrets, key=len, reverse=True))  # no half-replaced tail
 
 
 def register_connection_string(text: str | None) -> None:
@@ -107,30 +121,29 @@ def register_connection_string(text: str | None) -> None:
 
 def clear() -> None:
     """Forget every registered secret (tests only: a process never un-knows a secret)."""
-    global _secrets, _pattern
+    global _secrets, _ordered
     with _lock:
-        _secrets, _pattern = frozenset(), None
+        _secrets, _ordered = frozenset(), ()
 
 
 def redact(text: str, extra: Iterable[str | None] = ()) -> str:
     """`text` without any registered secret, any of `extra`, nor any secret-looking value."""
     if not text:
         return text
-    pattern = _pattern
-    if pattern is not None:
-        text = pattern.sub(REDACTED, text)
+    for form in _ordered:
+        if form in text:
+            text = text.replace(form, REDACTED)
     for secret in extra:
         if secret and len(secret) >= MIN_SECRET_LENGTH:
-            for form in _spellings(secret):
+            for form in sorted(_spellings(secret), key=len, reverse=True):
                 text = text.replace(form, REDACTED)
-    text = _BEARER.sub(rf"\1{REDACTED}", text)
-    text = _AUTH_HEADER.sub(rf"\1\2{REDACTED}", text)
-    text = _URL_CREDENTIALS.sub(rf"\1{REDACTED}@", text)
-    text = _SECRET_ASSIGN.sub(rf'\1"{REDACTED}"', text)
-    text = _CONN_PWD_BRACED.sub(rf"\1{REDACTED}", text)
-    text = _CONN_PWD.sub(rf"\1{REDACTED}", text)
-    text = _HEADER_PWD.sub(rf"\1{REDACTED}", text)
-    return _JSON_SECRET.sub(rf'\1{REDACTED}"', text)
+    low = text.lower()
+    if not any(word in low for word in _WORDS):
+        return text
+    for words, pattern, replacement in _RULES:
+        if any(word in low for word in words):
+            text = pattern.sub(replacement, text)
+    return text
 
 
 def redact_data(value: Any, extra: Iterable[str | None] = ()) -> Any:

@@ -154,3 +154,19 @@ def test_no_import_cycle_among_shopsync_modules():
         if v not in index:
             visit(v)
     assert cycles == []
+
+
+def test_the_redaction_policy_and_the_support_pace_import_only_the_standard_library():
+    """The store, the log setup and the CLI's streams all pass through shopsync.redaction; the
+    pace is a pure policy: neither may pull a network, Qt or store library into them."""
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import shopsync.redaction, shopsync.agent.pacing\n"
+        "extra = {m.split('.')[0] for m in set(sys.modules) - before}\n"
+        "bad = sorted(extra & {'httpx', 'httpcore', 'PySide6', 'sqlite_utils', 'sqlite3', 'keyring'})\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
