@@ -53,7 +53,8 @@ def known_secrets(settings: Settings) -> list[str]:
     configured source (environment or keyring), any password inside `[erp] path` — each also
     registered with shopsync.redaction, so a process that only builds a zip or a heartbeat
     redacts them everywhere too."""
-    from shopsync.erp.secrets import ENV, source_password
+    from shopsync.erp.credentials import source_password
+    from shopsync.erp.secrets import ENV
 
     try:
         token = site_token(settings.site.url)

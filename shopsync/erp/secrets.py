@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from shopsync.vocab import KeyringService
 
@@ -39,37 +38,6 @@ def password(kind: str, key: str) -> str | None:
             return None
     redaction.register(value)  # every later log line, stored message and output drops it
     return value
-
-
-def source_password(source: str | None, profile_name: str, home: Path | None) -> str | None:
-    """The password the reader of `[erp] path` under `[erp] profile` would use (registered
-    with shopsync.redaction like every password read), so that a process that talks to the
-    site before it reads the ERP (the heartbeat) already knows what to redact. None: no
-    password, or a profile that cannot be loaded (the read will say why)."""
-    from shopsync import redaction
-    from shopsync.erp.profiles import load_profile
-    from shopsync.erp.reader import source_kind
-    from shopsync.errors import ShopSyncError
-
-    try:
-        profile = load_profile(profile_name, home=home)
-    except (ShopSyncError, OSError, ValueError):
-        return None
-    redaction.register_connection_string(profile.source.connection_string)
-    kind = source_kind(source or None, profile)
-    if kind == "4d-rest":
-        from shopsync.erp.fourd_rest import server_base
-
-        base = server_base(source, profile.source)
-        return password("4d", base) if base and profile.source.auth != "none" else None
-    if kind == "odbc":
-        from shopsync.erp.odbc import connection_key
-
-        try:
-            return password("odbc", connection_key(source, profile))
-        except ShopSyncError:
-            return None
-    return None
 
 
 def scrub(message: str, secret: str | None) -> str:
