@@ -26,7 +26,6 @@ from shopsync.agent.requests import Actions, SupportHandler
 from shopsync.config import Settings
 from shopsync.durations import DurationError, parse_duration
 from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreachable
-from shopsync.redaction import quote_untrusted
 from shopsync.site.protocol import SupportRequest
 from shopsync.sync.port import Capability, can
 from shopsync.sync.vocab import Trigger
@@ -170,18 +169,16 @@ class PlatformLink:
                 )
                 self._unsupported_until = now + UNSUPPORTED_RECHECK
             else:
-                log.warning("heartbeat refused by the site: %s", quote_untrusted(exc, 400))
+                log.warning("heartbeat refused by the site: %s", exc)  # its words quoted by the client
                 self._next_due = now + interval
         except SiteAuthError as exc:
             if not self._auth_refused:
-                log.warning("heartbeat: %s", quote_untrusted(exc, 400))
+                log.warning("heartbeat: %s", exc)
             self._auth_refused = True
             self._next_due = now + interval
         except SiteUnreachable as exc:
             if not self._offline:
-                log.info(
-                    "heartbeat not delivered (will retry, not queued): %s", quote_untrusted(exc, 400)
-                )
+                log.info("heartbeat not delivered (will retry, not queued): %s", exc)
             self._offline = True
             self._next_due = now + min(self.offline_retry, interval)
         self._publish()

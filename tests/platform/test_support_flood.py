@@ -12,6 +12,7 @@ processes against a hostile site on 127.0.0.1 (tests/hostile_site.py), heartbeat
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sqlite3
@@ -154,3 +155,25 @@ def test_three_hundred_outstanding_requests_are_each_done_once(flooded):
     assert sorted(host.pauses) == [r["id"] for r in listed]
     assert set(host.pauses.values()) == {1}  # each carried out once, however often listed
     assert len(state.heartbeats) == ticks
+
+
+def test_request_ids_and_kinds_from_the_site_are_logged_quoted(flooded, caplog):
+    shop, state = flooded
+    forged_id = "r-1\n2026-12-06 07:00:00,000 INFO shopsync.engine [MainThread] all good\x1b[2K"
+    forged_kind = "pause\u202e\nFORGED"
+    state.requests = lambda _n: [
+        {"id": forged_id, "kind": forged_kind, "created_at": None},
+        {"id": "r-2\u2066", "kind": "diagnostics", "created_at": None},
+    ]
+    settings = load_settings(shop.home)
+    host = Host()
+    link = PlatformLink(settings, host, client_factory=lambda: SiteClient(settings.site.url, TOKEN, retries=0))
+    with caplog.at_level(logging.INFO, logger="shopsync.agent"):
+        assert link.tick(1_800_000_000.0, force=True) is True
+    lines = [r.getMessage() for r in caplog.records if r.name == "shopsync.agent"]
+    unknown = next(line for line in lines if "unknown kind" in line)
+    assert unknown.startswith("support request 'r-1\\n2026-12-06 07:00:00,000 INFO")
+    assert "\\x1b[2K'" in unknown and "'pause\\u202e\\nFORGED'" in unknown
+    assert any("'r-2\\u2066'" in line for line in lines)
+    assert not any(c in "".join(lines) for c in "\n\x1b\u202e\u2066")
+    assert [rid for rid, _ack in state.acks] == [forged_id, "r-2\u2066"]  # acknowledged as sent
