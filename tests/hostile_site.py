@@ -3,7 +3,8 @@ for a sync and a heartbeat, and bad where a test wants it bad.
 
 - `batches`: how it answers `POST /api/v1/stock/batches`: "reject" (200, every item rejected
   with a reason), "4xx" (422 with a JSON error) or "5xx" (500, plain text) — each echoing the
-  request's `Authorization` header and every secret in `echo` (what a proxy or a careless
+  request's `Authorization` header (the 500 with `Retry-After: 120`, so the client does not
+  retry in place) and every secret in `echo` (what a proxy or a careless
   platform that saw them would send back).
 - It is also a 4D REST server (`/rest/$directory/login`, `/rest/Article`): the `password-4D` it
   receives at login joins what it echoes.
@@ -71,13 +72,18 @@ class _Handler(BaseHTTPRequestHandler):
             data = gzip.decompress(data)
         return data
 
-    def _send(self, status: int, body: object, *, text: bool = False, cookie: str | None = None) -> None:
+    def _send(
+        self, status: int, body: object, *, text: bool = False, cookie: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         data = body.encode() if text else json.dumps(body).encode()  # type: ignore[union-attr]
         self.send_response(status)
         self.send_header("Content-Type", "text/plain" if text else "application/json")
         self.send_header("Content-Length", str(len(data)))
         if cookie:
             self.send_header("Set-Cookie", f"4DSID_shop={cookie}; Path=/")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
 
@@ -125,7 +131,8 @@ class _Handler(BaseHTTPRequestHandler):
             if state.batches == "4xx":
                 return self._send(422, {"error": {"code": "invalid_batch", "message": echo}})
             if state.batches == "5xx":
-                return self._send(500, echo, text=True)
+                # Retry-After over the client's backoff: one attempt, no retries slept through
+                return self._send(500, echo, text=True, headers={"Retry-After": "120"})
             results = [{"reference": i["reference"], "status": "rejected", "reason": echo} for i in items]
             return self._send(200, {"results": results})
         if url.path == "/api/v1/listing-requests":
