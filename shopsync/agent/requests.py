@@ -68,12 +68,11 @@ class SupportHandler:
     def handle(self, client: Any, requests: list[SupportRequest], now: float) -> list[str]:
         """Carry out and acknowledge what the pace allows of the listed requests at `now`;
         returns the ids carried out this time. The others stay listed by the site."""
-        steps = pacing.plan(
-            requests,
-            {rid: pacing.Known(*row) for rid, row in support.known(self.db, (r.id for r in requests)).items()},
-            support.last_started(self.db),
-            now,
-        )
+        known = {
+            rid: pacing.Known(*row)
+            for rid, row in support.known(self.db, (r.id for r in requests)).items()
+        }
+        steps = pacing.plan(requests, known, support.last_started(self.db), now)
         support.listed(self.db, (r.id for r in requests), now)
         done_now: list[str] = []
         later = 0
@@ -82,9 +81,11 @@ class SupportHandler:
             if step.verdict is pacing.Verdict.LATER:
                 later += 1
                 continue
-            if step.verdict is pacing.Verdict.ANSWER_AGAIN:
-                [(outcome, message)] = support.known(self.db, [request.id]).values()
-            elif step.verdict is pacing.Verdict.DO:
+            if step.verdict is pacing.Verdict.ANSWER_AGAIN:  # its ack was lost: the same answer
+                record = known[request.id]
+                client.ack_request(request.id, record.outcome, record.message)
+                continue
+            if step.verdict is pacing.Verdict.DO:
                 support.started(self.db, request.id, request.kind, now)
                 outcome, message = self._do(client, request)
                 done_now.append(request.id)
