@@ -145,7 +145,11 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(_not_toml(path, exc)) from exc
-    return settings_from_text(text, root, path)
+    settings = settings_from_text(text, root, path)
+    from shopsync import redaction
+
+    redaction.register_connection_string(settings.erp.path)  # `DSN=…;PWD=…` inline
+    return settings
 
 
 def updated_config(home: Path, changes: dict[str, dict[str, object]]) -> tuple[str, Settings]:
@@ -200,14 +204,17 @@ def site_token(url: str) -> str | None:
     None means "no token stored for this site". A keyring that cannot be read raises
     `KeyringUnavailable`: read as "no token", it sent the shop to re-enter a token that was
     there all along."""
+    from shopsync import redaction
+
     token = os.environ.get(TOKEN_ENV)
     if token:
+        redaction.register(token)
         return token
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        return keyring.get_password(KeyringService.SITE.value, url)
+        token = keyring.get_password(KeyringService.SITE.value, url)
     except (KeyringError, OSError, RuntimeError) as exc:
         from shopsync.i18n import arg, translate
 
@@ -218,6 +225,8 @@ def site_token(url: str) -> str | None:
         )
         log.warning("keyring read failed: %s: %s", type(exc).__name__, exc)
         raise KeyringUnavailable(arg(text, type(exc).__name__, url, TOKEN_ENV)) from exc
+    redaction.register(token)  # every later log line, stored message and output drops it
+    return token
 
 
 def keep_secret(service: KeyringService, name: str, secret: str, refusal: str, *args: object) -> None:
@@ -225,6 +234,10 @@ def keep_secret(service: KeyringService, name: str, secret: str, refusal: str, *
     `KeyringUnavailable` with `refusal` (marked for the "Config" catalogue; %1 is the keyring's
     error type, `args` follow) for the person who typed it; the keyring's own words go to the log."""
     import keyring
+
+    from shopsync import redaction
+
+    redaction.register(secret)  # held by this process from now on, kept or not
     from keyring.errors import KeyringError
 
     try:

@@ -11,36 +11,25 @@ import json
 import logging
 import os
 import platform
-import re
 import sys
 import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from shopsync import redaction
 from shopsync.config import KeyringUnavailable, Settings, site_token
 
 log = logging.getLogger(__name__)
 
-REDACTED = "***"
-_BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\"]+")
-_URL_CREDENTIALS = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^/\s:@]+:)[^@\s/]+@")
-_SECRET_ASSIGN = re.compile(
-    r"(?im)^(\s*[\w.-]*(?:token|password|passwd|pwd|secret|api[_-]?key)[\w.-]*\s*=\s*).*$"
-)
-_CONN_PWD = re.compile(r"(?i)\b((?:pwd|password)\s*=\s*)[^;\s\"']+")
+REDACTED = redaction.REDACTED
 MAX_LOG_BYTES = 5_000_000
 
 
 def redact(text: str, secrets: list[str]) -> str:
-    """Remove every known secret and secret-looking value from a text."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, REDACTED)
-    text = _BEARER.sub(rf"\1{REDACTED}", text)
-    text = _URL_CREDENTIALS.sub(rf"\1{REDACTED}@", text)
-    text = _SECRET_ASSIGN.sub(rf'\1"{REDACTED}"', text)
-    return _CONN_PWD.sub(rf"\1{REDACTED}", text)
+    """Remove every known secret and secret-looking value from a text (the one policy:
+    shopsync.redaction, with `secrets` on top of the registered ones)."""
+    return redaction.redact(text, secrets)
 
 
 def _versions() -> dict[str, Any]:
@@ -63,15 +52,22 @@ def _versions() -> dict[str, Any]:
 
 
 def known_secrets(settings: Settings) -> list[str]:
-    """Every secret this installation can name: the site token, the ERP passwords given by
-    environment (the keyring's are never read into logs to begin with)."""
+    """Every secret this installation can name — the site token, the ERP password of the
+    configured source (environment or keyring), any password inside `[erp] path` — each also
+    registered with shopsync.redaction, so a process that only builds a zip or a heartbeat
+    redacts them everywhere too."""
+    from shopsync.erp.credentials import source_password
     from shopsync.erp.secrets import ENV
 
     try:
         token = site_token(settings.site.url)
     except KeyringUnavailable:
         token = None  # a token nobody can read cannot leak into the zip either
+    redaction.register_connection_string(settings.erp.path)
     values = [token, *(os.environ.get(name) for name in ENV.values())]
+    values.append(source_password(settings.erp.path, settings.erp.profile, settings.home))
+    for value in values:
+        redaction.register(value)
     return [v for v in values if v]
 
 

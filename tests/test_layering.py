@@ -157,6 +157,22 @@ def test_no_import_cycle_among_shopsync_modules():
     assert cycles == []
 
 
+def test_the_redaction_policy_and_the_support_pace_import_only_the_standard_library():
+    """The store, the log setup and the CLI's streams all pass through shopsync.redaction; the
+    pace is a pure policy: neither may pull a network, Qt or store library into them."""
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import shopsync.redaction, shopsync.agent.pacing\n"
+        "extra = {m.split('.')[0] for m in set(sys.modules) - before}\n"
+        "bad = sorted(extra & {'httpx', 'httpcore', 'PySide6', 'sqlite_utils', 'sqlite3', 'keyring'})\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
 def _gui_classification_offences(source: str, where: str) -> list[str]:
     """What in `source` (a gui/ module) would classify the connector's state a second time: an
     import of the engine's run statuses, or a comparison (==, !=, in, not in) with a

@@ -48,7 +48,8 @@ class Preview:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def _source_kind(source: str | None, profile: Profile) -> str:
+def source_kind(source: str | None, profile: Profile) -> str:
+    """How `source` is read under `profile`: "file", "odbc" or "4d-rest"."""
     if source and source.lower().startswith(("http://", "https://")):
         return "4d-rest"
     if source and profile.source.type == "file" and "=" in source and ";" in source and (
@@ -143,7 +144,7 @@ def _hash_meanwhile(data: bytes) -> Callable[[], str]:
 
 def _open(source: str | os.PathLike[str] | None, profile: Profile) -> tuple[str, Table]:
     text = os.fspath(source) if source is not None else None
-    kind = _source_kind(text, profile)
+    kind = source_kind(text, profile)
     if kind == "odbc":
         from shopsync.erp.odbc import open_odbc
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 import sqlite_utils
 
 from shopsync.model import ReadResult, StockLine
+from shopsync.redaction import redact
 from shopsync.store.db import transaction
 
 
@@ -29,13 +30,14 @@ def save_read(db: sqlite_utils.Database, result: ReadResult, problems: list[str]
         )
         for ln in result.lines
     ]
+    problems = [redact(str(p)) for p in problems]
     with transaction(db) as conn:
         conn.execute("DELETE FROM erp_items")
         conn.executemany("INSERT OR REPLACE INTO erp_items VALUES (?,?,?,?,?,?,?,?,?)", rows)
         conn.execute(
             "INSERT OR REPLACE INTO erp_read VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
             (
-                result.source,
+                redact(result.source),  # an ODBC connection string may carry PWD=
                 result.content_hash,
                 time.time(),
                 result.raw_lines,
