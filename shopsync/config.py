@@ -64,6 +64,8 @@ max_unpublish_share = 0.2
 
 [schedule]
 interval_minutes = 5
+# An ERP database (ODBC, 4D REST) is asked this often for what changed ("5s", "10s", "1m").
+poll = "10s"
 nightly = "03:00"
 watch = true
 timezone = "Europe/Paris"
@@ -144,6 +146,7 @@ class GuardSettings:
 @dataclass(slots=True)
 class ScheduleSettings:
     interval_minutes: float = 5.0
+    poll: str = "10s"  # a duration: how often an ERP database is asked for its changes
     nightly: str = "03:00"
     watch: bool = True
     timezone: str = "Europe/Paris"
@@ -275,6 +278,7 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             path, "rules", "new_brands", "unmapped, stock, preorder, off", settings.rules.new_brands
         )
     _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
+    _check_duration(path, "schedule", "poll", settings.schedule.poll)
     check_update_settings(settings.update, path)
     return settings
 

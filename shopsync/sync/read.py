@@ -1,4 +1,6 @@
-"""The read step: the newest complete export, parsed only when its bytes are new.
+"""The read step: the newest complete export, parsed only when its bytes are new; or, for an
+ERP database that can tell its changes (4D's global stamp, an ODBC change column, the gate),
+only what changed, applied to the cached ERP view (`_read_changes`).
 
 This is the one place a run waits for an export to settle (`erp.settle.read_settled`, which
 also waits while another program holds the file and reads again when it vanished or moved
@@ -6,11 +8,21 @@ during the read, then says "export occupé"): the export
 watcher only debounces file events, so a run started by the watcher, the interval, the nightly
 job or the CLI all wait here, once. A whole-source failure raises InputError before anything
 downstream is touched; the cached read and the site stay as they were.
+
+A database source's view is committed by this step itself, with its cursor, in one transaction
+(`erp_cache.save_view`): it mirrors the ERP, whatever the site answers next; the run's
+fingerprint (stored by the outbox step) still says whether a plan went out from it. A whole read
+(first read, `--full`, nightly, a support request, a stamp that went back, a gap) compares what
+it found with the view the increments kept, and says in the log when they had missed something.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import logging
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,12 +30,20 @@ from typing import TYPE_CHECKING
 from shopsync.erp.settle import read_settled
 from shopsync.errors import InputError
 from shopsync.model import ReadResult, StockLine
-from shopsync.store import erp_cache
+from shopsync.store import cursors, erp_cache
+from shopsync.store.cursors import StoredCursor
+from shopsync.store.meta import get_meta, set_meta
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from shopsync.config import Settings
+    from shopsync.erp.changes import Delta, Snapshot, Tracker
+    from shopsync.erp.profiles import Profile
+
+log = logging.getLogger(__name__)
+DATABASE_SOURCES = ("odbc", "4d-rest")
+RECONCILE_META = "erp_reconcile"  # whole reads of a tracked source: how often they found a miss
 
 MAX_PROBLEMS = 200  # problems carried in a run summary (the cached read keeps more)
 
@@ -37,14 +57,19 @@ class ErpRead:
     items: int
     fresh: ReadResult | None = None
     problems: list[str] = field(default_factory=list)
+    moved: bool = True  # the ERP view changed in this read (a poll runs only then)
 
     def lines(self, db: sqlite_utils.Database) -> list[StockLine]:
         return self.fresh.lines if self.fresh is not None else erp_cache.load_lines(db)
 
 
 def read_erp(settings: Settings, db: sqlite_utils.Database, *, full: bool) -> ErpRead:
-    """Read the export unless its bytes are the ones already read (or `full` asks again)."""
+    """Read the export unless its bytes are the ones already read (or `full` asks again); a
+    database source by its changes unless `full`."""
     erp_settings = settings.erp
+    database = _database_source(settings)
+    if database is not None:
+        return _read_changes(settings, db, *database, full=full)
     if erp_settings.path:  # held, vanished or moving while read: read again, or "occupé"
         return read_settled(
             erp_settings.path,
@@ -94,3 +119,177 @@ def lines_hash(result: ReadResult) -> str:
     for line in result.lines:
         digest.update(repr(line).encode())
     return digest.hexdigest()
+
+
+# -- database sources read by their changes ------------------------------------------------------
+
+
+def _database_source(settings: Settings) -> tuple[str | None, Profile] | None:
+    """(source, profile) when the ERP is a database (ODBC, 4D REST), else None (a file)."""
+    from shopsync import erp
+    from shopsync.erp.reader import _source_kind
+
+    path = settings.erp.path or None
+    profile = erp.load_profile(settings.erp.profile, home=settings.home)
+    if _source_kind(path, profile) not in DATABASE_SOURCES:
+        return None
+    if profile.source.type not in DATABASE_SOURCES:  # a URL or DSN given as the path
+        from dataclasses import replace
+
+        kind = _source_kind(path, profile)
+        profile = replace(profile, source=replace(profile.source, type=kind))
+    return path, profile
+
+
+def polls(settings: Settings) -> bool:
+    """True when the ERP is a database that the poll job asks for its changes."""
+    try:
+        return _database_source(settings) is not None
+    except Exception:  # noqa: BLE001 - a broken profile shows at the next run, not here
+        return False
+
+
+def release_sources() -> None:
+    """Log out of the ERP sessions this process holds (4D: each holds a licence)."""
+    fourd = sys.modules.get("shopsync.erp.fourd_rest")
+    if fourd is not None:
+        fourd.close_sessions()
+
+
+def _read_changes(
+    settings: Settings, db: sqlite_utils.Database, source: str | None, profile: Profile,
+    *, full: bool,
+) -> ErpRead:
+    from shopsync.erp.changes import Cursor, FullReadNeeded, tracker_for
+
+    tracker = tracker_for(source, profile)
+    assert tracker is not None  # a database source
+    stored = cursors.load(db)
+    previous = erp_cache.last_read(db)
+    reason: str | None = None
+    if full:
+        reason = "a whole read was asked (nightly, support request or --full)"
+    elif stored is None or previous is None:
+        reason = "first read of this source"
+    elif stored.source != tracker.source_id or stored.mode != tracker.mode:
+        reason = "the source or its change tracking changed"
+    if reason is None:
+        assert stored is not None and previous is not None
+        try:
+            delta = tracker.changes(
+                Cursor.from_json(stored.state), stored.headers, erp_cache.RowView(db)
+            )
+        except FullReadNeeded as exc:
+            log.warning("%s: one full read", exc)
+            reason = str(exc)
+        else:
+            if delta.whole is None:
+                return _apply_delta(db, tracker, profile, stored, previous, delta)
+            return _apply_snapshot(db, tracker, profile, delta.whole, reconcile=False)
+    log.info("%s: reading the whole source (%s)", tracker.source_id, reason)
+    snapshot = tracker.full()
+    return _apply_snapshot(db, tracker, profile, snapshot, reconcile=stored is not None and full)
+
+
+def _stored(tracker: Tracker, headers: list[str], cursor_json: dict) -> StoredCursor:
+    return StoredCursor(tracker.source_id, str(tracker.mode), headers, cursor_json, time.time())
+
+
+def _apply_delta(
+    db: sqlite_utils.Database, tracker: Tracker, profile: Profile, stored: StoredCursor,
+    previous: dict, delta: Delta,
+) -> ErpRead:
+    """Changed and deleted rows into the view; the lines rebuilt only when a row really moved."""
+    cursor_json = delta.cursor.as_json()
+    rows = erp_cache.load_rows(db) if not delta.empty else {}
+    changed = {k: c for k, c in delta.changed.items() if k not in rows or rows[k][1] != c}
+    deleted = {k for k in delta.deleted if k in rows}
+    if not changed and not deleted:
+        if cursor_json != stored.state:  # the cursor moved (history), the view did not
+            erp_cache.save_cursor(db, _stored(tracker, stored.headers, cursor_json))
+        return ErpRead(previous["content_hash"], previous["items"], moved=False)
+    numbers = erp_cache.next_row_numbers(db, [k for k in changed if k not in rows])
+    merged = {k: v for k, v in rows.items() if k not in deleted}
+    for key, cells in changed.items():
+        merged[key] = (rows[key][0] if key in rows else numbers[key], cells)
+    result = _lines(tracker, profile, stored.headers, merged)
+    moved = erp_cache.save_view(
+        db, result, changed=changed, deleted=deleted, whole=False,
+        cursor=_stored(tracker, stored.headers, cursor_json),
+    )
+    log.info("%s: %d rows changed, %d deleted: %d lines of the view moved",
+             tracker.source_id, len(changed), len(deleted), moved)
+    return ErpRead(result.content_hash, len(result.lines), None, _problems(result), moved=moved > 0)
+
+
+def _apply_snapshot(
+    db: sqlite_utils.Database, tracker: Tracker, profile: Profile, snapshot: Snapshot,
+    *, reconcile: bool,
+) -> ErpRead:
+    rows = erp_cache.load_rows(db)
+    fresh = [k for k in snapshot.rows if k not in rows]
+    numbers = erp_cache.next_row_numbers(db, fresh)
+    merged = {
+        key: (rows[key][0] if key in rows else numbers[key], cells)
+        for key, cells in snapshot.rows.items()
+    }
+    result = _lines(tracker, profile, snapshot.headers, merged)
+    before = erp_cache.load_lines(db) if reconcile else []
+    moved = erp_cache.save_view(
+        db, result, changed=snapshot.rows, deleted=set(), whole=True,
+        cursor=_stored(tracker, snapshot.headers, snapshot.cursor.as_json()),
+    )
+    if reconcile:
+        _count_reconcile(db, tracker, before, result.lines)
+    return ErpRead(result.content_hash, len(result.lines), None, _problems(result), moved=moved > 0)
+
+
+def _lines(
+    tracker: Tracker, profile: Profile, headers: list[str], merged: dict[str, tuple[int, list[str]]]
+) -> ReadResult:
+    from shopsync.erp.view import lines_from_rows
+
+    numbered = sorted(((cells, number) for number, cells in merged.values()), key=_number)
+    label = getattr(tracker, "label", tracker.source_id)
+    result = lines_from_rows(label, headers, numbered, profile)
+    if not result.lines:
+        raise InputError(
+            f"{result.source}: no readable item ({len(result.rejected)} rows rejected): "
+            "nothing was changed on the site"
+        )
+    result.content_hash = lines_hash(result)
+    return result
+
+
+def _number(pair: tuple[list[str], int]) -> int:
+    return pair[1]
+
+
+def _problems(result: ReadResult) -> list[str]:
+    return [str(p) for p in (*result.rejected, *result.warnings)][:MAX_PROBLEMS]
+
+
+def _count_reconcile(
+    db: sqlite_utils.Database, tracker: Tracker, before: list[StockLine], after: list[StockLine]
+) -> None:
+    """A whole read of a source kept by its changes: did the increments miss anything?"""
+    old = {(ln.reference, ln.size): ln for ln in before}
+    new = {(ln.reference, ln.size): ln for ln in after}
+    missed = sum(1 for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    try:
+        tally = json.loads(get_meta(db, RECONCILE_META) or "{}")
+    except ValueError:
+        tally = {}
+    tally = {
+        "reads": int(tally.get("reads", 0)) + 1,
+        "found": int(tally.get("found", 0)) + (1 if missed else 0),
+        "lines_missed": int(tally.get("lines_missed", 0)) + missed,
+        "last_missed": missed,
+        "at": time.time(),
+    }
+    set_meta(db, RECONCILE_META, json.dumps(tally))
+    if missed:
+        log.warning("%s: the whole read found %d lines the increments had missed (now right)",
+                    tracker.source_id, missed)
+    else:
+        log.info("%s: the whole read found nothing the increments had missed", tracker.source_id)
