@@ -102,6 +102,7 @@ class Delta:
     changed: dict[str, Row] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
     requests: int = 0
+    transferred: int = 0  # rows or entities the source sent for this delta
     # the gate said "something changed" but the source cannot say what: read everything
     whole: Snapshot | None = None
 

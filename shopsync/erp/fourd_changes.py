@@ -157,7 +157,7 @@ class FourDTracker:
             if e.get("__KEY") is not None
             for flat in (fourd_rest._flatten(e),)
         }
-        delta = Delta(next_cursor, changed)
+        delta = Delta(next_cursor, changed, transferred=len(entities))
         if since < stamp:  # something was stamped in the window: deletions, filtered-out rows
             delta.deleted = self._deleted_since(since) - set(changed)
             if self.spec.filter:

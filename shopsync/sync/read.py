@@ -58,6 +58,8 @@ class ErpRead:
     fresh: ReadResult | None = None
     problems: list[str] = field(default_factory=list)
     moved: bool = True  # the ERP view changed in this read (a poll runs only then)
+    asked: int = 0  # requests or queries sent to an ERP database by this read
+    transferred: int = 0  # rows or entities it sent back
 
     def lines(self, db: sqlite_utils.Database) -> list[StockLine]:
         return self.fresh.lines if self.fresh is not None else erp_cache.load_lines(db)
@@ -207,7 +209,8 @@ def _apply_delta(
     if not changed and not deleted:
         if cursor_json != stored.state:  # the cursor moved (history), the view did not
             erp_cache.save_cursor(db, _stored(tracker, stored.headers, cursor_json))
-        return ErpRead(previous["content_hash"], previous["items"], moved=False)
+        return ErpRead(previous["content_hash"], previous["items"], moved=False,
+                       asked=delta.requests, transferred=delta.transferred)
     numbers = erp_cache.next_row_numbers(db, [k for k in changed if k not in rows])
     merged = {k: v for k, v in rows.items() if k not in deleted}
     for key, cells in changed.items():
@@ -219,7 +222,8 @@ def _apply_delta(
     )
     log.info("%s: %d rows changed, %d deleted: %d lines of the view moved",
              tracker.source_id, len(changed), len(deleted), moved)
-    return ErpRead(result.content_hash, len(result.lines), None, _problems(result), moved=moved > 0)
+    return ErpRead(result.content_hash, len(result.lines), None, _problems(result),
+                   moved=moved > 0, asked=delta.requests, transferred=delta.transferred)
 
 
 def _apply_snapshot(
@@ -241,7 +245,8 @@ def _apply_snapshot(
     )
     if reconcile:
         _count_reconcile(db, tracker, before, result.lines)
-    return ErpRead(result.content_hash, len(result.lines), None, _problems(result), moved=moved > 0)
+    return ErpRead(result.content_hash, len(result.lines), None, _problems(result),
+                   moved=moved > 0, asked=snapshot.requests, transferred=len(snapshot.rows))
 
 
 def _lines(
