@@ -1,0 +1,36 @@
+"""`shopsync run --headless` on a 4D ERP that can tell its changes (issue 20), small scale:
+2,000 pieces, `poll = "1s"`, a one-licence 4D stand-in. While idle the ERP is asked next to
+nothing (one small request a poll, no entity); a changed quantity and a deleted record reach
+the site within seconds; the connector holds one licence, and none once it exits.
+The 20,000-piece measurement is benchmarks/bench_delta.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from erp.fourd_service import Service
+
+
+def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path) -> None:
+    service = Service(tmp_path, 2000, poll="1s", licences=1)
+    try:
+        service.start(timeout=180)
+        idle = service.idle(5.0)
+        requests, entities = idle.per_minute()
+        # one poll a second is one request; a few spare for the interval's timing
+        assert idle.requests <= 7 and idle.entities == 0, idle
+        assert service.store.licences_held() == 1
+
+        latency = service.change_latency(17, quantity=0)
+        assert latency is not None and latency < 15, "the sale did not reach the site"
+        gone = service.delete_latency(18)
+        assert gone is not None and gone < 15, "the deleted record was not unpublished"
+        assert service.product("4D-00019").get("published") is True  # the others stay
+        print(f"idle: {requests:.0f} requests and {entities:.0f} entities a minute; "
+              f"sale on the site after {latency:.1f} s, deletion after {gone:.1f} s")
+        assert (service.store.logins, service.store.max_licences_held) == (1, 1)
+    finally:
+        code = service.stop()
+    assert code == 0, "".join(service.err[-20:])
+    assert service.store.licences_held() == 0 and service.store.logouts >= 1
+    assert "Traceback" not in "".join(service.err)
