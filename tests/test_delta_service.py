@@ -29,8 +29,9 @@ def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path)
         print(f"idle: {requests:.0f} requests and {entities:.0f} entities a minute; "
               f"sale on the site after {latency:.1f} s, deletion after {gone:.1f} s")
         assert (service.store.logins, service.store.max_licences_held) == (1, 1)
-    finally:
         code = service.stop()
+        assert service.store.licences_held() == 0 and service.store.logouts >= 1
+    finally:
+        service.close()
     assert code == 0, "".join(service.err[-20:])
-    assert service.store.licences_held() == 0 and service.store.logouts >= 1
     assert "Traceback" not in "".join(service.err)

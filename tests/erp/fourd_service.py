@@ -47,6 +47,7 @@ class Idle:
     seconds: float
     requests: int
     entities: int
+    bytes: int = 0
 
     def per_minute(self) -> tuple[float, float]:
         return self.requests * 60 / self.seconds, self.entities * 60 / self.seconds
@@ -77,6 +78,7 @@ class Service:
         from shopsync.config import load_settings, update_config
         from shopsync.site.sandbox.testing import running_sandbox, write_catalog
 
+        self.work.mkdir(parents=True, exist_ok=True)
         catalog = write_catalog(self.work / "catalog.csv", [
             {"reference": f"4D-{i:05d}", "brand": "Fred", "title": f"Bague {i}"}
             for i in range(1, self.count + 1)
@@ -99,6 +101,7 @@ class Service:
             "schedule": {"poll": self.poll, "interval_minutes": self.interval_minutes,
                          "nightly": "", "watch": False},
             "update": {"mode": "off"},
+            "ui": {"language": "en"},
         })
         env = dict(os.environ, SHOPSYNC_SITE_TOKEN=TOKEN, SHOPSYNC_4D_PASSWORD=PASSWORD,
                    PYTHONUNBUFFERED="1")
@@ -112,19 +115,25 @@ class Service:
         if wait_for(lambda: self.product(last).get("published") is True, timeout, 0.5) is None:
             raise AssertionError(f"the startup sync did not publish the stock: {self.err[-5:]}")
         # the startup run is over once the service said so (then the ERP is left alone)
-        if wait_for(lambda: any("Synchronisation" in ln for ln in self.out), 60) is None:
+        if wait_for(lambda: any("Sync finished" in ln for ln in self.out), 60) is None:
             raise AssertionError(f"the startup run never reported: {self.out[-5:]} {self.err[-5:]}")
         return time.monotonic() - started
 
     def stop(self) -> int:
-        """SIGTERM, as a service manager stops it; returns the exit code."""
+        """SIGTERM, as a service manager stops it; returns the exit code. The stand-ins keep
+        serving until `close`."""
         code = -1
-        if self.proc is not None:
+        if self.proc is not None and self.proc.returncode is None:
             self.proc.send_signal(signal.SIGTERM)
             code = self.proc.wait(60)
+        elif self.proc is not None:
+            code = self.proc.returncode
+        return code
+
+    def close(self) -> None:
+        self.stop()
         self.http.close()
         self.stack.close()
-        return code
 
     # -- what the site and the ERP see ----------------------------------------------------------
 
@@ -132,16 +141,16 @@ class Service:
         response = self.http.get(f"{self.site_url}/api/v1/products/{quote(reference, safe='')}")
         return response.json() if response.status_code == 200 else {}
 
-    def counters(self) -> tuple[int, int]:
+    def counters(self) -> tuple[int, int, int]:
         with self.store.lock:
-            return len(self.store.requests), self.store.entities_sent
+            return len(self.store.requests), self.store.entities_sent, self.store.bytes_sent
 
     def idle(self, seconds: float) -> Idle:
         """What the connector asks of the ERP while nothing changes."""
-        requests, entities = self.counters()
+        before = self.counters()
         time.sleep(seconds)  # the measurement window itself (nothing is awaited here)
         after = self.counters()
-        return Idle(seconds, after[0] - requests, after[1] - entities)
+        return Idle(seconds, *(a - b for a, b in zip(after, before, strict=True)))
 
     def change_latency(self, key: int, quantity: int, timeout: float = 120) -> float | None:
         reference = f"4D-{key:05d}"

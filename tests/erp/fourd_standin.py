@@ -17,7 +17,7 @@ REST/$compute, ORDA/global-stamp):
   each live session holds one licence; with every licence held a login answers 402; a session
   idle longer than `session_timeout` is dropped (its licence freed) and its cookie answers 401;
   `/rest/$directory/logout` frees it.
-Counters (`requests`, `entities_sent`, `logins`, `logouts`, `max_licences_held`) let the tests
+Counters (`requests`, `entities_sent`, `bytes_sent`, `logins`, `logouts`, `max_licences_held`) let the tests
 and the benchmark measure what a connector costs the ERP.
 """
 
@@ -57,6 +57,7 @@ class Server4D:
         self.max_licences_held = 0
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.entities_sent = 0
+        self.bytes_sent = 0
         for entity in entities:
             self._store(dict(entity))
 
@@ -232,6 +233,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: object, cookie: str | None = None) -> None:
         data = json.dumps(body).encode("utf-8")
+        with self.datastore.lock:
+            self.datastore.bytes_sent += len(data)
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
