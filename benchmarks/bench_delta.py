@@ -9,6 +9,10 @@ Prints, for `shopsync run --headless` as a shop runs it:
 - licences held while idle and after the service exits,
 - how often the whole read that follows found something the increments had missed.
 
+And for files (`--files`): a 200,000-line export rewritten with the same content, and with one
+line changed (a sale), through a whole `run_once` in a running engine, against one SHA-256 of
+the file and one parse of it: does a small change need a parser of only what changed?
+
 "Before" is measured on the same stand-in through the reader every run used before issue 20
 (`erp.read_export`: every page of the data class), once; its per-minute figures are that read
 spread over the default `interval_minutes = 5`, and its latency is the wait for the next
@@ -124,15 +128,73 @@ def reconcile(home: Path) -> str:
             f"{tally.get('found', 0)} times ({tally.get('lines_missed', 0)} lines)")
 
 
+def files(n: int, work: Path) -> None:
+    """A large export rewritten unchanged, then with one sale, in a running engine."""
+    import hashlib
+
+    from bench_engine import write_export
+
+    from shopsync.config import load_settings, update_config
+    from shopsync.engine import SyncEngine
+    from shopsync.erp import read_export
+    from shopsync.site.sandbox.testing import running_sandbox, write_catalog
+    from shopsync.sync.read import file_hash
+
+    home = work / "files-home"
+    catalog = write_catalog(work / "files-catalog.csv", [
+        {"reference": f"REF-{i:06d}", "brand": "Tissot"} for i in range(2000)])
+    with running_sandbox(work / "files-site", token=TOKEN, catalog=catalog) as url:
+        os.environ["SHOPSYNC_SITE_TOKEN"] = TOKEN
+        export = work / "stock.csv"
+        write_export(export, n)
+        load_settings(home)
+        update_config(home, {"erp": {"path": str(export), "settle_seconds": 0},
+                             "site": {"url": url}, "rules": {"new_brands": "stock"}})
+        engine = SyncEngine(load_settings(home))
+        engine.run_once("bench")
+        size = export.stat().st_size / 1e6
+
+        def timed(fn) -> float:  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            fn()
+            return time.perf_counter() - start
+
+        hashing = statistics.median(timed(lambda: file_hash(export)) for _ in range(5))
+        parsing = statistics.median(timed(lambda: read_export(export)) for _ in range(3))
+        same = []
+        for _ in range(5):
+            write_export(export, n)  # rewritten by the ERP, same bytes, new date
+            same.append(timed(lambda: engine.run_once("bench")))
+        sale = []
+        for k in range(5):
+            write_export(export, n, changed=k + 1)  # one more piece sold each time
+            sale.append(timed(lambda: engine.run_once("bench")))
+        digest = hashlib.sha256(export.read_bytes()).hexdigest()[:12]
+        engine.close()
+    print(f"files: {n:,}-line export ({size:.1f} MB, sha256 {digest}...)")
+    print(f"  one SHA-256 of the file: {hashing * 1000:.0f} ms; one parse: {parsing:.2f} s")
+    print(f"  rewritten, same content: whole run_once median {statistics.median(same) * 1000:.0f} ms"
+          f" (worst {max(same) * 1000:.0f} ms)")
+    print(f"  one line changed (a sale): whole run_once median {statistics.median(sale):.2f} s"
+          f" (worst {max(sale):.2f} s), of which the parse is {parsing:.2f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pieces", type=int, default=20_000)
     parser.add_argument("--poll", default="5s")
     parser.add_argument("--changes", type=int, default=20)
     parser.add_argument("--idle", type=float, default=60.0, help="seconds of idle measured")
+    parser.add_argument("--files", type=int, default=0, metavar="LINES",
+                        help="measure files only: an export of LINES lines (e.g. 200000)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-delta-") as tmp:
         work = Path(tmp)
+        if args.files:
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+            files(args.files, work)
+            print(f"rerun: .venv/bin/python benchmarks/bench_delta.py --files {args.files}")
+            return 0
         old = before(args.pieces, work)
         new = after(args.pieces, args.poll, args.changes, args.idle, work / "after")
     change, delete = new["change"], new["delete"]

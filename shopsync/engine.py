@@ -271,7 +271,7 @@ class SyncEngine:
         if read is None:
             read = read_erp(self.settings, db, full=full)
         summary.read = read.items
-        if read.fresh is not None:
+        if read.problems:  # a new parse, or a database view that moved
             summary.errors = list(read.problems)
 
         self._emit("progress", phase="catalog", done=0, total=0)
