@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import enum
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -124,6 +123,7 @@ class Tracker(Protocol):
 
     mode: ChangeMode
     source_id: str  # a different source (server, data class, query...) invalidates the cursor
+    label: str  # where, in messages (the server's data class URL, "odbc:DSN")
 
     def full(self) -> Snapshot: ...
 
@@ -139,19 +139,6 @@ def mode_of(profile: Profile) -> ChangeMode | None:
     if spec.type == "odbc":
         return ChangeMode.COLUMN if spec.changes_column else ChangeMode.GATE
     return None
-
-
-def tracker_for(source: str | None, profile: Profile) -> Tracker | None:
-    """The tracker for a database source, or None for files."""
-    mode = mode_of(profile)
-    if mode is None:
-        return None
-    factory: Callable[..., Tracker]
-    if profile.source.type == "4d-rest":
-        from shopsync.erp.fourd_changes import FourDTracker as factory
-    else:
-        from shopsync.erp.odbc_changes import OdbcTracker as factory
-    return factory(source, profile, mode)
 
 
 def row_key(values: list[Any]) -> str:

@@ -162,7 +162,8 @@ def _read_changes(
     settings: Settings, db: sqlite_utils.Database, source: str | None, profile: Profile,
     *, full: bool,
 ) -> ErpRead:
-    from shopsync.erp.changes import Cursor, FullReadNeeded, tracker_for
+    from shopsync.erp.changes import Cursor, FullReadNeeded
+    from shopsync.erp.trackers import tracker_for
 
     tracker = tracker_for(source, profile)
     assert tracker is not None  # a database source
@@ -188,7 +189,7 @@ def _read_changes(
             if delta.whole is None:
                 return _apply_delta(db, tracker, profile, stored, previous, delta)
             return _apply_snapshot(db, tracker, profile, delta.whole, reconcile=False)
-    log.info("%s: reading the whole source (%s)", tracker.source_id, reason)
+    log.info("%s: reading the whole source (%s)", tracker.label, reason)
     snapshot = tracker.full()
     return _apply_snapshot(db, tracker, profile, snapshot, reconcile=stored is not None and full)
 
@@ -221,7 +222,7 @@ def _apply_delta(
         cursor=_stored(tracker, stored.headers, cursor_json),
     )
     log.info("%s: %d rows changed, %d deleted: %d lines of the view moved",
-             tracker.source_id, len(changed), len(deleted), moved)
+             tracker.label, len(changed), len(deleted), moved)
     return ErpRead(result.content_hash, len(result.lines), None, _problems(result),
                    moved=moved > 0, asked=delta.requests, transferred=delta.transferred)
 
@@ -255,8 +256,7 @@ def _lines(
     from shopsync.erp.view import lines_from_rows
 
     numbered = sorted(((cells, number) for number, cells in merged.values()), key=_number)
-    label = getattr(tracker, "label", tracker.source_id)
-    result = lines_from_rows(label, headers, numbered, profile)
+    result = lines_from_rows(tracker.label, headers, numbered, profile)
     if not result.lines:
         raise InputError(
             f"{result.source}: no readable item ({len(result.rejected)} rows rejected): "
@@ -295,6 +295,6 @@ def _count_reconcile(
     set_meta(db, RECONCILE_META, json.dumps(tally))
     if missed:
         log.warning("%s: the whole read found %d lines the increments had missed (now right)",
-                    tracker.source_id, missed)
+                    tracker.label, missed)
     else:
-        log.info("%s: the whole read found nothing the increments had missed", tracker.source_id)
+        log.info("%s: the whole read found nothing the increments had missed", tracker.label)
