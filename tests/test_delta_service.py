@@ -15,7 +15,9 @@ def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path)
     service = Service(tmp_path, 2000, poll="1s", licences=1)
     try:
         service.start(timeout=180)
+        lines_before = len(service.out)
         idle = service.idle(5.0)
+        assert len(service.out) == lines_before, "a quiet poll printed a run line"
         requests, entities = idle.per_minute()
         # one poll a second is one request; a few spare for the interval's timing
         assert idle.requests <= 7 and idle.entities == 0, idle
@@ -23,6 +25,8 @@ def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path)
 
         latency = service.change_latency(17, quantity=0)
         assert latency is not None and latency < 15, "the sale did not reach the site"
+        # the run planned from the delta and sent that one product only
+        assert any("changes 1, sent 1" in ln for ln in service.out[lines_before:]), service.out
         gone = service.delete_latency(18)
         assert gone is not None and gone < 15, "the deleted record was not unpublished"
         assert service.product("4D-00019").get("published") is True  # the others stay

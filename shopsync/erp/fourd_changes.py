@@ -137,7 +137,8 @@ class FourDTracker:
 
     def _stamp_changes(self, cursor: Cursor, headers: list[str], view: CachedView) -> Delta:
         kept = int(cursor.state["stamp"])
-        since = int(cursor.since(self.spec.changes_overlap) or kept)
+        seen = cursor.since(self.spec.changes_overlap)
+        since = kept if seen is None else int(seen)
         params = self._base_params()
         params["$filter"] = _quoted(self._filter(f"{STAMP}>:1"))
         params["$params"] = f"'[{since - 1}]'"
@@ -162,7 +163,8 @@ class FourDTracker:
             delta.deleted = self._deleted_since(since) - set(changed)
             if self.spec.filter:
                 delta.deleted |= self._left_the_filter(since, headers) - set(changed)
-        if not delta.empty:
+        if stamp != kept or delta.deleted or (delta.changed and set(delta.changed) - view.keys()):
+            # the datastore moved since the last poll, or rows came or went: same count?
             self._check_count(view, delta)
         delta.requests = self.requests
         return delta
