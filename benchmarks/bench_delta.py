@@ -84,10 +84,13 @@ def after(count: int, poll: str, changes: int, idle_seconds: float, work: Path) 
             key = rng.randrange(1, count + 1)
             seen = service.product(f"4D-{key:05d}").get("quantity")
             quantity = 7 if seen != 7 else 3
+            at = time.strftime("%H:%M:%S")
             latency = service.change_latency(key, quantity)
             if latency is None:
                 raise SystemExit(f"change {n + 1}: the site never showed it")
             latencies.append(latency)
+            print(f"  change {n + 1:2d} at {at}: {key} -> {quantity} on the site after "
+                  f"{latency:.2f} s", flush=True)
             time.sleep(rng.uniform(0, 5))  # sales fall anywhere in the poll's cycle
         out["change"] = latencies
         deletions = []
@@ -185,11 +188,14 @@ def main() -> int:
     parser.add_argument("--poll", default="5s")
     parser.add_argument("--changes", type=int, default=20)
     parser.add_argument("--idle", type=float, default=60.0, help="seconds of idle measured")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="keep the homes, logs and sites in this folder (default: a temporary one)")
     parser.add_argument("--files", type=int, default=0, metavar="LINES",
                         help="measure files only: an export of LINES lines (e.g. 200000)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-delta-") as tmp:
-        work = Path(tmp)
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         if args.files:
             sys.path.insert(0, str(ROOT / "benchmarks"))
             files(args.files, work)

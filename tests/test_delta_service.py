@@ -16,8 +16,12 @@ def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path)
     try:
         service.start(timeout=180)
         lines_before = len(service.out)
+        log = tmp_path / "home" / "logs" / "shopsync.log"
+        logged = log.read_text(encoding="utf-8").count("\n")
         idle = service.idle(5.0)
         assert len(service.out) == lines_before, "a quiet poll printed a run line"
+        quiet = log.read_text(encoding="utf-8").splitlines()[logged:]
+        assert quiet == [], f"quiet polls wrote to the log: {quiet[:3]}"
         requests, entities = idle.per_minute()
         # one poll a second is one request; a few spare for the interval's timing
         assert idle.requests <= 7 and idle.entities == 0, idle

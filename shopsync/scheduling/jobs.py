@@ -89,6 +89,10 @@ class TimedJobs:
         self._schedule = schedule
         self._request = request
         self.poll = poll  # the ERP is a database that can be asked for its changes
+        # APScheduler logs two INFO lines per job it runs: with a poll every few seconds that
+        # is 35,000 lines a day saying nothing. Runs log their own line; the executor keeps its
+        # warnings (missed jobs, failures).
+        logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
         self._aps: BackgroundScheduler = BackgroundScheduler(
             timezone=zone(schedule.timezone),
             job_defaults={
