@@ -341,57 +341,57 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202"/>
+        <location filename="../../shopsync/config.py" line="205"/>
         <source>true ou false</source>
         <translation>true or false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206"/>
+        <location filename="../../shopsync/config.py" line="209"/>
         <source>un nombre entier</source>
         <translation>a whole number</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="210"/>
+        <location filename="../../shopsync/config.py" line="213"/>
         <source>un nombre</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="214"/>
+        <location filename="../../shopsync/config.py" line="217"/>
         <source>un texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219"/>
+        <location filename="../../shopsync/config.py" line="222"/>
         <source>une liste de textes</source>
         <translation>a list of texts</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235"/>
+        <location filename="../../shopsync/config.py" line="238"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide</source>
         <translation>%1: not a valid TOML file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236"/>
+        <location filename="../../shopsync/config.py" line="239"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1: not a valid TOML file (line %2, column %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244"/>
+        <location filename="../../shopsync/config.py" line="247"/>
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1: [%2] %3: expected %4, found %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288"/>
+        <location filename="../../shopsync/config.py" line="292"/>
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333"/>
+        <location filename="../../shopsync/config.py" line="337"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362"/>
+        <location filename="../../shopsync/config.py" line="366"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
@@ -1215,22 +1215,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="102"/>
+        <location filename="../../shopsync/texts.py" line="103"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="103"/>
+        <location filename="../../shopsync/texts.py" line="104"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104"/>
+        <location filename="../../shopsync/texts.py" line="105"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105"/>
+        <location filename="../../shopsync/texts.py" line="106"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
@@ -1483,97 +1483,102 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62"/>
+        <location filename="../../shopsync/texts.py" line="57"/>
+        <source>changement dans l&apos;ERP</source>
+        <translation>ERP change</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="63"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63"/>
+        <location filename="../../shopsync/texts.py" line="64"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68"/>
+        <location filename="../../shopsync/texts.py" line="69"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73"/>
+        <location filename="../../shopsync/texts.py" line="74"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78"/>
+        <location filename="../../shopsync/texts.py" line="79"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83"/>
+        <location filename="../../shopsync/texts.py" line="84"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91"/>
+        <location filename="../../shopsync/texts.py" line="92"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92"/>
+        <location filename="../../shopsync/texts.py" line="93"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93"/>
+        <location filename="../../shopsync/texts.py" line="94"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94"/>
+        <location filename="../../shopsync/texts.py" line="95"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95"/>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110"/>
+        <location filename="../../shopsync/texts.py" line="111"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111"/>
+        <location filename="../../shopsync/texts.py" line="112"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112"/>
+        <location filename="../../shopsync/texts.py" line="113"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113"/>
+        <location filename="../../shopsync/texts.py" line="114"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118"/>
+        <location filename="../../shopsync/texts.py" line="119"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119"/>
+        <location filename="../../shopsync/texts.py" line="120"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120"/>
+        <location filename="../../shopsync/texts.py" line="121"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121"/>
+        <location filename="../../shopsync/texts.py" line="122"/>
         <source>introuvables</source>
         <translation>not found</translation>
     </message>

@@ -316,57 +316,57 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202" />
+        <location filename="../../shopsync/config.py" line="205" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206" />
+        <location filename="../../shopsync/config.py" line="209" />
         <source>un nombre entier</source>
         <translation>un nombre entier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="210" />
+        <location filename="../../shopsync/config.py" line="213" />
         <source>un nombre</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="214" />
+        <location filename="../../shopsync/config.py" line="217" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219" />
+        <location filename="../../shopsync/config.py" line="222" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235" />
+        <location filename="../../shopsync/config.py" line="238" />
         <source>%1 : ce n'est pas un fichier TOML valide</source>
         <translation>%1 : ce n'est pas un fichier TOML valide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236" />
+        <location filename="../../shopsync/config.py" line="239" />
         <source>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244" />
+        <location filename="../../shopsync/config.py" line="247" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288" />
+        <location filename="../../shopsync/config.py" line="292" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333" />
+        <location filename="../../shopsync/config.py" line="337" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362" />
+        <location filename="../../shopsync/config.py" line="366" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
@@ -1172,22 +1172,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="102" />
+        <location filename="../../shopsync/texts.py" line="103" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="103" />
+        <location filename="../../shopsync/texts.py" line="104" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104" />
+        <location filename="../../shopsync/texts.py" line="105" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105" />
+        <location filename="../../shopsync/texts.py" line="106" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
@@ -1428,97 +1428,102 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
+        <location filename="../../shopsync/texts.py" line="57" />
+        <source>changement dans l'ERP</source>
+        <translation>changement dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="63" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63" />
+        <location filename="../../shopsync/texts.py" line="64" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68" />
+        <location filename="../../shopsync/texts.py" line="69" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73" />
+        <location filename="../../shopsync/texts.py" line="74" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78" />
+        <location filename="../../shopsync/texts.py" line="79" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83" />
+        <location filename="../../shopsync/texts.py" line="84" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91" />
+        <location filename="../../shopsync/texts.py" line="92" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92" />
+        <location filename="../../shopsync/texts.py" line="93" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93" />
+        <location filename="../../shopsync/texts.py" line="94" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94" />
+        <location filename="../../shopsync/texts.py" line="95" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95" />
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110" />
+        <location filename="../../shopsync/texts.py" line="111" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111" />
+        <location filename="../../shopsync/texts.py" line="112" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112" />
+        <location filename="../../shopsync/texts.py" line="113" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113" />
+        <location filename="../../shopsync/texts.py" line="114" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118" />
+        <location filename="../../shopsync/texts.py" line="119" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119" />
+        <location filename="../../shopsync/texts.py" line="120" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120" />
+        <location filename="../../shopsync/texts.py" line="121" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121" />
+        <location filename="../../shopsync/texts.py" line="122" />
         <source>introuvables</source>
         <translation>introuvables</translation>
     </message>
