@@ -40,6 +40,7 @@ from shopsync.store.db import open_db, reopen_if_flagged
 from shopsync.sync import catalogue, journal, messages
 from shopsync.sync.catalogue import CATALOG_MAX_AGE
 from shopsync.sync.deliver import BATCH_SIZE, deliver
+from shopsync.sync.erp_view import ViewCache
 from shopsync.sync.listing import send_listing_requests
 from shopsync.sync.plan import Plan, Planner, PromisedCache, load_inputs
 from shopsync.sync.read import ErpRead, polls, read_erp, release_sources
@@ -85,6 +86,7 @@ class SyncEngine:
         self._catalog_cache = catalogue.CatalogCache()
         self._promised_cache = PromisedCache()
         self._planner = Planner()
+        self._erp_view = ViewCache()  # an ERP database's view, mirrored in memory
         self._poll_problem: str | None = None  # the last poll failure, logged once
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -150,7 +152,7 @@ class SyncEngine:
             return None  # a run is going: it reads the changes itself
         try:
             try:
-                read = read_erp(self.settings, self.db, full=False)
+                read = read_erp(self.settings, self.db, full=False, cache=self._erp_view)
             except (ShopSyncError, sqlite3.Error, OSError) as exc:
                 self._poll_failed(str(exc))
                 return None
@@ -269,7 +271,7 @@ class SyncEngine:
         db = self.db
         self._emit("progress", phase="read", done=0, total=0)
         if read is None:
-            read = read_erp(self.settings, db, full=full)
+            read = read_erp(self.settings, db, full=full, cache=self._erp_view)
         summary.read = read.items
         if read.problems:  # a new parse, or a database view that moved
             summary.errors = list(read.problems)

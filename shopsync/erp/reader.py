@@ -217,6 +217,8 @@ def build_table(where: str, table: Table, chosen: Profile) -> ExportResult:
     try:
         if table.reader is not None:
             builder.feed_reader(table.reader, table.prev)
+        elif table.numbered:
+            builder.feed_numbered(table.pairs)
         else:
             builder.feed(table.pairs, table.prev)
     except ShopSyncError:

@@ -21,11 +21,12 @@ def lines_from_rows(
     label: str, headers: list[str], rows: Iterable[tuple[list[str], int]], profile: Profile,
     details: dict | None = None,
 ) -> ExportResult:
-    """`rows`: (cells in `headers` order, stable row number), in row-number order."""
+    """`rows`: (cells in `headers` order, the row's stable number, which is its line)."""
     if not headers:
         raise InputError(f"{label}: no readable item (the source answered no row)")
     _, columns = locate_header(label, [headers], profile)
-    table = Table(columns=columns, pairs=iter(rows), prev=0, details=dict(details or {}))
+    table = Table(columns=columns, pairs=iter(rows), prev=0, details=dict(details or {}),
+                  numbered=True)
     collecting = gc.isenabled()
     gc.disable()  # as in read_export: many small acyclic objects
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from dataclasses import dataclass
 from decimal import Decimal
 
 import sqlite_utils
@@ -72,21 +73,20 @@ def erp_brands(db: sqlite_utils.Database) -> list[tuple[str, int]]:
 # -- the rows of a source read by its changes (erp_rows) -------------------------------------
 
 
-class RowView:
-    """The cached rows as a change tracker may ask about them (`erp.changes.CachedView`)."""
+@dataclass(frozen=True, slots=True)
+class ViewSummary:
+    """The `erp_read` row of a database source's view."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self._db = db
-
-    def count(self) -> int:
-        return self._db.conn.execute("SELECT COUNT(*) FROM erp_rows").fetchone()[0]
-
-    def keys(self) -> set[str]:
-        return {r[0] for r in self._db.conn.execute("SELECT key FROM erp_rows")}
+    source: str
+    content_hash: str | None
+    raw_lines: int
+    items: int
+    rejected: int
+    problems: list[str]
 
 
 def load_rows(db: sqlite_utils.Database) -> dict[str, tuple[int, list[str]]]:
-    """key -> (stable row number, cells). The number (SQLite's rowid, kept by updates) is the
+    """key -> (stable row number, cells). The number (the row's rowid, kept by updates) is the
     row's "line" in messages and in the StockLines, so that a change elsewhere never renumbers
     a line the rules compare with the previous run's."""
     return {
@@ -95,54 +95,40 @@ def load_rows(db: sqlite_utils.Database) -> dict[str, tuple[int, list[str]]]:
     }
 
 
-def _upsert_rows(conn: sqlite3.Connection, rows: dict[str, list[str]]) -> None:
-    conn.executemany(
-        "INSERT INTO erp_rows(key, cells) VALUES (?, ?) "
-        "ON CONFLICT(key) DO UPDATE SET cells = excluded.cells WHERE cells != excluded.cells",
-        ((k, json.dumps(c, ensure_ascii=False)) for k, c in rows.items()),
-    )
-
-
-def _delete_rows(conn: sqlite3.Connection, keys: set[str]) -> None:
-    conn.executemany("DELETE FROM erp_rows WHERE key = ?", ((k,) for k in keys))
-
-
-def next_row_numbers(db: sqlite_utils.Database, keys: list[str]) -> dict[str, int]:
-    """The row numbers new keys will get (after the largest one used), for building lines
-    before the rows are written."""
-    top = db.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM erp_rows").fetchone()[0]
-    return {key: top + i for i, key in enumerate(keys, 1)}
-
-
 def save_view(
     db: sqlite_utils.Database,
-    result: ReadResult,
+    summary: ViewSummary,
     *,
-    changed: dict[str, list[str]],
+    rows: dict[str, tuple[int, list[str]]],
     deleted: set[str],
     whole: bool,
+    moved: list[StockLine],
+    gone: list[tuple[str, str]],
     cursor: StoredCursor,
-) -> int:
-    """One transaction: the rows (all of them when `whole`, else the delta), the ERP view's
-    lines (only those that changed are written), the read's summary row and the cursor.
-    Returns how many lines of the view changed."""
-    new = {(ln.reference, ln.size or ""): ln for ln in result.lines}
+) -> None:
+    """One transaction: the rows that changed (by key, with their numbers; `whole`: every row,
+    the others deleted), the view's lines that moved or went, the read's summary row and the
+    cursor. A crash leaves either all of it or none."""
     with transaction(db) as conn:
         if whole:
             present = {r[0] for r in conn.execute("SELECT key FROM erp_rows")}
-            deleted = present - set(changed)
-        _upsert_rows(conn, changed)
-        _delete_rows(conn, deleted)
-        old = {(ln.reference, ln.size or ""): ln for ln in load_lines(db)}
-        gone = [k for k in old if k not in new]
-        moved = [ln for k, ln in new.items() if old.get(k) != ln]
+            deleted = present - set(rows)
+        conn.executemany("DELETE FROM erp_rows WHERE key = ?", ((k,) for k in deleted))
+        conn.executemany(
+            "INSERT INTO erp_rows(rowid, key, cells) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET cells = excluded.cells WHERE cells != excluded.cells",
+            ((n, k, json.dumps(c, ensure_ascii=False)) for k, (n, c) in rows.items()),
+        )
         conn.executemany("DELETE FROM erp_items WHERE reference = ? AND size = ?", gone)
         conn.executemany(
             "INSERT OR REPLACE INTO erp_items VALUES (?,?,?,?,?,?,?,?,?)", _item_rows(moved)
         )
-        _save_summary(conn, result)
+        conn.execute(
+            "INSERT OR REPLACE INTO erp_read VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+            (summary.source, summary.content_hash, time.time(), summary.raw_lines, summary.items,
+             summary.rejected, json.dumps(summary.problems[:1000], ensure_ascii=False)),
+        )
         cursors.save(conn, cursor)
-    return len(gone) + len(moved)
 
 
 def _item_rows(lines: list[StockLine]) -> list[tuple]:
@@ -166,10 +152,3 @@ def save_cursor(db: sqlite_utils.Database, cursor: StoredCursor) -> None:
     """The cursor alone (it moved while the view did not)."""
     with transaction(db) as conn:
         cursors.save(conn, cursor)
-
-
-def forget_rows(db: sqlite_utils.Database) -> None:
-    """A file source again (the profile changed): no rows nor cursor of a database kept."""
-    with transaction(db) as conn:
-        conn.execute("DELETE FROM erp_rows")
-        cursors.forget(conn)

@@ -33,6 +33,7 @@ from shopsync.model import ReadResult, StockLine
 from shopsync.store import cursors, erp_cache
 from shopsync.store.cursors import StoredCursor
 from shopsync.store.meta import get_meta, set_meta
+from shopsync.sync.erp_view import ErpView, ViewCache, ViewChange
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -58,20 +59,25 @@ class ErpRead:
     fresh: ReadResult | None = None
     problems: list[str] = field(default_factory=list)
     moved: bool = True  # the ERP view changed in this read (a poll runs only then)
+    view: list[StockLine] | None = None  # a database view's lines, as this read left them
     asked: int = 0  # requests or queries sent to an ERP database by this read
     transferred: int = 0  # rows or entities it sent back
 
     def lines(self, db: sqlite_utils.Database) -> list[StockLine]:
-        return self.fresh.lines if self.fresh is not None else erp_cache.load_lines(db)
+        if self.fresh is not None:
+            return self.fresh.lines
+        return self.view if self.view is not None else erp_cache.load_lines(db)
 
 
-def read_erp(settings: Settings, db: sqlite_utils.Database, *, full: bool) -> ErpRead:
+def read_erp(
+    settings: Settings, db: sqlite_utils.Database, *, full: bool, cache: ViewCache | None = None
+) -> ErpRead:
     """Read the export unless its bytes are the ones already read (or `full` asks again); a
-    database source by its changes unless `full`."""
+    database source by its changes unless `full` (`cache`: the engine's mirror of its view)."""
     erp_settings = settings.erp
     database = _database_source(settings)
     if database is not None:
-        return _read_changes(settings, db, *database, full=full)
+        return _read_changes(settings, db, *database, full=full, cache=cache)
     if erp_settings.path:  # held, vanished or moving while read: read again, or "occupé"
         return read_settled(
             erp_settings.path,
@@ -160,11 +166,12 @@ def release_sources() -> None:
 
 def _read_changes(
     settings: Settings, db: sqlite_utils.Database, source: str | None, profile: Profile,
-    *, full: bool,
+    *, full: bool, cache: ViewCache | None,
 ) -> ErpRead:
     from shopsync.erp.changes import Cursor, FullReadNeeded
     from shopsync.erp.trackers import tracker_for
 
+    cache = cache if cache is not None else ViewCache()
     tracker = tracker_for(source, profile)
     assert tracker is not None  # a database source
     stored = cursors.load(db)
@@ -178,109 +185,139 @@ def _read_changes(
         reason = "the source or its change tracking changed"
     if reason is None:
         assert stored is not None and previous is not None
+        view = _mirror(cache, db, tracker, profile, stored.headers, previous["content_hash"])
         try:
-            delta = tracker.changes(
-                Cursor.from_json(stored.state), stored.headers, erp_cache.RowView(db)
-            )
+            delta = tracker.changes(Cursor.from_json(stored.state), stored.headers, view)
         except FullReadNeeded as exc:
             log.warning("%s: one full read", exc)
             reason = str(exc)
         else:
             if delta.whole is None:
-                return _apply_delta(db, tracker, profile, stored, previous, delta)
-            return _apply_snapshot(db, tracker, profile, delta.whole, reconcile=False)
+                return _apply_delta(db, cache, view, tracker, stored, previous, delta)
+            return _apply_snapshot(db, cache, tracker, profile, delta.whole, reconcile=False)
     log.info("%s: reading the whole source (%s)", tracker.label, reason)
     snapshot = tracker.full()
-    return _apply_snapshot(db, tracker, profile, snapshot, reconcile=stored is not None and full)
+    return _apply_snapshot(
+        db, cache, tracker, profile, snapshot, reconcile=stored is not None and full
+    )
+
+
+def _mirror(
+    cache: ViewCache, db: sqlite_utils.Database, tracker: Tracker, profile: Profile,
+    headers: list[str], content_hash: str | None,
+) -> ErpView:
+    """The view in memory: the engine's, or rebuilt once from the store's rows."""
+    view = cache.valid_for(tracker.source_id, headers, content_hash)
+    if view is None:
+        view = ErpView(tracker.label, headers, profile)
+        view.fill(erp_cache.load_rows(db))
+        view.source_id, view.content_hash = tracker.source_id, content_hash
+        cache.view = view
+    return view
 
 
 def _stored(tracker: Tracker, headers: list[str], cursor_json: dict) -> StoredCursor:
     return StoredCursor(tracker.source_id, str(tracker.mode), headers, cursor_json, time.time())
 
 
+def _save(
+    db: sqlite_utils.Database, cache: ViewCache, view: ErpView, change: ViewChange,
+    cursor: StoredCursor, *, whole: bool,
+) -> None:
+    """The change into the store; the mirror is dropped if the store refused it."""
+    problems = view.problem_list()
+    try:
+        erp_cache.save_view(
+            db,
+            erp_cache.ViewSummary(
+                view.label, view.content_hash, view.raw_lines, len(view.lines),
+                view.rejected(), [str(p) for p in problems],
+            ),
+            rows=change.rows, deleted=change.deleted, whole=whole,
+            moved=change.moved, gone=change.gone, cursor=cursor,
+        )
+    except BaseException:
+        cache.view = None  # ahead of the store: rebuilt from it next time
+        raise
+    cache.view = view
+
+
 def _apply_delta(
-    db: sqlite_utils.Database, tracker: Tracker, profile: Profile, stored: StoredCursor,
-    previous: dict, delta: Delta,
+    db: sqlite_utils.Database, cache: ViewCache, view: ErpView, tracker: Tracker,
+    stored: StoredCursor, previous: dict, delta: Delta,
 ) -> ErpRead:
-    """Changed and deleted rows into the view; the lines rebuilt only when a row really moved."""
-    cursor_json = delta.cursor.as_json()
-    rows = erp_cache.load_rows(db) if not delta.empty else {}
-    changed = {k: c for k, c in delta.changed.items() if k not in rows or rows[k][1] != c}
-    deleted = {k for k in delta.deleted if k in rows}
-    if not changed and not deleted:
-        if cursor_json != stored.state:  # the cursor moved (history), the view did not
-            erp_cache.save_cursor(db, _stored(tracker, stored.headers, cursor_json))
+    """Changed and deleted rows into the view; only the lines of their references rebuilt."""
+    cursor = _stored(tracker, stored.headers, delta.cursor.as_json())
+    if delta.empty:
+        if cursor.state != stored.state:  # the cursor moved (history), the view did not
+            erp_cache.save_cursor(db, cursor)
         return ErpRead(previous["content_hash"], previous["items"], moved=False,
                        asked=delta.requests, transferred=delta.transferred)
-    numbers = erp_cache.next_row_numbers(db, [k for k in changed if k not in rows])
-    merged = {k: v for k, v in rows.items() if k not in deleted}
-    for key, cells in changed.items():
-        merged[key] = (rows[key][0] if key in rows else numbers[key], cells)
-    result = _lines(tracker, profile, stored.headers, merged)
-    moved = erp_cache.save_view(
-        db, result, changed=changed, deleted=deleted, whole=False,
-        cursor=_stored(tracker, stored.headers, cursor_json),
-    )
-    log.info("%s: %d rows changed, %d deleted: %d lines of the view moved",
-             tracker.label, len(changed), len(deleted), moved)
-    return ErpRead(result.content_hash, len(result.lines), None, _problems(result),
-                   moved=moved > 0, asked=delta.requests, transferred=delta.transferred)
+    cache.view = None  # until the store has it
+    change = view.apply(delta.changed, delta.deleted)
+    if change.lines_moved:
+        view.content_hash = view.next_hash(change)
+    if not view.lines:
+        raise InputError(f"{view.label}: no readable item left: nothing was changed on the site")
+    _save(db, cache, view, change, cursor, whole=False)
+    if change.rows or change.deleted:
+        log.info("%s: %d rows changed, %d deleted: %d lines of the view moved",
+                 tracker.label, len(change.rows), len(change.deleted), change.lines_moved)
+    problems = [str(p) for p in view.problem_list()][:MAX_PROBLEMS]
+    return ErpRead(view.content_hash, len(view.lines), None, problems,
+                   moved=change.lines_moved > 0, asked=delta.requests,
+                   transferred=delta.transferred, view=view.stock_lines())
 
 
 def _apply_snapshot(
-    db: sqlite_utils.Database, tracker: Tracker, profile: Profile, snapshot: Snapshot,
-    *, reconcile: bool,
+    db: sqlite_utils.Database, cache: ViewCache, tracker: Tracker, profile: Profile,
+    snapshot: Snapshot, *, reconcile: bool,
 ) -> ErpRead:
-    rows = erp_cache.load_rows(db)
-    fresh = [k for k in snapshot.rows if k not in rows]
-    numbers = erp_cache.next_row_numbers(db, fresh)
-    merged = {
-        key: (rows[key][0] if key in rows else numbers[key], cells)
-        for key, cells in snapshot.rows.items()
-    }
-    result = _lines(tracker, profile, snapshot.headers, merged)
-    before = erp_cache.load_lines(db) if reconcile else []
-    moved = erp_cache.save_view(
-        db, result, changed=snapshot.rows, deleted=set(), whole=True,
-        cursor=_stored(tracker, snapshot.headers, snapshot.cursor.as_json()),
-    )
-    if reconcile:
-        _count_reconcile(db, tracker, before, result.lines)
-    return ErpRead(result.content_hash, len(result.lines), None, _problems(result),
-                   moved=moved > 0, asked=snapshot.requests, transferred=len(snapshot.rows))
-
-
-def _lines(
-    tracker: Tracker, profile: Profile, headers: list[str], merged: dict[str, tuple[int, list[str]]]
-) -> ReadResult:
-    from shopsync.erp.view import lines_from_rows
-
-    numbered = sorted(((cells, number) for number, cells in merged.values()), key=_number)
-    result = lines_from_rows(tracker.label, headers, numbered, profile)
-    if not result.lines:
+    """A whole read: the rows keep their numbers; the lines are compared with the view's."""
+    previous = erp_cache.last_read(db)
+    stored = cursors.load(db)
+    old: ErpView | None = None
+    if previous is not None and stored is not None and stored.headers == snapshot.headers:
+        old = _mirror(cache, db, tracker, profile, stored.headers, previous["content_hash"])
+    numbers = {k: n for k, (n, _) in (old.rows.items() if old else erp_cache.load_rows(db).items())}
+    top = max(numbers.values(), default=0)
+    rows: dict[str, tuple[int, list[str]]] = {}
+    for key, cells in snapshot.rows.items():
+        if key not in numbers:
+            top += 1
+            numbers[key] = top
+        rows[key] = (numbers[key], cells)
+    view = ErpView(tracker.label, snapshot.headers, profile)
+    view.fill(rows)
+    view.source_id = tracker.source_id
+    if not view.lines:
         raise InputError(
-            f"{result.source}: no readable item ({len(result.rejected)} rows rejected): "
+            f"{view.label}: no readable item ({view.rejected()} rows rejected): "
             "nothing was changed on the site"
         )
-    result.content_hash = lines_hash(result)
-    return result
+    before = old.lines if old is not None else {
+        (ln.reference, ln.size or ""): ln for ln in erp_cache.load_lines(db)
+    }
+    change = ViewChange(
+        moved=[ln for k, ln in view.lines.items() if before.get(k) != ln],
+        gone=[k for k in before if k not in view.lines],
+        rows=rows,
+    )
+    same = not change.lines_moved and previous is not None
+    view.content_hash = previous["content_hash"] if same else lines_hash(
+        ReadResult(view.label, view.stock_lines()))
+    _save(db, cache, view, change, _stored(tracker, snapshot.headers, snapshot.cursor.as_json()),
+          whole=True)
+    if reconcile:
+        _count_reconcile(db, tracker, change.lines_moved)
+    problems = [str(p) for p in view.problem_list()][:MAX_PROBLEMS]
+    return ErpRead(view.content_hash, len(view.lines), None, problems,
+                   moved=change.lines_moved > 0, asked=snapshot.requests,
+                   transferred=len(snapshot.rows), view=view.stock_lines())
 
 
-def _number(pair: tuple[list[str], int]) -> int:
-    return pair[1]
-
-
-def _problems(result: ReadResult) -> list[str]:
-    return [str(p) for p in (*result.rejected, *result.warnings)][:MAX_PROBLEMS]
-
-
-def _count_reconcile(
-    db: sqlite_utils.Database, tracker: Tracker, before: list[StockLine], after: list[StockLine]
-) -> None:
+def _count_reconcile(db: sqlite_utils.Database, tracker: Tracker, missed: int) -> None:
     """A whole read of a source kept by its changes: did the increments miss anything?"""
-    old = {(ln.reference, ln.size): ln for ln in before}
-    new = {(ln.reference, ln.size): ln for ln in after}
-    missed = sum(1 for k in old.keys() | new.keys() if old.get(k) != new.get(k))
     try:
         tally = json.loads(get_meta(db, RECONCILE_META) or "{}")
     except ValueError:
