@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from erp.fourd_service import Service
+from erp.fourd_service import Service, wait_for
 
 
 def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path) -> None:
@@ -29,8 +29,10 @@ def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path)
 
         latency = service.change_latency(17, quantity=0)
         assert latency is not None and latency < 15, "the sale did not reach the site"
-        # the run planned from the delta and sent that one product only
-        assert any("changes 1, sent 1" in ln for ln in service.out[lines_before:]), service.out
+        # the run planned from the delta and sent that one product only (its line comes once
+        # the run has finished, just after the site has the change)
+        assert wait_for(lambda: any("changes 1, sent 1" in ln for ln in service.out[lines_before:]),
+                        30) is not None, service.out
         gone = service.delete_latency(18)
         assert gone is not None and gone < 15, "the deleted record was not unpublished"
         assert service.product("4D-00019").get("published") is True  # the others stay
