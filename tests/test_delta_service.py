@@ -6,9 +6,17 @@ The 20,000-piece measurement is benchmarks/bench_delta.py."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from erp.fourd_service import Service, wait_for
+from erp.fourd_service import TOKEN, Service, wait_for
+from erp.fourd_standin import PASSWORD
+
+from shopsync.store.db import open_db
+from shopsync.store.meta import get_meta
 
 
 def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path) -> None:
@@ -41,6 +49,20 @@ def test_service_polls_a_4d_erp_for_its_changes_with_one_licence(tmp_path: Path)
         assert (service.store.logins, service.store.max_licences_held) == (1, 1)
         code = service.stop()
         assert service.store.licences_held() == 0 and service.store.logouts >= 1
+        # the nightly's whole read, as `sync --once --full`: the increments missed nothing
+        done = subprocess.run(
+            [sys.executable, "-m", "shopsync", "sync", "--once", "--full", "--json",
+             "--home", str(tmp_path / "home")],
+            capture_output=True, text=True, timeout=300,
+            env=dict(os.environ, SHOPSYNC_SITE_TOKEN=TOKEN, SHOPSYNC_4D_PASSWORD=PASSWORD))
+        assert done.returncode == 0, done.stdout + done.stderr
+        db = open_db(tmp_path / "home" / "shopsync.db")
+        try:
+            tally = json.loads(get_meta(db, "erp_reconcile"))
+        finally:
+            db.conn.close()
+        assert (tally["reads"], tally["found"]) == (1, 0)
+        assert service.store.licences_held() == 0  # the CLI logged out when it ended
     finally:
         service.close()
     assert code == 0, "".join(service.err[-20:])

@@ -186,3 +186,22 @@ def test_every_licence_taken_is_a_clear_message(four_d, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="every licence of the 4D server is in use"):
         read_erp(settings, db, full=False)
     assert fourd_rest._SESSIONS == {}
+
+
+def test_the_stamp_survives_a_restart(four_d, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A connector started again asks only for what changed while it was away."""
+    from shopsync.store.db import open_db
+
+    store, url = four_d
+    settings, db = _home(tmp_path, url, changes='"stamp"')
+    read_erp(settings, db, full=False)
+    db.conn.close()
+    release_sources()  # the process ended: its session with it
+    store.change("11", stock=0)
+    store.delete("12")
+    mark = store.entities_sent
+    reopened = open_db(settings.db_path)
+    after = read_erp(settings, reopened, full=False)
+    # the changed entity, its __DeletedRecords entry and the count check's one entity: 3 of 1200
+    assert after.moved and after.transferred == 1 and store.entities_sent - mark == 3
+    assert _quantities(reopened)["4D-00011"] == 0 and "4D-00012" not in _quantities(reopened)
