@@ -15,7 +15,8 @@ column names are the query's own (its `AS` aliases included).
   kept means a restored database (one full read).
 - neither: the gate is `COUNT(*)` and sums over the numeric stock columns (quantity, quantity²,
   price), or, when the driver reports none as a number, a SHA-256 over the stock columns alone;
-  when it moves, the query is read whole.
+  when it moves, the query is read whole, its rows keyed by reference and size (so that the
+  lines of the rows that did not change keep their numbers and are not written again).
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ class OdbcTracker:
 
     def _keyed(self, headers: list[str], raw: list[tuple]) -> dict[str, list[str]]:
         if self.mode != ChangeMode.COLUMN:
-            return {str(i): [cell_text(v) for v in row] for i, row in enumerate(raw, 1)}
+            return self._keyed_by_reference(headers, raw)
         at = self._positions(headers, self.spec.key)
         column = self._positions(headers, (self.spec.changes_column,))[0]
         rows: dict[str, tuple[Any, list[str]]] = {}
@@ -179,6 +180,25 @@ class OdbcTracker:
             if seen is None or (row[column] is not None and (seen[0] is None or row[column] >= seen[0])):
                 rows[key] = (row[column], [cell_text(v) for v in row])
         return {key: cells for key, (_, cells) in rows.items()}
+
+    def _keyed_by_reference(self, headers: list[str], raw: list[tuple]) -> dict[str, list[str]]:
+        """Without a key: the reference and size (and which of their rows), so that a row
+        deleted in the middle does not renumber every row after it."""
+        from shopsync.erp.table import locate_header
+
+        cells = [[cell_text(v) for v in row] for row in raw]
+        try:
+            _, columns = locate_header(self.label, [headers], self.profile)
+        except InputError:
+            return {str(i): row for i, row in enumerate(cells, 1)}
+        at = [columns.index[f] for f in ("reference", "size") if f in columns.index]
+        seen: dict[str, int] = {}
+        rows: dict[str, list[str]] = {}
+        for row in cells:
+            base = row_key([row[i].strip() if i < len(row) else "" for i in at])
+            seen[base] = seen.get(base, 0) + 1
+            rows[row_key([base, seen[base]])] = row
+        return rows
 
     # -- change column ---------------------------------------------------------------------------
 

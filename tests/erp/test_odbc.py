@@ -280,9 +280,14 @@ def test_gate_without_change_column_reads_nothing_while_nothing_changed(odbc_dri
     _sql(stock_db, "UPDATE Stock SET Stock = Stock + 1 WHERE Id = 42")
     moved = read_erp(settings, db, full=False)
     assert moved.moved and _quantities(db)["R-0042"] == 2 + 42 % 3
+    from shopsync.store import erp_cache
+
+    numbers = {line.reference: line.line for line in erp_cache.load_lines(db)}
     _sql(stock_db, "DELETE FROM Stock WHERE Id = 43")
     assert read_erp(settings, db, full=False).items == 299
     assert "R-0043" not in _quantities(db)
+    after = {line.reference: line.line for line in erp_cache.load_lines(db)}
+    assert after == {ref: n for ref, n in numbers.items() if ref != "R-0043"}  # none renumbered
     from shopsync.store import cursors
 
     gate = cursors.load(db).state["state"]
