@@ -243,27 +243,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="79"/>
+        <location filename="../../shopsync/cli.py" line="88"/>
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="93"/>
+        <location filename="../../shopsync/cli.py" line="102"/>
         <source>%1 : ce fichier ou son dossier n&apos;existe pas</source>
         <translation>%1: this file or its folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="95"/>
+        <location filename="../../shopsync/cli.py" line="104"/>
         <source>%1 : accès refusé par le système</source>
         <translation>%1: access denied by the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="97"/>
+        <location filename="../../shopsync/cli.py" line="106"/>
         <source>%1 : un fichier est à la place d&apos;un dossier attendu</source>
         <translation>%1: a file stands where a folder is expected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="99"/>
+        <location filename="../../shopsync/cli.py" line="108"/>
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
@@ -431,12 +431,12 @@
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="214"/>
+        <location filename="../../shopsync/config.py" line="221"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="243"/>
+        <location filename="../../shopsync/config.py" line="256"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
@@ -1414,32 +1414,32 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="106"/>
+        <location filename="../../shopsync/texts.py" line="107"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="107"/>
+        <location filename="../../shopsync/texts.py" line="108"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="108"/>
+        <location filename="../../shopsync/texts.py" line="109"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109"/>
+        <location filename="../../shopsync/texts.py" line="110"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="153"/>
+        <location filename="../../shopsync/texts.py" line="154"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="157"/>
+        <location filename="../../shopsync/texts.py" line="158"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -1447,7 +1447,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="188"/>
+        <location filename="../../shopsync/texts.py" line="189"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -1455,17 +1455,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="190"/>
+        <location filename="../../shopsync/texts.py" line="191"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="193"/>
+        <location filename="../../shopsync/texts.py" line="194"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="176"/>
+        <location filename="../../shopsync/texts.py" line="177"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
@@ -1475,13 +1475,13 @@
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="159"/>
+        <location filename="../../shopsync/texts.py" line="160"/>
         <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
         <translation>ERP export unreadable, nothing changed on the site: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="170"/>
-        <location filename="../../shopsync/texts.py" line="179"/>
+        <location filename="../../shopsync/texts.py" line="171"/>
+        <location filename="../../shopsync/texts.py" line="180"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -1489,7 +1489,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="167"/>
+        <location filename="../../shopsync/texts.py" line="168"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
@@ -1514,7 +1514,7 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="151"/>
+        <location filename="../../shopsync/texts.py" line="152"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
@@ -1524,7 +1524,7 @@
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="149"/>
+        <location filename="../../shopsync/texts.py" line="150"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
@@ -1654,107 +1654,112 @@
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="66"/>
+        <location filename="../../shopsync/texts.py" line="61"/>
+        <source>changement dans l&apos;ERP</source>
+        <translation>ERP change</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="67"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67"/>
+        <location filename="../../shopsync/texts.py" line="68"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="72"/>
+        <location filename="../../shopsync/texts.py" line="73"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="77"/>
+        <location filename="../../shopsync/texts.py" line="78"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="82"/>
+        <location filename="../../shopsync/texts.py" line="83"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="87"/>
+        <location filename="../../shopsync/texts.py" line="88"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95"/>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96"/>
+        <location filename="../../shopsync/texts.py" line="97"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97"/>
+        <location filename="../../shopsync/texts.py" line="98"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98"/>
+        <location filename="../../shopsync/texts.py" line="99"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99"/>
+        <location filename="../../shopsync/texts.py" line="100"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="114"/>
+        <location filename="../../shopsync/texts.py" line="115"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="115"/>
+        <location filename="../../shopsync/texts.py" line="116"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116"/>
+        <location filename="../../shopsync/texts.py" line="117"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117"/>
+        <location filename="../../shopsync/texts.py" line="118"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="122"/>
+        <location filename="../../shopsync/texts.py" line="123"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="123"/>
+        <location filename="../../shopsync/texts.py" line="124"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="124"/>
+        <location filename="../../shopsync/texts.py" line="125"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125"/>
+        <location filename="../../shopsync/texts.py" line="126"/>
         <source>introuvables</source>
         <translation>not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="177"/>
+        <location filename="../../shopsync/texts.py" line="178"/>
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>The last sync failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="184"/>
+        <location filename="../../shopsync/texts.py" line="185"/>
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation>
             <numerusform>%n new brand to decide (%1).</numerusform>

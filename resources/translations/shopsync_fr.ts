@@ -218,27 +218,27 @@
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="79" />
+        <location filename="../../shopsync/cli.py" line="88" />
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="93" />
+        <location filename="../../shopsync/cli.py" line="102" />
         <source>%1 : ce fichier ou son dossier n'existe pas</source>
         <translation>%1 : ce fichier ou son dossier n'existe pas</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="95" />
+        <location filename="../../shopsync/cli.py" line="104" />
         <source>%1 : accès refusé par le système</source>
         <translation>%1 : accès refusé par le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="97" />
+        <location filename="../../shopsync/cli.py" line="106" />
         <source>%1 : un fichier est à la place d'un dossier attendu</source>
         <translation>%1 : un fichier est à la place d'un dossier attendu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="99" />
+        <location filename="../../shopsync/cli.py" line="108" />
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
@@ -406,12 +406,12 @@
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="214" />
+        <location filename="../../shopsync/config.py" line="221" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="243" />
+        <location filename="../../shopsync/config.py" line="256" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
@@ -1368,52 +1368,52 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="106" />
+        <location filename="../../shopsync/texts.py" line="107" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="107" />
+        <location filename="../../shopsync/texts.py" line="108" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="108" />
+        <location filename="../../shopsync/texts.py" line="109" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109" />
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="153" />
+        <location filename="../../shopsync/texts.py" line="154" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="157" />
+        <location filename="../../shopsync/texts.py" line="158" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="188" />
+        <location filename="../../shopsync/texts.py" line="189" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="190" />
+        <location filename="../../shopsync/texts.py" line="191" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="193" />
+        <location filename="../../shopsync/texts.py" line="194" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="176" />
+        <location filename="../../shopsync/texts.py" line="177" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
@@ -1423,18 +1423,18 @@
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="159" />
+        <location filename="../../shopsync/texts.py" line="160" />
         <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
         <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="170" />
-        <location filename="../../shopsync/texts.py" line="179" />
+        <location filename="../../shopsync/texts.py" line="171" />
+        <location filename="../../shopsync/texts.py" line="180" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="167" />
+        <location filename="../../shopsync/texts.py" line="168" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
@@ -1459,7 +1459,7 @@
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="151" />
+        <location filename="../../shopsync/texts.py" line="152" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
@@ -1469,7 +1469,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="149" />
+        <location filename="../../shopsync/texts.py" line="150" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
@@ -1599,107 +1599,112 @@
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="66" />
+        <location filename="../../shopsync/texts.py" line="61" />
+        <source>changement dans l'ERP</source>
+        <translation>changement dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="67" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67" />
+        <location filename="../../shopsync/texts.py" line="68" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="72" />
+        <location filename="../../shopsync/texts.py" line="73" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="77" />
+        <location filename="../../shopsync/texts.py" line="78" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="82" />
+        <location filename="../../shopsync/texts.py" line="83" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="87" />
+        <location filename="../../shopsync/texts.py" line="88" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95" />
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96" />
+        <location filename="../../shopsync/texts.py" line="97" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97" />
+        <location filename="../../shopsync/texts.py" line="98" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98" />
+        <location filename="../../shopsync/texts.py" line="99" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99" />
+        <location filename="../../shopsync/texts.py" line="100" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="114" />
+        <location filename="../../shopsync/texts.py" line="115" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="115" />
+        <location filename="../../shopsync/texts.py" line="116" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116" />
+        <location filename="../../shopsync/texts.py" line="117" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117" />
+        <location filename="../../shopsync/texts.py" line="118" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="122" />
+        <location filename="../../shopsync/texts.py" line="123" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="123" />
+        <location filename="../../shopsync/texts.py" line="124" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="124" />
+        <location filename="../../shopsync/texts.py" line="125" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125" />
+        <location filename="../../shopsync/texts.py" line="126" />
         <source>introuvables</source>
         <translation>introuvables</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="177" />
+        <location filename="../../shopsync/texts.py" line="178" />
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>La dernière synchronisation a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="184" />
+        <location filename="../../shopsync/texts.py" line="185" />
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>
