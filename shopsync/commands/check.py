@@ -75,12 +75,8 @@ def run(args: argparse.Namespace) -> int:
                     "(or run a sync first)"
                 )
         accepted, rejected = svc.references.decisions()
-        if site_check is not None:
-            decided = [row.erp_brand for row in svc.brands.table().rows if row.decided]
+        counts = svc.counts.of_read(read, catalog)
     if site_check is not None:
-        from shopsync.agent.first_connection import connection_counts
-
-        counts = connection_counts(read.lines, catalog, accepted, rejected, decided)
         print("\n".join(report_lines(counts)), flush=True)
         print(flush=True)
     items = [(line.reference, line.brand) for line in read.lines]
