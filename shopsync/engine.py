@@ -34,15 +34,23 @@ from shopsync.errors import (
     SiteUnreachable,
 )
 from shopsync.model import StockLine
-from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
+from shopsync.rules import (
+    RuleOptions,
+    state_key,  # noqa: F401 - re-exported for the GUI preview
+)
+from shopsync.store import aliases as alias_store
+from shopsync.store import brands as brand_store
+from shopsync.store import counts as count_store
 from shopsync.store import delivery, failures, recovery, runs
-from shopsync.store.db import open_db, reopen_if_flagged
+from shopsync.store.db import get_meta, open_db, reopen_if_flagged
 from shopsync.sync import catalogue, journal, messages
+from shopsync.sync import counts as export_counts
 from shopsync.sync.catalogue import CATALOG_MAX_AGE
+from shopsync.sync.counts import ExportCounts
 from shopsync.sync.deliver import BATCH_SIZE, deliver
 from shopsync.sync.listing import send_listing_requests
 from shopsync.sync.plan import Plan, Planner, PromisedCache, load_inputs
-from shopsync.sync.read import read_erp
+from shopsync.sync.read import ErpRead, read_erp
 from shopsync.sync.site_api import SiteApi
 from shopsync.sync.summary import RunSummary
 from shopsync.sync.vocab import RunStatus, Trigger
@@ -238,6 +246,10 @@ class SyncEngine:
         fingerprint = journal.fingerprint(db, self.settings, read.content_hash)
         if not full and not dry_run and journal.nothing_new(db, fingerprint):
             summary.status = RunStatus.UNCHANGED
+            summary.counts = count_store.load(db)  # the same inputs: the same counting
+            if summary.counts is not None:
+                summary.counts.pop("counted_at", None)
+                summary.read = int(summary.counts.get("lines_read") or summary.read)
             catalogue.check_site(client)
             self._deliver(client, summary)  # settings only, if they changed
             return
@@ -247,6 +259,8 @@ class SyncEngine:
             raise InputError(messages.empty_read())
         plan = self.plan(lines, dry_run=dry_run)
         summary.held = len(plan.hold)
+        counts = self.count(read, lines, plan)
+        summary.counts, summary.read = counts.as_dict(), counts.lines_read
         if dry_run:
             summary.status = RunStatus.DRY_RUN
             summary.plan = plan.by_kind
@@ -262,6 +276,7 @@ class SyncEngine:
             fingerprint=fingerprint,
             now=self.clock(),
         )
+        count_store.save(db, summary.counts, self.clock())
         self._deliver(client, summary)
         send_listing_requests(db, client, plan.desired.unmatched, self.clock)
         if summary.held and summary.status == RunStatus.OK:
@@ -279,6 +294,33 @@ class SyncEngine:
         self._emit("progress", phase="rules", done=0, total=len(catalog))
         inputs = load_inputs(self.db, self.settings, lines, catalog, index, self._promised_cache)
         return self._planner.plan(inputs, remember=not dry_run)
+
+    def count(self, read: ErpRead, lines: Sequence[StockLine], plan: Plan) -> ExportCounts:
+        """The one counting of this run's export (sync/counts.py), from the plan just made.
+        Its costly part, the suggestions, is worked out again only when the export's
+        references, the catalogue or the alias decisions moved (remembered in the store,
+        so that `sync --once` from a scheduled task pays it once too)."""
+        db = self.db
+        catalog, index = self._catalog_cache.get(db)
+        accepted, rejected = alias_store.accepted(db), alias_store.rejected(db)
+        key = export_counts.suggestion_key(lines, get_meta(db, "catalog_hash"), accepted, rejected)
+        known = count_store.suggested(db, key)
+        counts = export_counts.count_export(
+            lines,
+            lines_read=read.lines_read,
+            lines_rejected=read.lines_rejected,
+            catalogue=catalog,
+            mappings=brand_store.load_mappings(db),
+            options=RuleOptions.from_settings(self.settings),
+            accepted=accepted,
+            rejected=rejected,
+            index=index,
+            desired=plan.desired,
+            suggested=known,
+        )
+        if known is None:
+            count_store.remember_suggested(db, key, counts.to_rewrite)
+        return counts
 
     def _deliver(self, client: SiteApi, summary: RunSummary) -> None:
         report = deliver(

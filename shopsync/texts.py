@@ -11,7 +11,7 @@ from __future__ import annotations
 from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.rules import BrandMode
 from shopsync.sync.vocab import RunStatus, Trigger
-from shopsync.vocab import ConnectorState
+from shopsync.vocab import ConnectorState, StateReason
 
 # The connector's state as a headline (tray tooltip, status window, `shopsync status`).
 STATE_HEADLINES: dict[str, str] = {
@@ -177,5 +177,36 @@ NOTHING_PUBLISHED: dict[str, str] = {
         "State",
         "Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son "
         "statut dans l'ERP.",
+    ),
+}
+
+# Why the connector is in its state (services/status.py `diagnose`, vocab.StateReason): the
+# tray's own sentences, sent in the heartbeat and shown by `/admin` and `shopsync status`.
+STATE_REASONS: dict[str, str] = {
+    StateReason.NEVER_RUN: QT_TRANSLATE_NOOP(
+        "State", "Choisissez l'export de l'ERP et le site dans les paramètres."
+    ),
+    StateReason.PENDING: QT_TRANSLATE_NOOP("State", "%n changement(s) en attente d'envoi."),
+    StateReason.TOKEN_REFUSED: QT_TRANSLATE_NOOP(
+        "State", "Le site a refusé le jeton : entrez-en un nouveau dans les paramètres."
+    ),
+    StateReason.HELD_UNPUBLISHING: QT_TRANSLATE_NOOP(
+        "State", "%n dépublication(s) attendent votre accord."
+    ),
+    StateReason.EXPORT_UNREADABLE: QT_TRANSLATE_NOOP(
+        "State", "Export ERP illisible : rien n'a changé sur le site."
+    ),
+    StateReason.SITE_UNREACHABLE: QT_TRANSLATE_NOOP(
+        "State", "Le site n'a pas répondu à la dernière synchronisation."
+    ),
+    StateReason.BUSY: QT_TRANSLATE_NOOP(
+        "State", "Une autre synchronisation tenait le verrou : nouvel essai automatique."
+    ),
+    StateReason.RUN_FAILED: QT_TRANSLATE_NOOP("State", "La dernière synchronisation a échoué."),
+    StateReason.BRANDS_UNDECIDED: QT_TRANSLATE_NOOP(
+        "State", "%n nouvelle(s) marque(s) à décider."
+    ),
+    StateReason.REJECTED_BY_SITE: QT_TRANSLATE_NOOP(
+        "State", "%n produit(s) refusé(s) par le site."
     ),
 }

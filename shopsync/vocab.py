@@ -24,6 +24,24 @@ class ConnectorState(StrEnum):
     ERROR = "error"  # the last run failed for another reason (see its message)
 
 
+class StateReason(StrEnum):
+    """Why the connector is in its state: the one classification's second half
+    (services/status.py `diagnose`). Sent in the heartbeat (`reason.code`) so that the
+    platform's health says what the shop's tray says."""
+
+    NEVER_RUN = "never_run"
+    UP_TO_DATE = "up_to_date"
+    PENDING = "pending"  # changes wait in the outbox
+    TOKEN_REFUSED = "token_refused"
+    HELD_UNPUBLISHING = "held_unpublishing"  # unpublishing waits for a person's yes
+    EXPORT_UNREADABLE = "export_unreadable"  # the last run could not use the export
+    SITE_UNREACHABLE = "site_unreachable"
+    BUSY = "busy"  # another run held the lock
+    RUN_FAILED = "run_failed"  # the last run failed for another reason
+    BRANDS_UNDECIDED = "brands_undecided"  # brands wait for the shop's choice: kept off the site
+    REJECTED_BY_SITE = "rejected_by_site"  # the site refused items
+
+
 class KeyringService(StrEnum):
     """Keyring service names: where secrets live in the OS keyring. Renaming one loses every
     shop's stored secret, so they are written here once (shopsync/erp/secrets.py reads the ERP

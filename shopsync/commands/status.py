@@ -33,6 +33,9 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
 
     headline = translate("State", texts.STATE_HEADLINES[status.state])
     out = [arg(translate("Cli", "État : %1"), headline[:1].lower() + headline[1:])]
+    reason = status.reason_text()
+    if reason:  # the one classification's reason, in the tray's words
+        out.append(f"  {reason}")
     last = status.last_run
     if last:
         when = time.strftime("%d/%m/%Y %H:%M", time.localtime(last["started_at"]))
@@ -63,4 +66,15 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
         out.append(arg(translate("Cli", "Marques à décider : %1"), ", ".join(status.unmapped_brands)))
     if status.rejected:
         out.append(translate("Cli", "%n produit(s) refusé(s) par le site", None, len(status.rejected)))
+    out += count_lines(status, reason)
     return out
+
+
+def count_lines(status, reason: str) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
+    """The last run's counting of the export (sync/counts.py), as the report and the summary
+    say it; "nothing will be published" once only (the reason may have said it already)."""
+    counts = status.export_counts()
+    if counts is None:
+        return []
+    why = counts.why_nothing()
+    return [f"  {s}" for s in counts.sentences(why=not (why and why in reason))]

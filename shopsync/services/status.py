@@ -9,7 +9,7 @@ earlier run achieved.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,11 @@ from typing import Any
 import sqlite_utils
 
 from shopsync.store import brands as brand_store
+from shopsync.store import counts as count_store
 from shopsync.store import delivery, erp_cache, recovery, runs
+from shopsync.sync.counts import ExportCounts
 from shopsync.sync.vocab import RunStatus
-from shopsync.vocab import ConnectorState
+from shopsync.vocab import ConnectorState, StateReason
 
 # Runs after which the site held what the shop's data said (the held part excepted).
 SUCCEEDED = frozenset({RunStatus.OK, RunStatus.UNCHANGED, RunStatus.HELD})
@@ -47,10 +49,15 @@ class ConnectorStatus:
     # recovery checks where they exist, shown by the tray and the CLI.
     local_store: dict[str, Any] = field(default_factory=dict)
     scheduler: dict[str, Any] = field(default_factory=dict)  # the scheduler's own state, if any
+    # Why the state is what it is (`diagnose`), and the last run's counting of the export
+    # (sync/counts.py `ExportCounts.as_dict()`, with `counted_at`).
+    reason: StateReason = StateReason.NEVER_RUN
+    counts: dict[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["state"] = str(self.state)
+        data["reason"] = str(self.reason)
         if not self.scheduler:
             data.pop("scheduler")
         return data
@@ -66,6 +73,10 @@ class ConnectorStatus:
             state = ConnectorState(data.get("state") or ConnectorState.NEVER_RUN)
         except ValueError:
             state = ConnectorState.NEVER_RUN
+        try:
+            reason = StateReason(data.get("reason") or StateReason.NEVER_RUN)
+        except ValueError:
+            reason = StateReason.NEVER_RUN
         return cls(
             state=state,
             last_run=data.get("last_run") or None,
@@ -79,7 +90,43 @@ class ConnectorStatus:
             last_read=data.get("last_read") or None,
             local_store=dict(data.get("local_store") or {}),
             scheduler=dict(data.get("scheduler") or {}),
+            reason=reason,
+            counts=dict(data["counts"]) if data.get("counts") else None,
         )
+
+    def export_counts(self) -> ExportCounts | None:
+        return ExportCounts.from_dict(self.counts)
+
+    def reason_text(self, translate: Callable[..., str] | None = None) -> str:
+        """Why the state is what it is, in the shop's words (texts.STATE_REASONS: the tray's
+        own sentences); with undecided brands, the counting's "nothing will be published" too.
+        The heartbeat sends it, `/admin` and `shopsync status` show it."""
+        from shopsync import texts
+        from shopsync.i18n import arg
+
+        if translate is None:
+            from shopsync.i18n import translate
+        text = texts.STATE_REASONS.get(self.reason)
+        count = {
+            StateReason.HELD_UNPUBLISHING: len(self.held),
+            StateReason.BRANDS_UNDECIDED: len(self.unmapped_brands),
+            StateReason.REJECTED_BY_SITE: len(self.rejected),
+            StateReason.PENDING: self.pending,
+        }.get(self.reason, -1)
+        sentence = translate("State", text, None, count) if text else ""
+        if self.reason == StateReason.BRANDS_UNDECIDED and self.unmapped_brands:
+            brands = self.unmapped_brands
+            named = ", ".join(brands[:3]) + ("…" if len(brands) > 3 else "")
+            sentence = f"{sentence.rstrip('.')} ({named})."
+        elif self.reason in (StateReason.RUN_FAILED, StateReason.EXPORT_UNREADABLE):
+            message = str((self.last_finished or {}).get("message") or "")
+            if message:
+                sentence = arg("%1 %2", sentence, message)
+        counts = self.export_counts()
+        why = counts.why_nothing(translate) if counts is not None else None
+        if why and self.reason in (StateReason.BRANDS_UNDECIDED, StateReason.UP_TO_DATE):
+            sentence = f"{sentence} {why}".strip()
+        return sentence
 
 
 def classify(
@@ -91,22 +138,48 @@ def classify(
     rejected: bool,
 ) -> ConnectorState:
     """The state from the last *finished* run and what waits. Pure: the tests walk every case."""
+    return diagnose(
+        last_finished,
+        pending=pending,
+        unconfirmed_held=unconfirmed_held,
+        undecided_brands=undecided_brands,
+        rejected=rejected,
+    )[0]
+
+
+def diagnose(
+    last_finished: Mapping[str, Any] | None,
+    *,
+    pending: int,
+    unconfirmed_held: bool,
+    undecided_brands: bool,
+    rejected: bool,
+) -> tuple[ConnectorState, StateReason]:
+    """The state and the reason that decided it, in one pass (so that they cannot disagree):
+    the first rule that applies gives both."""
     if last_finished is None:
-        return ConnectorState.NEVER_RUN
+        return ConnectorState.NEVER_RUN, StateReason.NEVER_RUN
     outcome = last_finished.get("status")
     if outcome == RunStatus.TOKEN_REFUSED:
-        return ConnectorState.TOKEN_REFUSED
-    if unconfirmed_held or outcome == RunStatus.INPUT_ERROR:
-        return ConnectorState.ATTENTION
-    if outcome in (RunStatus.OFFLINE, RunStatus.BUSY):
-        return ConnectorState.OFFLINE
+        return ConnectorState.TOKEN_REFUSED, StateReason.TOKEN_REFUSED
+    if unconfirmed_held:
+        return ConnectorState.ATTENTION, StateReason.HELD_UNPUBLISHING
+    if outcome == RunStatus.INPUT_ERROR:
+        return ConnectorState.ATTENTION, StateReason.EXPORT_UNREADABLE
+    if outcome == RunStatus.OFFLINE:
+        return ConnectorState.OFFLINE, StateReason.SITE_UNREACHABLE
+    if outcome == RunStatus.BUSY:
+        return ConnectorState.OFFLINE, StateReason.BUSY
     if outcome not in SUCCEEDED:
-        return ConnectorState.ERROR  # RunStatus.ERROR, or a word this version does not know
+        # RunStatus.ERROR, or a word this version does not know
+        return ConnectorState.ERROR, StateReason.RUN_FAILED
     if pending:
-        return ConnectorState.PENDING
-    if undecided_brands or rejected:
-        return ConnectorState.ATTENTION
-    return ConnectorState.UP_TO_DATE
+        return ConnectorState.PENDING, StateReason.PENDING
+    if undecided_brands:
+        return ConnectorState.ATTENTION, StateReason.BRANDS_UNDECIDED
+    if rejected:
+        return ConnectorState.ATTENTION, StateReason.REJECTED_BY_SITE
+    return ConnectorState.UP_TO_DATE, StateReason.UP_TO_DATE
 
 
 def last_finished_run(recent: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -130,7 +203,7 @@ class StatusService:
         rejected = delivery.rejections(db)
         waiting = sorted(ref for ref, confirmed in held.items() if not confirmed)
         finished = last_finished_run(recent)
-        state = classify(
+        state, reason = diagnose(
             finished,
             pending=pending,
             unconfirmed_held=bool(waiting),
@@ -149,4 +222,6 @@ class StatusService:
             rejected=rejected,
             last_read=erp_cache.last_read(db),
             local_store=recovery.local_store_status(db, self.home),
+            reason=reason,
+            counts=count_store.load(db),
         )

@@ -154,7 +154,7 @@ class ExportCounts:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def sentences(self, translate: Translate | None = None) -> list[str]:
+    def sentences(self, translate: Translate | None = None, *, why: bool = True) -> list[str]:
         """The counting in the shop's words (texts.py, context "State"): what was read, what
         connects, what the site will show; then why nothing will be published, if nothing
         will. `translate` is the caller's (Qt's in the GUI, shopsync.i18n's elsewhere)."""
@@ -183,9 +183,9 @@ class ExportCounts:
                     self.brand_off, self.held_by_status,
                 )
             )  # fmt: skip
-        why = self.why_nothing(tr)
-        if why:
-            out.append(why)
+        reason = self.why_nothing(tr) if why else None
+        if reason:
+            out.append(reason)
         return out
 
     def why_nothing(self, translate: Translate | None = None) -> str | None:
@@ -353,3 +353,21 @@ def _why_nothing(
             return NothingPublished.BRANDS_OFF
         return NothingPublished.BRANDS_UNDECIDED_OR_OFF
     return NothingPublished.HELD_BY_STATUS if not by_brand else NothingPublished.HELD_BY_BRAND_OR_STATUS
+
+
+def suggestion_key(
+    lines: Sequence[StockLine],
+    catalog_hash: str | None,
+    accepted: Mapping[str, str],
+    rejected: Collection[tuple[str, str]],
+) -> str:
+    """What `to_rewrite` depends on, hashed: the export's distinct references and brands (not
+    its quantities: a sale changes none of them), the catalogue and the alias decisions. The
+    engine remembers the costly suggestion count under it (store/counts.py)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    pairs = sorted({(line.reference, line.brand or "") for line in lines})
+    digest.update("\x1e".join(f"{ref}\x1f{brand}" for ref, brand in pairs).encode("utf-8", "surrogatepass"))
+    digest.update(repr((catalog_hash, sorted(accepted.items()), sorted(rejected))).encode())
+    return digest.hexdigest()
