@@ -17,7 +17,7 @@ import sqlite_utils
 from shopsync import __version__
 from shopsync.config import Settings
 from shopsync.diagnostics import redact
-from shopsync.services.status import SUCCEEDED, StatusService
+from shopsync.services.status import SUCCEEDED, ConnectorStatus, StatusService
 from shopsync.site import protocol
 
 MAX_GZIPPED_BYTES = 2048
@@ -80,10 +80,31 @@ def build_heartbeat(
         "last_error": error,
         "next_run_at": iso(next_run),
         "state": str(status.state),
+        "reason": state_reason(status, secrets),
+        "counts": export_counts(status),
         "paused": paused,
         "doing": None if doing is None else {"id": doing.id, "kind": doing.kind[:100]},
         "local_store": local_store(status.local_store, secrets),
     }
+
+
+def state_reason(status: ConnectorStatus, secrets: list[str]) -> dict[str, Any]:
+    """Why the state is what it is, from the one classification (services.status.diagnose):
+    its stable code and the sentence the shop's tray shows (in the shop's language,
+    redacted: a failed run's message may quote a path), for `/admin`'s "À vérifier"."""
+    message = redact(status.reason_text(), secrets)[:MAX_ERROR_MESSAGE]
+    return {"code": str(status.reason), "message": message or None}
+
+
+def export_counts(status: ConnectorStatus) -> dict[str, Any] | None:
+    """The last run's counting of the export (sync/counts.py): the numbers the report, the
+    summary and `shopsync status` show, and why nothing will be published, if nothing will."""
+    counts = status.export_counts()
+    if counts is None:
+        return None
+    stored = status.counts or {}
+    counted_at = stored.get("counted_at")
+    return {**counts.as_dict(), "counted_at": iso(float(counted_at)) if counted_at else None}
 
 
 def local_store(health: dict[str, Any], secrets: list[str]) -> dict[str, Any]:

@@ -100,9 +100,9 @@ class ConnectorStatus:
     def reason_text(self, translate: Callable[..., str] | None = None) -> str:
         """Why the state is what it is, in the shop's words (texts.STATE_REASONS: the tray's
         own sentences); with undecided brands, the counting's "nothing will be published" too.
-        The heartbeat sends it, `/admin` and `shopsync status` show it."""
+        The heartbeat sends it, `/admin` and `shopsync status` show it. A failed run's own
+        message is not repeated here: it is the run's (`last_error`, the last run's line)."""
         from shopsync import texts
-        from shopsync.i18n import arg
 
         if translate is None:
             from shopsync.i18n import translate
@@ -118,10 +118,6 @@ class ConnectorStatus:
             brands = self.unmapped_brands
             named = ", ".join(brands[:3]) + ("…" if len(brands) > 3 else "")
             sentence = f"{sentence.rstrip('.')} ({named})."
-        elif self.reason in (StateReason.RUN_FAILED, StateReason.EXPORT_UNREADABLE):
-            message = str((self.last_finished or {}).get("message") or "")
-            if message:
-                sentence = arg("%1 %2", sentence, message)
         counts = self.export_counts()
         why = counts.why_nothing(translate) if counts is not None else None
         if why and self.reason in (StateReason.BRANDS_UNDECIDED, StateReason.UP_TO_DATE):

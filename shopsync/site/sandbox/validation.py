@@ -329,9 +329,27 @@ def check_heartbeat(data: object) -> dict[str, Any]:
         ("last_error", {"code": "text", "message": "message"}),
         ("doing", {"id": "text", "kind": "text"}),
         ("local_store", {"rebuilt_at": "text", "problem": "message"}),
+        ("reason", {"code": "text", "message": "message"}),
     ):
         _check_object(data.get(name), name, fields)
+    _check_counts(data.get("counts"))
     return data
+
+
+# `counts` (the export counted: sync/counts.py): integers ≥ 0, plus two texts.
+_COUNTS_TEXT = ("nothing_published", "counted_at")
+
+
+def _check_counts(value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict) or len(value) > 64:
+        raise WireError("invalid_heartbeat", "counts: an object of at most 64 numbers, or null")
+    for name, number in value.items():
+        if name in _COUNTS_TEXT:
+            _text(number, f"counts.{name}", null=True)
+        else:
+            _count(number, f"counts.{name}")
 
 
 def _check_object(value: object, where: str, fields: dict[str, str]) -> None:
