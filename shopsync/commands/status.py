@@ -30,11 +30,14 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
     """The status in the shop's language; the state is the same headline the tray shows."""
     from shopsync import texts
     from shopsync.i18n import arg, translate
+    from shopsync.vocab import ConnectorState
 
     headline = translate("State", texts.STATE_HEADLINES[status.state])
     out = [arg(translate("Cli", "État : %1"), headline[:1].lower() + headline[1:])]
-    reason = status.reason_text()
-    if reason:  # the one classification's reason, in the tray's words
+    # "À vérifier" needs its why (the one classification's reason, in the tray's words); the
+    # other headlines say it themselves.
+    reason = status.reason_text() if status.state == ConnectorState.ATTENTION else ""
+    if reason:
         out.append(f"  {reason}")
     last = status.last_run
     if last:

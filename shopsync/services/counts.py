@@ -6,8 +6,9 @@ has the site's catalogue from its site step, or none yet)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -19,6 +20,9 @@ from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import counts as count_store
 from shopsync.sync.counts import ExportCounts, count_read
+
+if TYPE_CHECKING:
+    from shopsync.matching import MatchResult
 
 
 class CountService:
@@ -35,10 +39,15 @@ class CountService:
         return stored.get("counted_at")
 
     def of_read(
-        self, read: ReadResult, catalogue: Mapping[str, CatalogProduct] | None = None
+        self,
+        read: ReadResult,
+        catalogue: Mapping[str, CatalogProduct] | None = None,
+        *,
+        matches: Sequence[MatchResult] | None = None,
     ) -> ExportCounts:
         """`read` counted with the shop's brand and alias decisions and rules; `catalogue`
-        defaults to the one the last sync fetched (None when no sync reached the site yet)."""
+        defaults to the one the last sync fetched (None when no sync reached the site yet).
+        `matches`: `CatalogIndex.match` over this read, when the caller made it (the report)."""
         if catalogue is None:
             catalogue = catalog_store.load_catalog(self.db) or None
         return count_read(
@@ -48,6 +57,7 @@ class CountService:
             options=RuleOptions.from_settings(self.settings),
             accepted=alias_store.accepted(self.db),
             rejected=alias_store.rejected(self.db),
+            matches=matches,
         )
 
     def of_export(
