@@ -233,7 +233,7 @@ class SyncEngine:
         db = self.db
         self._emit("progress", phase="read", done=0, total=0)
         read = read_erp(self.settings, db, full=full)
-        summary.read = read.items
+        summary.read = read.lines_read or read.items  # lines, as the counting says
         if read.fresh is not None:
             summary.errors = list(read.problems)
 
@@ -260,9 +260,8 @@ class SyncEngine:
             raise InputError(messages.empty_read())
         plan = self.plan(lines, dry_run=dry_run, web_orders=sold_online)
         summary.held = len(plan.hold)
-        counts = self.count(read, lines, plan)
-        summary.counts, summary.read = counts.as_dict(), counts.lines_read
         if dry_run:
+            self._record_counts(summary, read, lines, plan, save=False)
             summary.status = RunStatus.DRY_RUN
             summary.plan = plan.by_kind
             summary.changes = len(plan.changes)
@@ -277,9 +276,11 @@ class SyncEngine:
             fingerprint=fingerprint,
             now=self.clock(),
         )
-        count_store.save(db, summary.counts, self.clock())
-        self._deliver(client, summary)
-        send_listing_requests(db, client, plan.desired.unmatched, self.clock)
+        try:
+            self._deliver(client, summary)
+            send_listing_requests(db, client, plan.desired.unmatched, self.clock)
+        finally:  # after delivery (the suggestions may take seconds), offline runs included
+            self._record_counts(summary, read, lines, plan, save=True)
         if summary.held and summary.status == RunStatus.OK:
             summary.status, summary.exit_code = RunStatus.HELD, EXIT_HELD
             summary.message = messages.held(summary.held)
@@ -304,6 +305,20 @@ class SyncEngine:
             self.db, self.settings, lines, catalog, index, self._promised_cache, web_orders
         )
         return self._planner.plan(inputs, remember=not dry_run)
+
+    def _record_counts(
+        self, summary: RunSummary, read: ErpRead, lines: Sequence[StockLine], plan: Plan,
+        *, save: bool,
+    ) -> None:
+        """The run's counting into its summary (and the store, for `status` and the heartbeat).
+        A counting that fails is logged and left out: it never fails a sync."""
+        try:
+            counts = self.count(read, lines, plan)
+            summary.counts, summary.read = counts.as_dict(), counts.lines_read
+            if save:
+                count_store.save(self.db, summary.counts, self.clock())
+        except Exception:  # noqa: BLE001 - numbers about a run must not break the run
+            log.exception("counting the export failed")
 
     def count(self, read: ErpRead, lines: Sequence[StockLine], plan: Plan) -> ExportCounts:
         """The one counting of this run's export (sync/counts.py), from the plan just made.
