@@ -313,14 +313,16 @@ class SyncEngine:
         """The run's counting into its summary (and the store, for `status` and the heartbeat).
         A counting that fails is logged and left out: it never fails a sync."""
         try:
-            counts = self.count(read, lines, plan)
+            counts = self.count(read, lines, plan, remember=save)
             summary.counts, summary.read = counts.as_dict(), counts.lines_read
             if save:
                 count_store.save(self.db, summary.counts, self.clock())
         except Exception:  # noqa: BLE001 - numbers about a run must not break the run
             log.exception("counting the export failed")
 
-    def count(self, read: ErpRead, lines: Sequence[StockLine], plan: Plan) -> ExportCounts:
+    def count(
+        self, read: ErpRead, lines: Sequence[StockLine], plan: Plan, *, remember: bool = True
+    ) -> ExportCounts:
         """The one counting of this run's export (sync/counts.py), from the plan just made.
         Its costly part, the suggestions, is worked out again only when the export's
         references, the catalogue or the alias decisions moved (remembered in the store,
@@ -343,7 +345,7 @@ class SyncEngine:
             desired=plan.desired,
             suggested=known,
         )
-        if known is None:
+        if known is None and remember:  # (a dry run stores nothing)
             count_store.remember_suggested(db, key, counts.to_rewrite)
         return counts
 

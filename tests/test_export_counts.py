@@ -320,3 +320,31 @@ def test_ten_brands_undecided_reads_to_be_checked_on_admin_not_ok(tmp_path: Path
         assert view["health"] == "ok" and view["health_reason"] is None
         assert view["heartbeat"]["counts"]["will_publish"] == 10
         assert "data-health='ok'" in _admin(url)
+
+
+def test_the_suggestions_are_worked_out_again_only_when_the_references_change(shop: Shop, monkeypatch):
+    """A sale changes no reference: the run reuses the suggestion count (remembered in the
+    store, so a `sync --once` process reuses it too); a new reference makes it count again."""
+    from shopsync.matching import CatalogIndex
+
+    calls: list[int] = []
+    real = CatalogIndex.match
+
+    def spy(self, items, *args, **kwargs):  # the real matching, counted
+        items = list(items)
+        calls.append(len(items))
+        return real(self, items, *args, **kwargs)
+
+    monkeypatch.setattr(CatalogIndex, "match", spy)
+    shop.write(MERGES)
+    first = shop.sync()
+    assert first.exit_code == 0 and calls == [6]
+    sold = [MERGES[0][:3] + ("0",) + MERGES[0][4:], *MERGES[1:]]
+    shop.write(sold)
+    second = shop.sync()
+    assert calls == [6], "a sale must not make the suggestions again"
+    assert second.counts == first.counts  # a piece sold: the same lines, references, fates
+    shop.write([*sold, ("NEW-1", "FESTINA", "NOUVELLE", "1", "99,00", "", "")])
+    third = shop.sync()
+    assert calls == [6, 7] and third.counts["references"] == 7
+    assert third.counts["absent_from_catalogue"] == first.counts["absent_from_catalogue"] + 1
