@@ -79,7 +79,7 @@ def run_line(summary: RunCounts) -> str:
     text = f"{text}. {summary.message}" if summary.message else text
     from shopsync.sync.counts import ExportCounts
 
-    counts = ExportCounts.from_dict(summary.counts)
+    counts = ExportCounts.from_dict(getattr(summary, "counts", None))
     why = counts.why_nothing() if counts is not None else None
     return f"{text.rstrip('.')}. {why}" if why else text
 
