@@ -22,9 +22,12 @@ from pathlib import Path
 PRODUCT = {"reference": "X-1", "brand": "B", "title": "T", "has_sizes": False, "sizes": []}
 
 
-def gzip_bomb(path: Path, inflated: int = 1 << 30) -> bytes:
-    """A gzip body that inflates to `inflated` bytes of JSON-ish whitespace (~1 MB for 1 GB),
-    cached in `path`."""
+BOMB = Path(__file__).with_name("data") / "bomb-1g.gz"
+
+
+def gzip_bomb(path: Path = BOMB, inflated: int = 1 << 30) -> bytes:
+    """A gzip body that inflates to `inflated` bytes of JSON-ish whitespace: ~1 MB for 1 GB.
+    Kept in tests/net/data (making it takes ~10-30 s of CPU); made again if missing."""
     if path.exists():
         return path.read_bytes()
     comp = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)

@@ -28,7 +28,7 @@ def _call(behaviour, limits=SMALL):
     with hostile.HostileSite({"/x": behaviour}) as site:
         client = BoundedClient(site.url)
         try:
-            return client.request("GET", "x", limits)
+            return client.exchange("GET", "x", limits)
         finally:
             client.close()
 
@@ -49,8 +49,8 @@ def test_an_endless_chunked_body_stops_at_the_cap():
     assert _rss_mb() - before < 64
 
 
-def test_a_gzip_bomb_is_never_inflated_past_the_cap(tmp_path_factory):
-    bomb = hostile.gzip_bomb(tmp_path_factory.getbasetemp() / "bomb-1g.gz")
+def test_a_gzip_bomb_is_never_inflated_past_the_cap():
+    bomb = hostile.gzip_bomb()
     assert len(bomb) < 2 << 20  # ~1 MB on the wire for 1 GB inflated
     before = _rss_mb()
     with pytest.raises(SiteContractBroken) as caught:
