@@ -160,7 +160,13 @@ def test_the_readiness_report_gives_a_brand_its_catalogue_products_under_another
     read = erp.read_export(sample("export-bijou3.csv"))
     catalogue = read_catalog_csv(sample("catalog.csv"))
     items = [(line.reference, line.brand) for line in read.lines]
-    report = readiness.build(items, catalogue, CatalogIndex(catalogue).match(items))
+    results = CatalogIndex(catalogue).match(items)
+    report = readiness.build(items, catalogue, results)
+    # The report's own totals are the counting's (made from the same matches, or not).
+    for counts in (count_read(read, catalogue, matches=results), count_read(read, catalogue)):
+        t = report.total
+        assert (t.items, t.connected, t.to_rewrite, t.not_in_catalog) == (
+            counts.references, counts.connected, counts.to_rewrite, counts.absent_from_catalogue)
     gshock = next(r for r in report.rows if r.brand == "G-SHOCK")
     assert (gshock.connected, gshock.catalog_products, gshock.would_unpublish) == (1, 2, 1)
     for row in report.rows:
