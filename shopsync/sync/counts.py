@@ -52,7 +52,9 @@ catalogue, nothing connected, then what holds the connected references back.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Collection, Mapping, Sequence
+import gc
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -214,6 +216,20 @@ def count_read(
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused meanwhile (as the plan step does): counting makes
+    10^5 short-lived tuples without cycles, and each collection would walk the engine's
+    whole heap (the catalogue, its index, the cached read) for nothing."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def count_export(
     lines: Sequence[StockLine],
     *,
@@ -238,6 +254,28 @@ def count_export(
     references: the readiness report), `suggested` (how many unconnected references have a
     suggestion, when the caller knows it: the engine's cache), `index` (the catalogue's).
     """
+    with _collector_paused():
+        return _count(
+            lines, lines_read, lines_rejected, catalogue, mappings, options, accepted, rejected,
+            index, matches, desired, suggested,
+        )  # fmt: skip
+
+
+def _count(
+    lines: Sequence[StockLine],
+    lines_read: int,
+    lines_rejected: int,
+    catalogue: Mapping[str, CatalogProduct] | None,
+    mappings: Mapping[str, rules.BrandMapping] | None,
+    options: rules.RuleOptions | None,
+    accepted: Mapping[str, str] | None,
+    rejected: Collection[tuple[str, str]],
+    index: CatalogIndex | None,
+    matches: Sequence[MatchResult] | None,
+    desired: rules.Desired | None,
+    suggested: int | None,
+) -> ExportCounts:
+    """`count_export`'s work, with the collector paused around it."""
     options = options or rules.RuleOptions()
     mappings = mappings or {}
     accepted = dict(accepted or {})
@@ -367,7 +405,8 @@ def suggestion_key(
     import hashlib
 
     digest = hashlib.sha256()
-    pairs = sorted({(line.reference, line.brand or "") for line in lines})
+    with _collector_paused():
+        pairs = sorted({(line.reference, line.brand or "") for line in lines})
     digest.update("\x1e".join(f"{ref}\x1f{brand}" for ref, brand in pairs).encode("utf-8", "surrogatepass"))
     digest.update(repr((catalog_hash, sorted(accepted.items()), sorted(rejected))).encode())
     return digest.hexdigest()
