@@ -354,3 +354,20 @@ def test_the_suggestions_are_worked_out_again_only_when_the_references_change(sh
     third = shop.sync()
     assert calls == [6, 7] and third.counts["references"] == 7
     assert third.counts["absent_from_catalogue"] == first.counts["absent_from_catalogue"] + 1
+
+
+def test_the_wizard_preview_counts_a_whole_export_with_the_shops_decisions(tmp_path: Path):
+    """`Services.counts.of_export`: the wizard's preview counts the whole export (not the 20
+    rows it shows), before the site is known, then against the catalogue its site step read."""
+    from shopsync.config import load_settings
+    from shopsync.services import Services
+
+    with Services(load_settings(tmp_path / "home")) as svc:
+        assert svc.counts.last() is None  # no run yet
+        before = svc.counts.of_export(sample("export-bijou3.csv"))
+        after = svc.counts.of_export(sample("export-bijou3.csv"), catalogue=read_catalog_csv(sample("catalog.csv")))
+    assert (before.lines_read, before.references) == (21, 17)
+    assert before.nothing_published is NothingPublished.CATALOGUE_UNKNOWN
+    assert before.sentences()[-1] == "Rien ne sera publié tant que le catalogue du site n'a pas été lu."
+    assert len(before.sentences()) == 2  # no catalogue: no claim about what connects
+    assert (after.connected, after.nothing_published) == (14, NothingPublished.BRANDS_UNDECIDED)
