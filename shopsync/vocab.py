@@ -24,22 +24,22 @@ class ConnectorState(StrEnum):
     ERROR = "error"  # the last run failed for another reason (see its message)
 
 
-class StateReason(StrEnum):
-    """Why the connector is in its state: the one classification's second half
-    (services/status.py `diagnose`). Sent in the heartbeat (`reason.code`) so that the
-    platform's health says what the shop's tray says."""
+class ReasonCode(StrEnum):
+    """Why the connector is in its state, or what else a person must act on (services/status.py
+    decides them with the state; shopsync/texts.py words them once)."""
 
-    NEVER_RUN = "never_run"
-    UP_TO_DATE = "up_to_date"
-    PENDING = "pending"  # changes wait in the outbox
+    UP_TO_DATE = "up_to_date"  # the last run succeeded at `at` and nothing waits
+    NEVER_RUN = "never_run"  # nothing says where the stock is or which site yet
     TOKEN_REFUSED = "token_refused"
-    HELD_UNPUBLISHING = "held_unpublishing"  # unpublishing waits for a person's yes
-    EXPORT_UNREADABLE = "export_unreadable"  # the last run could not use the export
-    SITE_UNREACHABLE = "site_unreachable"
-    BUSY = "busy"  # another run held the lock
-    RUN_FAILED = "run_failed"  # the last run failed for another reason
-    BRANDS_UNDECIDED = "brands_undecided"  # brands wait for the shop's choice: kept off the site
-    REJECTED_BY_SITE = "rejected_by_site"  # the site refused items
+    HELD = "held"  # unpublishing waits for a person's yes
+    EXPORT_UNREADABLE = "export_unreadable"  # the last run could not read the ERP's export
+    OFFLINE = "offline"  # the site did not answer the last run
+    FAILED = "failed"  # the last run failed for another reason (its message says which)
+    PENDING = "pending"  # changes wait for the next run
+    BRANDS_UNDECIDED = "brands_undecided"
+    REJECTED = "rejected"  # products the site refused
+    DISK_REFUSES = "disk_refuses"  # the home's disk refuses writes
+    DATABASE_REBUILT = "database_rebuilt"  # the local database was damaged and rebuilt lately
 
 
 class KeyringService(StrEnum):

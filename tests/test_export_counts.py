@@ -298,7 +298,7 @@ def test_ten_brands_undecided_reads_to_be_checked_on_admin_not_ok(tmp_path: Path
         assert "Rien ne sera publié : toutes les marques sont à décider" in sync.stdout + sync.stderr
 
         status = json.loads(_cli(shop.home, "status", "--json").stdout)
-        assert (status["state"], status["reason"]) == ("attention", "brands_undecided")
+        assert (status["state"], status["reasons"][0]["code"]) == ("attention", "brands_undecided")
         assert status["counts"]["nothing_published"] == "brands_undecided"
         human = _cli(shop.home, "status").stdout
         assert "État : à vérifier" in human and "10 nouvelles marques à décider" in human

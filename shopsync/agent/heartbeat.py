@@ -7,6 +7,7 @@ messages pass through the diagnostics' redaction. Kept far under the contract's 
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import platform
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from shopsync.config import Settings
 from shopsync.diagnostics import redact
 from shopsync.services.status import SUCCEEDED, ConnectorStatus, StatusService
 from shopsync.site import protocol
+from shopsync.vocab import ReasonCode
 
 MAX_GZIPPED_BYTES = 2048
 MAX_ERROR_MESSAGE = 300
@@ -88,12 +90,30 @@ def build_heartbeat(
     }
 
 
-def state_reason(status: ConnectorStatus, secrets: list[str]) -> dict[str, Any]:
-    """Why the state is what it is, from the one classification (services.status.diagnose):
-    its stable code and the sentence the shop's tray shows (in the shop's language,
-    redacted: a failed run's message may quote a path), for `/admin`'s "À vérifier"."""
-    message = redact(status.reason_text(), secrets)[:MAX_ERROR_MESSAGE]
-    return {"code": str(status.reason), "message": message or None}
+# Reasons whose detail is the last run's message, sent once, as `last_error`.
+_RUN_DETAIL = frozenset({ReasonCode.FAILED, ReasonCode.EXPORT_UNREADABLE, ReasonCode.OFFLINE})
+
+
+def state_reason(status: ConnectorStatus, secrets: list[str]) -> dict[str, Any] | None:
+    """Why the state is what it is: the one classification's first reason (services.status
+    `assess`), its stable code and the sentence the shop's tray shows for it
+    (texts.reason_text, in the shop's language, redacted: a failed run's message may quote a
+    path); with undecided brands, the counting's "nothing will be published" too. `/admin`
+    shows it beside "À vérifier"."""
+    if not status.reasons:
+        return None
+    from shopsync import texts
+    from shopsync.i18n import translate
+
+    first = status.reasons[0]
+    if first.code in _RUN_DETAIL:  # the run's own message is the heartbeat's `last_error`
+        first = dataclasses.replace(first, detail="")
+    message = texts.reason_text(first, translate).rstrip(" :")
+    counts = status.export_counts()
+    why = counts.why_nothing(translate) if counts is not None else None
+    if why and first.code in (ReasonCode.BRANDS_UNDECIDED, ReasonCode.UP_TO_DATE):
+        message = f"{message} {why}"
+    return {"code": str(first.code), "message": redact(message, secrets)[:MAX_ERROR_MESSAGE] or None}
 
 
 def export_counts(status: ConnectorStatus) -> dict[str, Any] | None:

@@ -30,15 +30,11 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
     """The status in the shop's language; the state is the same headline the tray shows."""
     from shopsync import texts
     from shopsync.i18n import arg, translate
-    from shopsync.vocab import ConnectorState
 
     headline = translate("State", texts.STATE_HEADLINES[status.state])
     out = [arg(translate("Cli", "État : %1"), headline[:1].lower() + headline[1:])]
-    # "À vérifier" needs its why (the one classification's reason, in the tray's words); the
-    # other headlines say it themselves.
-    reason = status.reason_text() if status.state == ConnectorState.ATTENTION else ""
-    if reason:
-        out.append(f"  {reason}")
+    # Why, in the tray's words (services/status.py's reasons, worded by texts.reason_text).
+    reasons = [texts.reason_text(r, translate) for r in status.reasons]
     last = status.last_run
     if last:
         when = time.strftime("%d/%m/%Y %H:%M", time.localtime(last["started_at"]))
@@ -69,15 +65,9 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
         out.append(arg(translate("Cli", "Marques à décider : %1"), ", ".join(status.unmapped_brands)))
     if status.rejected:
         out.append(translate("Cli", "%n produit(s) refusé(s) par le site", None, len(status.rejected)))
-    out += count_lines(status, reason)
+    out += [arg(translate("Cli", "Pourquoi : %1"), reason) for reason in reasons[:1]]
+    out += [f"  {reason}" for reason in reasons[1:]]
+    counts = status.export_counts()  # the last run's counting, as the report and summary say it
+    if counts is not None:
+        out += [f"  {sentence}" for sentence in counts.sentences(translate)]
     return out
-
-
-def count_lines(status, reason: str) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
-    """The last run's counting of the export (sync/counts.py), as the report and the summary
-    say it; "nothing will be published" once only (the reason may have said it already)."""
-    counts = status.export_counts()
-    if counts is None:
-        return []
-    why = counts.why_nothing()
-    return [f"  {s}" for s in counts.sentences(why=not (why and why in reason))]

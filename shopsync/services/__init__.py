@@ -11,6 +11,7 @@ time: the hub's I/O thread keeps its own, a command opens one for its run.
     run history              services.history     HistoryService.recent() / changes_per_day()
     held unpublishing        services.held        HeldService.items() / confirm()
     settings and secrets     services.settings    SettingsService.apply() / store_erp_password()
+    what the tray told       services.notices     NoticeService.unannounced() / remember_brands()
     one export counted       services.counts      CountService.last() / of_export() -> ExportCounts
 """
 
@@ -21,6 +22,7 @@ from shopsync.services.brands import BrandService
 from shopsync.services.counts import CountService
 from shopsync.services.held import HeldService
 from shopsync.services.history import HistoryService
+from shopsync.services.notices import NoticeService
 from shopsync.services.references import ReferenceService
 from shopsync.services.settings import SettingsService
 from shopsync.services.status import ConnectorStatus, StatusService
@@ -31,6 +33,7 @@ __all__ = [
     "ConnectorStatus",
     "HeldService",
     "HistoryService",
+    "NoticeService",
     "ReferenceService",
     "Services",
     "SettingsService",
@@ -52,6 +55,7 @@ class Services:
         self.history = HistoryService(self.db)
         self.held = HeldService(self.db)
         self.config = SettingsService(settings.home)
+        self.notices = NoticeService(settings.home)
         self.counts = CountService(self.db, settings)
 
     def close(self) -> None:
