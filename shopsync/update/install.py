@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from shopsync.errors import EXIT_INPUT, ShopSyncError
+from shopsync.update.archive import UnsafeArchive, safe_extract
 
 EXECUTABLE = "shopsync"  # the bundle's executable (dist/shopsync/shopsync)
 MSI_OK = {0, 3010}  # 3010: installed, a reboot would finish replacing files in use
@@ -124,8 +125,7 @@ def extract_bundle(archive: Path, parent: Path, version: str) -> Path:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        with tarfile.open(archive, "r:gz") as tar:
-            tar.extractall(staging, filter="data")  # no absolute paths, links out, devices
+        safe_extract(archive, staging)  # no absolute paths, `..`, links out, devices: any Python
         tops = [p for p in staging.iterdir()]
         if len(tops) != 1 or not (tops[0] / EXECUTABLE).is_file():
             raise ApplyFailed(
@@ -135,6 +135,8 @@ def extract_bundle(archive: Path, parent: Path, version: str) -> Path:
         shutil.rmtree(new, ignore_errors=True)
         tops[0].rename(new)
         return new
+    except UnsafeArchive as exc:
+        raise ApplyFailed(f"{archive.name}: refused ({exc}); nothing installed") from exc
     except (tarfile.TarError, OSError) as exc:
         raise ApplyFailed(f"{archive.name}: cannot unpack ({exc}); nothing installed") from exc
     finally:
