@@ -20,6 +20,8 @@ COMMAND_MODULES = [
     "gui",
     "screenshots",
     "update",
+    "update_helper",
+    "quit",
 ]
 
 # Commands that run until stopped (or for long): what they print is line-buffered, so that it

@@ -52,7 +52,8 @@ class Tray(QObject):
         """Signed updates (shopsync.update): the round runs in the I/O thread."""
         from shopsync.update.scheduled import tick
 
-        self.hub.io(lambda ctx: tick(ctx.settings), self.show_update)
+        # restart_tray: on Windows the update helper starts this app again after installing
+        self.hub.io(lambda ctx: tick(ctx.settings, restart_tray=True), self.show_update)
 
     def show_update(self, action: str) -> None:
         if str(action) == "apply":  # installed at the quiet hour: the new version starts once
@@ -68,6 +69,13 @@ class Tray(QObject):
             if self.can_notify():
                 self.icon.showMessage("ShopSync", note, state_icon("ok"), 10000)
         self.update_note = note
+
+    def show_note(self, note: str) -> None:
+        """An update's outcome told at start: a balloon once, and a line in the menu."""
+        self.update_note = note
+        self.messages.append(("ShopSync", note))
+        if self.can_notify():
+            self.icon.showMessage("ShopSync", note, state_icon("ok"), 10000)
 
     def show(self) -> None:
         self.wanted = True

@@ -4,9 +4,9 @@ Linux: the archive is extracted into a new sibling folder, the new `shopsync --v
 answer with the expected version, then the two folders are exchanged in one atomic rename
 (renameat2 RENAME_EXCHANGE; two renames with a way back where it is missing). The old folder is
 kept as `<name>.old-<version>` until the new version runs (`remove_old_bundles`), so a failure
-at any step leaves the previous version in place. Windows: `msiexec /i <msi> /qn` (a major
-upgrade of the per-user package), then the installed executable is started again.
-Process starting is injected (`Runner`, `Launcher`) so both paths are tested anywhere.
+at any step leaves the previous version in place. Windows: `windows_apply.py` (a helper run
+from outside the install folder closes the app, runs msiexec and checks the result).
+Process starting is injected (`Launcher`) so the swap is tested anywhere.
 """
 
 from __future__ import annotations
@@ -25,10 +25,8 @@ from shopsync.errors import EXIT_INPUT, ShopSyncError
 from shopsync.update.archive import UnsafeArchive, safe_extract
 
 EXECUTABLE = "shopsync"  # the bundle's executable (dist/shopsync/shopsync)
-MSI_OK = {0, 3010}  # 3010: installed, a reboot would finish replacing files in use
 BUNDLE_ENV = "SHOPSYNC_UPDATE_BUNDLE"  # the installed bundle folder, when not frozen
 
-Runner = Callable[[Sequence[str]], int]  # runs a command to its end, returns its exit code
 Launcher = Callable[[Sequence[str]], None]  # starts a command and leaves it running
 
 
@@ -36,10 +34,6 @@ class ApplyFailed(ShopSyncError):
     """Installing failed; the message says the previous version is still the one installed."""
 
     exit_code = EXIT_INPUT
-
-
-def run_command(command: Sequence[str]) -> int:
-    return subprocess.run(list(command), check=False, timeout=600).returncode
 
 
 def launch_after_exit(command: Sequence[str]) -> None:
@@ -196,36 +190,3 @@ def remove_old_bundles(bundle: Path) -> list[Path]:
     for path in bundle.parent.glob(".shopsync-new-*"):
         shutil.rmtree(path, ignore_errors=True)
     return removed
-
-
-# --- Windows -------------------------------------------------------------------------------
-
-
-def install_msi(
-    msi: Path,
-    current: str,
-    executable: Path,
-    *,
-    runner: Runner = run_command,
-    launcher: Launcher = launch_after_exit,
-    log: Path | None = None,
-    restart_args: Sequence[str] = (),
-) -> None:
-    """`msiexec /i <msi> /qn` (the MSI is a major upgrade of the per-user package), then the
-    installed executable again. On failure Windows Installer has rolled back: say so."""
-    command = ["msiexec", "/i", str(msi), "/qn", "/norestart"]
-    if log is not None:
-        command += ["/l*v", str(log)]
-    try:
-        code = runner(command)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise ApplyFailed(
-            f"msiexec did not run ({exc}); version {current} is still installed"
-        ) from exc
-    if code not in MSI_OK:
-        where = f" (log: {log})" if log is not None else ""
-        raise ApplyFailed(
-            f"msiexec failed with code {code}{where}; Windows Installer rolled "
-            f"back and version {current} is still installed"
-        )
-    launcher([str(executable), *restart_args])
