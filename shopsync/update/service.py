@@ -85,6 +85,36 @@ def trusted_root(settings) -> bytes:
         raise ShopSyncError(f"{path}: cannot read the trusted root metadata ({exc})") from exc
 
 
+def publishers(settings) -> set[str]:
+    """Fingerprints of the certificates allowed to sign a Windows installer."""
+    from shopsync.paths import resources_dir
+    from shopsync.update.authenticode import read_publishers
+
+    path = (
+        Path(settings.update.publishers).expanduser()
+        if settings.update.publishers
+        else (resources_dir() / "update" / "publishers.txt")
+    )
+    try:
+        return read_publishers(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ShopSyncError(f"{path}: cannot read the trusted publishers ({exc})") from exc
+
+
+def check_signature(settings, msi: Path) -> None:
+    """The MSI must carry the Authenticode signature of a listed publisher (in addition to
+    TUF). A development build lists none: then it is not checked, and the log says so."""
+    from shopsync.update.authenticode import check_publisher
+
+    pins = publishers(settings)
+    if not pins:
+        log.warning("update: no trusted publisher listed (development build): "
+                    "%s installed without an Authenticode check", msi.name)
+        return
+    signer = check_publisher(msi, pins)
+    log.info("update: %s signed by %s (%s)", msi.name, signer.subject, signer.fingerprint)
+
+
 def open_client(settings, **options):
     from shopsync.update.client import UpdateClient
 
@@ -152,6 +182,12 @@ def download(
     except OSError as exc:
         latest = release.version if release else None
         return _failed(_folder_error(settings, exc), current, latest), None
+    if platform is Platform.WINDOWS:
+        try:
+            check_signature(settings, path)
+        except ShopSyncError as exc:
+            path.unlink(missing_ok=True)  # never installed, never offered to msiexec
+            return _failed(exc, current, release.version), None
     for other in path.parent.iterdir():  # an older download is never installed: free the disk
         if other != path and other.is_file():
             other.unlink(missing_ok=True)

@@ -30,6 +30,9 @@ class UpdateChannel(StrEnum):
 class UpdateSettings:
     url: str = ""  # empty: the site's own update path ([site] url + /updates)
     root: str = ""  # empty: the trusted root shipped with ShopSync
+    # Who may sign Windows installers (SHA-256 fingerprints, one per line: authenticode.py);
+    # empty: the list shipped with ShopSync (resources/update/publishers.txt)
+    publishers: str = ""
     mode: str = UpdateMode.AUTO
     channel: str = UpdateChannel.STABLE
 
@@ -47,5 +50,7 @@ def check_update_settings(settings: UpdateSettings, path: Path) -> None:
                 f"{path}: [update] {key}: expected {' or '.join(allowed)}, found {value!r}"
             )
         setattr(settings, key, vocabulary(value))
-    if settings.root and not Path(settings.root).expanduser().is_file():
-        raise ConfigError(f"{path}: [update] root: no such file {settings.root!r}")
+    for key in ("root", "publishers"):
+        value = getattr(settings, key)
+        if value and not Path(value).expanduser().is_file():
+            raise ConfigError(f"{path}: [update] {key}: no such file {value!r}")
