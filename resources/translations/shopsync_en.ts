@@ -2,9 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="160"/>
+        <source>Mise à jour %1 installée</source>
+        <translation>Update %1 installed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="162"/>
+        <source>ShopSync a été mis à jour : version %1 (avant : %2)</source>
+        <translation>ShopSync was updated: version %1 (was %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="166"/>
+        <source>ShopSync ne s&apos;est pas fermé à temps</source>
+        <translation>ShopSync did not close in time</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="167"/>
+        <source>une synchronisation ne s&apos;est pas terminée à temps</source>
+        <translation>a sync did not end in time</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="168"/>
+        <source>des fichiers étaient utilisés, Windows demandait un redémarrage</source>
+        <translation>files were in use, Windows asked for a restart</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="169"/>
+        <source>l&apos;installateur a échoué, rien n&apos;a changé</source>
+        <translation>the installer failed, nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="170"/>
+        <source>la version installée n&apos;est pas la bonne</source>
+        <translation>the installed version is not the right one</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="171"/>
+        <source>des fichiers attendaient un redémarrage</source>
+        <translation>files were waiting for a restart</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="172"/>
+        <source>l&apos;installateur n&apos;est pas signé par l&apos;éditeur attendu</source>
+        <translation>the installer is not signed by the expected publisher</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="173"/>
+        <source>raison inconnue</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="174"/>
+        <source>Mise à jour %1 non installée : %2</source>
+        <translation>Update %1 not installed: %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="52"/>
+        <location filename="../../shopsync/gui/app.py" line="54"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
@@ -308,34 +366,59 @@
         <translation>%1 ERP references, %2 catalogue products: %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="58"/>
+        <location filename="../../shopsync/commands/update.py" line="59"/>
+        <source>Version %1 en cours d&apos;installation : ShopSync se ferme, s&apos;installe puis redémarre ; le résultat s&apos;affichera au démarrage.</source>
+        <translation>Installing version %1: ShopSync closes, installs and starts again; the outcome is shown at start.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="64"/>
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installed: ShopSync restarts.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="60"/>
+        <location filename="../../shopsync/commands/update.py" line="66"/>
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync is up to date (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="63"/>
+        <location filename="../../shopsync/commands/update.py" line="69"/>
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Update available: version %1 (installed: %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="67"/>
+        <location filename="../../shopsync/commands/update.py" line="73"/>
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Downloaded and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="70"/>
+        <location filename="../../shopsync/commands/update.py" line="76"/>
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>The update repository cannot be reached: trying again later.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="72"/>
+        <location filename="../../shopsync/commands/update.py" line="78"/>
         <source>Mise à jour refusée : rien n&apos;a été installé.</source>
         <translation>Update refused: nothing was installed.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="48"/>
+        <source>ShopSync tourne encore après %1 s.</source>
+        <translation>ShopSync is still running after %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="52"/>
+        <source>ShopSync s&apos;est fermé.</source>
+        <translation>ShopSync has closed.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="54"/>
+        <source>ShopSync a été prié de se fermer.</source>
+        <translation>ShopSync was asked to close.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="56"/>
+        <source>ShopSync n&apos;était pas ouvert.</source>
+        <translation>ShopSync was not running.</translation>
     </message>
 </context>
 <context>
@@ -630,12 +713,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="223"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="230"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -644,52 +727,52 @@ Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les r
 Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="240"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="240"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="246"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="266"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="266"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -1154,22 +1237,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="119"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="134"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="138"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="143"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -1837,62 +1920,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="62"/>
+        <location filename="../../shopsync/gui/tray.py" line="63"/>
         <source>Mise à jour disponible</source>
         <translation>Update available</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="63"/>
+        <location filename="../../shopsync/gui/tray.py" line="64"/>
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105"/>
+        <location filename="../../shopsync/gui/tray.py" line="113"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107"/>
+        <location filename="../../shopsync/gui/tray.py" line="115"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108"/>
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109"/>
+        <location filename="../../shopsync/gui/tray.py" line="117"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110"/>
+        <location filename="../../shopsync/gui/tray.py" line="118"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111"/>
+        <location filename="../../shopsync/gui/tray.py" line="119"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="114"/>
+        <location filename="../../shopsync/gui/tray.py" line="122"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116"/>
+        <location filename="../../shopsync/gui/tray.py" line="124"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117"/>
+        <location filename="../../shopsync/gui/tray.py" line="125"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="142"/>
+        <location filename="../../shopsync/gui/tray.py" line="150"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>
@@ -1900,17 +1983,17 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164"/>
         <source>Avant la première synchronisation</source>
         <translation>Before the first sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="165"/>
         <source>Ce que le site et l&apos;export disent de la connexion.</source>
         <translation>What the site and the export say about the connection.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="181"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>

@@ -1,9 +1,67 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
+    <name />
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="160" />
+        <source>Mise à jour %1 installée</source>
+        <translation>Mise à jour %1 installée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="162" />
+        <source>ShopSync a été mis à jour : version %1 (avant : %2)</source>
+        <translation>ShopSync a été mis à jour : version %1 (avant : %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="166" />
+        <source>ShopSync ne s'est pas fermé à temps</source>
+        <translation>ShopSync ne s'est pas fermé à temps</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="167" />
+        <source>une synchronisation ne s'est pas terminée à temps</source>
+        <translation>une synchronisation ne s'est pas terminée à temps</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="168" />
+        <source>des fichiers étaient utilisés, Windows demandait un redémarrage</source>
+        <translation>des fichiers étaient utilisés, Windows demandait un redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="169" />
+        <source>l'installateur a échoué, rien n'a changé</source>
+        <translation>l'installateur a échoué, rien n'a changé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="170" />
+        <source>la version installée n'est pas la bonne</source>
+        <translation>la version installée n'est pas la bonne</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="171" />
+        <source>des fichiers attendaient un redémarrage</source>
+        <translation>des fichiers attendaient un redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="172" />
+        <source>l'installateur n'est pas signé par l'éditeur attendu</source>
+        <translation>l'installateur n'est pas signé par l'éditeur attendu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="173" />
+        <source>raison inconnue</source>
+        <translation>raison inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="174" />
+        <source>Mise à jour %1 non installée : %2</source>
+        <translation>Mise à jour %1 non installée : %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="52" />
+        <location filename="../../shopsync/gui/app.py" line="54" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
@@ -283,34 +341,59 @@
         <translation>%1 références ERP, %2 produits au catalogue : %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="58" />
+        <location filename="../../shopsync/commands/update.py" line="59" />
+        <source>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</source>
+        <translation>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="64" />
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installée : ShopSync redémarre.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="60" />
+        <location filename="../../shopsync/commands/update.py" line="66" />
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync est à jour (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="63" />
+        <location filename="../../shopsync/commands/update.py" line="69" />
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Mise à jour disponible : version %1 (installée : %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="67" />
+        <location filename="../../shopsync/commands/update.py" line="73" />
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Téléchargée et vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="70" />
+        <location filename="../../shopsync/commands/update.py" line="76" />
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="72" />
+        <location filename="../../shopsync/commands/update.py" line="78" />
         <source>Mise à jour refusée : rien n'a été installé.</source>
         <translation>Mise à jour refusée : rien n'a été installé.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="48" />
+        <source>ShopSync tourne encore après %1 s.</source>
+        <translation>ShopSync tourne encore après %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="52" />
+        <source>ShopSync s'est fermé.</source>
+        <translation>ShopSync s'est fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="54" />
+        <source>ShopSync a été prié de se fermer.</source>
+        <translation>ShopSync a été prié de se fermer.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="56" />
+        <source>ShopSync n'était pas ouvert.</source>
+        <translation>ShopSync n'était pas ouvert.</translation>
     </message>
 </context>
 <context>
@@ -599,12 +682,12 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="223" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="230" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
 
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
@@ -613,52 +696,52 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="240" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="240" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="246" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="266" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="266" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1111,22 +1194,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="119" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="134" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="138" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="143" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1770,62 +1853,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <location filename="../../shopsync/gui/tray.py" line="63" />
         <source>Mise à jour disponible</source>
         <translation>Mise à jour disponible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <location filename="../../shopsync/gui/tray.py" line="64" />
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Mise à jour installée à la prochaine fermeture</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105" />
+        <location filename="../../shopsync/gui/tray.py" line="113" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107" />
+        <location filename="../../shopsync/gui/tray.py" line="115" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110" />
+        <location filename="../../shopsync/gui/tray.py" line="118" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111" />
+        <location filename="../../shopsync/gui/tray.py" line="119" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="114" />
+        <location filename="../../shopsync/gui/tray.py" line="122" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116" />
+        <location filename="../../shopsync/gui/tray.py" line="124" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117" />
+        <location filename="../../shopsync/gui/tray.py" line="125" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="142" />
+        <location filename="../../shopsync/gui/tray.py" line="150" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>
@@ -1833,17 +1916,17 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
         <source>Avant la première synchronisation</source>
         <translation>Avant la première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="165" />
         <source>Ce que le site et l'export disent de la connexion.</source>
         <translation>Ce que le site et l'export disent de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="181" />
         <source>Vérification en cours…</source>
         <translation>Vérification en cours…</translation>
     </message>
