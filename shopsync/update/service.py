@@ -8,6 +8,7 @@ and every change not yet delivered is, by then, a committed outbox row the next 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -284,9 +285,11 @@ def _hand_to_windows_helper(settings, report: Report, release: Release, current:
             "this copy of ShopSync runs from Python (source or pip), not from the installed "
             "program: update it the way it was installed"
         )
+    # abspath, not resolve(): the folder as Windows names it, the way the process list does
+    # (resolving could turn C:\… into another spelling of the same place).
     plan = windows_apply.Plan(
         msi=str(report.file), version=release.version, previous=current,
-        install_dir=str(exe.resolve().parent), home=str(Path(settings.home).resolve()),
+        install_dir=os.path.dirname(os.path.abspath(exe)), home=str(settings.home),
         restart_tray=restart_tray,
     )
     folder = update_dir(settings.home)

@@ -205,11 +205,18 @@ def stage_helper(install_dir: Path, update_folder: Path, cli_exe: str = CLI_EXE)
             helper = update_folder / f"{HELPER_DIR}-{os.getpid()}"
             shutil.rmtree(helper, ignore_errors=True)
     helper.mkdir(parents=True)
-    shutil.copy2(install_dir / cli_exe, helper / cli_exe)
+    _copy_file(install_dir / cli_exe, helper / cli_exe)
     internal = install_dir / "_internal"
     if internal.is_dir():
-        shutil.copytree(internal, helper / "_internal")
+        shutil.copytree(internal, helper / "_internal", copy_function=_copy_file)
     return helper / cli_exe
+
+
+def _copy_file(source: str | Path, target: str | Path) -> None:
+    """A plain read/write copy: Python 3.13's shutil.copy2 calls kernel32!CopyFile2 on Windows,
+    which Wine 8 lacks (docs/build.md), and nothing here needs more than the bytes."""
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        shutil.copyfileobj(src, dst, 1024 * 1024)
 
 
 def remove_stale_helpers(update_folder: Path, older_than: float = 600.0) -> list[Path]:
@@ -313,7 +320,10 @@ def _finish(plan: Plan, system: System, problem: ApplyProblem | None, detail: st
     home, install_dir = Path(plan.home), Path(plan.install_dir)
     if problem is None:
         log.info("update helper: version %s installed", plan.version)
-        Path(plan.msi).unlink(missing_ok=True)  # installed: Windows Installer keeps its own copy
+        try:
+            Path(plan.msi).unlink(missing_ok=True)  # installed: Windows Installer keeps its copy
+        except OSError as exc:  # still open somewhere: the next download round replaces it
+            log.warning("update helper: cannot remove %s: %s", plan.msi, exc)
     else:
         log.warning("update helper: version %s NOT installed: %s (%s)", plan.version, problem, detail)
     record_apply(home, plan.version, plan.previous, problem, detail)
