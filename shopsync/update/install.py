@@ -38,24 +38,16 @@ class ApplyFailed(ShopSyncError):
 
 def launch_after_exit(command: Sequence[str]) -> None:
     """Start `command` once this process has ended (the new version takes the single-instance
-    lock only when the old one is gone), detached from it."""
-    detached: dict = {}
-    if sys.platform == "win32":
-        detached["creationflags"] = (
-            subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP
-        )
-        full = list(command)
-    else:
-        detached["start_new_session"] = True
-        wait = 'while kill -0 "$0" 2>/dev/null; do sleep 0.2; done; exec "$@"'
-        full = ["/bin/sh", "-c", wait, str(os.getpid()), *command]
+    lock only when the old one is gone), detached from it. POSIX only: on Windows the update
+    helper (windows_apply.py) starts the tray app after every process of the old one exited."""
+    wait = 'while kill -0 "$0" 2>/dev/null; do sleep 0.2; done; exec "$@"'
     subprocess.Popen(  # noqa: S603 - our own verified, installed executable
-        full,
+        ["/bin/sh", "-c", wait, str(os.getpid()), *command],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         close_fds=True,
-        **detached,
+        start_new_session=True,
     )
 
 

@@ -508,7 +508,9 @@ def test_self_update_with_the_tray_running(pc: WinePrefix, site, msis, updates) 
         old = _start_tray(pc, display, log, VERSION)
         try:
             started = time.monotonic()
-            done = _cli(pc, "update", "apply", "--json", token=False)
+            # DISPLAY: the helper starts the new tray app, which inherits it (Wine's X11).
+            done = pc.run(pc.windows_program("shopsync-cli.exe"), "update", "apply", "--json",
+                          timeout=600, DISPLAY=display.name)
             assert done.returncode == 0, _explain(done)
             answer = _last_json(done)
             assert answer["installing"] is True and answer["latest"] == NEXT_VERSION, answer
