@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QDialogButtonBox,
     QLabel,
     QTabWidget,
@@ -222,6 +221,11 @@ class FirstRunWizard(QWizard, _Pages):
         self.hub = hub
         self.setWindowTitle(self.tr("Bienvenue dans ShopSync"))
         self.setWindowIcon(app_icon())
+        # The native window first: on Windows, QWizard creates an Aero back arrow (a 32x32
+        # button at the top left) whatever the style, and hides it for a non-Aero style only
+        # when it can reach the native window; without one, the grey arrow stayed over the
+        # first letter of every page title (seen under Wine, issue 22).
+        self.winId()
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(760, 600)
         self._make_pages(hub)
@@ -246,16 +250,6 @@ class FirstRunWizard(QWizard, _Pages):
         self.addPage(_WizardStep(self.tr("Préférences"), "", self.general_page))
         self.ready_page = _ReadyStep(self)
         self.addPage(self.ready_page)
-
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        """Hide Qt's Aero back arrow on Windows: QWizard creates it (QVistaBackButton, top left)
-        whatever the style, and only hides it for a non-Aero style once the native window
-        exists; ClassicStyle is set in the constructor, before that, so the arrow stayed and
-        was drawn over the first letter of every page title (seen under Wine, issue 22)."""
-        super().showEvent(event)
-        for button in self.findChildren(QAbstractButton):
-            if button.metaObject().className() == "QVistaBackButton":
-                button.hide()
 
     def accept(self) -> None:
         def done(settings: Settings) -> None:
