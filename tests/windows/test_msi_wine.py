@@ -509,8 +509,8 @@ def test_self_update_with_the_tray_running(pc: WinePrefix, site, msis, updates) 
         try:
             started = time.monotonic()
             # DISPLAY: the helper starts the new tray app, which inherits it (Wine's X11).
-            done = pc.run(pc.windows_program("shopsync-cli.exe"), "update", "apply", "--json",
-                          timeout=600, DISPLAY=display.name)
+            done = pc.run_leaving_children(pc.windows_program("shopsync-cli.exe"), "update",
+                                           "apply", "--json", timeout=600, DISPLAY=display.name)
             assert done.returncode == 0, _explain(done)
             answer = _last_json(done)
             assert answer["installing"] is True and answer["latest"] == NEXT_VERSION, answer
