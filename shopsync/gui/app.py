@@ -243,7 +243,7 @@ def main(
     elif not controller.has_tray:
         _show_status_unless_a_tray_comes(controller, TRAY_GRACE_MS)
     restore_signals = _quit_on_signals(controller.quit)
-    log.info("tray app %s ready in %.2f s", __version__, time.perf_counter() - START)
+    log.info("tray app ready in %.2f s (ShopSync %s)", time.perf_counter() - START, __version__)
     ready_file = os.environ.get("SHOPSYNC_READY_FILE")  # benchmarks/bench_gui.py
     if ready_file:
         QTimer.singleShot(0, lambda: Path(ready_file).write_text(repr(time.time())))

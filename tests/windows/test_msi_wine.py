@@ -334,7 +334,7 @@ def test_tray_icon_docks_and_second_launch_hands_over(pc: WinePrefix, site, tmp_
             pc.kill(first)
             pc.stop()
     text = log.read_text(encoding="utf-8", errors="replace")
-    assert "tray app ready" in text
+    assert _ready_versions(text) == [VERSION]
     assert "Traceback" not in text
 
 
@@ -378,6 +378,14 @@ def test_tls_verified_by_the_windows_trust_store(pc: WinePrefix, tmp_path) -> No
 
 
 # 7. ------------------------------------------------------------------------------------------
+def _ready_versions(text: str) -> list[str]:
+    """The version each tray app start logged ("tray app ready in 2.1 s (ShopSync 0.1.1)")."""
+    import re
+
+    return [m.group(1) for line in text.splitlines() if "tray app" in line and "ready" in line
+            for m in [re.search(r"(\d+\.\d+\.\d+)", line.split("tray app", 1)[1])] if m]
+
+
 def _files(folder: Path) -> dict[str, str]:
     """Every file of a folder, relative path (case folded, as Windows sees it) -> SHA-256."""
     import hashlib
@@ -393,8 +401,8 @@ def _pending_renames(pc: WinePrefix) -> list[str]:
     return [line for line in done.stdout.splitlines() if folder in line.lower()]
 
 
-def _tray_processes(pc: WinePrefix) -> list[str]:
-    """Command lines of this PC's running tray apps (Wine processes seen from Linux)."""
+def _tray_processes(pc: WinePrefix) -> list[tuple[int, str]]:
+    """(pid, command line) of this PC's running tray apps (Wine processes seen from Linux)."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -406,7 +414,7 @@ def _tray_processes(pc: WinePrefix) -> list[str]:
             continue
         if f"WINEPREFIX={pc.path}".encode() in environ and "shopsync.exe" in cmdline.lower() \
                 and "wrun" not in cmdline and "timeout" not in cmdline.split()[0:1]:
-            found.append(cmdline.strip())
+            found.append((int(entry.name), cmdline.strip()))
     return found
 
 
@@ -439,14 +447,17 @@ def _heartbeat_versions(site) -> list[str]:
                 db.execute("SELECT body FROM agent_heartbeats")]
 
 
+def _read(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+
+
 def _start_tray(pc: WinePrefix, display, log: Path, version: str, **env: str) -> subprocess.Popen:
     """The tray app as the Run key starts it, until its log says `version` is ready."""
-    before = log.read_text(encoding="utf-8", errors="replace").count(f"tray app {version} ready") \
-        if log.exists() else 0
+    before = _ready_versions(_read(log)).count(version)
     tray = pc.start(pc.windows_program("shopsync.exe"), "gui", "--minimized",
                     DISPLAY=display.name, **env)
-    _wait(lambda: log.read_text(encoding="utf-8", errors="replace")
-          .count(f"tray app {version} ready") > before, 180, f"tray app {version} ready", log)
+    _wait(lambda: _ready_versions(_read(log)).count(version) > before, 180,
+          f"tray app {version} ready", log)
     return tray
 
 
@@ -505,8 +516,10 @@ def test_self_update_with_the_tray_running(pc: WinePrefix, site, msis, updates) 
     assert _files(program) != _files(NEXT_BUNDLE)  # N installed
 
     with TrayDisplay() as display:
-        old = _start_tray(pc, display, log, VERSION)
+        _start_tray(pc, display, log, VERSION)
         try:
+            old_trays = [pid for pid, _command in _tray_processes(pc)]
+            assert len(old_trays) == 1, old_trays
             started = time.monotonic()
             # DISPLAY: the helper starts the new tray app, which inherits it (Wine's X11).
             done = pc.run_leaving_children(pc.windows_program("shopsync-cli.exe"), "update",
@@ -519,13 +532,13 @@ def test_self_update_with_the_tray_running(pc: WinePrefix, site, msis, updates) 
             print(f"\nself-update: {time.monotonic() - started:.0f} s")
             assert outcome["ok"] is True, outcome
             assert _state(pc)["installed"] == NEXT_VERSION
-            old.wait(60)  # the 0.1.0 tray app process ended
-            # The new tray app, started by the helper as the Run key does.
-            _wait(lambda: f"tray app {NEXT_VERSION} ready" in log.read_text(encoding="utf-8"),
-                  180, "the new tray app", log)
+            # The new tray app, started by the helper as the Run key does; the old process is
+            # gone (its launcher script stays: Wine hands its output pipe to the new process).
+            _wait(lambda: NEXT_VERSION in _ready_versions(_read(log)), 180, "the new tray app", log)
             trays = _wait(lambda: _tray_processes(pc), 60, "a tray app process")
-            assert len(trays) == 1 and "gui --minimized" in trays[0], trays
-            assert pc.windows_program("shopsync.exe").lower() in trays[0].lower(), trays
+            assert len(trays) == 1 and trays[0][0] not in old_trays, (trays, old_trays)
+            assert "gui --minimized" in trays[0][1], trays
+            assert pc.windows_program("shopsync.exe").lower() in trays[0][1].lower(), trays
             # Every file is N+1's (both executables, _internal\base_library.zip…).
             assert _files(program) == _files(NEXT_BUNDLE)
             assert _pending_renames(pc) == []
