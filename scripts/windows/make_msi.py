@@ -55,12 +55,14 @@ def post_build_queries(msi_version: str) -> list[str]:
         # msiexec /x … REMOVEDATA=1: the data folder goes too (never in an upgrade, where the
         # old version is removed with UPGRADINGPRODUCTCODE set). Type 34 (an exe, working
         # folder from the Directory table) + 64 (failure ignored: the program is uninstalled
-        # anyway) + 1024 (deferred, after the files are gone: RemoveFiles is 3500).
+        # anyway), run once the uninstall is committed (after InstallFinalize, 6600): the data
+        # is not the package's, so it is no part of the transaction. System64Folder: in a
+        # 64-bit package SystemFolder is SysWOW64 (absent from a 64-bit-only Wine prefix).
         "INSERT INTO `CustomAction` (`Action`, `Type`, `Source`, `Target`) "
-        "VALUES ('RemoveDataFolder', 1122, 'TARGETDIR', "
-        "'\"[SystemFolder]cmd.exe\" /c rmdir /s /q \"[LocalAppDataFolder]ShopSync\"')",
+        "VALUES ('RemoveDataFolder', 98, 'LocalAppDataFolder', "
+        "'\"[System64Folder]cmd.exe\" /c rmdir /s /q \"[LocalAppDataFolder]ShopSync\"')",
         "INSERT INTO `InstallExecuteSequence` (`Action`, `Condition`, `Sequence`) "
-        """VALUES ('RemoveDataFolder', 'REMOVE="ALL" AND REMOVEDATA="1" AND NOT UPGRADINGPRODUCTCODE', 3510)""",
+        """VALUES ('RemoveDataFolder', 'REMOVE="ALL" AND REMOVEDATA="1" AND NOT UPGRADINGPRODUCTCODE', 6610)""",
         "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_UPGRADE_DETECTED'",
         "INSERT INTO `Upgrade` (`UpgradeCode`, `VersionMax`, `Attributes`, `ActionProperty`) "
         f"VALUES ('{upgrade_code()}', '{msi_version}', 513, 'WIX_UPGRADE_DETECTED')",
