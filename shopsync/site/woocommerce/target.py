@@ -1,0 +1,166 @@
+"""`WooCommerceTarget`: the delivery port on a WooCommerce shop (REST v3).
+
+What a WooCommerce shop cannot do is declared, not faked: no heartbeat, support requests,
+connection report, diagnostics upload or listing requests (there is no platform behind a
+WooCommerce shop to receive them), and no idempotent batches (exactly-once rests on absolute
+writes compared with the site first: `batches`). The engine and the agent read
+`capabilities` and say one clear line instead of failing.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from shopsync.errors import SiteAuthError, SiteRejected
+from shopsync.model import CatalogProduct
+from shopsync.site.protocol import ItemResult
+from shopsync.site.woocommerce import batches, catalogue, orders
+from shopsync.site.woocommerce.catalogue import SkuIndex
+from shopsync.site.woocommerce.http import PER_PAGE, WooHttp
+from shopsync.site.woocommerce.mapping import (
+    META_BACKORDER_MESSAGE,
+    BackorderRule,
+    ProductType,
+    catalog_product,
+    meta,
+    wire_state,
+)
+from shopsync.sync.port import Capability, TargetKind, WebOrder
+
+log = logging.getLogger("shopsync.site.woocommerce")
+
+DEFAULT_BRAND_ATTRIBUTE = "Marque"
+
+
+class WooCommerceTarget:
+    kind = TargetKind.WOOCOMMERCE
+    capabilities = frozenset({Capability.SITE_SETTINGS, Capability.WEB_ORDERS})
+    max_batch = PER_PAGE
+
+    def __init__(
+        self,
+        shop_url: str,
+        credentials: str | None,
+        *,
+        brand_attribute: str = DEFAULT_BRAND_ATTRIBUTE,
+        backorder: BackorderRule | None = None,
+        **http_options: Any,
+    ) -> None:
+        """`credentials`: "ck_…:cs_…" (one keyring secret). `backorder`: the site-wide rule
+        as configured, so that a run which does not PUT the settings (they did not change)
+        still writes the right message on products going to backorder."""
+        self.http = WooHttp(shop_url, credentials, **http_options)
+        self.brand_attribute = brand_attribute
+        self.rule = backorder or BackorderRule()
+        self._index: SkuIndex | None = None
+
+    def __repr__(self) -> str:
+        return f"WooCommerceTarget({self.http.base_url!r})"
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> WooCommerceTarget:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- the port ---------------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        """One small authenticated GET: reachability and the key in one call (the Site API's
+        health answers `authenticated` the same way)."""
+        try:
+            self.http.get("products", {"per_page": "1", "_fields": "id"})
+        except SiteAuthError:
+            authenticated = False
+        else:
+            authenticated = True
+        return {"status": "ok", "api_version": "wc/v3", "authenticated": authenticated,
+                "name": "WooCommerce", "batch_limit": self.max_batch}  # fmt: skip
+
+    def catalog(self) -> list[CatalogProduct]:
+        """Products with a SKU, simple or variable (ring sizes); the rest has no stock of
+        its own and is left alone."""
+        products = catalogue.list_products(self.http)
+        self._index = SkuIndex(products)
+        result = []
+        for product in products:
+            sku = str(product.get("sku") or "").strip()
+            if not sku or sku in self._index.ambiguous:
+                continue
+            if product.get("type") not in (ProductType.SIMPLE, ProductType.VARIABLE):
+                continue
+            result.append(catalog_product({**product, "sku": sku}, self.brand_attribute))
+        if self._index.ambiguous:
+            log.warning(
+                "%d SKUs are on several WooCommerce products and are left alone: %s",
+                len(self._index.ambiguous), ", ".join(sorted(self._index.ambiguous)[:10]),
+            )  # fmt: skip
+        return result
+
+    def products(self, published: bool | None = None) -> list[dict[str, Any]]:
+        """What the storefront shows, as Site API product states (ring sizes read from the
+        variations, never from the parent's stock_status: trap #34869)."""
+        full = catalogue.list_products(self.http, fields=None)
+        self._index = SkuIndex(full)
+        variations = catalogue.variations_for(self.http, full)
+        states = []
+        for product in full:
+            sku = str(product.get("sku") or "").strip()
+            if not sku or sku in self._index.ambiguous:
+                continue
+            if product.get("type") not in (ProductType.SIMPLE, ProductType.VARIABLE):
+                continue
+            state = wire_state({**product, "sku": sku}, variations.get(product["id"], []))
+            if published is None or state["published"] is published:
+                states.append(state)
+        return states
+
+    def put_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
+        """The site-wide backorder rule. WooCommerce has no place for it, so it lives where
+        the theme reads it: meta `_shopsync_backorder_message` on every product that is
+        orderable when out of stock. A new text is rewritten on those products now (the
+        seed: the rule applies to the whole site, never to one product)."""
+        rule = BackorderRule.from_wire(settings)
+        changed = rule.text() != self.rule.text()
+        self.rule = rule
+        if changed:
+            self._rewrite_messages(rule.text())
+        return {"backorder": {"enabled": rule.enabled, "restock_days": rule.restock_days,
+                              "message": rule.message}}  # fmt: skip
+
+    def send_batch(self, items: list[dict[str, Any]], idempotency_key: str) -> list[ItemResult]:
+        """`idempotency_key` is not sent (WooCommerce ignores it); see `batches`."""
+        if self._index is None:
+            self._index = SkuIndex(catalogue.list_products(self.http, fields="id,sku,type"))
+        return batches.send(self.http, self._index, items, self.rule)
+
+    def send_listing_requests(self, items: list[dict[str, Any]]) -> dict[str, Any]:
+        """No listing team behind a WooCommerce shop: the same answer a v1 site gives to an
+        operation it lacks (404), which callers already take as "not supported"."""
+        raise SiteRejected("WooCommerce has no listing requests (no platform behind the shop)", 404)
+
+    def open_orders(self) -> list[WebOrder]:
+        if self._index is None:
+            self._index = SkuIndex(catalogue.list_products(self.http, fields="id,sku,type"))
+        parents = {entry.id: sku for sku, entry in self._index.entries.items()}
+        return orders.open_orders(self.http, parents)
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _rewrite_messages(self, text: str) -> None:
+        stale = [
+            p["id"]
+            for p in catalogue.list_products(self.http, fields="id,meta_data")
+            if meta(p, META_BACKORDER_MESSAGE) not in (None, "", text)
+        ]
+        updates = [
+            {"id": pid, "meta_data": [{"key": META_BACKORDER_MESSAGE, "value": text}]}
+            for pid in stale
+        ]
+        for start in range(0, len(updates), PER_PAGE):
+            self.http.post("products/batch", {"update": updates[start : start + PER_PAGE]})
+        log.info("backorder message rewritten on %d WooCommerce products", len(updates))
