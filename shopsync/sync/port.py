@@ -1,46 +1,57 @@
-"""The delivery port: what the engine speaks to, whatever the shop's engine is.
+"""The delivery port: what the engine needs from a shop's site, whatever engine runs it.
 
-PROVISIONAL copy of the shape the lead announced for `shopsync/sync/port.py` (issue 21), so
-that the WooCommerce target can be written and tested before the port lands on main; on
-merge, main's file wins.
+Two implementations: `shopsync.site.client.SiteClient` (our Site API, as the platform's sites
+and the sandbox speak it) and the WooCommerce target (`shopsync.site.woocommerce`). Shopify's
+GraphQL Admin API and PrestaShop's webservice are mapped on paper in docs/targets.md; the port
+is shaped so that they fit: absolute writes per reference with a version or a compare step,
+a catalogue read by pages, and capabilities that say what a target cannot do.
+
+Why capabilities instead of optional methods that raise: the engine, the agent and the wizard
+each degrade with one clear line ("WooCommerce ne reçoit pas de signal de vie") when a target
+lacks something, and never turn a missing feature into an error or a retry loop.
+
+Targets are built only by `shopsync.site.factory` (one place for credentials, retries, TLS and
+the limits of the trust boundary); the engine never imports a target's module.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
+
+from shopsync.model import OrderLine, WebOrder
 
 if TYPE_CHECKING:
     from shopsync.model import CatalogProduct
     from shopsync.site.protocol import ItemResult
 
-
-class Capability(StrEnum):
-    HEARTBEAT = "heartbeat"
-    SUPPORT_REQUESTS = "support_requests"
-    CONNECTION_REPORT = "connection_report"
-    DIAGNOSTICS = "diagnostics"
-    LISTING_REQUESTS = "listing_requests"
-    IDEMPOTENT_BATCHES = "idempotent_batches"
-    SITE_SETTINGS = "site_settings"
-    WEB_ORDERS = "web_orders"
+__all__ = ["Capability", "DeliveryTarget", "OrderLine", "TargetKind", "WebOrder", "can"]
 
 
 class TargetKind(StrEnum):
+    """`[site] kind` in config.toml."""
+
     SHOPSYNC = "shopsync"
     WOOCOMMERCE = "woocommerce"
 
 
-@dataclass(frozen=True)
-class WebOrder:
-    id: str
-    placed_at: float
-    status: str
-    lines: tuple[tuple[str, int], ...]  # (reference, units)
+class Capability(StrEnum):
+    """What a target can do beyond reading the catalogue and writing stock."""
+
+    HEARTBEAT = "heartbeat"  # PUT /agent: the platform sees the shop PC
+    SUPPORT_REQUESTS = "support_requests"  # the platform asks for a full run, a diagnostic…
+    CONNECTION_REPORT = "connection_report"
+    DIAGNOSTICS = "diagnostics"
+    LISTING_REQUESTS = "listing_requests"  # ERP items the catalogue lacks, sent to be listed
+    IDEMPOTENT_BATCHES = "idempotent_batches"  # the site remembers Idempotency-Keys
+    SITE_SETTINGS = "site_settings"  # the site-wide backorder rule lives on the site
+    WEB_ORDERS = "web_orders"  # open web orders can be read (never undo a web sale)
 
 
 class DeliveryTarget(Protocol):
+    """The engine's view of a site. Methods return only on success; failures are the
+    `shopsync.errors.SiteError` tree (unreachable, contract broken, token refused, rejected)."""
+
     kind: TargetKind
     capabilities: frozenset[Capability]
     max_batch: int
@@ -62,4 +73,10 @@ class DeliveryTarget(Protocol):
     def close(self) -> None: ...
 
 
-SiteApi = DeliveryTarget
+def can(target: object, capability: Capability) -> bool:
+    """True when `target` declares `capability`. Test doubles and older wrappers that declare
+    nothing are taken to be Site API clients (everything but web orders)."""
+    declared = getattr(target, "capabilities", None)
+    if declared is None:
+        return capability is not Capability.WEB_ORDERS
+    return capability in declared
