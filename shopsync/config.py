@@ -37,7 +37,12 @@ profile = "auto"
 settle_seconds = 3
 
 [site]
+# "shopsync" (a site speaking ShopSync's Site API) or "woocommerce" (WooCommerce REST v3:
+# the keyring then holds "consumer_key:consumer_secret").
+kind = "shopsync"
 url = "http://127.0.0.1:8765"
+# WooCommerce without the product_brand taxonomy: the product attribute holding the brand.
+brand_attribute = "Marque"
 # How often ShopSync tells the site it is alive while nothing changes ("30s", "15m", "2h").
 heartbeat = "15m"
 
@@ -108,7 +113,9 @@ class ErpSettings:
 
 @dataclass(slots=True)
 class SiteSettings:
+    kind: str = "shopsync"  # a shopsync.sync.port.TargetKind value
     url: str = "http://127.0.0.1:8765"
+    brand_attribute: str = "Marque"  # WooCommerce: the attribute naming the brand
     heartbeat: str = "15m"  # a duration (shopsync.durations): "30s", "15m", "2h"
 
 
@@ -275,6 +282,10 @@ def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = 
             path, "rules", "new_brands", "unmapped, stock, preorder, off", settings.rules.new_brands
         )
     _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
+    from shopsync.sync.port import TargetKind
+
+    if settings.site.kind not in set(TargetKind):
+        raise _bad_value(path, "site", "kind", "shopsync, woocommerce", settings.site.kind)
     check_update_settings(settings.update, path)
     return settings
 

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from shopsync.model import OrderLine, WebOrder
 from shopsync.site.woocommerce.http import WooHttp
-from shopsync.sync.port import WebOrder
 
 
 class OrderStatus(StrEnum):
@@ -37,23 +37,42 @@ def placed_at(order: dict[str, Any]) -> float:
         return 0.0
 
 
+def _size(line: dict[str, Any]) -> str | None:
+    """A ring size's line carries the variation's attribute as line meta (`taille: 56.5`);
+    WooCommerce's own bookkeeping meta starts with "_" (`_reduced_stock`)."""
+    for entry in line.get("meta_data") or []:
+        if isinstance(entry, dict) and not str(entry.get("key") or "_").startswith("_"):
+            value = entry.get("value")
+            if isinstance(value, str | int | float) and str(value).strip():
+                return str(value).strip()
+    return None
+
+
 def web_order(order: dict[str, Any], parent_skus: dict[int, str]) -> WebOrder:
-    """One order's lines as (reference, units). A ring size's line counts against its parent's
-    reference (the reference the ERP and the catalogue know); a line without a SKU is skipped."""
-    lines: dict[str, int] = {}
+    """One order's lines. A ring size's line counts against its parent's reference (the
+    reference the ERP and the catalogue know) with its size; a line whose product has no
+    SKU on the shop is skipped (nothing of ShopSync's to protect)."""
+    units: dict[tuple[str, str | None], int] = {}
     for line in order.get("line_items") or []:
         if not isinstance(line, dict):
             continue
-        reference = parent_skus.get(line.get("product_id")) if line.get("variation_id") else None
-        reference = reference or str(line.get("sku") or "")
         quantity = line.get("quantity")
-        if reference and isinstance(quantity, int) and quantity > 0:
-            lines[reference] = lines.get(reference, 0) + quantity
+        if not isinstance(quantity, int) or quantity <= 0:
+            continue
+        if line.get("variation_id"):
+            reference, size = parent_skus.get(line.get("product_id")), _size(line)
+        else:
+            reference, size = (
+                str(line.get("sku") or "") or parent_skus.get(line.get("product_id")),
+                None,
+            )
+        if reference:
+            units[(reference, size)] = units.get((reference, size), 0) + quantity
     return WebOrder(
         id=str(order.get("id")),
         placed_at=placed_at(order),
         status=str(order.get("status")),
-        lines=tuple(sorted(lines.items())),
+        lines=tuple(OrderLine(ref, n, size) for (ref, size), n in sorted(units.items(), key=str)),
     )
 
 

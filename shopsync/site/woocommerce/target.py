@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from shopsync.errors import SiteAuthError, SiteRejected
-from shopsync.model import CatalogProduct
+from shopsync.model import CatalogProduct, WebOrder
 from shopsync.site.protocol import ItemResult
 from shopsync.site.woocommerce import batches, catalogue, orders
 from shopsync.site.woocommerce.catalogue import SkuIndex
@@ -26,7 +26,7 @@ from shopsync.site.woocommerce.mapping import (
     meta,
     wire_state,
 )
-from shopsync.sync.port import Capability, TargetKind, WebOrder
+from shopsync.sync.port import Capability, TargetKind
 
 log = logging.getLogger("shopsync.site.woocommerce")
 
