@@ -64,7 +64,13 @@ class Recorder:
         record = {
             "name": name,
             "note": note,
-            "request": {"method": method, "path": path, "query": query or {}, "body": body},
+            "request": {
+                "method": method,
+                "path": path,
+                "query": query or {},
+                "body": body,
+                "auth": "wrong" if auth else "valid",
+            },
             "response": {
                 "status": response.status_code,
                 "headers": {h: response.headers[h] for h in KEPT_HEADERS if h in response.headers},
