@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from shopsync.errors import SiteRejected, SiteUnreachable
 from shopsync.site.protocol import ItemResult
 from shopsync.site.woocommerce import catalogue
 from shopsync.site.woocommerce.catalogue import SkuIndex
@@ -27,6 +28,26 @@ log = logging.getLogger("shopsync.site.woocommerce")
 
 
 def send(
+    http: WooHttp,
+    index: SkuIndex,
+    items: list[dict[str, Any]],
+    rule: BackorderRule,
+) -> list[ItemResult]:
+    """The verdict per item, in order. A write that fails (429, 5xx, a lost answer) is not
+    sent again blindly: the site is read again and only what still differs goes, with the
+    usual backoff between attempts — so a write whose answer was lost, then a web order,
+    then the retry, never puts the sold piece back on sale."""
+    attempt = 0
+    while True:
+        try:
+            return _send_once(http, index, items, rule)
+        except SiteUnreachable as failure:
+            if not http.wait_before_retry(attempt, failure):
+                raise
+            attempt += 1
+
+
+def _send_once(
     http: WooHttp,
     index: SkuIndex,
     items: list[dict[str, Any]],
@@ -105,8 +126,6 @@ def _batch(
         answer = http.post(path, {"update": chunk})
         results = answer.get("update") if isinstance(answer, dict) else None
         if not isinstance(results, list) or len(results) != len(chunk):
-            from shopsync.errors import SiteRejected
-
             raise SiteRejected(
                 f"POST /{path}: the answer does not list the {len(chunk)} updates sent"
             )

@@ -17,15 +17,18 @@ Retrying a write here is safe because every WooCommerce write ShopSync makes is 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 
-from shopsync.errors import SiteRejected
+from shopsync.errors import SiteRejected, SiteUnreachable
 from shopsync.net import limits
 from shopsync.site import protocol
 from shopsync.site.client import SiteClient
+
+log = logging.getLogger("shopsync.site.woocommerce")
 
 REST_PREFIX = "wp-json/wc/v3"
 PER_PAGE = 100  # WooCommerce's maximum per_page, and its maximum batch
@@ -66,7 +69,27 @@ class WooHttp(SiteClient):
         return self._json(self._call("GET", path, limits.CATALOG_PAGE, params=params))
 
     def post(self, path: str, body: Any) -> Any:
-        return self._json(self._call("POST", path, limits.BATCH_ANSWER, body=body))
+        """One attempt, no retry inside: a write whose answer was lost may have been applied,
+        and a web order may have come since; the caller reads the site again before it writes
+        again (`batches.send`), which a blind retry of the same body would not."""
+        retries, self.retries = self.retries, 0
+        try:
+            return self._json(self._call("POST", path, limits.BATCH_ANSWER, body=body))
+        finally:
+            self.retries = retries
+
+    def wait_before_retry(self, attempt: int, failure: SiteUnreachable) -> bool:
+        """The retry policy of every other call, for a caller that retries a whole step:
+        sleeps (backoff with jitter, at least Retry-After) and says True, or says False when
+        the retries are spent, the failure is a broken contract, or Retry-After is too long."""
+        if isinstance(failure, limits.SiteContractBroken) or attempt >= self.retries:
+            return False
+        delay = self._delay(attempt, failure.retry_after)
+        if delay is None:
+            return False
+        log.info("WooCommerce write failed (%s); read again and retry in %.1f s", failure, delay)
+        self._sleep(delay)
+        return True
 
     def put(self, path: str, body: Any) -> Any:
         return self._json(self._call("PUT", path, limits.PRODUCT, body=body))

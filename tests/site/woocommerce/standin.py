@@ -18,7 +18,9 @@ Auth: HTTP Basic with the consumer key and secret (as WooCommerce takes it over 
 
 Test hooks: `fail_next(count, status, retry_after)` (429/503 before anything is applied),
 `drop_after_next_write()` (the write is applied, then the connection dies before the answer),
-`writes` (how many times each product or variation id was written), `requests` (method, path).
+`refused[id] = code` (that product's updates get a per-item error), `writes` (how many times
+each product or variation id was written), `requests` (method, path), `bodies` (path, body of
+each write).
 """
 
 from __future__ import annotations
@@ -50,7 +52,11 @@ class WooError(Exception):
         self.status, self.code, self.message, self.data = status, code, message, data
 
     def body(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "data": {"status": self.status, **self.data}}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "data": {"status": self.status, **self.data},
+        }
 
 
 class DroppedAnswer(Response):
@@ -91,6 +97,8 @@ class WooState:
         self.drop_next_write = False
         self.writes: dict[int, int] = {}
         self.requests: list[tuple[str, str]] = []
+        self.bodies: list[tuple[str, Any]] = []  # (path, body) of every write received
+        self.refused: dict[int, str] = {}  # product id -> the per-item error its update gets
 
     # --- test hooks -------------------------------------------------------------------------
 
@@ -174,12 +182,16 @@ class WooState:
         self._apply_product(product, body, creating=True)
         return product
 
-    def _apply_product(self, product: dict[str, Any], body: dict[str, Any], *, creating: bool = False) -> None:
+    def _apply_product(
+        self, product: dict[str, Any], body: dict[str, Any], *, creating: bool = False
+    ) -> None:
         pid = product["id"]
         if "sku" in body and not creating:
             sku = str(body.get("sku") or "")
             if self._sku_taken(sku, pid):
-                raise WooError(400, "product_invalid_sku", "Invalid or duplicated SKU.", resource_id=pid)
+                raise WooError(
+                    400, "product_invalid_sku", "Invalid or duplicated SKU.", resource_id=pid
+                )
             product["sku"] = sku
         if "status" in body:
             if body["status"] not in PRODUCT_STATUSES:
@@ -258,11 +270,18 @@ class WooState:
         self._apply_variation(parent, variation, body)
         return variation
 
-    def _apply_variation(self, parent: dict[str, Any], variation: dict[str, Any], body: dict[str, Any]) -> None:
+    def _apply_variation(
+        self, parent: dict[str, Any], variation: dict[str, Any], body: dict[str, Any]
+    ) -> None:
         if "sku" in body:
             sku = str(body.get("sku") or "")
             if self._sku_taken(sku, variation["id"]):
-                raise WooError(400, "product_invalid_sku", "Invalid or duplicated SKU.", resource_id=variation["id"])
+                raise WooError(
+                    400,
+                    "product_invalid_sku",
+                    "Invalid or duplicated SKU.",
+                    resource_id=variation["id"],
+                )
             variation["sku"] = sku
         if "status" in body:
             variation["status"] = str(body["status"])
@@ -385,7 +404,9 @@ def _edit(product: dict[str, Any]) -> dict[str, Any]:
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False), status, headers, media_type="application/json")
+    return Response(
+        json.dumps(data, ensure_ascii=False), status, headers, media_type="application/json"
+    )
 
 
 def _fields(items: list[dict[str, Any]], fields: str | None) -> list[dict[str, Any]]:
@@ -444,11 +465,22 @@ def create_app(state: WooState) -> Starlette:
                 if state.failures:
                     status, retry_after = state.failures.pop(0)
                     headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
-                    return _json({"code": "unavailable", "message": "Busy", "data": {"status": status}}, status, headers)
+                    return _json(
+                        {"code": "unavailable", "message": "Busy", "data": {"status": status}},
+                        status,
+                        headers,
+                    )
             if not authorised(request):
-                code = "woocommerce_rest_cannot_view" if request.method == "GET" else "woocommerce_rest_cannot_create"
+                code = (
+                    "woocommerce_rest_cannot_view"
+                    if request.method == "GET"
+                    else "woocommerce_rest_cannot_create"
+                )
                 return _json(WooError(401, code, "Sorry, you cannot list resources.").body(), 401)
             body = await body_of(request) if request.method in ("POST", "PUT") else None
+            if body is not None:
+                with state.lock:
+                    state.bodies.append((request.url.path.removeprefix(PREFIX + "/"), body))
             try:
                 with state.lock:
                     answer = handler(request, body)
@@ -510,7 +542,13 @@ def create_app(state: WooState) -> Starlette:
                 try:
                     answer[name].append(answer_of(handler(entry)))
                 except WooError as exc:
-                    ident = entry if name == "delete" else entry.get("id", 0) if isinstance(entry, dict) else 0
+                    ident = (
+                        entry
+                        if name == "delete"
+                        else entry.get("id", 0)
+                        if isinstance(entry, dict)
+                        else 0
+                    )
                     answer[name].append({"id": ident, "error": {"code": exc.code, "message": exc.message,
                                                                "data": {"status": exc.status, **exc.data}}})  # fmt: skip
         return _json(answer)
@@ -520,6 +558,8 @@ def create_app(state: WooState) -> Starlette:
             product = state.products.get(entry.get("id"))
             if product is None:
                 raise WooError(400, "woocommerce_rest_product_invalid_id", "Invalid ID.")
+            if product["id"] in state.refused:
+                raise WooError(400, state.refused[product["id"]], "Refused by the shop.")
             state._apply_product(product, entry)
             return product
 
@@ -581,9 +621,13 @@ def create_app(state: WooState) -> Starlette:
 
     def no_route(_request: Request, _body: Any) -> Response:
         if state.brands:
-            names = sorted({b["name"] for p in state.products.values() for b in p.get("brands", [])})
+            names = sorted(
+                {b["name"] for p in state.products.values() for b in p.get("brands", [])}
+            )
             return _json([{"id": i + 1, "name": n, "slug": n.lower()} for i, n in enumerate(names)])
-        raise WooError(404, "rest_no_route", "No route was found matching the URL and request method.")
+        raise WooError(
+            404, "rest_no_route", "No route was found matching the URL and request method."
+        )
 
     routes = [
         Route(f"{PREFIX}/products", endpoint(list_products), methods=["GET"]),
@@ -592,9 +636,19 @@ def create_app(state: WooState) -> Starlette:
         Route(f"{PREFIX}/products/brands", endpoint(no_route), methods=["GET"]),
         Route(f"{PREFIX}/products/{{pid:int}}", endpoint(get_product), methods=["GET"]),
         Route(f"{PREFIX}/products/{{pid:int}}", endpoint(put_product), methods=["PUT"]),
-        Route(f"{PREFIX}/products/{{pid:int}}/variations", endpoint(list_variations), methods=["GET"]),
-        Route(f"{PREFIX}/products/{{pid:int}}/variations/batch", endpoint(variations_batch), methods=["POST"]),
-        Route(f"{PREFIX}/products/{{pid:int}}/variations/{{vid:int}}", endpoint(get_variation), methods=["GET"]),
+        Route(
+            f"{PREFIX}/products/{{pid:int}}/variations", endpoint(list_variations), methods=["GET"]
+        ),
+        Route(
+            f"{PREFIX}/products/{{pid:int}}/variations/batch",
+            endpoint(variations_batch),
+            methods=["POST"],
+        ),
+        Route(
+            f"{PREFIX}/products/{{pid:int}}/variations/{{vid:int}}",
+            endpoint(get_variation),
+            methods=["GET"],
+        ),
         Route(f"{PREFIX}/orders", endpoint(list_orders), methods=["GET"]),
         Route(f"{PREFIX}/orders", endpoint(create_order), methods=["POST"]),
     ]

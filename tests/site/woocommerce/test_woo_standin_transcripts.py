@@ -37,7 +37,9 @@ def _first_id() -> int:
 
 
 def _meta(entries: list[dict[str, Any]]) -> list[tuple[str, Any]]:
-    return sorted((m["key"], m["value"]) for m in entries if not str(m["key"]).startswith("_reduced"))
+    return sorted(
+        (m["key"], m["value"]) for m in entries if not str(m["key"]).startswith("_reduced")
+    )
 
 
 def _attributes(entries: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
@@ -64,8 +66,12 @@ def compare(live: Any, standin: Any, where: str) -> list[str]:
         if field in live and field in standin and live[field] != standin[field]:
             problems.append(f"{where}.{field}: live {live[field]!r}, stand-in {standin[field]!r}")
     if "meta_data" in live and _meta(live["meta_data"]) != _meta(standin.get("meta_data", [])):
-        problems.append(f"{where}.meta_data: live {_meta(live['meta_data'])}, stand-in {_meta(standin.get('meta_data', []))}")
-    if "attributes" in live and _attributes(live["attributes"]) != _attributes(standin.get("attributes", [])):
+        problems.append(
+            f"{where}.meta_data: live {_meta(live['meta_data'])}, stand-in {_meta(standin.get('meta_data', []))}"
+        )
+    if "attributes" in live and _attributes(live["attributes"]) != _attributes(
+        standin.get("attributes", [])
+    ):
         problems.append(f"{where}.attributes differ")
     for nested in ("create", "update", "delete", "line_items", "error", "data"):
         if nested in live:
@@ -78,7 +84,10 @@ def replayed() -> list[tuple[dict[str, Any], httpx.Response]]:
     """Every transcript's request sent, in order, to one stand-in; with its answer."""
     state = WooState(KEY, SECRET, first_id=_first_id())
     answers = []
-    with running_standin(state) as url, httpx.Client(base_url=url + PREFIX + "/", timeout=30) as http:
+    with (
+        running_standin(state) as url,
+        httpx.Client(base_url=url + PREFIX + "/", timeout=30) as http,
+    ):
         for path in TRANSCRIPTS:
             record = json.loads(path.read_text(encoding="utf-8"))
             request = record["request"]
