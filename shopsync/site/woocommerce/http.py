@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from shopsync.errors import SiteRejected, SiteUnreachable
+from shopsync.errors import ConfigError, SiteRejected, SiteUnreachable
 from shopsync.net import limits
 from shopsync.site import protocol
 from shopsync.site.client import SiteClient
@@ -43,7 +43,9 @@ def split_credentials(secret: str) -> tuple[str, str]:
     """ "ck_…:cs_…" → (key, secret). Both halves are hex after their prefix, so ":" is free."""
     key, sep, rest = secret.strip().partition(":")
     if not sep or not key.strip() or not rest.strip():
-        raise ValueError("WooCommerce credentials are 'consumer_key:consumer_secret'")
+        from shopsync.config import woocommerce_credentials_refused
+
+        raise ConfigError(woocommerce_credentials_refused())
     return key.strip(), rest.strip()
 
 
