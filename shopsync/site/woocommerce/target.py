@@ -119,6 +119,23 @@ class WooCommerceTarget:
                 states.append(state)
         return states
 
+    def product(self, reference: str) -> dict[str, Any] | None:
+        """One product's state (as `SiteClient.product`); None when no product has the SKU."""
+        found = [
+            p
+            for p in self.http.get(
+                "products", {"sku": reference, "status": "any", "per_page": "100"}
+            )
+            if isinstance(p, dict) and p.get("sku") == reference
+        ]
+        if len(found) != 1 or found[0].get("type") not in (
+            ProductType.SIMPLE,
+            ProductType.VARIABLE,
+        ):
+            return None
+        variations = catalogue.variations_for(self.http, found)
+        return wire_state(found[0], variations.get(found[0]["id"], []))
+
     def put_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
         """The site-wide backorder rule. WooCommerce has no place for it, so it lives where
         the theme reads it: meta `_shopsync_backorder_message` on every product that is
