@@ -263,17 +263,17 @@
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117"/>
+        <location filename="../../shopsync/demo_data.py" line="114"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120"/>
+        <location filename="../../shopsync/demo_data.py" line="117"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123"/>
+        <location filename="../../shopsync/demo_data.py" line="120"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
@@ -337,63 +337,93 @@
         <source>Mise à jour refusée : rien n&apos;a été installé.</source>
         <translation>Update refused: nothing was installed.</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="39"/>
+        <source>--prefix : au moins %1 caractères</source>
+        <translation>--prefix: at least %1 characters</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="43"/>
+        <source>réussi</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="44"/>
+        <source>ÉCHEC</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="45"/>
+        <source>sans objet</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="59"/>
+        <source>conformité : %1 réussis, %2 en échec</source>
+        <translation>conformance: %1 passed, %2 failed</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202"/>
+        <location filename="../../shopsync/config.py" line="209"/>
         <source>true ou false</source>
         <translation>true or false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206"/>
+        <location filename="../../shopsync/config.py" line="213"/>
         <source>un nombre entier</source>
         <translation>a whole number</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="210"/>
+        <location filename="../../shopsync/config.py" line="217"/>
         <source>un nombre</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="214"/>
+        <location filename="../../shopsync/config.py" line="221"/>
         <source>un texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219"/>
+        <location filename="../../shopsync/config.py" line="226"/>
         <source>une liste de textes</source>
         <translation>a list of texts</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235"/>
+        <location filename="../../shopsync/config.py" line="242"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide</source>
         <translation>%1: not a valid TOML file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236"/>
+        <location filename="../../shopsync/config.py" line="243"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1: not a valid TOML file (line %2, column %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244"/>
+        <location filename="../../shopsync/config.py" line="251"/>
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1: [%2] %3: expected %4, found %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288"/>
+        <location filename="../../shopsync/config.py" line="299"/>
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333"/>
+        <location filename="../../shopsync/config.py" line="344"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362"/>
+        <location filename="../../shopsync/config.py" line="373"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="387"/>
+        <source>les identifiants WooCommerce s&apos;écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>WooCommerce credentials are written key:secret (ck_…:cs_…), as WooCommerce gives them in Settings › Advanced › REST API</translation>
     </message>
     <message>
         <location filename="../../shopsync/services/settings.py" line="43"/>
@@ -1098,22 +1128,27 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>this PC does not trust the certificate of the site %1 (antivirus or proxy?): nothing was sent, automatic retry (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="117"/>
+        <location filename="../../shopsync/sync/messages.py" line="118"/>
+        <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
+        <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished, it will be tried again automatically (details in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="131"/>
         <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="124"/>
+        <location filename="../../shopsync/sync/messages.py" line="138"/>
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="132"/>
+        <location filename="../../shopsync/sync/messages.py" line="146"/>
         <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
         <translation>the ERP export holds no item: nothing was changed on the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="136"/>
+        <location filename="../../shopsync/sync/messages.py" line="150"/>
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>

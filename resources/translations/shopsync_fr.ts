@@ -238,17 +238,17 @@
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117" />
+        <location filename="../../shopsync/demo_data.py" line="114" />
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120" />
+        <location filename="../../shopsync/demo_data.py" line="117" />
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123" />
+        <location filename="../../shopsync/demo_data.py" line="120" />
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
@@ -312,63 +312,93 @@
         <source>Mise à jour refusée : rien n'a été installé.</source>
         <translation>Mise à jour refusée : rien n'a été installé.</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="39" />
+        <source>--prefix : au moins %1 caractères</source>
+        <translation>--prefix : au moins %1 caractères</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="43" />
+        <source>réussi</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="44" />
+        <source>ÉCHEC</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="45" />
+        <source>sans objet</source>
+        <translation>sans objet</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/conformance.py" line="59" />
+        <source>conformité : %1 réussis, %2 en échec</source>
+        <translation>conformité : %1 réussis, %2 en échec</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202" />
+        <location filename="../../shopsync/config.py" line="209" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206" />
+        <location filename="../../shopsync/config.py" line="213" />
         <source>un nombre entier</source>
         <translation>un nombre entier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="210" />
+        <location filename="../../shopsync/config.py" line="217" />
         <source>un nombre</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="214" />
+        <location filename="../../shopsync/config.py" line="221" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219" />
+        <location filename="../../shopsync/config.py" line="226" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235" />
+        <location filename="../../shopsync/config.py" line="242" />
         <source>%1 : ce n'est pas un fichier TOML valide</source>
         <translation>%1 : ce n'est pas un fichier TOML valide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236" />
+        <location filename="../../shopsync/config.py" line="243" />
         <source>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244" />
+        <location filename="../../shopsync/config.py" line="251" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288" />
+        <location filename="../../shopsync/config.py" line="299" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333" />
+        <location filename="../../shopsync/config.py" line="344" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362" />
+        <location filename="../../shopsync/config.py" line="373" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="387" />
+        <source>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</translation>
     </message>
     <message>
         <location filename="../../shopsync/services/settings.py" line="43" />
@@ -1055,22 +1085,27 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="117" />
+        <location filename="../../shopsync/sync/messages.py" line="118" />
+        <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
+        <translation>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="131" />
         <source>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="124" />
+        <location filename="../../shopsync/sync/messages.py" line="138" />
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="132" />
+        <location filename="../../shopsync/sync/messages.py" line="146" />
         <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
         <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="136" />
+        <location filename="../../shopsync/sync/messages.py" line="150" />
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>le catalogue du site est vide : rien à publier</translation>
     </message>
