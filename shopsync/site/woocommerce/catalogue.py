@@ -52,6 +52,19 @@ def list_products(http: WooHttp, fields: str | None = CATALOG_FIELDS) -> list[di
     return list(http.pages("products", params))
 
 
+def by_skus(http: WooHttp, skus: list[str]) -> list[dict[str, Any]]:
+    """The products carrying some SKUs (≤ 100, none containing ","), one request."""
+    params = {
+        "sku": ",".join(skus),
+        "_fields": "id,sku,type",
+        "per_page": str(PER_PAGE),
+        "status": "any",
+    }
+    return [
+        p for p in http.get("products", params) if isinstance(p, dict) and p.get("sku") in set(skus)
+    ]
+
+
 def products_by_id(http: WooHttp, ids: list[int]) -> dict[int, dict[str, Any]]:
     """The current full state of some products (≤ 100 per request)."""
     found: dict[int, dict[str, Any]] = {}

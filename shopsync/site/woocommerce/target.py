@@ -151,9 +151,7 @@ class WooCommerceTarget:
 
     def send_batch(self, items: list[dict[str, Any]], idempotency_key: str) -> list[ItemResult]:
         """`idempotency_key` is not sent (WooCommerce ignores it); see `batches`."""
-        if self._index is None:
-            self._index = SkuIndex(catalogue.list_products(self.http, fields="id,sku,type"))
-        return batches.send(self.http, self._index, items, self.rule)
+        return batches.send(self.http, self._index_for(items), items, self.rule)
 
     def send_listing_requests(self, items: list[dict[str, Any]]) -> dict[str, Any]:
         """No listing team behind a WooCommerce shop: the same answer a v1 site gives to an
@@ -167,6 +165,18 @@ class WooCommerceTarget:
         return orders.open_orders(self.http, parents)
 
     # --- helpers ----------------------------------------------------------------------------
+
+    def _index_for(self, items: list[dict[str, Any]]) -> SkuIndex:
+        """The SKU → id index for a batch: the whole shop's when this run read it (catalogue,
+        states), else — a run with a sale or two, whose catalogue is cached — only the
+        batch's SKUs, asked by name (`?sku=a,b`, one request instead of every page)."""
+        if self._index is not None:
+            return self._index
+        references = [str(i["reference"]) for i in items]
+        if len(references) > PER_PAGE or any("," in r for r in references):
+            self._index = SkuIndex(catalogue.list_products(self.http, fields="id,sku,type"))
+            return self._index
+        return SkuIndex(catalogue.by_skus(self.http, references))
 
     def _rewrite_messages(self, text: str) -> None:
         stale = [

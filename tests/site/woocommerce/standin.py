@@ -505,8 +505,8 @@ def create_app(state: WooState) -> Starlette:
         status = query.get("status", "any")
         if status != "any":
             items = [p for p in items if p["status"] in status.split(",")]
-        if query.get("sku"):
-            items = [p for p in items if p["sku"] == query["sku"]]
+        if query.get("sku"):  # several SKUs separated by commas (seen live on 7.8.0)
+            items = [p for p in items if p["sku"] in query["sku"].split(",")]
         if query.get("type"):
             items = [p for p in items if p["type"] == query["type"]]
         if query.get("stock_status"):

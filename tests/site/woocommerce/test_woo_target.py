@@ -352,3 +352,14 @@ def test_a_wrong_key_is_told_and_the_credentials_never_reach_a_log(shop, caplog)
         assert SECRET not in repr(target.http._net._http.auth)
     text = caplog.text + "".join(repr(r.args) for r in caplog.records)
     assert SECRET not in text and KEY not in text and "cs_wrong" not in text
+
+
+def test_a_one_sale_run_asks_for_its_skus_by_name_not_for_every_page():
+    state = WooState(KEY, SECRET)
+    for n in range(250):
+        simple(state, f"REF-{n:03d}", "Tissot")
+    with running_standin(state) as url, target_for(url) as target:
+        results = target.send_batch([item("REF-042", 2, quantity=0, availability="out_of_stock")], "k")
+    assert results[0].status == "accepted"
+    assert [m for m, p in state.requests if p.endswith("/products")] == ["GET", "GET"]  # by SKU, then its state
+    assert by_sku(state, "REF-042")["stock_status"] == "outofstock"
