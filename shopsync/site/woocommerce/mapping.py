@@ -334,7 +334,7 @@ def plan_item(
                 plan.rejection = Reason.MISSING_SIZES
                 return plan
             plan.variations, plan.unknown_sizes = _variation_writes(
-                product, variations, sizes, orderable or rule.enabled
+                product, variations, sizes, orderable or rule.enabled, item.get("price")
             )
     changed = _diff(product, desired)
     if changed or plan.variations:
@@ -349,9 +349,12 @@ def _variation_writes(
     variations: list[dict[str, Any]],
     sizes: list[dict[str, Any]],
     orderable_when_out: bool,
+    product_price: str | None,
 ) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
-    """Per variation: its size's stock and TLD price; a size the ERP does not list has no
-    stock (its price stays as the site has it). Sizes with no variation are returned apart."""
+    """Per variation: its size's stock and TLD price. A size the ERP does not list has no
+    stock and the product's price (the lowest the ERP gave): only prices written in the ERP
+    ever show (seed §10: "with one size and one price in the ERP, only that price shows").
+    Sizes with no variation are returned apart."""
     attribute = size_attribute(product)
     name = str((attribute or {}).get("name") or "")
     wanted = {str(s["size"]): s for s in sizes}
@@ -365,7 +368,9 @@ def _variation_writes(
         entry = wanted.get(size)
         desired = _stock_fields(int(entry["quantity"]) if entry else 0, orderable_when_out)
         if entry is not None:
-            desired["regular_price"] = entry.get("price") or ""
+            desired["regular_price"] = entry.get("price") or product_price or ""
+        elif product_price:
+            desired["regular_price"] = product_price
         changed = _diff(variation, desired)
         if changed:
             writes.append({"id": variation["id"], **changed})

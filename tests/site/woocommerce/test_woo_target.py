@@ -55,7 +55,7 @@ def shop() -> Iterator[tuple[WooState, str]]:
     simple(state, "T137.407.11.041.00", "Tissot", manage_stock=False, regular_price="695")
     simple(state, "CRB4084600", "Cartier", regular_price="6150")
     simple(state, "ZZ-OFF-1", "Inconnue")
-    ring(state, "AL/1234.56", {"50": "890.00", "52": "890.00", "56.5": "920.00"})
+    ring(state, "AL/1234.56", {"50": "850.00", "52": "890.00", "56.5": "920.00"})
     state.new_product({"name": "Coffret", "type": "grouped", "sku": "GRP-1"})
     state.new_product({"name": "Sans référence", "type": "simple"})
     with running_standin(state) as url:
@@ -359,7 +359,12 @@ def test_a_one_sale_run_asks_for_its_skus_by_name_not_for_every_page():
     for n in range(250):
         simple(state, f"REF-{n:03d}", "Tissot")
     with running_standin(state) as url, target_for(url) as target:
-        results = target.send_batch([item("REF-042", 2, quantity=0, availability="out_of_stock")], "k")
+        results = target.send_batch(
+            [item("REF-042", 2, quantity=0, availability="out_of_stock")], "k"
+        )
     assert results[0].status == "accepted"
-    assert [m for m, p in state.requests if p.endswith("/products")] == ["GET", "GET"]  # by SKU, then its state
+    assert [m for m, p in state.requests if p.endswith("/products")] == [
+        "GET",
+        "GET",
+    ]  # by SKU, then its state
     assert by_sku(state, "REF-042")["stock_status"] == "outofstock"
