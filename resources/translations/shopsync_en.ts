@@ -337,31 +337,6 @@
         <source>Mise à jour refusée : rien n&apos;a été installé.</source>
         <translation>Update refused: nothing was installed.</translation>
     </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="39"/>
-        <source>--prefix : au moins %1 caractères</source>
-        <translation>--prefix: at least %1 characters</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="43"/>
-        <source>réussi</source>
-        <translation>passed</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="44"/>
-        <source>ÉCHEC</source>
-        <translation>FAILED</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="45"/>
-        <source>sans objet</source>
-        <translation>skipped</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="59"/>
-        <source>conformité : %1 réussis, %2 en échec</source>
-        <translation>conformance: %1 passed, %2 failed</translation>
-    </message>
 </context>
 <context>
     <name>Config</name>

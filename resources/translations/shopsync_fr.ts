@@ -312,31 +312,6 @@
         <source>Mise à jour refusée : rien n'a été installé.</source>
         <translation>Mise à jour refusée : rien n'a été installé.</translation>
     </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="39" />
-        <source>--prefix : au moins %1 caractères</source>
-        <translation>--prefix : au moins %1 caractères</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="43" />
-        <source>réussi</source>
-        <translation>réussi</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="44" />
-        <source>ÉCHEC</source>
-        <translation>ÉCHEC</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="45" />
-        <source>sans objet</source>
-        <translation>sans objet</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/commands/conformance.py" line="59" />
-        <source>conformité : %1 réussis, %2 en échec</source>
-        <translation>conformité : %1 réussis, %2 en échec</translation>
-    </message>
 </context>
 <context>
     <name>Config</name>

@@ -136,6 +136,10 @@ class WooCommerceTarget:
         variations = catalogue.variations_for(self.http, found)
         return wire_state(found[0], variations.get(found[0]["id"], []))
 
+    def get_settings(self) -> dict[str, Any]:
+        """The site-wide rule this target writes (as `SiteClient.get_settings` answers it)."""
+        return self._settings_wire()
+
     def put_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
         """The site-wide backorder rule. WooCommerce has no place for it, so it lives where
         the theme reads it: meta `_shopsync_backorder_message` on every product that is
@@ -146,8 +150,7 @@ class WooCommerceTarget:
         self.rule = rule
         if changed:
             self._rewrite_messages(rule.text())
-        return {"backorder": {"enabled": rule.enabled, "restock_days": rule.restock_days,
-                              "message": rule.message}}  # fmt: skip
+        return self._settings_wire()
 
     def send_batch(self, items: list[dict[str, Any]], idempotency_key: str) -> list[ItemResult]:
         """`idempotency_key` is not sent (WooCommerce ignores it); see `batches`."""
@@ -165,6 +168,16 @@ class WooCommerceTarget:
         return orders.open_orders(self.http, parents)
 
     # --- helpers ----------------------------------------------------------------------------
+
+    def _settings_wire(self) -> dict[str, Any]:
+        rule = self.rule
+        return {
+            "backorder": {
+                "enabled": rule.enabled,
+                "restock_days": rule.restock_days,
+                "message": rule.message,
+            }
+        }
 
     def _index_for(self, items: list[dict[str, Any]]) -> SkuIndex:
         """The SKU → id index for a batch: the whole shop's when this run read it (catalogue,

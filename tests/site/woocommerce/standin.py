@@ -31,6 +31,7 @@ import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
@@ -677,3 +678,47 @@ def running_standin(state: WooState) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(20)
+
+
+@dataclass
+class StandinShop:
+    """A running stand-in: its URL, the credentials as ShopSync keeps them ("ck:cs"), its
+    state (to look at or seed), and `sell(reference, size)`: a customer's order, placed
+    processing, which lowers the stock as WooCommerce does."""
+
+    url: str
+    credentials: str
+    state: WooState
+
+    def sell(self, reference: str, size: str | None = None) -> None:
+        with self.state.lock:
+            product = next(p for p in self.state.products.values() if p["sku"] == reference)
+            line: dict[str, Any] = {"product_id": product["id"], "quantity": 1}
+            if size is not None:
+                line["variation_id"] = next(
+                    v["id"] for v in self.state.variations[product["id"]].values()
+                    if any(a["option"] == size for a in v["attributes"])
+                )  # fmt: skip
+            self.state.new_order({"status": "processing", "line_items": [line]})
+
+
+@contextmanager
+def running_woocommerce(
+    simple: list[str] = (), sized: dict[str, list[str]] | None = None, *, brands: bool = False
+) -> Iterator[StandinShop]:
+    """A stand-in shop on 127.0.0.1 with draft products: `simple` SKUs and `sized` SKUs with
+    their ring sizes (a variable product, one variation per size)."""
+    state = WooState("ck_standin0123456789", "cs_standin9876543210", brands=brands)
+    for sku in simple:
+        state.new_product({"name": sku, "sku": sku, "status": "draft"})
+    for sku, sizes in (sized or {}).items():
+        parent = state.new_product({
+            "name": sku, "sku": sku, "type": "variable", "status": "draft",
+            "attributes": [{"name": "Taille", "options": sizes, "variation": True}],
+        })  # fmt: skip
+        for size in sizes:
+            state.new_variation(
+                parent, {"sku": f"{sku}-{size}", "attributes": [{"name": "Taille", "option": size}]}
+            )
+    with running_standin(state) as url:
+        yield StandinShop(url, f"{state.key}:{state.secret}", state)
