@@ -84,3 +84,30 @@ def test_a_site_token_where_the_key_pair_belongs_is_a_clear_configuration_error(
     assert "ck_…:cs_…" in out.stdout + out.stderr and "Traceback" not in out.stderr
     assert "sandbox-token" not in out.stdout + out.stderr
     assert state.bodies == []
+
+
+def test_a_web_order_is_never_undone_by_an_export_that_does_not_show_it_yet(woo):
+    shop, state = woo
+    shop.write(ROWS)
+    assert sync_once(shop)[0] == 0
+    festina = product(state, "F20560/1")
+    state.new_order(
+        {"status": "processing", "line_items": [{"product_id": festina["id"], "quantity": 1}]}
+    )
+    assert festina["stock_quantity"] == 0  # WooCommerce took the only piece
+    # 10:05: the export still counts it (the shop has not entered the web order), and its
+    # price moved, so the product goes out again
+    repriced = [r if r[0] != "F20560/1" else (*r[:4], "1 350,00", *r[5:]) for r in ROWS]
+    shop.write(repriced)
+    code, run = sync_once(shop)
+    assert code == 0, run
+    festina = product(state, "F20560/1")
+    assert festina["regular_price"] == "1350.00"
+    assert (
+        festina["stock_quantity"] == 0 and festina["stock_status"] == "outofstock"
+    )  # not back on sale
+    # the shop enters the sale (the export shows 0) and completes the order
+    next(iter(state.orders.values()))["status"] = "completed"
+    shop.write([r if r[0] != "F20560/1" else (*r[:3], "0", "1 350,00", *r[5:]) for r in ROWS])
+    assert sync_once(shop)[0] == 0
+    assert product(state, "F20560/1")["stock_quantity"] == 0
