@@ -16,8 +16,16 @@ from shopsync.site.woocommerce.mapping import ProductType
 
 log = logging.getLogger("shopsync.site.woocommerce")
 
-# Only what the catalogue and the index need: 100 products a page stay a few KB.
+# Only the fields ShopSync reads (`_fields`): pages stay small, and WooCommerce skips working
+# out the rest (price_html, related products…), which is most of a full product's cost.
 CATALOG_FIELDS = "id,sku,name,type,status,attributes,brands,meta_data"
+STATE_FIELDS = (
+    "id,sku,type,status,attributes,meta_data,manage_stock,stock_quantity,stock_status,"
+    "backorders,regular_price"
+)
+VARIATION_FIELDS = (
+    "id,sku,attributes,meta_data,manage_stock,stock_quantity,stock_status,backorders,regular_price"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +79,7 @@ def products_by_id(http: WooHttp, ids: list[int]) -> dict[int, dict[str, Any]]:
     for start in range(0, len(ids), PER_PAGE):
         chunk = ids[start : start + PER_PAGE]
         params = {
+            "_fields": STATE_FIELDS,
             "include": ",".join(str(i) for i in chunk),
             "per_page": str(PER_PAGE),
             "status": "any",
@@ -82,7 +91,7 @@ def products_by_id(http: WooHttp, ids: list[int]) -> dict[int, dict[str, Any]]:
 
 
 def variations_of(http: WooHttp, product_id: int) -> list[dict[str, Any]]:
-    return list(http.pages(f"products/{product_id}/variations"))
+    return list(http.pages(f"products/{product_id}/variations", {"_fields": VARIATION_FIELDS}))
 
 
 def variations_for(

@@ -104,7 +104,7 @@ class WooCommerceTarget:
     def products(self, published: bool | None = None) -> list[dict[str, Any]]:
         """What the storefront shows, as Site API product states (ring sizes read from the
         variations, never from the parent's stock_status: trap #34869)."""
-        full = catalogue.list_products(self.http, fields=None)
+        full = catalogue.list_products(self.http, fields=catalogue.STATE_FIELDS)
         self._index = SkuIndex(full)
         variations = catalogue.variations_for(self.http, full)
         states = []
