@@ -76,6 +76,24 @@ def web_order(order: dict[str, Any], parent_skus: dict[int, str]) -> WebOrder:
     )
 
 
-def open_orders(http: WooHttp, parent_skus: dict[int, str]) -> list[WebOrder]:
-    params = {"status": ",".join(OPEN_STATUSES)}
-    return [web_order(o, parent_skus) for o in http.pages("orders", params) if isinstance(o, dict)]
+def open_orders(http: WooHttp, known_skus: dict[int, str] | None = None) -> list[WebOrder]:
+    """The processing and on-hold orders. A ring size's line names its variation; its parent's
+    SKU (the reference) comes from `known_skus` (product id → SKU) or is asked for, by id, for
+    those parents only — a run with one sale does not page through the shop for it."""
+    raw = [
+        o for o in http.pages("orders", {"status": ",".join(OPEN_STATUSES)}) if isinstance(o, dict)
+    ]
+    skus = dict(known_skus or {})
+    missing = sorted({
+        line.get("product_id")
+        for order in raw for line in order.get("line_items") or []
+        if isinstance(line, dict) and line.get("variation_id") and isinstance(line.get("product_id"), int)
+        and line.get("product_id") not in skus
+    })  # fmt: skip
+    if missing:
+        from shopsync.site.woocommerce.catalogue import products_by_id
+
+        skus.update(
+            {pid: str(p.get("sku") or "") for pid, p in products_by_id(http, missing).items()}
+        )
+    return [web_order(o, skus) for o in raw]

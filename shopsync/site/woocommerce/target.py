@@ -162,10 +162,8 @@ class WooCommerceTarget:
         raise SiteRejected("WooCommerce has no listing requests (no platform behind the shop)", 404)
 
     def open_orders(self) -> list[WebOrder]:
-        if self._index is None:
-            self._index = SkuIndex(catalogue.list_products(self.http, fields="id,sku,type"))
-        parents = {entry.id: sku for sku, entry in self._index.entries.items()}
-        return orders.open_orders(self.http, parents)
+        known = {e.id: sku for sku, e in self._index.entries.items()} if self._index else None
+        return orders.open_orders(self.http, known)
 
     # --- helpers ----------------------------------------------------------------------------
 
