@@ -53,6 +53,7 @@ class WooCommerceTarget:
         self.http = WooHttp(shop_url, credentials, **http_options)
         self.brand_attribute = brand_attribute
         self.rule = backorder or BackorderRule()
+        self._rule_known = backorder is not None
         self._index: SkuIndex | None = None
 
     def __repr__(self) -> str:
@@ -137,18 +138,29 @@ class WooCommerceTarget:
         return wire_state(found[0], variations.get(found[0]["id"], []))
 
     def get_settings(self) -> dict[str, Any]:
-        """The site-wide rule this target writes (as `SiteClient.get_settings` answers it)."""
-        return self._settings_wire()
+        """The site-wide rule as the shop shows it (as `SiteClient.get_settings` answers).
+        Built without the configured rule (a conformance run, the wizard), the target reads
+        the text the shop's products show: that text, put back as the message, restores them
+        exactly (it holds no `{days}` left to replace)."""
+        if self._rule_known:
+            return self._settings_wire()
+        for product in catalogue.list_products(self.http, fields="id,meta_data"):
+            text = meta(product, META_BACKORDER_MESSAGE)
+            if text:
+                return {"backorder": {"enabled": True, "restock_days": 0, "message": text}}
+        return {"backorder": {"enabled": False, "restock_days": 0, "message": ""}}
 
     def put_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
         """The site-wide backorder rule. WooCommerce has no place for it, so it lives where
         the theme reads it: meta `_shopsync_backorder_message` on every product that is
         orderable when out of stock. A new text is rewritten on those products now (the
-        seed: the rule applies to the whole site, never to one product)."""
+        seed: the rule applies to the whole site, never to one product); products already
+        showing it are not written."""
         rule = BackorderRule.from_wire(settings)
-        changed = rule.text() != self.rule.text()
-        self.rule = rule
-        if changed:
+        self.rule, self._rule_known = rule, True
+        if rule.enabled and rule.text():
+            # Rule off: nothing to rewrite; products leave backorder through their own
+            # states (the engine sends them sold out), and their message with them.
             self._rewrite_messages(rule.text())
         return self._settings_wire()
 

@@ -21,6 +21,12 @@ SIZED = "SHOPSYNC-CONFORMANCE-RING"
 def test_the_woocommerce_stand_in_passes_every_check_and_other_products_are_untouched():
     with running_woocommerce([PLAIN, "OTHER-1"], {SIZED: ["52", "54"]}) as shop:
         other = next(p for p in shop.state.products.values() if p["sku"] == "OTHER-1")
+        # a product of the shop's on backorder, with the shop's message (ShopSync wrote it)
+        on_order = shop.state.new_product({
+            "name": "Sur commande", "sku": "OTHER-BO", "manage_stock": True, "stock_quantity": 0,
+            "backorders": "notify",
+            "meta_data": [{"key": "_shopsync_backorder_message", "value": "Expédié sous 10 jours"}],
+        })  # fmt: skip
         with SiteTargets(shop.url, kind="woocommerce", token=shop.credentials).open(
             Purpose.CONFORMANCE
         ) as target:
@@ -32,6 +38,10 @@ def test_the_woocommerce_stand_in_passes_every_check_and_other_products_are_unto
     assert outcomes["web_orders"] == "passed" and outcomes["ring_sizes"] == "passed"
     assert other["id"] not in written and statuses["OTHER-1"] == "draft"
     assert statuses[PLAIN] == "draft" and statuses[SIZED] == "draft"  # left unpublished
+    message = next(
+        m["value"] for m in on_order["meta_data"] if m["key"] == "_shopsync_backorder_message"
+    )
+    assert message == "Expédié sous 10 jours"  # the suite's rule change was put back as it was
 
 
 def test_the_cli_runs_the_suite_against_a_woocommerce_shop(tmp_path):

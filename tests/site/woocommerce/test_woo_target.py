@@ -368,3 +368,12 @@ def test_a_one_sale_run_asks_for_its_skus_by_name_not_for_every_page():
         "GET",
     ]  # by SKU, then its state
     assert by_sku(state, "REF-042")["stock_status"] == "outofstock"
+
+
+def test_turning_the_rule_off_never_blanks_what_products_show(shop):
+    state, url = shop
+    with target_for(url) as target:
+        target.send_batch([item("CRB4084600", 1, availability="backorder", quantity=0)], "k")
+        target.put_settings({"backorder": {"enabled": False, "restock_days": 10, "message": ""}})
+    message = meta(by_sku(state, "CRB4084600"), "_shopsync_backorder_message")
+    assert message == "Sur commande, expédié sous 10 jours"  # leaves with its own next state
