@@ -20,6 +20,7 @@ from shopsync.site.woocommerce.catalogue import SkuIndex
 from shopsync.site.woocommerce.http import PER_PAGE, WooHttp
 from shopsync.site.woocommerce.mapping import (
     META_BACKORDER_MESSAGE,
+    META_VERSION,
     BackorderRule,
     ProductType,
     catalog_product,
@@ -204,8 +205,8 @@ class WooCommerceTarget:
     def _rewrite_messages(self, text: str) -> None:
         stale = [
             p["id"]
-            for p in catalogue.list_products(self.http, fields="id,meta_data")
-            if meta(p, META_BACKORDER_MESSAGE) not in (None, "", text)
+            for p in catalogue.list_products(self.http, fields="id,type,backorders,meta_data")
+            if meta(p, META_BACKORDER_MESSAGE) != text and _shows_the_rule(p)
         ]
         updates = [
             {"id": pid, "meta_data": [{"key": META_BACKORDER_MESSAGE, "value": text}]}
@@ -214,3 +215,15 @@ class WooCommerceTarget:
         for start in range(0, len(updates), PER_PAGE):
             self.http.post("products/batch", {"update": updates[start : start + PER_PAGE]})
         log.info("backorder message rewritten on %d WooCommerce products", len(updates))
+
+
+def _shows_the_rule(product: dict[str, Any]) -> bool:
+    """A product ShopSync made orderable when out of stock (simple: its `backorders`; a ring:
+    its sizes, so the parent that carries the text), or one that already shows a text."""
+    if meta(product, META_BACKORDER_MESSAGE):
+        return True
+    if meta(product, META_VERSION) is None:
+        return False  # not ShopSync's
+    return (
+        product.get("backorders") not in (None, "no") or product.get("type") == ProductType.VARIABLE
+    )

@@ -377,3 +377,15 @@ def test_turning_the_rule_off_never_blanks_what_products_show(shop):
         target.put_settings({"backorder": {"enabled": False, "restock_days": 10, "message": ""}})
     message = meta(by_sku(state, "CRB4084600"), "_shopsync_backorder_message")
     assert message == "Sur commande, expédié sous 10 jours"  # leaves with its own next state
+
+
+def test_a_message_lost_on_the_shop_is_written_back_with_the_rule(shop):
+    state, url = shop
+    with target_for(url) as target:
+        target.send_batch([item("CRB4084600", 1, availability="backorder", quantity=0)], "k")
+    cartier = by_sku(state, "CRB4084600")
+    state._meta(cartier, [{"key": "_shopsync_backorder_message", "value": ""}])  # blanked by hand
+    with target_for(url) as target:
+        target.put_settings(BACKORDER)
+    assert meta(cartier, "_shopsync_backorder_message") == "Sur commande, expédié sous 10 jours"
+    assert meta(by_sku(state, "ZZ-OFF-1"), "_shopsync_backorder_message") is None  # not ShopSync's
