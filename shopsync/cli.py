@@ -43,6 +43,15 @@ def _first_command(argv: Sequence[str] | None) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; everything it prints passes through the one redaction policy (a
+    site's 4xx body quoted in a summary may echo the token back)."""
+    from shopsync.redaction import redacted_stdio
+
+    with redacted_stdio():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser(_first_command(argv))
     args = parser.parse_args(argv)
     module = getattr(args, "_module", None)

@@ -57,7 +57,7 @@ def sources() -> list[str]:
         + [
             package / name
             for name in (
-                "cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py",
+                "cli.py", "config.py", "settings_schema.py", "texts.py", "demo_data.py", "sync/messages.py",
                 "erp/messages.py",
             )
         ]

@@ -159,7 +159,7 @@ class PlatformLink:
                 self._received(now, interval)
                 self._send_report(client)
                 if requests:
-                    self._handler().handle(client, requests)
+                    self._handler().handle(client, requests, now)
             return True
         except SiteRejected as exc:
             if exc.status_code in NOT_SUPPORTED and self.last_signal_at is None:
@@ -169,7 +169,7 @@ class PlatformLink:
                 )
                 self._unsupported_until = now + UNSUPPORTED_RECHECK
             else:
-                log.warning("heartbeat refused by the site: %s", exc)
+                log.warning("heartbeat refused by the site: %s", exc)  # its words quoted by the client
                 self._next_due = now + interval
         except SiteAuthError as exc:
             if not self._auth_refused:

@@ -33,6 +33,8 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
 
     headline = translate("State", texts.STATE_HEADLINES[status.state])
     out = [arg(translate("Cli", "État : %1"), headline[:1].lower() + headline[1:])]
+    # Why, in the tray's words (services/status.py's reasons, worded by texts.reason_text).
+    reasons = [texts.reason_text(r, translate) for r in status.reasons]
     last = status.last_run
     if last:
         when = time.strftime("%d/%m/%Y %H:%M", time.localtime(last["started_at"]))
@@ -63,4 +65,6 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
         out.append(arg(translate("Cli", "Marques à décider : %1"), ", ".join(status.unmapped_brands)))
     if status.rejected:
         out.append(translate("Cli", "%n produit(s) refusé(s) par le site", None, len(status.rejected)))
+    out += [arg(translate("Cli", "Pourquoi : %1"), reason) for reason in reasons[:1]]
+    out += [f"  {reason}" for reason in reasons[1:]]
     return out
