@@ -186,33 +186,33 @@
         <translation>Why: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="69"/>
+        <location filename="../../shopsync/commands/demo.py" line="70"/>
         <source>Site de démonstration : %1/  (boutique en ligne)</source>
         <translation>Demo site: %1/  (online shop)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="70"/>
+        <location filename="../../shopsync/commands/demo.py" line="71"/>
         <source>Dossier ShopSync : %1</source>
         <translation>ShopSync folder: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="74"/>
+        <location filename="../../shopsync/commands/demo.py" line="75"/>
         <source>1re synchronisation : %1</source>
         <translation>1st sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="81"/>
+        <location filename="../../shopsync/commands/demo.py" line="85"/>
         <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
         <translation>Simulated sale (1 Tissot Seastar), then sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="92"/>
+        <location filename="../../shopsync/commands/demo.py" line="96"/>
         <location filename="../../shopsync/commands/status.py" line="65"/>
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="101"/>
+        <location filename="../../shopsync/commands/demo.py" line="105"/>
         <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
         <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
@@ -1144,82 +1144,82 @@
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="34"/>
+        <location filename="../../shopsync/sync/messages.py" line="35"/>
         <source>Synchronisation terminée</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="35"/>
+        <location filename="../../shopsync/sync/messages.py" line="36"/>
         <source>Rien de nouveau</source>
         <translation>Nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="36"/>
+        <location filename="../../shopsync/sync/messages.py" line="37"/>
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site unreachable: changes kept pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="37"/>
+        <location filename="../../shopsync/sync/messages.py" line="38"/>
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Unpublishing held: confirm with `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="38"/>
+        <location filename="../../shopsync/sync/messages.py" line="39"/>
         <source>Export ERP illisible : rien n&apos;a changé</source>
         <translation>ERP export unreadable: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="39"/>
+        <location filename="../../shopsync/sync/messages.py" line="40"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="40"/>
+        <location filename="../../shopsync/sync/messages.py" line="41"/>
         <source>Une synchronisation est déjà en cours</source>
         <translation>A sync is already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="41"/>
+        <location filename="../../shopsync/sync/messages.py" line="42"/>
         <source>Simulation (rien n&apos;a été envoyé)</source>
         <translation>Dry run (nothing was sent)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="42"/>
+        <location filename="../../shopsync/sync/messages.py" line="43"/>
         <source>Erreur</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="48"/>
+        <location filename="../../shopsync/sync/messages.py" line="49"/>
         <source>À publier</source>
         <translation>To publish</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="49"/>
+        <location filename="../../shopsync/sync/messages.py" line="50"/>
         <source>À mettre à jour</source>
         <translation>To update</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="50"/>
+        <location filename="../../shopsync/sync/messages.py" line="51"/>
         <source>À dépublier</source>
         <translation>To unpublish</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="51"/>
+        <location filename="../../shopsync/sync/messages.py" line="52"/>
         <source>Dépublications retenues</source>
         <translation>Held unpublishing</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="59"/>
+        <location filename="../../shopsync/sync/messages.py" line="60"/>
         <source>%1 : %2 — %3</source>
         <translation>%1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="70"/>
+        <location filename="../../shopsync/sync/messages.py" line="72"/>
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — read %2, changes %3, sent %4, pending %5, held %6, refused %7</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/sync/messages.py" line="82"/>
+        <location filename="../../shopsync/sync/messages.py" line="89"/>
         <source>%n produit(s) seraient dépubliés : c&apos;est plus que le seuil de sécurité</source>
         <translation>
             <numerusform>%n product would be unpublished: that is over the safety threshold</numerusform>
@@ -1227,47 +1227,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="89"/>
+        <location filename="../../shopsync/sync/messages.py" line="96"/>
         <source>erreur interne (%1) : voir logs/shopsync.log</source>
         <translation>internal error (%1): see logs/shopsync.log</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="93"/>
+        <location filename="../../shopsync/sync/messages.py" line="100"/>
         <source>une autre synchronisation tient le verrou</source>
         <translation>another sync holds the lock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="98"/>
+        <location filename="../../shopsync/sync/messages.py" line="105"/>
         <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
         <translation>the site refused the token: check it in the settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="105"/>
+        <location filename="../../shopsync/sync/messages.py" line="112"/>
         <source>le certificat du site %1 n&apos;est pas reconnu par ce PC (antivirus ou proxy ?) : rien n&apos;a été envoyé, nouvel essai automatique (détail dans le journal)</source>
         <translation>this PC does not trust the certificate of the site %1 (antivirus or proxy?): nothing was sent, automatic retry (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="118"/>
+        <location filename="../../shopsync/sync/messages.py" line="125"/>
         <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished, it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="131"/>
+        <location filename="../../shopsync/sync/messages.py" line="138"/>
         <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="138"/>
+        <location filename="../../shopsync/sync/messages.py" line="145"/>
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="146"/>
+        <location filename="../../shopsync/sync/messages.py" line="153"/>
         <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
         <translation>the ERP export holds no item: nothing was changed on the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="150"/>
+        <location filename="../../shopsync/sync/messages.py" line="157"/>
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>
@@ -1419,32 +1419,32 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="106"/>
+        <location filename="../../shopsync/texts.py" line="107"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="107"/>
+        <location filename="../../shopsync/texts.py" line="108"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="108"/>
+        <location filename="../../shopsync/texts.py" line="109"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109"/>
+        <location filename="../../shopsync/texts.py" line="110"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="153"/>
+        <location filename="../../shopsync/texts.py" line="213"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="157"/>
+        <location filename="../../shopsync/texts.py" line="217"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -1452,7 +1452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="188"/>
+        <location filename="../../shopsync/texts.py" line="248"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -1460,17 +1460,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="190"/>
+        <location filename="../../shopsync/texts.py" line="250"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="193"/>
+        <location filename="../../shopsync/texts.py" line="253"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="176"/>
+        <location filename="../../shopsync/texts.py" line="236"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
@@ -1480,13 +1480,13 @@
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="159"/>
+        <location filename="../../shopsync/texts.py" line="219"/>
         <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
         <translation>ERP export unreadable, nothing changed on the site: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="170"/>
-        <location filename="../../shopsync/texts.py" line="179"/>
+        <location filename="../../shopsync/texts.py" line="230"/>
+        <location filename="../../shopsync/texts.py" line="239"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -1494,7 +1494,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="167"/>
+        <location filename="../../shopsync/texts.py" line="227"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
@@ -1519,7 +1519,7 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="151"/>
+        <location filename="../../shopsync/texts.py" line="211"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
@@ -1529,7 +1529,7 @@
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="149"/>
+        <location filename="../../shopsync/texts.py" line="209"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
@@ -1659,107 +1659,172 @@
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="66"/>
+        <location filename="../../shopsync/texts.py" line="61"/>
+        <source>changement dans l&apos;ERP</source>
+        <translation>ERP change</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="67"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67"/>
+        <location filename="../../shopsync/texts.py" line="68"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="72"/>
+        <location filename="../../shopsync/texts.py" line="73"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="77"/>
+        <location filename="../../shopsync/texts.py" line="78"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="82"/>
+        <location filename="../../shopsync/texts.py" line="83"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="87"/>
+        <location filename="../../shopsync/texts.py" line="88"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95"/>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96"/>
+        <location filename="../../shopsync/texts.py" line="97"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97"/>
+        <location filename="../../shopsync/texts.py" line="98"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98"/>
+        <location filename="../../shopsync/texts.py" line="99"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99"/>
+        <location filename="../../shopsync/texts.py" line="100"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="114"/>
+        <location filename="../../shopsync/texts.py" line="115"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="115"/>
+        <location filename="../../shopsync/texts.py" line="116"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116"/>
+        <location filename="../../shopsync/texts.py" line="117"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117"/>
+        <location filename="../../shopsync/texts.py" line="118"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="122"/>
+        <location filename="../../shopsync/texts.py" line="123"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="123"/>
+        <location filename="../../shopsync/texts.py" line="124"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="124"/>
+        <location filename="../../shopsync/texts.py" line="125"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125"/>
+        <location filename="../../shopsync/texts.py" line="126"/>
         <source>introuvables</source>
         <translation>not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="177"/>
+        <location filename="../../shopsync/texts.py" line="132"/>
+        <source>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</source>
+        <translation>Export: %1 line(s) read, %2 rejected, %3 merged with another line of the same reference; %4 distinct reference(s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="137"/>
+        <source>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</source>
+        <translation>References: %1 connected to the site&apos;s catalogue, %2 to rewrite, %3 absent from the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="141"/>
+        <source>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l&apos;ERP</source>
+        <translation>Connected: %1 published, %2 held by their brand (%3 to decide, %4 off the site), %5 held by their ERP status</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="150"/>
+        <source>Rien ne sera publié : l&apos;export ne contient aucun article lisible.</source>
+        <translation>Nothing will be published: the export has no readable item.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="153"/>
+        <source>Rien ne sera publié tant que le catalogue du site n&apos;a pas été lu.</source>
+        <translation>Nothing will be published until the site&apos;s catalogue has been read.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="156"/>
+        <source>Rien ne sera publié : le catalogue du site est vide.</source>
+        <translation>Nothing will be published: the site&apos;s catalogue is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="159"/>
+        <source>Rien ne sera publié : aucune référence de l&apos;export ne correspond au catalogue du site.</source>
+        <translation>Nothing will be published: no reference of the export matches the site&apos;s catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="163"/>
+        <source>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Nothing will be published: every brand is still to decide (Brands window, or `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="168"/>
+        <source>Rien ne sera publié : toutes les marques connectées sont hors site.</source>
+        <translation>Nothing will be published: every connected brand is off the site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="171"/>
+        <source>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Nothing will be published: the connected brands are to decide or off the site (Brands window, or `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="176"/>
+        <source>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l&apos;ERP.</source>
+        <translation>Nothing will be published: every connected item is held by its ERP status.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="181"/>
+        <source>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l&apos;ERP.</source>
+        <translation>Nothing will be published: every connected item is held by its brand or by its ERP status.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="237"/>
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>The last sync failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="184"/>
+        <location filename="../../shopsync/texts.py" line="244"/>
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation>
             <numerusform>%n new brand to decide (%1).</numerusform>

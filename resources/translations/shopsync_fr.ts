@@ -167,33 +167,33 @@
         <translation>Pourquoi : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="69" />
+        <location filename="../../shopsync/commands/demo.py" line="70" />
         <source>Site de démonstration : %1/  (boutique en ligne)</source>
         <translation>Site de démonstration : %1/  (boutique en ligne)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="70" />
+        <location filename="../../shopsync/commands/demo.py" line="71" />
         <source>Dossier ShopSync : %1</source>
         <translation>Dossier ShopSync : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="74" />
+        <location filename="../../shopsync/commands/demo.py" line="75" />
         <source>1re synchronisation : %1</source>
         <translation>1re synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="81" />
+        <location filename="../../shopsync/commands/demo.py" line="85" />
         <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
         <translation>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="92" />
+        <location filename="../../shopsync/commands/demo.py" line="96" />
         <location filename="../../shopsync/commands/status.py" line="65" />
         <source>Marques à décider : %1</source>
         <translation>Marques à décider : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="101" />
+        <location filename="../../shopsync/commands/demo.py" line="105" />
         <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
         <translation>Le site reste ouvert : Ctrl-C pour arrêter.</translation>
     </message>
@@ -1101,127 +1101,127 @@
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="34" />
+        <location filename="../../shopsync/sync/messages.py" line="35" />
         <source>Synchronisation terminée</source>
         <translation>Synchronisation terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="35" />
+        <location filename="../../shopsync/sync/messages.py" line="36" />
         <source>Rien de nouveau</source>
         <translation>Rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="36" />
+        <location filename="../../shopsync/sync/messages.py" line="37" />
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site injoignable : changements gardés en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="37" />
+        <location filename="../../shopsync/sync/messages.py" line="38" />
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Dépublication retenue : confirmez avec `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="38" />
+        <location filename="../../shopsync/sync/messages.py" line="39" />
         <source>Export ERP illisible : rien n'a changé</source>
         <translation>Export ERP illisible : rien n'a changé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="39" />
+        <location filename="../../shopsync/sync/messages.py" line="40" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="40" />
+        <location filename="../../shopsync/sync/messages.py" line="41" />
         <source>Une synchronisation est déjà en cours</source>
         <translation>Une synchronisation est déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="41" />
+        <location filename="../../shopsync/sync/messages.py" line="42" />
         <source>Simulation (rien n'a été envoyé)</source>
         <translation>Simulation (rien n'a été envoyé)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="42" />
+        <location filename="../../shopsync/sync/messages.py" line="43" />
         <source>Erreur</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="48" />
+        <location filename="../../shopsync/sync/messages.py" line="49" />
         <source>À publier</source>
         <translation>À publier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="49" />
+        <location filename="../../shopsync/sync/messages.py" line="50" />
         <source>À mettre à jour</source>
         <translation>À mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="50" />
+        <location filename="../../shopsync/sync/messages.py" line="51" />
         <source>À dépublier</source>
         <translation>À dépublier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="51" />
+        <location filename="../../shopsync/sync/messages.py" line="52" />
         <source>Dépublications retenues</source>
         <translation>Dépublications retenues</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="59" />
+        <location filename="../../shopsync/sync/messages.py" line="60" />
         <source>%1 : %2 — %3</source>
         <translation>%1 : %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="70" />
+        <location filename="../../shopsync/sync/messages.py" line="72" />
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/sync/messages.py" line="82" />
+        <location filename="../../shopsync/sync/messages.py" line="89" />
         <source>%n produit(s) seraient dépubliés : c'est plus que le seuil de sécurité</source>
         <translation><numerusform>%n produit serait dépublié : c'est plus que le seuil de sécurité</numerusform><numerusform>%n produits seraient dépubliés : c'est plus que le seuil de sécurité</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="89" />
+        <location filename="../../shopsync/sync/messages.py" line="96" />
         <source>erreur interne (%1) : voir logs/shopsync.log</source>
         <translation>erreur interne (%1) : voir logs/shopsync.log</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="93" />
+        <location filename="../../shopsync/sync/messages.py" line="100" />
         <source>une autre synchronisation tient le verrou</source>
         <translation>une autre synchronisation tient le verrou</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="98" />
+        <location filename="../../shopsync/sync/messages.py" line="105" />
         <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
         <translation>le site a refusé le jeton : vérifiez-le dans les réglages</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="105" />
+        <location filename="../../shopsync/sync/messages.py" line="112" />
         <source>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</source>
         <translation>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="118" />
+        <location filename="../../shopsync/sync/messages.py" line="125" />
         <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="131" />
+        <location filename="../../shopsync/sync/messages.py" line="138" />
         <source>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="138" />
+        <location filename="../../shopsync/sync/messages.py" line="145" />
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="146" />
+        <location filename="../../shopsync/sync/messages.py" line="153" />
         <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
         <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="150" />
+        <location filename="../../shopsync/sync/messages.py" line="157" />
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>le catalogue du site est vide : rien à publier</translation>
     </message>
@@ -1373,52 +1373,52 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="106" />
+        <location filename="../../shopsync/texts.py" line="107" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="107" />
+        <location filename="../../shopsync/texts.py" line="108" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="108" />
+        <location filename="../../shopsync/texts.py" line="109" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109" />
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="153" />
+        <location filename="../../shopsync/texts.py" line="213" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="157" />
+        <location filename="../../shopsync/texts.py" line="217" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="188" />
+        <location filename="../../shopsync/texts.py" line="248" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="190" />
+        <location filename="../../shopsync/texts.py" line="250" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="193" />
+        <location filename="../../shopsync/texts.py" line="253" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="176" />
+        <location filename="../../shopsync/texts.py" line="236" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
@@ -1428,18 +1428,18 @@
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="159" />
+        <location filename="../../shopsync/texts.py" line="219" />
         <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
         <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="170" />
-        <location filename="../../shopsync/texts.py" line="179" />
+        <location filename="../../shopsync/texts.py" line="230" />
+        <location filename="../../shopsync/texts.py" line="239" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="167" />
+        <location filename="../../shopsync/texts.py" line="227" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
@@ -1464,7 +1464,7 @@
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="151" />
+        <location filename="../../shopsync/texts.py" line="211" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
@@ -1474,7 +1474,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="149" />
+        <location filename="../../shopsync/texts.py" line="209" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
@@ -1604,107 +1604,172 @@
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="66" />
+        <location filename="../../shopsync/texts.py" line="61" />
+        <source>changement dans l'ERP</source>
+        <translation>changement dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="67" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67" />
+        <location filename="../../shopsync/texts.py" line="68" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="72" />
+        <location filename="../../shopsync/texts.py" line="73" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="77" />
+        <location filename="../../shopsync/texts.py" line="78" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="82" />
+        <location filename="../../shopsync/texts.py" line="83" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="87" />
+        <location filename="../../shopsync/texts.py" line="88" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95" />
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96" />
+        <location filename="../../shopsync/texts.py" line="97" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97" />
+        <location filename="../../shopsync/texts.py" line="98" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98" />
+        <location filename="../../shopsync/texts.py" line="99" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99" />
+        <location filename="../../shopsync/texts.py" line="100" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="114" />
+        <location filename="../../shopsync/texts.py" line="115" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="115" />
+        <location filename="../../shopsync/texts.py" line="116" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116" />
+        <location filename="../../shopsync/texts.py" line="117" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117" />
+        <location filename="../../shopsync/texts.py" line="118" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="122" />
+        <location filename="../../shopsync/texts.py" line="123" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="123" />
+        <location filename="../../shopsync/texts.py" line="124" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="124" />
+        <location filename="../../shopsync/texts.py" line="125" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125" />
+        <location filename="../../shopsync/texts.py" line="126" />
         <source>introuvables</source>
         <translation>introuvables</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="177" />
+        <location filename="../../shopsync/texts.py" line="132" />
+        <source>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</source>
+        <translation>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="137" />
+        <source>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</source>
+        <translation>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="141" />
+        <source>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l'ERP</source>
+        <translation>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="150" />
+        <source>Rien ne sera publié : l'export ne contient aucun article lisible.</source>
+        <translation>Rien ne sera publié : l'export ne contient aucun article lisible.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="153" />
+        <source>Rien ne sera publié tant que le catalogue du site n'a pas été lu.</source>
+        <translation>Rien ne sera publié tant que le catalogue du site n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="156" />
+        <source>Rien ne sera publié : le catalogue du site est vide.</source>
+        <translation>Rien ne sera publié : le catalogue du site est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="159" />
+        <source>Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site.</source>
+        <translation>Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="163" />
+        <source>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="168" />
+        <source>Rien ne sera publié : toutes les marques connectées sont hors site.</source>
+        <translation>Rien ne sera publié : toutes les marques connectées sont hors site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="171" />
+        <source>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="176" />
+        <source>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l'ERP.</source>
+        <translation>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l'ERP.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="181" />
+        <source>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l'ERP.</source>
+        <translation>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l'ERP.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="237" />
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>La dernière synchronisation a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="184" />
+        <location filename="../../shopsync/texts.py" line="244" />
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from shopsync.errors import ConfigError
     from shopsync.matching import CatalogIndex
     from shopsync.report import readiness, sources
+    from shopsync.rules import fold_brand
     from shopsync.services import Services
 
     output = Path(args.output).expanduser() if args.output else None
@@ -75,19 +76,21 @@ def run(args: argparse.Namespace) -> int:
                     "(or run a sync first)"
                 )
         accepted, rejected = svc.references.decisions()
-        if site_check is not None:
-            decided = [row.erp_brand for row in svc.brands.table().rows if row.decided]
+        items = [(line.reference, line.brand) for line in read.lines]
+        results = CatalogIndex(catalog).match(items, accepted, rejected)
+        counts = svc.counts.of_read(read, catalog, matches=results)
+        site_brands = {
+            fold_brand(row.erp_brand): row.site_brand
+            for row in svc.brands.table().rows
+            if row.site_brand
+        }
     if site_check is not None:
-        from shopsync.agent.first_connection import connection_counts
-
-        counts = connection_counts(read.lines, catalog, accepted, rejected, decided)
         print("\n".join(report_lines(counts)), flush=True)
         print(flush=True)
-    items = [(line.reference, line.brand) for line in read.lines]
-    results = CatalogIndex(catalog).match(items, accepted, rejected)
     report = readiness.build(
-        items, catalog, results, erp_source=str(read.source), catalog_source=where
-    )
+        items, catalog, results, erp_source=str(read.source), catalog_source=where,
+        site_brands=site_brands, counts=counts,
+    )  # fmt: skip
     if output is None:
         _print_summary(report)
         return 0
@@ -145,6 +148,8 @@ def _print_summary(report) -> None:
     print(f"Verdict : {report.verdict}")
     for reason in report.reasons:
         print(f"  - {reason}")
+    if report.counts is not None:  # the one counting: the sync summary and `status` say the same
+        print("\n".join(report.counts.sentences()))
     print(
         f"{t.items} références ERP : {t.connected} connectées ({t.matched_share:.0%}), "
         f"{t.to_rewrite} à réécrire, {t.not_in_catalog} absentes du catalogue ; "
