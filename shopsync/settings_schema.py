@@ -303,6 +303,9 @@ class UpdateSettings:
     url: str = setting("", Text(), (
         "Signed updates (TUF). Empty url: the site's own update path ([site] url + /updates)."))
     root: str = setting("", OptionalFile(), "Trusted root metadata file; empty: the one shipped with ShopSync.")
+    publishers: str = setting("", OptionalFile(), (
+        "Who may sign Windows installers (a file of SHA-256 fingerprints, one per line); "
+        "empty: the list shipped with ShopSync."))
     mode: str = setting(UpdateMode.AUTO, Choice(UpdateMode), (
         "\"auto\" installs at a quiet hour or when the app closes, \"notify\" only tells, \"off\"."))
     channel: str = setting(UpdateChannel.STABLE, Choice(UpdateChannel), (

@@ -2,9 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="160"/>
+        <source>Mise à jour %1 installée</source>
+        <translation>Update %1 installed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="162"/>
+        <source>ShopSync a été mis à jour : version %1 (avant : %2)</source>
+        <translation>ShopSync was updated: version %1 (was %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="166"/>
+        <source>ShopSync ne s&apos;est pas fermé à temps</source>
+        <translation>ShopSync did not close in time</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="167"/>
+        <source>une synchronisation ne s&apos;est pas terminée à temps</source>
+        <translation>a sync did not end in time</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="168"/>
+        <source>des fichiers étaient utilisés, Windows demandait un redémarrage</source>
+        <translation>files were in use, Windows asked for a restart</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="169"/>
+        <source>l&apos;installateur a échoué, rien n&apos;a changé</source>
+        <translation>the installer failed, nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="170"/>
+        <source>la version installée n&apos;est pas la bonne</source>
+        <translation>the installed version is not the right one</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="171"/>
+        <source>des fichiers attendaient un redémarrage</source>
+        <translation>files were waiting for a restart</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="172"/>
+        <source>l&apos;installateur n&apos;est pas signé par l&apos;éditeur attendu</source>
+        <translation>the installer is not signed by the expected publisher</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="173"/>
+        <source>raison inconnue</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="174"/>
+        <source>Mise à jour %1 non installée : %2</source>
+        <translation>Update %1 not installed: %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="52"/>
+        <location filename="../../shopsync/gui/app.py" line="54"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
@@ -313,34 +371,59 @@
         <translation>%1 ERP references, %2 catalogue products: %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="58"/>
+        <location filename="../../shopsync/commands/update.py" line="59"/>
+        <source>Version %1 en cours d&apos;installation : ShopSync se ferme, s&apos;installe puis redémarre ; le résultat s&apos;affichera au démarrage.</source>
+        <translation>Installing version %1: ShopSync closes, installs and starts again; the outcome is shown at start.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="64"/>
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installed: ShopSync restarts.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="60"/>
+        <location filename="../../shopsync/commands/update.py" line="66"/>
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync is up to date (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="63"/>
+        <location filename="../../shopsync/commands/update.py" line="69"/>
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Update available: version %1 (installed: %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="67"/>
+        <location filename="../../shopsync/commands/update.py" line="73"/>
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Downloaded and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="70"/>
+        <location filename="../../shopsync/commands/update.py" line="76"/>
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>The update repository cannot be reached: trying again later.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="72"/>
+        <location filename="../../shopsync/commands/update.py" line="78"/>
         <source>Mise à jour refusée : rien n&apos;a été installé.</source>
         <translation>Update refused: nothing was installed.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="48"/>
+        <source>ShopSync tourne encore après %1 s.</source>
+        <translation>ShopSync is still running after %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="52"/>
+        <source>ShopSync s&apos;est fermé.</source>
+        <translation>ShopSync has closed.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="54"/>
+        <source>ShopSync a été prié de se fermer.</source>
+        <translation>ShopSync was asked to close.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="56"/>
+        <source>ShopSync n&apos;était pas ouvert.</source>
+        <translation>ShopSync was not running.</translation>
     </message>
 </context>
 <context>
@@ -750,77 +833,77 @@
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="327"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
         <source>l&apos;export de l&apos;ERP</source>
         <translation>the ERP&apos;s export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
         <source>le site</source>
         <translation>the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
         <source>la planification</source>
         <translation>the schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>les règles</source>
         <translation>the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315"/>
         <source>les préférences</source>
         <translation>the preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="319"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync keeps the site&apos;s stock up to date with your point-of-sale software (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321"/>
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation>
             <numerusform>%n step: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
@@ -828,12 +911,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="355"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -2112,52 +2195,52 @@ The token and passwords were removed from it.</translation>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107"/>
+        <location filename="../../shopsync/gui/tray.py" line="114"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109"/>
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110"/>
+        <location filename="../../shopsync/gui/tray.py" line="117"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111"/>
+        <location filename="../../shopsync/gui/tray.py" line="118"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="112"/>
+        <location filename="../../shopsync/gui/tray.py" line="119"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113"/>
+        <location filename="../../shopsync/gui/tray.py" line="120"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116"/>
+        <location filename="../../shopsync/gui/tray.py" line="123"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="118"/>
+        <location filename="../../shopsync/gui/tray.py" line="125"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="119"/>
+        <location filename="../../shopsync/gui/tray.py" line="126"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="160"/>
+        <location filename="../../shopsync/gui/tray.py" line="167"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

@@ -1,9 +1,67 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
+    <name />
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="160" />
+        <source>Mise à jour %1 installée</source>
+        <translation>Mise à jour %1 installée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="162" />
+        <source>ShopSync a été mis à jour : version %1 (avant : %2)</source>
+        <translation>ShopSync a été mis à jour : version %1 (avant : %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="166" />
+        <source>ShopSync ne s'est pas fermé à temps</source>
+        <translation>ShopSync ne s'est pas fermé à temps</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="167" />
+        <source>une synchronisation ne s'est pas terminée à temps</source>
+        <translation>une synchronisation ne s'est pas terminée à temps</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="168" />
+        <source>des fichiers étaient utilisés, Windows demandait un redémarrage</source>
+        <translation>des fichiers étaient utilisés, Windows demandait un redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="169" />
+        <source>l'installateur a échoué, rien n'a changé</source>
+        <translation>l'installateur a échoué, rien n'a changé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="170" />
+        <source>la version installée n'est pas la bonne</source>
+        <translation>la version installée n'est pas la bonne</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="171" />
+        <source>des fichiers attendaient un redémarrage</source>
+        <translation>des fichiers attendaient un redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="172" />
+        <source>l'installateur n'est pas signé par l'éditeur attendu</source>
+        <translation>l'installateur n'est pas signé par l'éditeur attendu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="173" />
+        <source>raison inconnue</source>
+        <translation>raison inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="174" />
+        <source>Mise à jour %1 non installée : %2</source>
+        <translation>Mise à jour %1 non installée : %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="52" />
+        <location filename="../../shopsync/gui/app.py" line="54" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
@@ -288,34 +346,59 @@
         <translation>%1 références ERP, %2 produits au catalogue : %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="58" />
+        <location filename="../../shopsync/commands/update.py" line="59" />
+        <source>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</source>
+        <translation>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="64" />
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installée : ShopSync redémarre.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="60" />
+        <location filename="../../shopsync/commands/update.py" line="66" />
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync est à jour (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="63" />
+        <location filename="../../shopsync/commands/update.py" line="69" />
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Mise à jour disponible : version %1 (installée : %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="67" />
+        <location filename="../../shopsync/commands/update.py" line="73" />
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Téléchargée et vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="70" />
+        <location filename="../../shopsync/commands/update.py" line="76" />
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="72" />
+        <location filename="../../shopsync/commands/update.py" line="78" />
         <source>Mise à jour refusée : rien n'a été installé.</source>
         <translation>Mise à jour refusée : rien n'a été installé.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="48" />
+        <source>ShopSync tourne encore après %1 s.</source>
+        <translation>ShopSync tourne encore après %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="52" />
+        <source>ShopSync s'est fermé.</source>
+        <translation>ShopSync s'est fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="54" />
+        <source>ShopSync a été prié de se fermer.</source>
+        <translation>ShopSync a été prié de se fermer.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="56" />
+        <source>ShopSync n'était pas ouvert.</source>
+        <translation>ShopSync n'était pas ouvert.</translation>
     </message>
 </context>
 <context>
@@ -719,87 +802,87 @@
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="327" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
         <source>l'export de l'ERP</source>
         <translation>l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
         <source>le site</source>
         <translation>le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
         <source>la planification</source>
         <translation>la planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>les règles</source>
         <translation>les règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
         <source>les préférences</source>
         <translation>les préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="319" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321" />
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation><numerusform>%n étape : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform><numerusform>%n étapes : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="355" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -2042,52 +2125,52 @@ Le jeton et les mots de passe en ont été retirés.</translation>
         <translation>Mise à jour installée à la prochaine fermeture</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107" />
+        <location filename="../../shopsync/gui/tray.py" line="114" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111" />
+        <location filename="../../shopsync/gui/tray.py" line="118" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="112" />
+        <location filename="../../shopsync/gui/tray.py" line="119" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113" />
+        <location filename="../../shopsync/gui/tray.py" line="120" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116" />
+        <location filename="../../shopsync/gui/tray.py" line="123" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="118" />
+        <location filename="../../shopsync/gui/tray.py" line="125" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="119" />
+        <location filename="../../shopsync/gui/tray.py" line="126" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="160" />
+        <location filename="../../shopsync/gui/tray.py" line="167" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>
