@@ -429,62 +429,62 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="55"/>
+        <location filename="../../shopsync/settings_schema.py" line="56"/>
         <source>true ou false</source>
         <translation>true or false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="62"/>
+        <location filename="../../shopsync/settings_schema.py" line="63"/>
         <source>un texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="69"/>
+        <location filename="../../shopsync/settings_schema.py" line="70"/>
         <source>une liste de textes</source>
         <translation>a list of texts</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="82"/>
+        <location filename="../../shopsync/settings_schema.py" line="83"/>
         <source> ou </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="102"/>
+        <location filename="../../shopsync/settings_schema.py" line="103"/>
         <source>un nombre entier à partir de %1</source>
         <translation>a whole number from %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="104"/>
+        <location filename="../../shopsync/settings_schema.py" line="105"/>
         <source>un nombre entier de %1 à %2</source>
         <translation>a whole number from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="125"/>
+        <location filename="../../shopsync/settings_schema.py" line="126"/>
         <source>un nombre plus grand que %1, au plus %2</source>
         <translation>a number above %1, at most %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="127"/>
+        <location filename="../../shopsync/settings_schema.py" line="128"/>
         <source>un nombre de %1 à %2</source>
         <translation>a number from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="150"/>
+        <location filename="../../shopsync/settings_schema.py" line="151"/>
         <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit &quot;20 %&quot;</source>
         <translation>a share above 0, at most 1 (0.2), or a percentage written &quot;20 %&quot;</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="185"/>
+        <location filename="../../shopsync/settings_schema.py" line="186"/>
         <source>une heure HH:MM (03:00), ou &quot;&quot; pour aucune</source>
         <translation>a time HH:MM (03:00), or &quot;&quot; for none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="201"/>
+        <location filename="../../shopsync/settings_schema.py" line="202"/>
         <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
         <translation>a time zone (Europe/Paris, Indian/Reunion…)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="210"/>
+        <location filename="../../shopsync/settings_schema.py" line="211"/>
         <source>&quot;&quot; ou le chemin d&apos;un fichier qui existe</source>
         <translation>&quot;&quot; or the path of an existing file</translation>
     </message>
@@ -499,19 +499,19 @@
         <translation>%1: not a valid TOML file (line %2, column %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="123"/>
-        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
-        <translation>%1: [%2] must be a table of keys (key = value)</translation>
-    </message>
-    <message>
         <location filename="../../shopsync/config.py" line="91"/>
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1: [%2] %3: expected %4, found %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="165"/>
+        <location filename="../../shopsync/settings_schema.py" line="166"/>
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="123"/>
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1: [%2] must be a table of keys (key = value)</translation>
     </message>
     <message>
         <location filename="../../shopsync/config.py" line="221"/>
@@ -522,6 +522,11 @@
         <location filename="../../shopsync/config.py" line="256"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="270"/>
+        <source>les identifiants WooCommerce s&apos;écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>WooCommerce credentials are written key:secret (ck_…:cs_…), as WooCommerce gives them in Settings › Advanced › REST API</translation>
     </message>
     <message>
         <location filename="../../shopsync/services/settings.py" line="80"/>
@@ -1327,7 +1332,7 @@
     <message>
         <location filename="../../shopsync/sync/messages.py" line="125"/>
         <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
-        <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished; will try again automatically (details in the log)</translation>
+        <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished, it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
         <location filename="../../shopsync/sync/messages.py" line="138"/>

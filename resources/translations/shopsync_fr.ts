@@ -404,62 +404,62 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="55" />
+        <location filename="../../shopsync/settings_schema.py" line="56" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="62" />
+        <location filename="../../shopsync/settings_schema.py" line="63" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="69" />
+        <location filename="../../shopsync/settings_schema.py" line="70" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="82" />
+        <location filename="../../shopsync/settings_schema.py" line="83" />
         <source> ou </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="102" />
+        <location filename="../../shopsync/settings_schema.py" line="103" />
         <source>un nombre entier à partir de %1</source>
         <translation>un nombre entier à partir de %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="104" />
+        <location filename="../../shopsync/settings_schema.py" line="105" />
         <source>un nombre entier de %1 à %2</source>
         <translation>un nombre entier de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="125" />
+        <location filename="../../shopsync/settings_schema.py" line="126" />
         <source>un nombre plus grand que %1, au plus %2</source>
         <translation>un nombre plus grand que %1, au plus %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="127" />
+        <location filename="../../shopsync/settings_schema.py" line="128" />
         <source>un nombre de %1 à %2</source>
         <translation>un nombre de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="150" />
+        <location filename="../../shopsync/settings_schema.py" line="151" />
         <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</source>
         <translation>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="185" />
+        <location filename="../../shopsync/settings_schema.py" line="186" />
         <source>une heure HH:MM (03:00), ou "" pour aucune</source>
         <translation>une heure HH:MM (03:00), ou "" pour aucune</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="201" />
+        <location filename="../../shopsync/settings_schema.py" line="202" />
         <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
         <translation>un fuseau horaire (Europe/Paris, Indian/Reunion…)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="210" />
+        <location filename="../../shopsync/settings_schema.py" line="211" />
         <source>"" ou le chemin d'un fichier qui existe</source>
         <translation>"" ou le chemin d'un fichier qui existe</translation>
     </message>
@@ -474,19 +474,19 @@
         <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="123" />
-        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
-        <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
-    </message>
-    <message>
         <location filename="../../shopsync/config.py" line="91" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="165" />
+        <location filename="../../shopsync/settings_schema.py" line="166" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="123" />
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
     </message>
     <message>
         <location filename="../../shopsync/config.py" line="221" />
@@ -497,6 +497,11 @@
         <location filename="../../shopsync/config.py" line="256" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="270" />
+        <source>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</translation>
     </message>
     <message>
         <location filename="../../shopsync/services/settings.py" line="80" />

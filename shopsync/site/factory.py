@@ -93,7 +93,12 @@ class SiteTargets:
     @classmethod
     def from_settings(cls, settings: Settings, **kw: Any) -> SiteTargets:
         site = settings.site
-        options = {"brand_attribute": getattr(site, "brand_attribute", "") or ""}
+        options = {
+            "brand_attribute": getattr(site, "brand_attribute", "") or "",
+            # WooCommerce keeps the site-wide backorder rule on its products: the target
+            # needs it even on runs that do not PUT the settings (they did not change).
+            "backorder": settings.backorder.wire(),
+        }
         return cls(site.url, kind=getattr(site, "kind", TargetKind.SHOPSYNC), options=options, **kw)
 
     def token(self) -> str | None:
