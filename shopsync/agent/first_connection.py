@@ -85,7 +85,13 @@ def check_site(
 
 
 def first_connection(
-    url: str, token: str | None, erp_path: str, profile: str, home: Path
+    url: str,
+    token: str | None,
+    erp_path: str,
+    profile: str,
+    home: Path,
+    *,
+    kind: str = "shopsync",
 ) -> tuple[SiteCheck, ExportCounts | None, str | None]:
     """The wizard's last step, before anything is saved: the site check, then this export
     counted against the site's catalogue with no decision taken yet (the one counting,
@@ -96,7 +102,7 @@ def first_connection(
     from shopsync.report.sources import read_erp
     from shopsync.sync.counts import count_read
 
-    check = check_site(url, token)
+    check = check_site(url, token, kind=kind)  # `kind`: `[site] kind`, the site step's choice
     if not check.ok or check.catalogue is None:
         return check, None, None
     try:

@@ -35,6 +35,7 @@ from shopsync.gui.windows.settings.pages import (
     SettingsPage,
     SitePage,
     problem_text,
+    site_check_text,
 )
 
 __all__ = [
@@ -237,6 +238,7 @@ class _ReadyStep(QWizardPage):
         url = changes.get("site", {}).get("url", wizard.hub.settings.site.url)
         erp = changes.get("erp", {})
         typed = wizard.site_page.token.text().strip()
+        kind = str(wizard.site_page.kind.currentData())
         home = wizard.hub.settings.home
         self._set_passed(False)
         self.summary.setText(self.tr("Vérification en cours…"))
@@ -246,19 +248,15 @@ class _ReadyStep(QWizardPage):
                 token = typed or site_token(url)
             except KeyringUnavailable:
                 token = None
-            return first_connection(url, token, erp.get("path", ""), erp.get("profile", "auto"), home)
+            return first_connection(
+                url, token, erp.get("path", ""), erp.get("profile", "auto"), home, kind=kind
+            )
 
         def done(result: tuple) -> None:
             from shopsync import texts
 
             check, counts, problem = result
-            key = str(check.problem) if check.problem else "ok"
-            detail = QLocale().toString(len(check.catalogue)) if check.ok else check.detail
-            lines = [
-                QCoreApplication.translate("State", texts.SITE_CHECK[key])
-                .replace("%1", url)
-                .replace("%2", str(detail))
-            ]
+            lines = [site_check_text(check, url)]
             if problem:
                 lines.append(problem)
             if counts is not None:
@@ -306,9 +304,10 @@ class FirstRunWizard(QWizard, _Pages):
              self.tr("Choisissez l'export de votre ERP et vérifiez les colonnes."), erp,
              self.tr("l'export de l'ERP"), erp.check,
              lambda: (erp.source.text().strip(), erp.profile.currentData())),
-            (self.tr("Le site"), self.tr("L'adresse du site et le jeton donné par la plateforme."),
+            (self.tr("Le site"),
+             self.tr("Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l'ouvre."),
              site, self.tr("le site"), lambda done: site.check(keep=True, on_done=done),
-             lambda: (site.url.text().strip(), site.token.text().strip())),
+             lambda: (site.kind.currentData(), site.url.text().strip(), site.token.text().strip())),
             (self.tr("Quand synchroniser"), "", self.schedule_page, self.tr("la planification"),
              None, None),
             (self.tr("Règles de publication"), "", self.rules_page, self.tr("les règles"), None, None),

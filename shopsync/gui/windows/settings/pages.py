@@ -97,25 +97,49 @@ def problem_text(exc: BaseException) -> str:
     )
 
 
+def site_check_text(check: Any, url: str) -> str:
+    """A `SiteCheck` in the shop's words (`shopsync check --site`'s sentences). A refused
+    secret that could not be WooCommerce's key pair adds how the pair is written."""
+    from shopsync import texts
+    from shopsync.config import woocommerce_credentials_refused
+
+    key = str(check.problem) if check.problem else "ok"
+    detail = QLocale().toString(len(check.catalogue)) if check.ok else check.detail
+    text = QCoreApplication.translate("State", texts.SITE_CHECK[key])
+    said = text.replace("%1", url).replace("%2", str(detail))
+    if check.detail and check.detail == woocommerce_credentials_refused():
+        said += "\n" + check.detail[:1].upper() + check.detail[1:] + "."
+    return said
+
+
 class SitePage(SettingsPage):
-    """The site's address and token. "Tester la connexion" (and the wizard's "Suivant") asks
-    the site, off the UI thread, whether it answers and takes the token; the token field says
-    where the stored token comes from (keyring, environment) only when it really is there."""
+    """Which kind of site, its address and its credentials (a Site API token, or WooCommerce's
+    key pair "ck_…:cs_…", one keyring secret per URL either way). "Tester la connexion" (and
+    the wizard's "Suivant") asks the site, off the UI thread, whether it answers and takes
+    them (`services.site.test_site`); the field says where the stored secret comes from
+    (keyring, environment) only when it really is there."""
 
     def __init__(self, hub: Any = None, parent: QWidget | None = None) -> None:
+        from shopsync.services.site import kinds
+
         super().__init__(parent)
         self.hub = hub  # AppHub: the connection test runs in its I/O thread
         self.title = self.tr("Site")
         form = QFormLayout(self)
+        self.kind = QComboBox()
+        for kind in kinds():
+            self.kind.addItem(self.kind_label(kind), str(kind))
+        form.addRow(self.tr("Type de site :"), self.kind)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://")
         form.addRow(self.tr("Adresse du site :"), self.url)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Jeton d'accès :"), self.token)
-        note = QLabel(self.tr("Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier."))
-        note.setWordWrap(True)
-        form.addRow(note)
+        self.token_label = QLabel()
+        form.addRow(self.token_label, self.token)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form.addRow(self.note)
         self.test_button = QPushButton(self.tr("Tester la connexion"))
         self.test_button.clicked.connect(self.test_connection)
         form.addRow(self.test_button)
@@ -127,15 +151,57 @@ class SitePage(SettingsPage):
         self.check_result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         form.addRow(self.check_result)
         self.origin: str | None = None  # services.settings.TokenOrigin, once asked
+        self.loaded_kind = ""  # the kind config.toml had: written back only when it changes
         self.url.editingFinished.connect(self.refresh_token_origin)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def kind_label(self, kind: str) -> str:
+        """A kind of site in the shop's words (`[site] kind` in config.toml)."""
+        from shopsync.sync.port import TargetKind
+
+        if kind == TargetKind.WOOCOMMERCE:
+            return self.tr("WooCommerce")
+        return self.tr("Site de la plateforme (API ShopSync)")
+
+    def is_woocommerce(self) -> bool:
+        from shopsync.sync.port import TargetKind
+
+        return self.kind.currentData() == TargetKind.WOOCOMMERCE
+
+    def _kind_changed(self) -> None:
+        """The credentials field's words follow the kind; an earlier answer no longer holds."""
+        if self.is_woocommerce():
+            self.token_label.setText(self.tr("Clé WooCommerce (ck_…:cs_…) :"))
+            self.note.setText(self.tr(
+                "La clé et le secret se créent dans WooCommerce, Réglages › Avancé › API REST "
+                "(droits lecture/écriture) ; collez-les sous la forme ck_…:cs_…. Ils ne sont "
+                "jamais écrits dans un fichier."
+            ))
+        else:
+            self.token_label.setText(self.tr("Jeton d'accès :"))
+            self.note.setText(
+                self.tr("Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.")
+            )
+        self.check_result.clear()
+        self._show_placeholder()
 
     def load(self, settings: Settings) -> None:
+        self.loaded_kind = str(settings.site.kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(self.loaded_kind)))
         self.url.setText(settings.site.url)
         self.refresh_token_origin()
 
     def changes(self) -> dict[str, dict[str, Any]]:
+        from shopsync.sync.port import TargetKind
+
         url = self.url.text().strip()
-        return {"site": {"url": url}} if url else {}
+        if not url:
+            return {}
+        kind = str(self.kind.currentData())
+        if kind == self.loaded_kind == TargetKind.SHOPSYNC:
+            return {"site": {"url": url}}  # a Site API shop's config.toml stays as it was
+        return {"site": {"kind": kind, "url": url}}
 
     def refresh_token_origin(self) -> None:
         """Ask (I/O thread) where this URL's token comes from; the field then says so."""
@@ -150,19 +216,25 @@ class SitePage(SettingsPage):
     def _show_origin(self, url: str, origin: str) -> None:
         if url != self.url.text().strip():
             return  # the address changed meanwhile: a newer answer is on its way
+        self.origin = origin
+        self._show_placeholder()
+
+    def _show_placeholder(self) -> None:
+        """Where the stored secret comes from, or what to paste for this kind of site."""
         from shopsync.services.settings import TokenOrigin
 
-        self.origin = origin
+        origin = self.origin
         self.token.setPlaceholderText({
             TokenOrigin.KEYRING: self.tr("(inchangé — gardé dans le trousseau du système)"),
             TokenOrigin.ENVIRONMENT: self.tr(
                 "(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)"
             ),
             TokenOrigin.KEYRING_UNREADABLE: self.tr("(trousseau du système illisible)"),
-        }.get(origin, self.tr("collez le jeton donné par la plateforme")))  # fmt: skip
+        }.get(origin, self.tr("collez la clé et le secret : ck_…:cs_…") if self.is_woocommerce()
+              else self.tr("collez le jeton donné par la plateforme")))  # fmt: skip
 
     def test_connection(self) -> None:
-        """The first-connection check (as `shopsync check --site`), in the I/O thread."""
+        """The first-connection check (`services.site.test_site`), in the I/O thread."""
         self.check(keep=False)
 
     def check(self, *, keep: bool, on_done: Callable[[bool], None] | None = None) -> None:
@@ -171,6 +243,7 @@ class SitePage(SettingsPage):
         token first, config.toml only at "Terminer"). `on_done(passed)` in the UI thread."""
         finish = on_done or (lambda _ok: None)
         url, typed = self.url.text().strip(), self.token.text().strip()
+        kind = str(self.kind.currentData())
         if self.hub is None:
             finish(False)
             return
@@ -182,14 +255,14 @@ class SitePage(SettingsPage):
         self.check_result.setText(self.tr("Test en cours…"))
 
         def work(ctx: Any) -> tuple[Any, bool | None]:
-            from shopsync.agent.first_connection import check_site
             from shopsync.config import KeyringUnavailable, site_token
+            from shopsync.services.site import test_site
 
-            try:
+            try:  # nothing typed: the secret kept for this URL, as every later sync will
                 token = typed or site_token(url)
             except KeyringUnavailable:
                 return None, None  # told in our words below, not as a bad address
-            check = check_site(url, token)
+            check = test_site(kind, url, token)
             kept = None
             if keep and check.ok and typed:
                 try:
@@ -200,7 +273,6 @@ class SitePage(SettingsPage):
             return check, kept
 
         def done(result: tuple[Any, bool | None]) -> None:
-            from shopsync import texts
             from shopsync.services.settings import TokenOrigin
 
             check, kept = result
@@ -209,10 +281,7 @@ class SitePage(SettingsPage):
                 self.check_result.setText(keyring_unreadable())
                 finish(False)
                 return
-            key = str(check.problem) if check.problem else "ok"
-            detail = QLocale().toString(len(check.catalogue)) if check.ok else check.detail
-            text = QCoreApplication.translate("State", texts.SITE_CHECK[key])
-            lines = [text.replace("%1", url).replace("%2", str(detail))]
+            lines = [site_check_text(check, url)]
             passed = check.ok
             if kept is False:
                 passed = False
