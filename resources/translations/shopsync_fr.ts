@@ -797,92 +797,92 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="292" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="290" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="327" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308" />
+        <source>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l'ouvre.</source>
+        <translation>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l'ouvre.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="326" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="303" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
         <source>l'export de l'ERP</source>
         <translation>l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
         <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
-        <source>L'adresse du site et le jeton donné par la plateforme.</source>
-        <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
         <source>le site</source>
         <translation>le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311" />
         <source>la planification</source>
         <translation>la planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="313" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="313" />
         <source>les règles</source>
         <translation>les règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>les préférences</source>
         <translation>les préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="319" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="318" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="320" />
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation><numerusform>%n étape : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform><numerusform>%n étapes : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="353" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="355" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -890,22 +890,22 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="438" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="372" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="441" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="375" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="444" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="445" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -1091,92 +1091,92 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="352" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="357" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="289" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="358" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="290" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="359" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="291" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="360" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="363" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="365" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="366" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="299" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="368" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="300" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="302" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="371" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="308" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="377" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="310" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="379" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="380" />
         <source>Le nombre de jours du message suit le délai ci-dessus.</source>
         <translation>Le nombre de jours du message suit le délai ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="317" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="386" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="390" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="325" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="394" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -1312,32 +1312,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="242" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="243" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="312" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="313" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="252" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="258" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="327" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -1345,22 +1345,22 @@
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="132" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="147" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="148" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="151" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="152" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="156" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="157" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1368,22 +1368,22 @@
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="127" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="157" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="228" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
@@ -1408,47 +1408,77 @@
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="184" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="119" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143" />
         <source>Tester la connexion</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
+        <source>Type de site :</source>
+        <translation>Type de site :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="165" />
+        <source>Site de la plateforme (API ShopSync)</source>
+        <translation>Site de la plateforme (API ShopSync)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="175" />
+        <source>Clé WooCommerce (ck_…:cs_…) :</source>
+        <translation>Clé WooCommerce (ck_…:cs_…) :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
+        <source>La clé et le secret se créent dans WooCommerce, Réglages › Avancé › API REST (droits lecture/écriture) ; collez-les sous la forme ck_…:cs_…. Ils ne sont jamais écrits dans un fichier.</source>
+        <translation>La clé et le secret se créent dans WooCommerce, Réglages › Avancé › API REST (droits lecture/écriture) ; collez-les sous la forme ck_…:cs_…. Ils ne sont jamais écrits dans un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
         <source>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</source>
         <translation>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="232" />
         <source>(trousseau du système illisible)</source>
         <translation>(trousseau du système illisible)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="162" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
+        <source>collez la clé et le secret : ck_…:cs_…</source>
+        <translation>collez la clé et le secret : ck_…:cs_…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
         <source>collez le jeton donné par la plateforme</source>
         <translation>collez le jeton donné par la plateforme</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="251" />
         <source>Indiquez l'adresse du site donnée par la plateforme.</source>
         <translation>Indiquez l'adresse du site donnée par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="255" />
         <source>Test en cours…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="219" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288" />
         <source>Suivant</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="223" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="292" />
         <source>Le jeton est gardé dans le trousseau du système.</source>
         <translation>Le jeton est gardé dans le trousseau du système.</translation>
     </message>
@@ -2178,17 +2208,17 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="216" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217" />
         <source>Avant la première synchronisation</source>
         <translation>Avant la première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="218" />
         <source>Ce que le site et l'export disent de la connexion.</source>
         <translation>Ce que le site et l'export disent de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="242" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
         <source>Vérification en cours…</source>
         <translation>Vérification en cours…</translation>
     </message>
