@@ -802,17 +802,17 @@
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="199"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="208"/>
         <source>L&apos;export %1 ne contient aucune ligne de stock : choisissez l&apos;export complet.</source>
         <translation>The export %1 holds no stock line: choose the complete export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="214"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="223"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="232"/>
         <source>Aperçu : %n première(s) ligne(s)</source>
         <translation>
             <numerusform>Preview: the first line</numerusform>
@@ -820,7 +820,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="243"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="258"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -828,82 +828,82 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="290"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="293"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311"/>
         <source>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l&apos;ouvre.</source>
         <translation>The kind of site, its address and the token (or the WooCommerce key) that opens it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="326"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="329"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="303"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308"/>
         <source>l&apos;export de l&apos;ERP</source>
         <translation>the ERP&apos;s export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
         <source>le site</source>
         <translation>the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>la planification</source>
         <translation>the schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="313"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="313"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
         <source>les règles</source>
         <translation>the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317"/>
         <source>les préférences</source>
         <translation>the preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="318"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync keeps the site&apos;s stock up to date with your point-of-sale software (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="320"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="323"/>
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation>
             <numerusform>%n step: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
@@ -911,12 +911,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="353"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="356"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="357"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>

@@ -774,22 +774,22 @@
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="199" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="208" />
         <source>L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.</source>
         <translation>L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="214" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="223" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="232" />
         <source>Aperçu : %n première(s) ligne(s)</source>
         <translation><numerusform>Aperçu : %n première ligne</numerusform><numerusform>Aperçu : %n premières lignes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="243" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="258" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -797,92 +797,92 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="290" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="293" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311" />
         <source>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l'ouvre.</source>
         <translation>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l'ouvre.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="326" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="329" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="303" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308" />
         <source>l'export de l'ERP</source>
         <translation>l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
         <source>le site</source>
         <translation>le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>la planification</source>
         <translation>la planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="313" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="313" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
         <source>les règles</source>
         <translation>les règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317" />
         <source>les préférences</source>
         <translation>les préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="318" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="320" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="323" />
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation><numerusform>%n étape : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform><numerusform>%n étapes : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="353" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="356" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="357" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>

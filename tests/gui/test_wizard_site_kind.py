@@ -57,6 +57,11 @@ def test_the_wizard_walked_with_woocommerce_keeps_the_key_pair_and_saves_the_kin
     _next(qtbot, wizard, moves=True)  # the welcome page
     _next(qtbot, wizard, moves=True)  # the export
     assert wizard.currentPage() is wizard.steps[1]
+    # The whole export counted the one way (`shopsync status`, the report): 21 lines, 17 references.
+    assert wizard.erp_page.preview_status.text().splitlines()[1:] == [
+        "Export : 21 ligne(s) lue(s), 0 refusée(s), 0 regroupée(s) avec une autre de la même "
+        "référence ; 17 référence(s) distincte(s)"
+    ]
 
     site.kind.setCurrentIndex(site.kind.findData("woocommerce"))
     assert site.kind.currentText() == "WooCommerce"
@@ -85,9 +90,12 @@ def test_the_wizard_walked_with_woocommerce_keeps_the_key_pair_and_saves_the_kin
     while wizard.currentPage() is not wizard.ready_page:
         _next(qtbot, wizard, moves=True)
     qtbot.waitUntil(wizard.ready_page.isComplete, timeout=20000)  # checked as WooCommerce
-    assert wizard.ready_page.summary.text().startswith(
-        f"Le site {woo_url} répond et accepte le jeton : 1 produit(s) au catalogue."
-    )
+    summary = wizard.ready_page.summary.text()
+    assert summary.startswith(f"Le site {woo_url} répond et accepte le jeton : 1 produit(s) au catalogue.")
+    # The stand-in sells none of the export's references: said before "Terminer".
+    assert summary.endswith(
+        "Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site."
+    ), summary
     assert _config(empty_home) == before
     with qtbot.waitSignal(wizard.finished_setup, timeout=20000):
         wizard.accept()

@@ -267,6 +267,9 @@ class _ReadyStep(QWizardPage):
                     for k, text in texts.CONNECTION_REPORT.items()
                     if k != "written_the_old_way" or counts.written_the_old_way
                 ]
+                why = counts.why_nothing(QCoreApplication.translate)
+                if why:  # e.g. every brand still to decide: said before "Terminer"
+                    lines.append(why)
             self.summary.setText("\n".join(lines))
             self._set_passed(check.ok and not problem)
 

@@ -187,13 +187,22 @@ class ErpPage(SettingsPage):
         self.preview_status.setText(self.tr("Lecture…"))
         self.preview_button.setEnabled(False)
 
-        def read(ctx: IoContext):
+        def read(ctx: IoContext):  # noqa: ANN202 - (ErpPreview, ExportCounts | None)
             from shopsync import erp
+            from shopsync.errors import ShopSyncError
 
-            return erp.preview(source, profile=profile, rows=20, home=ctx.settings.home)
+            preview = erp.preview(source, profile=profile, rows=20, home=ctx.settings.home)
+            counts = None
+            if preview.rows and profile not in REMOTE_PROFILES:
+                try:  # the one counting, as `shopsync status` and the report say it
+                    counts = ctx.services.counts.of_export(source, profile)
+                except ShopSyncError:
+                    counts = None  # the preview read it: the first sync will say what is wrong
+            return preview, counts
 
-        def shown(preview: Any) -> None:
-            self._show_preview(preview)
+        def shown(result: tuple[Any, Any]) -> None:
+            preview, counts = result
+            self._show_preview(preview, counts)
             if not preview.rows:
                 self.preview_status.setText(
                     self.tr("L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.")
@@ -213,21 +222,27 @@ class ErpPage(SettingsPage):
         self.preview_button.setEnabled(True)
         self.preview_status.setText(self.tr("Lecture impossible : %1").replace("%1", problem_text(exc)))
 
-    def preview_summary(self, preview: Any) -> str:
-        """The preview's one line. The counting of a whole export (lines read, rejected,
-        references…) belongs to shopsync.services.counts once it lands: switch here."""
-        return (
+    def preview_summary(self, preview: Any, counts: Any = None) -> str:
+        """The preview's line, then the whole export counted (`Services.counts.of_export`,
+        sync/counts.py's `sentences()`): the same numbers as `shopsync status` and the report.
+        Why nothing will be published is said on the wizard's last page, not here."""
+        from PySide6.QtCore import QCoreApplication
+
+        lines = [
             self.tr("Aperçu : %n première(s) ligne(s)", "", len(preview.rows))
             + f" — {preview.encoding}, « {preview.delimiter or ''} »"
-        )
+        ]
+        if counts is not None:
+            lines += counts.sentences(QCoreApplication.translate, why=False)
+        return "\n".join(lines)
 
-    def _show_preview(self, preview: Any) -> None:
+    def _show_preview(self, preview: Any, counts: Any = None) -> None:
         self.preview_button.setEnabled(True)
         self.preview_data = preview
         headers = list(preview.headers)
         rows = list(preview.rows)
         self.detected = dict(preview.mapping)
-        self.preview_status.setText(self.preview_summary(preview))
+        self.preview_status.setText(self.preview_summary(preview, counts))
         self.preview_table.setVisible(True)
         self._filler.setVisible(False)
         self.preview_table.setColumnCount(len(headers))
