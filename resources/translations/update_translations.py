@@ -58,7 +58,7 @@ def sources() -> list[str]:
             package / name
             for name in (
                 "cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py",
-                "erp/messages.py",
+                "erp/messages.py", "site/sandbox/cli.py",
             )
         ]
         + [package / "services" / "settings.py"]

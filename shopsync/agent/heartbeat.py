@@ -17,6 +17,7 @@ import sqlite_utils
 from shopsync import __version__
 from shopsync.config import Settings
 from shopsync.diagnostics import redact
+from shopsync.i18n import english
 from shopsync.services.status import SUCCEEDED, StatusService
 from shopsync.site import protocol
 
@@ -58,7 +59,8 @@ def build_heartbeat(
     last = status.last_finished
     error = None
     if last is not None and last["status"] not in SUCCEEDED:
-        message = redact(str(last.get("message") or ""), secrets)[:MAX_ERROR_MESSAGE]
+        # English for the platform (stored so; an older row in French is worded again)
+        message = redact(english(str(last.get("message") or "")), secrets)[:MAX_ERROR_MESSAGE]
         error = {"code": last["status"], "message": message}
     return {
         "agent_id": agent_id,

@@ -8,15 +8,43 @@ import argparse
 def common_options(parser: argparse.ArgumentParser) -> None:
     """`--version` and `--home` on every command and sub-command (a person types them anywhere)."""
     from shopsync import __version__
+    from shopsync.i18n import translate
 
-    parser.add_argument("--version", action="version", version=f"shopsync {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"shopsync {__version__}",
+        help=translate("Cli", "afficher la version et quitter"),
+    )
     parser.add_argument(
         "--home",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="home folder (config.toml, shopsync.db, logs/); default: $SHOPSYNC_HOME or the "
-        "user data folder",
+        help=translate(
+            "Cli",
+            "dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : "
+            "$SHOPSYNC_HOME ou le dossier de données de l'utilisateur",
+        ),
     )
+
+
+def print_json(document: object) -> None:
+    """The one JSON document a `--json` command prints on stdout (stable English)."""
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def error_document(code: str, exit_code: int, message: str) -> dict:
+    """What `--json` prints when the command failed before it had an answer of its own: the
+    same shape for every command, `message` in English."""
+    return {
+        "status": "error",
+        "exit_code": exit_code,
+        "error": {"code": str(code), "message": message},
+    }
 
 
 def load(args: argparse.Namespace):

@@ -15,29 +15,44 @@ import argparse
 import sys
 from pathlib import Path
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "check"
-HELP = "readiness report: is the ERP ready to be connected to the site?"
+HELP = QT_TRANSLATE_NOOP("Cli", "rapport de préparation : l'ERP est-il prêt à être relié au site ?")
 
 OUTPUTS = (".html", ".htm", ".xlsx", ".csv")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.i18n import translate
+
     parser.add_argument(
-        "--erp", metavar="FILE", default=None, help="ERP export (default: settings)"
+        "--erp",
+        metavar="FILE",
+        default=None,
+        help=translate("Cli", "export de l'ERP (par défaut : les réglages)"),
     )
     parser.add_argument(
-        "--profile", metavar="P", default=None, help="ERP profile (default: settings)"
+        "--profile",
+        metavar="P",
+        default=None,
+        help=translate("Cli", "profil de l'ERP (par défaut : les réglages)"),
     )
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--catalog", metavar="CSV", help="catalogue CSV (reference,brand,title)")
+    source.add_argument(
+        "--catalog", metavar="CSV", help=translate("Cli", "catalogue CSV (reference,brand,title)")
+    )
     source.add_argument(
         "--site",
         action="store_true",
-        help="first-connection check: the site, the token, its catalogue, then the report",
+        help=translate(
+            "Cli",
+            "vérification de première connexion : le site, le jeton, son catalogue, puis le rapport",
+        ),
     )
     parser.add_argument(
         "--output", metavar="FILE", default=None,
-        help="report.html, report.xlsx or report.csv (default: a summary on stdout)",
+        help=translate("Cli", "rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)"),
     )  # fmt: skip
 
 

@@ -115,7 +115,7 @@ def test_aliases_change_what_match_connects(files, capsys) -> None:
     assert cli("aliases", "reject", "F20560-1", "F20560/1", home=home) == 0
     capsys.readouterr()
     assert cli("aliases", "list", "--json", home=home) == 0
-    listed = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    listed = json.loads(capsys.readouterr().out)["aliases"]  # one JSON document
     assert {(a["erp_reference"], a["decision"]) for a in listed} == {
         ("TIS-T006.407.11.033.00", "accepted"),
         ("F20560-1", "rejected"),
