@@ -33,12 +33,9 @@ def demo_client_factory(url: str, token: str = DEMO_TOKEN) -> Callable[[], objec
     """Site clients for the demo's sandbox with the demo's token, handed to the engine (the
     token never goes through the process environment, where a child process would inherit it)."""
 
-    def make():
-        from shopsync.site.client import SiteClient
+    from shopsync.site.factory import Purpose, SiteTargets
 
-        return SiteClient(url, token)
-
-    return make
+    return SiteTargets(url, token=token).opener(Purpose.SYNC)
 
 
 def prepare_home(home: Path, url: str) -> tuple[Settings, Path]:

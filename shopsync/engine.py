@@ -20,13 +20,12 @@ from typing import Any
 
 import filelock
 
-from shopsync.config import Settings, site_token
+from shopsync.config import Settings
 from shopsync.errors import (
     EXIT_HELD,
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_UNREACHABLE,
-    ConfigError,
     InputError,
     ShopSyncError,
     SiteAuthError,
@@ -34,6 +33,7 @@ from shopsync.errors import (
     SiteUnreachable,
 )
 from shopsync.model import StockLine
+from shopsync.net.limits import SiteContractBroken
 from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
 from shopsync.store import delivery, failures, recovery, runs
 from shopsync.store.db import open_db, reopen_if_flagged
@@ -42,8 +42,8 @@ from shopsync.sync.catalogue import CATALOG_MAX_AGE
 from shopsync.sync.deliver import BATCH_SIZE, deliver
 from shopsync.sync.listing import send_listing_requests
 from shopsync.sync.plan import Plan, Planner, PromisedCache, load_inputs
+from shopsync.sync.port import DeliveryTarget
 from shopsync.sync.read import read_erp
-from shopsync.sync.site_api import SiteApi
 from shopsync.sync.summary import RunSummary
 from shopsync.sync.vocab import RunStatus, Trigger
 
@@ -71,7 +71,7 @@ class SyncEngine:
         self,
         settings: Settings,
         *,
-        client_factory: Callable[[], SiteApi] | None = None,
+        client_factory: Callable[[], DeliveryTarget] | None = None,
         clock: Callable[[], float] = time.time,
         observer: Observer | None = None,
     ) -> None:
@@ -88,14 +88,10 @@ class SyncEngine:
 
     # -- plumbing ----------------------------------------------------------------------------
 
-    def _default_client(self) -> SiteApi:
-        from shopsync.site.client import SiteClient
+    def _default_client(self) -> DeliveryTarget:
+        from shopsync.site.factory import Purpose, SiteTargets
 
-        url = self.settings.site.url
-        token = site_token(url)
-        if not token:
-            raise ConfigError(messages.no_token())
-        return SiteClient(url, token)
+        return SiteTargets.from_settings(self.settings).open(Purpose.SYNC)
 
     def _emit(self, event: str, **data: Any) -> None:
         if self.observer is not None:
@@ -193,11 +189,13 @@ class SyncEngine:
         except SiteUnreachable as exc:
             log.warning("the site did not answer: %s", exc)  # the technical detail, for support
             summary.status, summary.exit_code = RunStatus.OFFLINE, EXIT_UNREACHABLE
-            summary.message = (
-                messages.certificate_refused(self.settings.site.url)
-                if isinstance(exc, SiteCertificateRefused)
-                else messages.offline(self.settings.site.url)
-            )
+            url = self.settings.site.url
+            if isinstance(exc, SiteCertificateRefused):
+                summary.message = messages.certificate_refused(url)
+            elif isinstance(exc, SiteContractBroken):
+                summary.message = messages.contract_broken(url)
+            else:
+                summary.message = messages.offline(url)
             summary.retry_after = exc.retry_after
         except ShopSyncError as exc:
             summary.status, summary.exit_code, summary.message = (
@@ -222,7 +220,7 @@ class SyncEngine:
         self._emit("run_finished", summary=summary)
         return summary
 
-    def _run(self, summary: RunSummary, client: SiteApi, *, dry_run: bool, full: bool) -> None:
+    def _run(self, summary: RunSummary, client: DeliveryTarget, *, dry_run: bool, full: bool) -> None:
         """The steps, in order. Each failure raises; `_run_locked` turns it into the summary."""
         db = self.db
         self._emit("progress", phase="read", done=0, total=0)
@@ -280,7 +278,7 @@ class SyncEngine:
         inputs = load_inputs(self.db, self.settings, lines, catalog, index, self._promised_cache)
         return self._planner.plan(inputs, remember=not dry_run)
 
-    def _deliver(self, client: SiteApi, summary: RunSummary) -> None:
+    def _deliver(self, client: DeliveryTarget, summary: RunSummary) -> None:
         report = deliver(
             self.db,
             client,

@@ -133,3 +133,23 @@ class ReadResult:
     warnings: list[Problem] = field(default_factory=list)
     content_hash: str | None = None
     raw_lines: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLine:
+    """Units of one reference (and ring size, for products sold by size) in a web order."""
+
+    reference: str
+    units: int
+    size: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WebOrder:
+    """A web order the site holds open (paid or on hold, not yet completed by the shop).
+    `placed_at`: Unix seconds (UTC)."""
+
+    id: str
+    placed_at: float
+    status: str
+    lines: tuple[OrderLine, ...]

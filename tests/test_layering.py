@@ -1,5 +1,6 @@
 """Architecture invariants: the core is Qt-free; the CLI path stays light."""
 
+import ast
 import pathlib
 import subprocess
 import sys
@@ -156,3 +157,53 @@ def test_no_import_cycle_among_shopsync_modules():
         if v not in index:
             visit(v)
     assert cycles == []
+
+
+# Site targets are built in one place (shopsync/site/factory.py): credentials, the no-token
+# message, retries per purpose and the limits of the trust boundary live there.
+_TARGET_CLASSES = {"SiteClient", "WooCommerceTarget"}
+
+
+def _target_constructions(path: pathlib.Path) -> list[tuple[str, int]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in _TARGET_CLASSES:
+                found.append((name, node.lineno))
+    return found
+
+
+def test_site_targets_are_built_only_by_the_factory():
+    allowed = {"site/factory.py", "site/woocommerce/__init__.py"}
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in allowed:
+            continue
+        offenders += [f"{rel}:{line} builds {name}" for name, line in _target_constructions(path)]
+    assert not offenders, "build site targets with shopsync.site.factory:\n" + "\n".join(offenders)
+
+
+def test_only_the_network_boundary_opens_http_clients():
+    """httpx.Client is opened by shopsync/net/http.py alone (the update fetcher keeps its own
+    until it moves there: listed here so that the list can only shrink)."""
+    allowed = {"net/http.py", "update/fetcher.py", "erp/fourd_rest.py"}
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in allowed or rel.startswith("site/sandbox/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("Client", "AsyncClient")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "httpx"
+            ):
+                offenders.append(f"{rel}:{node.lineno}")
+    assert not offenders, "open HTTP clients through shopsync.net.http:\n" + "\n".join(offenders)

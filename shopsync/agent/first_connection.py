@@ -47,15 +47,24 @@ class SiteCheck:
 
 
 def check_site(
-    url: str, token: str | None, *, client_factory: Callable[..., Any] | None = None
+    url: str,
+    token: str | None,
+    *,
+    kind: str = "shopsync",
+    client_factory: Callable[..., Any] | None = None,
 ) -> SiteCheck:
-    """Reachable, token accepted, catalogue fetched: the first problem found, or the catalogue."""
-    if client_factory is None:
-        from shopsync.site.client import SiteClient
+    """Reachable, token accepted, catalogue fetched: the first problem found, or the catalogue.
 
-        client_factory = SiteClient
+    `client_factory(url, token)`: a test's stand-in for the site factory."""
     try:
-        client = client_factory(url, token, retries=1, connect_timeout=5.0, read_timeout=20.0)
+        if client_factory is not None:
+            client = client_factory(url, token)
+        else:
+            from shopsync.site.factory import Purpose, SiteTargets
+
+            client = SiteTargets(url, kind=kind, token=token).open(
+                Purpose.FIRST_CONNECTION, require_token=False
+            )
     except ConfigError as exc:
         return SiteCheck(url, SiteProblem.BAD_ADDRESS, str(exc))
     with client:

@@ -265,14 +265,9 @@ class PlatformLink:
         return self._db
 
     def _default_client(self):
-        from shopsync.config import site_token
-        from shopsync.site.client import SiteClient
+        from shopsync.site.factory import Purpose, SiteTargets
 
-        token = site_token(self.settings.site.url)
-        if not token:
-            raise ConfigError("no site token")
-        # One attempt: a heartbeat is never retried in place, the next one is fresher.
-        return SiteClient(self.settings.site.url, token, retries=0, read_timeout=15.0)
+        return SiteTargets.from_settings(self.settings).open(Purpose.HEARTBEAT)
 
 
 class SchedulerHost:

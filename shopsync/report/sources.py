@@ -35,9 +35,10 @@ def load_catalog_csv(path: str | Path) -> dict[str, CatalogProduct]:
 
 def load_catalog_site(settings: Settings) -> dict[str, CatalogProduct]:
     """The catalogue fetched from the site (URL from the settings, token from keyring/env)."""
-    from shopsync.config import site_token
-    from shopsync.site.client import SiteClient
+    from shopsync.site.factory import Purpose, SiteTargets
 
-    url = settings.site.url
-    with SiteClient(url, site_token(url)) as client:
+    client = SiteTargets.from_settings(settings).open(Purpose.REPORT)
+    try:
         return {p.reference: p for p in client.catalog()}
+    finally:
+        client.close()

@@ -1,20 +1,21 @@
-"""The Site API v1 client (httpx): one method per operation, retries inside, never the token out.
+"""The Site API v1.2 client: one method per operation, retries inside, never the token out.
+It is the `DeliveryTarget` (shopsync.sync.port) of a site that speaks our own Site API.
 
 What the engine can rely on:
 - a method returns only after the site's 2xx; anything else is an exception from
   `shopsync.errors`: `SiteUnreachable` (connection errors, timeouts, 5xx, 408, 429, once the
-  retries are spent; carries the site's Retry-After), `SiteAuthError` (401/403, never
-  retried), `SiteRejected` (other 4xx: 413 batch too large, 422…, never retried);
+  retries are spent; carries the site's Retry-After), `SiteContractBroken` (an answer too
+  large, too slow, too deep, a listing that never ends: `shopsync.net.limits`, never
+  retried), `SiteAuthError` (401/403, never retried), `SiteRejected` (other 4xx: 413 batch
+  too large, 422…, never retried);
 - `send_batch` sends exactly the body it was given under the given Idempotency-Key on every
   attempt, so retrying inside (here) or later (the engine's outbox) never applies twice;
 - the token is attached per request by an auth object that hides it from reprs; it is never
   logged, nor put in an exception message.
 
-Transport: TLS verified against the operating system's trust store (`system_trust_context`,
-in `transport` with the other connection rules the update and 4D REST readers share);
-plain http refused except on loopback (the sandbox); proxies from the
-environment (HTTPS_PROXY, NO_PROXY; shops sit behind proxies), except for loopback, which no
-proxy could reach; keep-alive; request bodies over 1 KB gzip-compressed.
+Transport: `shopsync.net.http.BoundedClient`, the one door to the network (TLS through the
+operating system's trust store, plain http only on loopback, system proxies, bounded answers);
+keep-alive; request bodies over 1 KB gzip-compressed. Built only by `shopsync.site.factory`.
 """
 
 from __future__ import annotations
@@ -31,21 +32,22 @@ import httpx
 
 from shopsync import __version__
 from shopsync.errors import (
-    ConfigError,
     SiteAuthError,
-    SiteCertificateRefused,
     SiteRejected,
     SiteUnreachable,
 )
 from shopsync.model import CatalogProduct
+from shopsync.net import limits
+from shopsync.net.http import Answer, BoundedClient, NetworkFailure
+from shopsync.net.untrusted import quote_untrusted
 from shopsync.site import protocol
 from shopsync.site.protocol import ItemResult, WireError
 from shopsync.site.transport import (
-    is_certificate_error,
     is_loopback,
     parse_retry_after,
     system_trust_context,
 )
+from shopsync.sync.port import Capability, TargetKind, WebOrder
 
 log = logging.getLogger("shopsync.site")
 
@@ -73,21 +75,29 @@ class _BearerAuth(httpx.Auth):
         return "_BearerAuth(<hidden>)"
 
 
-def _server_message(response: httpx.Response) -> str:
-    """The contract's `{"error": {"code", "message"}}`, or the start of whatever came back."""
+def _server_message(response: Answer) -> str:
+    """The contract's `{"error": {"code", "message"}}`, or the start of whatever came back —
+    quoted and stripped of control characters: it came from the network and goes to the log."""
     try:
         error = response.json().get("error", {})
         if isinstance(error, dict) and error.get("code"):
-            return f"{error['code']}: {error.get('message', '')}"[:300]
-    except (ValueError, AttributeError):
+            return quote_untrusted(f"{error['code']}: {error.get('message', '')}", 300)
+    except (ValueError, AttributeError, limits.SiteContractBroken):
         pass
-    return response.text[:200].strip() or response.reason_phrase
+    return quote_untrusted(response.text(200).strip() or response.reason_phrase, 200)
 
 
 class SiteClient:
-    """Talks to one shop's site. Thread-compatible: one instance per sync run is the intent."""
+    """Talks to one shop's site. Thread-compatible: one instance per sync run is the intent.
+
+    Every exchange goes through `shopsync.net.http.BoundedClient` with the limits of its kind
+    of answer (`shopsync.net.limits`); crossing one is `SiteContractBroken` (exit 3, never
+    retried), whatever the retry policy says.
+    """
 
     MAX_BATCH = 500
+    kind = TargetKind.SHOPSYNC
+    capabilities = frozenset(Capability) - {Capability.WEB_ORDERS}
 
     def __init__(
         self,
@@ -103,42 +113,28 @@ class SiteClient:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
     ) -> None:
-        try:
-            url = httpx.URL(base_url.strip())
-        except httpx.InvalidURL as exc:
-            raise ConfigError(f"site URL {base_url!r}: {exc}") from exc
-        if url.scheme not in ("http", "https") or not url.host:
-            raise ConfigError(f"site URL {base_url!r}: expected https://host[/path]")
-        loopback = is_loopback(url.host)
-        if url.scheme == "http" and not loopback:
-            raise ConfigError(
-                f"site URL {base_url!r}: plain http is refused except on this machine "
-                "(127.0.0.1, localhost): use https://"
-            )
-        self.base_url = str(url).rstrip("/")
+        self._net = BoundedClient(
+            base_url,
+            what="site",
+            auth=_BearerAuth(token) if token else None,
+            transport=transport,
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+            headers={"User-Agent": f"ShopSync/{__version__}", "Accept": "application/json"},
+        )
+        self.base_url = self._net.base_url
         self.retries = max(0, retries)
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
+        self.max_batch = self.MAX_BATCH
         self._sleep = sleep
         self._rng = rng or random.Random()
-        self._http = httpx.Client(
-            base_url=self.base_url + "/",
-            auth=_BearerAuth(token) if token else None,
-            transport=transport,
-            timeout=httpx.Timeout(read_timeout, connect=connect_timeout, pool=connect_timeout),
-            limits=httpx.Limits(
-                max_connections=4, max_keepalive_connections=2, keepalive_expiry=30
-            ),
-            trust_env=not loopback,  # env proxies and CA settings; none can serve loopback
-            verify=system_trust_context(),  # one per process, for http too (httpx builds one anyway)
-            follow_redirects=False,
-            headers={"User-Agent": f"ShopSync/{__version__}", "Accept": "application/json"},
-        )
+        self._catalog_size: int | None = None
 
     # --- lifecycle --------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._http.close()
+        self._net.close()
 
     def __enter__(self) -> SiteClient:
         return self
@@ -152,11 +148,20 @@ class SiteClient:
     # --- operations -------------------------------------------------------------------------
 
     def health(self) -> dict[str, Any]:
-        """`{"status": "ok", "api_version": "v1", "authenticated": bool, ...}`."""
-        return self._json(self._call("GET", "api/v1/health"))
+        """`{"status": "ok", "api_version": "v1", "authenticated": bool, ...}`; remembers the
+        catalogue size a v1.2 site announces (`catalog_size`), which caps catalogue paging."""
+        answer = self._json(self._call("GET", "api/v1/health", limits.HEALTH))
+        if isinstance(answer, dict):
+            size = answer.get("catalog_size")
+            if isinstance(size, int) and not isinstance(size, bool) and size >= 0:
+                self._catalog_size = size
+            batch_limit = answer.get("batch_limit")
+            if isinstance(batch_limit, int) and not isinstance(batch_limit, bool):
+                self.max_batch = max(1, min(self.MAX_BATCH, batch_limit))
+        return answer
 
     def catalog(self) -> list[CatalogProduct]:
-        """The whole catalogue, following cursors to the end."""
+        """The whole catalogue, following cursors to the end (or to the page cap)."""
         return [
             self._checked(protocol.catalog_product_from_wire, item)
             for item in self._pages("api/v1/catalog", {})
@@ -166,13 +171,14 @@ class SiteClient:
         """POST one batch; the verdict per item, in order. Retried inside with the same key.
 
         More items than the site's limit is `SiteRejected(status_code=413)`: the engine chunks
-        to `MAX_BATCH`, and a site with a lower limit says so in /api/v1/health.
+        to `max_batch`, and a site with a lower limit says so in /api/v1/health.
         """
         if not protocol.KEY_RE.match(idempotency_key):
             raise ValueError("an Idempotency-Key is 1 to 255 printable ASCII characters")
         response = self._call(
             "POST",
             "api/v1/stock/batches",
+            limits.BATCH_ANSWER,
             body={"items": items},
             headers={"Idempotency-Key": idempotency_key},
         )
@@ -191,11 +197,11 @@ class SiteClient:
         return results
 
     def get_settings(self) -> dict[str, Any]:
-        return self._json(self._call("GET", "api/v1/shop/settings"))
+        return self._json(self._call("GET", "api/v1/shop/settings", limits.SETTINGS))
 
     def put_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
         """Replace the site-wide backorder rule; returns what the site now holds."""
-        return self._json(self._call("PUT", "api/v1/shop/settings", body=settings))
+        return self._json(self._call("PUT", "api/v1/shop/settings", limits.SETTINGS, body=settings))
 
     def send_listing_requests(self, items: list[dict[str, Any]]) -> dict[str, Any]:
         """ERP items not in the catalogue; `{"received": n, "new": m}` summed over chunks.
@@ -206,10 +212,11 @@ class SiteClient:
         for start in range(0, len(items), LISTING_CHUNK):
             chunk = items[start : start + LISTING_CHUNK]
             answer = self._json(
-                self._call("POST", "api/v1/listing-requests", body={"items": chunk})
+                self._call("POST", "api/v1/listing-requests", limits.REPORT, body={"items": chunk})
             )
             for name in total:
-                total[name] += int(answer.get(name, 0))
+                value = answer.get(name, 0) if isinstance(answer, dict) else 0
+                total[name] += value if isinstance(value, int) else 0
         return total
 
     def product(self, reference: str) -> dict[str, Any] | None:
@@ -217,7 +224,7 @@ class SiteClient:
         segment = quote(reference, safe="")
         if segment in (".", ".."):  # a dot segment would be collapsed by URL normalisation
             segment = segment.replace(".", "%2E")
-        response = self._call("GET", f"api/v1/products/{segment}", allow_404=True)
+        response = self._call("GET", f"api/v1/products/{segment}", limits.PRODUCT, allow_404=True)
         if response.status_code == 404:
             return None
         return self._json(response)
@@ -227,19 +234,38 @@ class SiteClient:
         params = {} if published is None else {"published": "true" if published else "false"}
         return list(self._pages("api/v1/products", params))
 
+    def open_orders(self) -> list[WebOrder]:
+        """Web orders the site holds open (Site API v1.2, `GET /api/v1/orders?status=open`);
+        an empty list from a v1.1 site, which has none to tell (its 404 is not an error)."""
+        try:
+            return [
+                self._checked(protocol.web_order_from_wire, item)
+                for item in self._pages(protocol.ORDERS_PATH, {"status": "open"})
+            ]
+        except SiteRejected as exc:
+            if exc.status_code == 404:
+                return []
+            raise
+
     # --- the agent (v1.1; a v1 site answers 404: SiteRejected with status_code 404) ----------
 
     def put_heartbeat(self, heartbeat: dict[str, Any]) -> list[protocol.SupportRequest]:
         """`PUT /api/v1/agent`; the answer's support requests (to do once, then acknowledge)."""
-        answer = self._json(self._call("PUT", protocol.AGENT_PATH, body=heartbeat))
+        answer = self._json(
+            self._call("PUT", protocol.AGENT_PATH, limits.HEARTBEAT, body=heartbeat)
+        )
         return self._checked(protocol.support_requests_from_wire, answer)
 
     def put_connection_report(self, report: dict[str, Any]) -> dict[str, Any]:
-        return self._json(self._call("PUT", f"{protocol.AGENT_PATH}/connection-report", body=report))
+        return self._json(
+            self._call(
+                "PUT", f"{protocol.AGENT_PATH}/connection-report", limits.REPORT, body=report
+            )
+        )
 
     def support_requests(self) -> list[protocol.SupportRequest]:
         """`GET /api/v1/agent/requests`: every request not yet acknowledged."""
-        answer = self._json(self._call("GET", f"{protocol.AGENT_PATH}/requests"))
+        answer = self._json(self._call("GET", f"{protocol.AGENT_PATH}/requests", limits.HEARTBEAT))
         return self._checked(protocol.support_requests_from_wire, answer)
 
     def ack_request(self, request_id: str, outcome: str, message: str | None = None) -> None:
@@ -247,6 +273,7 @@ class SiteClient:
         self._call(
             "POST",
             f"{protocol.AGENT_PATH}/requests/{segment}/ack",
+            limits.ACK,
             body={"outcome": str(outcome), "message": message},
         )
 
@@ -258,6 +285,7 @@ class SiteClient:
         response = self._call(
             "POST",
             f"{protocol.AGENT_PATH}/diagnostics",
+            limits.DIAGNOSTIC_ANSWER,
             params=params,
             raw=(data, protocol.DIAGNOSTIC_MEDIA_TYPE),
         )
@@ -266,21 +294,38 @@ class SiteClient:
     # --- plumbing ---------------------------------------------------------------------------
 
     def _pages(self, path: str, params: dict[str, str]) -> Generator[Any, None, None]:
+        """Every item of a paged listing. Stops with `SiteContractBroken` past the page cap
+        derived from the size the site announced, and on a page that is empty yet names a
+        next cursor, or that holds more items than asked: each would otherwise loop."""
         cursor: str | None = None
         seen: set[str] = set()
-        while True:
+        cap = limits.page_cap(self._catalog_size, PAGE_LIMIT)
+        for _page_number in range(cap):
             query = {**params, "limit": str(PAGE_LIMIT)}
             if cursor is not None:
                 query["cursor"] = cursor
             items, cursor = self._checked(
-                protocol.page_from_wire, self._json(self._call("GET", path, params=query))
+                protocol.page_from_wire,
+                self._json(self._call("GET", path, limits.CATALOG_PAGE, params=query)),
             )
+            if len(items) > PAGE_LIMIT or (cursor is not None and not items):
+                raise limits.SiteContractBroken(
+                    f"GET /{path}: a page of {len(items)} items"
+                    f"{' with a next cursor' if cursor is not None else ''} "
+                    f"(asked for at most {PAGE_LIMIT})",
+                    limits.Breach.TOO_MANY_PAGES,
+                )
             yield from items
             if cursor is None:
                 return
             if cursor in seen:
                 raise SiteRejected(f"{path}: the site returned the same cursor twice")
             seen.add(cursor)
+        raise limits.SiteContractBroken(
+            f"GET /{path}: still more pages after {cap} (the site announced "
+            f"{'no catalogue size' if self._catalog_size is None else self._catalog_size})",
+            limits.Breach.TOO_MANY_PAGES,
+        )
 
     @staticmethod
     def _checked(parse: Callable[..., Any], *args: Any) -> Any:
@@ -289,14 +334,14 @@ class SiteClient:
         except WireError as exc:
             raise SiteRejected(f"the site's answer breaks the contract: {exc.message}") from exc
 
-    def _json(self, response: httpx.Response) -> Any:
+    def _json(self, response: Answer) -> Any:
         try:
-            return protocol.loads(response.content)
+            return response.json()
         except (ValueError, UnicodeDecodeError) as exc:
             # A 2xx that is not JSON is usually a proxy's or captive portal's page.
             raise SiteUnreachable(
-                f"{response.request.method} {response.request.url.path}: the answer is not the "
-                f"Site API's JSON (a proxy or login page?): {response.text[:120]!r}"
+                f"{response.method} {response.path}: the answer is not the "
+                f"Site API's JSON (a proxy or login page?): {quote_untrusted(response.text(120))}"
             ) from exc
 
     def _encode(self, body: Any, headers: dict[str, str]) -> bytes:
@@ -326,13 +371,14 @@ class SiteClient:
         self,
         method: str,
         path: str,
+        bounds: limits.Limits,
         *,
         params: dict[str, str] | None = None,
         body: Any = None,
         headers: dict[str, str] | None = None,
         allow_404: bool = False,
         raw: tuple[bytes, str] | None = None,
-    ) -> httpx.Response:
+    ) -> Answer:
         """One request with the retry policy; returns a 2xx (or a 404 when allowed). `raw`:
         (bytes, media type) sent as they are instead of a JSON `body`."""
         headers = dict(headers or {})
@@ -345,16 +391,11 @@ class SiteClient:
         retry_after: float | None = None
         for attempt in range(attempts):
             try:
-                response = self._http.request(
-                    method, path, params=params, content=content, headers=headers
+                response = self._net.request(
+                    method, path, bounds, params=params, content=content, headers=headers
                 )
-            except (httpx.UnsupportedProtocol, httpx.LocalProtocolError, httpx.InvalidURL) as exc:
-                raise ConfigError(f"{label}: {exc}") from exc
-            except httpx.TransportError as exc:
-                problem = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-                if is_certificate_error(exc):  # no retry makes this PC trust the certificate
-                    raise SiteCertificateRefused(f"{label}: {problem}") from exc
-                retry_after = None
+            except NetworkFailure as exc:
+                problem, retry_after = str(exc), None
             else:
                 status = response.status_code
                 if status < 300 or (status == 404 and allow_404 and _is_unknown(response)):
@@ -369,7 +410,8 @@ class SiteClient:
                     problem = f"{status} {_server_message(response)}"
                 elif 300 <= status < 400:
                     raise SiteRejected(
-                        f"{label}: the site redirects to {response.headers.get('Location')!r}; "
+                        f"{label}: the site redirects to "
+                        f"{quote_untrusted(response.headers.get('Location', ''))}; "
                         "set the site URL to that address",
                         status,
                     )
@@ -396,10 +438,10 @@ class SiteClient:
         )
 
 
-def _is_unknown(response: httpx.Response) -> bool:
+def _is_unknown(response: Answer) -> bool:
     """A 404 that means "no such reference", not "wrong URL" (a wrong base URL must not look
     like an empty catalogue)."""
     try:
         return response.json()["error"]["code"] == "unknown_reference"
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, limits.SiteContractBroken):
         return False

@@ -19,7 +19,7 @@ from enum import StrEnum
 from importlib import resources
 from typing import Any, Literal
 
-from shopsync.model import Availability, CatalogProduct
+from shopsync.model import Availability, CatalogProduct, OrderLine, WebOrder
 
 API_PREFIX = "/api/v1"
 AVAILABILITIES = frozenset(str(a) for a in Availability)
@@ -173,6 +173,67 @@ def page_from_wire(data: object) -> tuple[list[Any], str | None]:
     if cursor is not None and not isinstance(cursor, str):
         raise WireError("invalid_response", "`next_cursor` is neither a string nor null")
     return data["items"], cursor
+
+
+# --- web orders (v1.2): what the site sold online and the shop has not completed yet ----------
+
+ORDERS_PATH = "api/v1/orders"
+MAX_ORDER_LINES = 500
+
+
+def web_order_from_wire(data: object) -> WebOrder:
+    """One entry of `GET /api/v1/orders?status=open`:
+    `{"id", "placed_at" (ISO 8601 with offset), "status", "lines": [{"reference", "size"?,
+    "quantity"}]}` → `WebOrder`."""
+    from datetime import datetime
+
+    if not isinstance(data, dict):
+        raise WireError("invalid_response", "an order is not an object")
+    ident, placed, status, lines = (
+        data.get("id"), data.get("placed_at"), data.get("status"), data.get("lines"),
+    )
+    if not isinstance(ident, str) or not 1 <= len(ident) <= MAX_KEY_LENGTH:
+        raise WireError("invalid_response", "an order has no valid `id`")
+    if not isinstance(placed, str):
+        raise WireError("invalid_response", f"order {ident[:40]!r}: no `placed_at`")
+    try:
+        when = datetime.fromisoformat(placed.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise WireError("invalid_response", f"order {ident[:40]!r}: bad `placed_at`") from exc
+    if when.tzinfo is None:
+        raise WireError("invalid_response", f"order {ident[:40]!r}: `placed_at` has no offset")
+    if not isinstance(lines, list) or len(lines) > MAX_ORDER_LINES:
+        raise WireError("invalid_response", f"order {ident[:40]!r}: `lines` is not a list")
+    parsed = []
+    for line in lines:
+        if not isinstance(line, dict):
+            raise WireError("invalid_response", f"order {ident[:40]!r}: a line is not an object")
+        reference, units, size = line.get("reference"), line.get("quantity"), line.get("size")
+        if (
+            not isinstance(reference, str)
+            or not 1 <= len(reference) <= MAX_REFERENCE_LENGTH
+            or not isinstance(units, int)
+            or isinstance(units, bool)
+            or not 0 < units <= MAX_QUANTITY
+            or (size is not None and not isinstance(size, str))
+        ):
+            raise WireError("invalid_response", f"order {ident[:40]!r}: a malformed line")
+        parsed.append(OrderLine(reference, units, size))
+    return WebOrder(ident, when.timestamp(), str(status or "open"), tuple(parsed))
+
+
+def web_order_to_wire(order: WebOrder) -> dict[str, Any]:
+    from datetime import UTC, datetime
+
+    return {
+        "id": order.id,
+        "placed_at": datetime.fromtimestamp(order.placed_at, UTC).isoformat(timespec="seconds"),
+        "status": order.status,
+        "lines": [
+            {"reference": line.reference, "size": line.size, "quantity": line.units}
+            for line in order.lines
+        ],
+    }
 
 
 def load_openapi() -> dict[str, Any]:

@@ -111,6 +111,20 @@ def certificate_refused(url: str) -> str:
     )
 
 
+def contract_broken(url: str) -> str:
+    """An answer crossed a limit of the trust boundary (shopsync.net.limits): too large, too
+    slow, too deep, endless paging. The breach and its figures go to the log."""
+    return arg(
+        translate(
+            "Run",
+            "le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal "
+            "formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans "
+            "le journal)",
+        ),
+        url,
+    )
+
+
 def offline(url: str) -> str:
     """The site could not be reached (the client's English detail goes to the log)."""
     return arg(
