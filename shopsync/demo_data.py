@@ -29,6 +29,16 @@ DEMO_BRANDS = {
 SOLD_REFERENCE = "T120.417.17.041.00"  # the Tissot Seastar the demo sells
 
 
+def demo_site(data_dir: Path):  # noqa: ANN201 - a context manager yielding the site's URL
+    """The demo's site: the sandbox with the sample catalogue, on a free port of 127.0.0.1 in a
+    background thread, for the screenshots (`with demo_site(folder) as url:`). The one door of
+    product code other than `shopsync demo`/`shopsync sandbox` to the sandbox
+    (tests/test_layering.py)."""
+    from shopsync.site.sandbox.server import serving_in_thread
+
+    return serving_in_thread(Path(data_dir), token=DEMO_TOKEN, catalog=sample("catalog.csv"))
+
+
 def demo_client_factory(url: str, token: str = DEMO_TOKEN) -> Callable[[], object]:
     """Site clients for the demo's sandbox with the demo's token, handed to the engine (the
     token never goes through the process environment, where a child process would inherit it)."""

@@ -20,13 +20,13 @@ import sqlite_utils
 
 from shopsync.config import Settings
 from shopsync.errors import ShopSyncError, SiteUnreachable
+from shopsync.services import platform as store
 from shopsync.site.protocol import (
     MAX_DIAGNOSTIC_BYTES,
     RequestKind,
     RequestOutcome,
     SupportRequest,
 )
-from shopsync.store.db import get_meta, set_meta
 
 log = logging.getLogger("shopsync.agent")
 
@@ -125,7 +125,7 @@ class SupportHandler:
     # -- what was done --------------------------------------------------------------------
 
     def _done(self) -> dict[str, tuple[str, str]]:
-        raw = get_meta(self.db, DONE_KEY)
+        raw = store.remembered(self.db, DONE_KEY)
         try:
             return {k: tuple(v) for k, v in json.loads(raw).items()} if raw else {}
         except (ValueError, TypeError, AttributeError):
@@ -135,4 +135,4 @@ class SupportHandler:
         done = self._done()
         done[request_id] = (str(outcome), message)
         kept = dict(list(done.items())[-REMEMBERED:])
-        set_meta(self.db, DONE_KEY, json.dumps(kept))
+        store.remember(self.db, DONE_KEY, json.dumps(kept))

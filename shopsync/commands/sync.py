@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
         summary = eng.run_once(Trigger.CLI, dry_run=args.dry_run, full=args.full, wait_lock=60)
     finally:
         eng.close()
+    if not summary.dry_run:
+        # the platform hears about every run (docs/site-api.md), a scheduled task's included
+        from shopsync.agent.link import heartbeat_after_run
+
+        heartbeat_after_run(eng.settings, summary.status)
     for error in summary.errors[:50]:
         print(error, file=sys.stderr)
     # With --json, stdout is the one JSON document; the person's line goes to stderr.

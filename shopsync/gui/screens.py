@@ -22,21 +22,19 @@ def render(out_dir: Path, *, language: str = "fr", work_dir: Path | None = None)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from shopsync.demo_data import (
-        DEMO_TOKEN,
         append_line,
         demo_client_factory,
+        demo_site,
         prepare_home,
         simulate_sale,
     )
     from shopsync.engine import SyncEngine
-    from shopsync.paths import sample
-    from shopsync.site.sandbox.testing import running_sandbox
     from shopsync.sync.vocab import Trigger
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="shopsync-shots-") as tmp:
         root = Path(work_dir or tmp)
-        with running_sandbox(root / "site", token=DEMO_TOKEN, catalog=sample("catalog.csv")) as url:
+        with demo_site(root / "site") as url:
             clients = demo_client_factory(url)
             settings, export = prepare_home(root / "home", url)
             append_line(export, TYPO_LINE)

@@ -1,4 +1,5 @@
-"""Running the sandbox on uvicorn: in the foreground (`shopsync sandbox`) or in a thread (tests).
+"""Running the sandbox on uvicorn: in the foreground (`shopsync sandbox`) or in a thread (tests,
+the screenshots' demo data: `serving_in_thread`).
 
 `port=0` asks the OS for a free port; `ready(base_url)` is then the way to learn it, called once
 the socket listens (so a caller never races the server's start).
@@ -7,7 +8,9 @@ the socket listens (so a caller never races the server's start).
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -83,5 +86,47 @@ def serve(
     try:
         server.run()
     finally:
+        app.state.store.close()
+        app.state.agents.close()
+
+
+START_TIMEOUT = 20.0
+
+
+@contextmanager
+def serving_in_thread(
+    data_dir: Path,
+    *,
+    token: str,
+    catalog: Path | None = None,
+    faults: float = 0.0,
+    seed: int = 0,
+    batch_limit: int = 500,
+    **app_options: Any,
+) -> Iterator[str]:
+    """Serve the sandbox on 127.0.0.1:<free port> in a background thread; yield its base URL,
+    then stop it and close its databases."""
+    app = create_app(Path(data_dir), token, catalog, faults, seed, batch_limit, **app_options)
+    started = threading.Event()
+    server = ReadyServer(make_config(app, "127.0.0.1", 0, quiet=True), lambda _url: started.set())
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            server.run()
+        except BaseException as exc:  # noqa: BLE001 - reported to the waiting caller below
+            failure.append(exc)
+        finally:
+            started.set()
+
+    thread = threading.Thread(target=run, name="shopsync-sandbox", daemon=True)
+    thread.start()
+    try:
+        if not started.wait(START_TIMEOUT) or server.base_url is None:
+            raise RuntimeError(f"the sandbox did not start: {failure[:1]}")
+        yield server.base_url
+    finally:
+        server.should_exit = True
+        thread.join(START_TIMEOUT)
         app.state.store.close()
         app.state.agents.close()

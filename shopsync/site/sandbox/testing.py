@@ -13,20 +13,17 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from shopsync.site.sandbox.app import create_app
-from shopsync.site.sandbox.server import ReadyServer, make_config
+from shopsync.site.sandbox.server import serving_in_thread
 from shopsync.site.sandbox.store import DB_NAME
 
 READY_PREFIX = "ShopSync sandbox: "
 START_TIMEOUT = 20.0
 
 
-@contextmanager
 def running_sandbox(
     data_dir: Path,
     *,
@@ -36,36 +33,16 @@ def running_sandbox(
     seed: int = 0,
     batch_limit: int = 500,
     **app_options: Any,
-) -> Iterator[str]:
+):  # noqa: ANN201 - a context manager yielding the base URL
     """Serve the sandbox on 127.0.0.1:<free port> in a background thread; yield its base URL.
 
     `app_options` go to `create_app` (e.g. `fault_slow_seconds=0.3` to make slow answers outlast
     a short client read timeout).
     """
-    app = create_app(Path(data_dir), token, catalog, faults, seed, batch_limit, **app_options)
-    started = threading.Event()
-    server = ReadyServer(make_config(app, "127.0.0.1", 0, quiet=True), lambda _url: started.set())
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            server.run()
-        except BaseException as exc:  # noqa: BLE001 - reported to the waiting test below
-            failure.append(exc)
-        finally:
-            started.set()
-
-    thread = threading.Thread(target=run, name="shopsync-sandbox", daemon=True)
-    thread.start()
-    try:
-        if not started.wait(START_TIMEOUT) or server.base_url is None:
-            raise RuntimeError(f"the sandbox did not start: {failure[:1]}")
-        yield server.base_url
-    finally:
-        server.should_exit = True
-        thread.join(START_TIMEOUT)
-        app.state.store.close()
-        app.state.agents.close()
+    return serving_in_thread(
+        Path(data_dir), token=token, catalog=catalog, faults=faults, seed=seed,
+        batch_limit=batch_limit, **app_options,
+    )  # fmt: skip
 
 
 def start_sandbox_process(
