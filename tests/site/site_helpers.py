@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
 TOKEN = "test-token-5f1c2a"
 
 # References as the platform writes them: slashes, dots, spaces and accents all occur.
