@@ -9,6 +9,7 @@ Qt-free: the markers are shopsync.i18n's QT_TRANSLATE_NOOP, which pyside6-lupdat
 from __future__ import annotations
 
 from shopsync.i18n import QT_TRANSLATE_NOOP
+from shopsync.report.readiness import NOT_READY, OFF_CATALOG, READY, TO_FIX
 from shopsync.rules import BrandMode
 from shopsync.sync.vocab import RunStatus, Trigger
 from shopsync.vocab import ConnectorState
@@ -111,6 +112,15 @@ BRAND_MODES: dict[str, str] = {
     BrandMode.STOCK: QT_TRANSLATE_NOOP("State", "En stock"),
     BrandMode.PREORDER: QT_TRANSLATE_NOOP("State", "Pré-commande"),
     BrandMode.OFF: QT_TRANSLATE_NOOP("State", "Hors site"),
+}
+
+# The readiness report's verdicts (report.readiness: READY, TO_FIX, NOT_READY, OFF_CATALOG),
+# as `shopsync check` says them; the report files keep the French words.
+VERDICTS: dict[str, str] = {
+    READY: QT_TRANSLATE_NOOP("State", "prêt"),
+    TO_FIX: QT_TRANSLATE_NOOP("State", "à corriger"),
+    NOT_READY: QT_TRANSLATE_NOOP("State", "pas prêt"),
+    OFF_CATALOG: QT_TRANSLATE_NOOP("State", "hors catalogue"),
 }
 
 # How an ERP reference matched the catalogue (shopsync.matching's statuses).

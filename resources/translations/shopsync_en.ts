@@ -444,17 +444,17 @@
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117"/>
+        <location filename="../../shopsync/demo_data.py" line="124"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120"/>
+        <location filename="../../shopsync/demo_data.py" line="127"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123"/>
+        <location filename="../../shopsync/demo_data.py" line="130"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
@@ -735,9 +735,89 @@
         <translation>first-connection check: the site, the token, its catalogue, then the report</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="55"/>
+        <location filename="../../shopsync/commands/check.py" line="53"/>
+        <source>Code de sortie : 0 prêt ; 4 à corriger ou pas prêt (une personne doit agir avant de relier la boutique) ; 2 réglages ou fichiers illisibles ; 3 site injoignable (--site).</source>
+        <translation>Exit code: 0 ready; 4 to fix or not ready (a person must act before the shop is connected); 2 unreadable settings or files; 3 site unreachable (--site).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="60"/>
         <source>rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)</source>
         <translation>report.html, report.xlsx or report.csv (default: a summary on stdout)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="74"/>
+        <source>--output %1 : un fichier .html, .xlsx ou .csv est attendu</source>
+        <translation>--output %1: expected a .html, .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="97"/>
+        <source>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d&apos;abord une synchronisation)</source>
+        <translation>no catalogue to compare with: pass --catalog FILE.csv or --site (or run a sync first)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="139"/>
+        <source>Verdict : %1 — rapport écrit dans %2</source>
+        <translation>Verdict: %1 — report written to %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="196"/>
+        <source>Verdict : %1</source>
+        <translation>Verdict: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="201"/>
+        <source>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</source>
+        <translation>%1 ERP references: %2 connected (%3), %4 to rewrite, %5 not in the catalogue; %6 site products unpublished by the first sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="216"/>
+        <source>Marque</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="216"/>
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="216"/>
+        <source>Connectés</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="217"/>
+        <source>À réécrire</source>
+        <translation>To rewrite</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="217"/>
+        <source>Absents</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="218"/>
+        <source>Dépubliés</source>
+        <translation>Unpublished</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="218"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="224"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="229"/>
+        <source>À réécrire (référence ERP → écriture suggérée) :</source>
+        <translation>To rewrite (ERP reference → suggested spelling):</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="233"/>
+        <source>… et %1 autres (--output rapport.xlsx)</source>
+        <translation>… and %1 more (--output report.xlsx)</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/gui.py" line="11"/>
@@ -1389,6 +1469,39 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="98"/>
+        <source>aucun produit de cette marque dans le catalogue du site</source>
+        <translation>no product of this brand in the site&apos;s catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="101"/>
+        <source>aucune référence de l&apos;ERP ne correspond au catalogue du site</source>
+        <translation>no ERP reference matches the site&apos;s catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="104"/>
+        <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
+        <translation>only %1 of the references the site knows are written the right way (threshold %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="108"/>
+        <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
+        <translation>the first sync would unpublish %1 of these brands&apos; products online (threshold %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="112"/>
+        <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
+        <translation>%1 reference(s) to rewrite or to accept as aliases</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="115"/>
+        <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
+        <translation>the first sync would unpublish %1 product(s) (%2, threshold %3)</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="153"/>
@@ -1582,22 +1695,27 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>this PC does not trust the certificate of the site %1 (antivirus or proxy?): nothing was sent, automatic retry (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="117"/>
+        <location filename="../../shopsync/sync/messages.py" line="118"/>
+        <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
+        <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished, it will be tried again automatically (details in the log)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="131"/>
         <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="124"/>
+        <location filename="../../shopsync/sync/messages.py" line="138"/>
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="132"/>
+        <location filename="../../shopsync/sync/messages.py" line="146"/>
         <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
         <translation>the ERP export holds no item: nothing was changed on the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="136"/>
+        <location filename="../../shopsync/sync/messages.py" line="150"/>
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>
@@ -1699,22 +1817,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="102"/>
+        <location filename="../../shopsync/texts.py" line="103"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="103"/>
+        <location filename="../../shopsync/texts.py" line="104"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104"/>
+        <location filename="../../shopsync/texts.py" line="105"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105"/>
+        <location filename="../../shopsync/texts.py" line="106"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
@@ -1783,7 +1901,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Automatic syncs are paused.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="23"/>
+        <location filename="../../shopsync/texts.py" line="24"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
@@ -1807,22 +1925,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Next try at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="21"/>
+        <location filename="../../shopsync/texts.py" line="22"/>
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="22"/>
+        <location filename="../../shopsync/texts.py" line="23"/>
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="20"/>
+        <location filename="../../shopsync/texts.py" line="21"/>
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="18"/>
+        <location filename="../../shopsync/texts.py" line="19"/>
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
@@ -1832,7 +1950,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="19"/>
+        <location filename="../../shopsync/texts.py" line="20"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
@@ -1842,222 +1960,242 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="24"/>
+        <location filename="../../shopsync/texts.py" line="25"/>
         <source>La dernière synchronisation a échoué</source>
         <translation>The last sync failed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="29"/>
+        <location filename="../../shopsync/texts.py" line="30"/>
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="30"/>
+        <location filename="../../shopsync/texts.py" line="31"/>
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="31"/>
+        <location filename="../../shopsync/texts.py" line="32"/>
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="32"/>
+        <location filename="../../shopsync/texts.py" line="33"/>
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="33"/>
+        <location filename="../../shopsync/texts.py" line="34"/>
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34"/>
+        <location filename="../../shopsync/texts.py" line="35"/>
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35"/>
+        <location filename="../../shopsync/texts.py" line="36"/>
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36"/>
+        <location filename="../../shopsync/texts.py" line="37"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37"/>
+        <location filename="../../shopsync/texts.py" line="38"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38"/>
+        <location filename="../../shopsync/texts.py" line="39"/>
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="43"/>
+        <location filename="../../shopsync/texts.py" line="44"/>
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="44"/>
+        <location filename="../../shopsync/texts.py" line="45"/>
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="45"/>
+        <location filename="../../shopsync/texts.py" line="46"/>
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="46"/>
+        <location filename="../../shopsync/texts.py" line="47"/>
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="47"/>
+        <location filename="../../shopsync/texts.py" line="48"/>
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48"/>
+        <location filename="../../shopsync/texts.py" line="49"/>
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49"/>
+        <location filename="../../shopsync/texts.py" line="50"/>
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50"/>
+        <location filename="../../shopsync/texts.py" line="51"/>
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51"/>
+        <location filename="../../shopsync/texts.py" line="52"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52"/>
+        <location filename="../../shopsync/texts.py" line="53"/>
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53"/>
+        <location filename="../../shopsync/texts.py" line="54"/>
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54"/>
+        <location filename="../../shopsync/texts.py" line="55"/>
         <source>marques</source>
         <translation>brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55"/>
+        <location filename="../../shopsync/texts.py" line="56"/>
         <source>références</source>
         <translation>references</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56"/>
+        <location filename="../../shopsync/texts.py" line="57"/>
         <source>demande du support</source>
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62"/>
+        <location filename="../../shopsync/texts.py" line="63"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63"/>
+        <location filename="../../shopsync/texts.py" line="64"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68"/>
+        <location filename="../../shopsync/texts.py" line="69"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73"/>
+        <location filename="../../shopsync/texts.py" line="74"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78"/>
+        <location filename="../../shopsync/texts.py" line="79"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83"/>
+        <location filename="../../shopsync/texts.py" line="84"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91"/>
+        <location filename="../../shopsync/texts.py" line="92"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92"/>
+        <location filename="../../shopsync/texts.py" line="93"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93"/>
+        <location filename="../../shopsync/texts.py" line="94"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94"/>
+        <location filename="../../shopsync/texts.py" line="95"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95"/>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110"/>
+        <location filename="../../shopsync/texts.py" line="111"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111"/>
+        <location filename="../../shopsync/texts.py" line="112"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112"/>
+        <location filename="../../shopsync/texts.py" line="113"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113"/>
+        <location filename="../../shopsync/texts.py" line="114"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118"/>
+        <location filename="../../shopsync/texts.py" line="120"/>
+        <source>prêt</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="121"/>
+        <source>à corriger</source>
+        <translation>to fix</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="122"/>
+        <source>pas prêt</source>
+        <translation>not ready</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="123"/>
+        <source>hors catalogue</source>
+        <translation>off the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="128"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119"/>
+        <location filename="../../shopsync/texts.py" line="129"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120"/>
+        <location filename="../../shopsync/texts.py" line="130"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121"/>
+        <location filename="../../shopsync/texts.py" line="131"/>
         <source>introuvables</source>
         <translation>not found</translation>
     </message>

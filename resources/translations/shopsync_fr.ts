@@ -419,17 +419,17 @@
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="117" />
+        <location filename="../../shopsync/demo_data.py" line="124" />
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="120" />
+        <location filename="../../shopsync/demo_data.py" line="127" />
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="123" />
+        <location filename="../../shopsync/demo_data.py" line="130" />
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
@@ -710,9 +710,89 @@
         <translation>vérification de première connexion : le site, le jeton, son catalogue, puis le rapport</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="55" />
+        <location filename="../../shopsync/commands/check.py" line="53" />
+        <source>Code de sortie : 0 prêt ; 4 à corriger ou pas prêt (une personne doit agir avant de relier la boutique) ; 2 réglages ou fichiers illisibles ; 3 site injoignable (--site).</source>
+        <translation>Code de sortie : 0 prêt ; 4 à corriger ou pas prêt (une personne doit agir avant de relier la boutique) ; 2 réglages ou fichiers illisibles ; 3 site injoignable (--site).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="60" />
         <source>rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)</source>
         <translation>rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="74" />
+        <source>--output %1 : un fichier .html, .xlsx ou .csv est attendu</source>
+        <translation>--output %1 : un fichier .html, .xlsx ou .csv est attendu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="97" />
+        <source>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d'abord une synchronisation)</source>
+        <translation>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d'abord une synchronisation)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="139" />
+        <source>Verdict : %1 — rapport écrit dans %2</source>
+        <translation>Verdict : %1 — rapport écrit dans %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="196" />
+        <source>Verdict : %1</source>
+        <translation>Verdict : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="201" />
+        <source>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</source>
+        <translation>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="216" />
+        <source>Marque</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="216" />
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="216" />
+        <source>Connectés</source>
+        <translation>Connectés</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="217" />
+        <source>À réécrire</source>
+        <translation>À réécrire</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="217" />
+        <source>Absents</source>
+        <translation>Absents</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="218" />
+        <source>Dépubliés</source>
+        <translation>Dépubliés</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="218" />
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="224" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="229" />
+        <source>À réécrire (référence ERP → écriture suggérée) :</source>
+        <translation>À réécrire (référence ERP → écriture suggérée) :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="233" />
+        <source>… et %1 autres (--output rapport.xlsx)</source>
+        <translation>… et %1 autres (--output rapport.xlsx)</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/gui.py" line="11" />
@@ -1349,6 +1429,39 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="98" />
+        <source>aucun produit de cette marque dans le catalogue du site</source>
+        <translation>aucun produit de cette marque dans le catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="101" />
+        <source>aucune référence de l'ERP ne correspond au catalogue du site</source>
+        <translation>aucune référence de l'ERP ne correspond au catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="104" />
+        <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
+        <translation>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="108" />
+        <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
+        <translation>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="112" />
+        <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
+        <translation>%1 référence(s) à réécrire ou à accepter comme alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="115" />
+        <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
+        <translation>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
@@ -1539,22 +1652,27 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="117" />
+        <location filename="../../shopsync/sync/messages.py" line="118" />
+        <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
+        <translation>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/sync/messages.py" line="131" />
         <source>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="124" />
+        <location filename="../../shopsync/sync/messages.py" line="138" />
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="132" />
+        <location filename="../../shopsync/sync/messages.py" line="146" />
         <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
         <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="136" />
+        <location filename="../../shopsync/sync/messages.py" line="150" />
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>le catalogue du site est vide : rien à publier</translation>
     </message>
@@ -1656,22 +1774,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="102" />
+        <location filename="../../shopsync/texts.py" line="103" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="103" />
+        <location filename="../../shopsync/texts.py" line="104" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104" />
+        <location filename="../../shopsync/texts.py" line="105" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105" />
+        <location filename="../../shopsync/texts.py" line="106" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
@@ -1731,7 +1849,7 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Les synchronisations automatiques sont suspendues.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="23" />
+        <location filename="../../shopsync/texts.py" line="24" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
@@ -1752,22 +1870,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Nouvel essai à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="21" />
+        <location filename="../../shopsync/texts.py" line="22" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="22" />
+        <location filename="../../shopsync/texts.py" line="23" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="20" />
+        <location filename="../../shopsync/texts.py" line="21" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="18" />
+        <location filename="../../shopsync/texts.py" line="19" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
@@ -1777,7 +1895,7 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="19" />
+        <location filename="../../shopsync/texts.py" line="20" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
@@ -1787,222 +1905,242 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="24" />
+        <location filename="../../shopsync/texts.py" line="25" />
         <source>La dernière synchronisation a échoué</source>
         <translation>La dernière synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="29" />
+        <location filename="../../shopsync/texts.py" line="30" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="30" />
+        <location filename="../../shopsync/texts.py" line="31" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="31" />
+        <location filename="../../shopsync/texts.py" line="32" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="32" />
+        <location filename="../../shopsync/texts.py" line="33" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="33" />
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35" />
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36" />
+        <location filename="../../shopsync/texts.py" line="37" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37" />
+        <location filename="../../shopsync/texts.py" line="38" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38" />
+        <location filename="../../shopsync/texts.py" line="39" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="43" />
+        <location filename="../../shopsync/texts.py" line="44" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="44" />
+        <location filename="../../shopsync/texts.py" line="45" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="45" />
+        <location filename="../../shopsync/texts.py" line="46" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="46" />
+        <location filename="../../shopsync/texts.py" line="47" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="47" />
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48" />
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49" />
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50" />
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51" />
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52" />
+        <location filename="../../shopsync/texts.py" line="53" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53" />
+        <location filename="../../shopsync/texts.py" line="54" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54" />
+        <location filename="../../shopsync/texts.py" line="55" />
         <source>marques</source>
         <translation>marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55" />
+        <location filename="../../shopsync/texts.py" line="56" />
         <source>références</source>
         <translation>références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56" />
+        <location filename="../../shopsync/texts.py" line="57" />
         <source>demande du support</source>
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
+        <location filename="../../shopsync/texts.py" line="63" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63" />
+        <location filename="../../shopsync/texts.py" line="64" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68" />
+        <location filename="../../shopsync/texts.py" line="69" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73" />
+        <location filename="../../shopsync/texts.py" line="74" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78" />
+        <location filename="../../shopsync/texts.py" line="79" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83" />
+        <location filename="../../shopsync/texts.py" line="84" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="91" />
+        <location filename="../../shopsync/texts.py" line="92" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92" />
+        <location filename="../../shopsync/texts.py" line="93" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93" />
+        <location filename="../../shopsync/texts.py" line="94" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94" />
+        <location filename="../../shopsync/texts.py" line="95" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95" />
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110" />
+        <location filename="../../shopsync/texts.py" line="111" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111" />
+        <location filename="../../shopsync/texts.py" line="112" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112" />
+        <location filename="../../shopsync/texts.py" line="113" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113" />
+        <location filename="../../shopsync/texts.py" line="114" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118" />
+        <location filename="../../shopsync/texts.py" line="120" />
+        <source>prêt</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="121" />
+        <source>à corriger</source>
+        <translation>à corriger</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="122" />
+        <source>pas prêt</source>
+        <translation>pas prêt</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="123" />
+        <source>hors catalogue</source>
+        <translation>hors catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="128" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119" />
+        <location filename="../../shopsync/texts.py" line="129" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120" />
+        <location filename="../../shopsync/texts.py" line="130" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121" />
+        <location filename="../../shopsync/texts.py" line="131" />
         <source>introuvables</source>
         <translation>introuvables</translation>
     </message>
