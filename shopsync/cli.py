@@ -7,14 +7,9 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from shopsync.cli_parser import ShopSyncParser, cli_text, error_document, print_json
 from shopsync.commands import COMMAND_MODULES, LONG_RUNNING
-from shopsync.commands._common import (
-    common_options,
-    error_document,
-    line_buffered_stdout,
-    print_json,
-)
-from shopsync.commands._parser import ShopSyncParser, cli_text
+from shopsync.commands._common import common_options, line_buffered_stdout
 from shopsync.errors import EXIT_INPUT, EXIT_INTERNAL, ErrorCode, ShopSyncError
 
 

@@ -128,7 +128,8 @@ def test_a_refused_command_line_with_json_is_one_document(shop, env):
     document = one_document(done)
     assert done.returncode == 2
     assert document["error"] == {
-        "code": "usage_error", "message": "unrecognized arguments: --no-such-option"
+        "code": "usage_error",
+        "message": "unrecognized arguments: --no-such-option",
     }
 
 

@@ -12,125 +12,125 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="31"/>
+        <location filename="../../shopsync/cli_parser.py" line="31"/>
         <source>utilisation : </source>
         <translation>usage: </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="32"/>
+        <location filename="../../shopsync/cli_parser.py" line="32"/>
         <source>arguments</source>
         <translation>positional arguments</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="33"/>
-        <location filename="../../shopsync/commands/_parser.py" line="34"/>
+        <location filename="../../shopsync/cli_parser.py" line="33"/>
+        <location filename="../../shopsync/cli_parser.py" line="34"/>
         <source>options</source>
         <translation>options</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="35"/>
+        <location filename="../../shopsync/cli_parser.py" line="35"/>
         <source>afficher cette aide et quitter</source>
         <translation>show this help message and exit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="38"/>
+        <location filename="../../shopsync/cli_parser.py" line="38"/>
         <source>sous-commandes</source>
         <translation>subcommands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="39"/>
+        <location filename="../../shopsync/cli_parser.py" line="39"/>
         <source>%(prog)s : erreur : %(message)s
 </source>
         <translation>%(prog)s: error: %(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="42"/>
+        <location filename="../../shopsync/cli_parser.py" line="42"/>
         <source>argument %(argument_name)s : %(message)s</source>
         <translation>argument %(argument_name)s: %(message)s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="45"/>
+        <location filename="../../shopsync/cli_parser.py" line="45"/>
         <source>arguments inconnus : %s</source>
         <translation>unrecognized arguments: %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="46"/>
+        <location filename="../../shopsync/cli_parser.py" line="46"/>
         <source>arguments obligatoires manquants : %s</source>
         <translation>the following arguments are required: %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="49"/>
+        <location filename="../../shopsync/cli_parser.py" line="49"/>
         <source>l&apos;un de ces arguments est obligatoire : %s</source>
         <translation>one of the arguments %s is required</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="52"/>
+        <location filename="../../shopsync/cli_parser.py" line="52"/>
         <source>impossible avec l&apos;argument %s</source>
         <translation>not allowed with argument %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="53"/>
+        <location filename="../../shopsync/cli_parser.py" line="53"/>
         <source>une valeur est attendue</source>
         <translation>expected one argument</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="54"/>
+        <location filename="../../shopsync/cli_parser.py" line="54"/>
         <source>une valeur au plus est attendue</source>
         <translation>expected at most one argument</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="57"/>
+        <location filename="../../shopsync/cli_parser.py" line="57"/>
         <source>une valeur au moins est attendue</source>
         <translation>expected at least one argument</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="60"/>
+        <location filename="../../shopsync/cli_parser.py" line="60"/>
         <source>valeur ignorée : %r</source>
         <translation>ignored explicit argument %r</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="61"/>
+        <location filename="../../shopsync/cli_parser.py" line="61"/>
         <source>option ambiguë : %(option)s peut désigner %(matches)s</source>
         <translation>ambiguous option: %(option)s could match %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="64"/>
+        <location filename="../../shopsync/cli_parser.py" line="64"/>
         <source>option inattendue : %s</source>
         <translation>unexpected option string: %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="65"/>
+        <location filename="../../shopsync/cli_parser.py" line="65"/>
         <source>valeur %(type)s invalide : %(value)r</source>
         <translation>invalid %(type)s value: %(value)r</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="68"/>
+        <location filename="../../shopsync/cli_parser.py" line="68"/>
         <source>choix invalide : %(value)r (au choix : %(choices)s)</source>
         <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="71"/>
+        <location filename="../../shopsync/cli_parser.py" line="71"/>
         <source>commande inconnue %(parser_name)r (au choix : %(choices)s)</source>
         <translation>unknown parser %(parser_name)r (choices: %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="74"/>
+        <location filename="../../shopsync/cli_parser.py" line="74"/>
         <source>impossible d&apos;ouvrir « %(filename)s » : %(error)s</source>
         <translation>can&apos;t open &apos;%(filename)s&apos;: %(error)s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="77"/>
+        <location filename="../../shopsync/cli_parser.py" line="77"/>
         <source>afficher la version et quitter</source>
         <translation>show program&apos;s version number and exit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="84"/>
+        <location filename="../../shopsync/cli_parser.py" line="84"/>
         <source>%s valeur attendue</source>
         <translation>expected %s argument</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="85"/>
+        <location filename="../../shopsync/cli_parser.py" line="85"/>
         <source>%s valeurs attendues</source>
         <translation>expected %s arguments</translation>
     </message>
@@ -414,47 +414,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="32"/>
+        <location filename="../../shopsync/cli.py" line="27"/>
         <source>Garde la boutique en ligne au niveau du stock de l&apos;ERP du magasin.</source>
         <translation>Keeps the shop&apos;s web store in step with the stock in its ERP.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="107"/>
+        <location filename="../../shopsync/cli.py" line="102"/>
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="122"/>
+        <location filename="../../shopsync/cli.py" line="117"/>
         <source>%1 : ce fichier ou son dossier n&apos;existe pas</source>
         <translation>%1: this file or its folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="124"/>
+        <location filename="../../shopsync/cli.py" line="119"/>
         <source>%1 : accès refusé par le système</source>
         <translation>%1: access denied by the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="126"/>
+        <location filename="../../shopsync/cli.py" line="121"/>
         <source>%1 : un fichier est à la place d&apos;un dossier attendu</source>
         <translation>%1: a file stands where a folder is expected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="128"/>
+        <location filename="../../shopsync/cli.py" line="123"/>
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="124"/>
+        <location filename="../../shopsync/demo_data.py" line="125"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="127"/>
+        <location filename="../../shopsync/demo_data.py" line="128"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="130"/>
+        <location filename="../../shopsync/demo_data.py" line="131"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
@@ -699,12 +699,12 @@
         <translation>WARNING: EMPTY catalogue (no --catalog, no sample catalogue): nothing can be published; start again with --catalog FILE.csv</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_common.py" line="17"/>
+        <location filename="../../shopsync/commands/_common.py" line="21"/>
         <source>afficher la version et quitter</source>
         <translation>show program&apos;s version number and exit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_common.py" line="23"/>
+        <location filename="../../shopsync/commands/_common.py" line="27"/>
         <source>dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : $SHOPSYNC_HOME ou le dossier de données de l&apos;utilisateur</source>
         <translation>home folder (config.toml, shopsync.db, logs/); default: $SHOPSYNC_HOME or the user data folder</translation>
     </message>

@@ -11,125 +11,125 @@
 <context>
     <name>Argparse</name>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="31" />
+        <location filename="../../shopsync/cli_parser.py" line="31" />
         <source>utilisation : </source>
         <translation>utilisation : </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="32" />
+        <location filename="../../shopsync/cli_parser.py" line="32" />
         <source>arguments</source>
         <translation>arguments</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="33" />
-        <location filename="../../shopsync/commands/_parser.py" line="34" />
+        <location filename="../../shopsync/cli_parser.py" line="33" />
+        <location filename="../../shopsync/cli_parser.py" line="34" />
         <source>options</source>
         <translation>options</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="35" />
+        <location filename="../../shopsync/cli_parser.py" line="35" />
         <source>afficher cette aide et quitter</source>
         <translation>afficher cette aide et quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="38" />
+        <location filename="../../shopsync/cli_parser.py" line="38" />
         <source>sous-commandes</source>
         <translation>sous-commandes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="39" />
+        <location filename="../../shopsync/cli_parser.py" line="39" />
         <source>%(prog)s : erreur : %(message)s
 </source>
         <translation>%(prog)s : erreur : %(message)s
 </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="42" />
+        <location filename="../../shopsync/cli_parser.py" line="42" />
         <source>argument %(argument_name)s : %(message)s</source>
         <translation>argument %(argument_name)s : %(message)s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="45" />
+        <location filename="../../shopsync/cli_parser.py" line="45" />
         <source>arguments inconnus : %s</source>
         <translation>arguments inconnus : %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="46" />
+        <location filename="../../shopsync/cli_parser.py" line="46" />
         <source>arguments obligatoires manquants : %s</source>
         <translation>arguments obligatoires manquants : %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="49" />
+        <location filename="../../shopsync/cli_parser.py" line="49" />
         <source>l'un de ces arguments est obligatoire : %s</source>
         <translation>l'un de ces arguments est obligatoire : %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="52" />
+        <location filename="../../shopsync/cli_parser.py" line="52" />
         <source>impossible avec l'argument %s</source>
         <translation>impossible avec l'argument %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="53" />
+        <location filename="../../shopsync/cli_parser.py" line="53" />
         <source>une valeur est attendue</source>
         <translation>une valeur est attendue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="54" />
+        <location filename="../../shopsync/cli_parser.py" line="54" />
         <source>une valeur au plus est attendue</source>
         <translation>une valeur au plus est attendue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="57" />
+        <location filename="../../shopsync/cli_parser.py" line="57" />
         <source>une valeur au moins est attendue</source>
         <translation>une valeur au moins est attendue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="60" />
+        <location filename="../../shopsync/cli_parser.py" line="60" />
         <source>valeur ignorée : %r</source>
         <translation>valeur ignorée : %r</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="61" />
+        <location filename="../../shopsync/cli_parser.py" line="61" />
         <source>option ambiguë : %(option)s peut désigner %(matches)s</source>
         <translation>option ambiguë : %(option)s peut désigner %(matches)s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="64" />
+        <location filename="../../shopsync/cli_parser.py" line="64" />
         <source>option inattendue : %s</source>
         <translation>option inattendue : %s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="65" />
+        <location filename="../../shopsync/cli_parser.py" line="65" />
         <source>valeur %(type)s invalide : %(value)r</source>
         <translation>valeur %(type)s invalide : %(value)r</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="68" />
+        <location filename="../../shopsync/cli_parser.py" line="68" />
         <source>choix invalide : %(value)r (au choix : %(choices)s)</source>
         <translation>choix invalide : %(value)r (au choix : %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="71" />
+        <location filename="../../shopsync/cli_parser.py" line="71" />
         <source>commande inconnue %(parser_name)r (au choix : %(choices)s)</source>
         <translation>commande inconnue %(parser_name)r (au choix : %(choices)s)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="74" />
+        <location filename="../../shopsync/cli_parser.py" line="74" />
         <source>impossible d'ouvrir « %(filename)s » : %(error)s</source>
         <translation>impossible d'ouvrir « %(filename)s » : %(error)s</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="77" />
+        <location filename="../../shopsync/cli_parser.py" line="77" />
         <source>afficher la version et quitter</source>
         <translation>afficher la version et quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="84" />
+        <location filename="../../shopsync/cli_parser.py" line="84" />
         <source>%s valeur attendue</source>
         <translation>%s valeur attendue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_parser.py" line="85" />
+        <location filename="../../shopsync/cli_parser.py" line="85" />
         <source>%s valeurs attendues</source>
         <translation>%s valeurs attendues</translation>
     </message>
@@ -389,47 +389,47 @@
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="32" />
+        <location filename="../../shopsync/cli.py" line="27" />
         <source>Garde la boutique en ligne au niveau du stock de l'ERP du magasin.</source>
         <translation>Garde la boutique en ligne au niveau du stock de l'ERP du magasin.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="107" />
+        <location filename="../../shopsync/cli.py" line="102" />
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="122" />
+        <location filename="../../shopsync/cli.py" line="117" />
         <source>%1 : ce fichier ou son dossier n'existe pas</source>
         <translation>%1 : ce fichier ou son dossier n'existe pas</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="124" />
+        <location filename="../../shopsync/cli.py" line="119" />
         <source>%1 : accès refusé par le système</source>
         <translation>%1 : accès refusé par le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="126" />
+        <location filename="../../shopsync/cli.py" line="121" />
         <source>%1 : un fichier est à la place d'un dossier attendu</source>
         <translation>%1 : un fichier est à la place d'un dossier attendu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="128" />
+        <location filename="../../shopsync/cli.py" line="123" />
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="124" />
+        <location filename="../../shopsync/demo_data.py" line="125" />
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="127" />
+        <location filename="../../shopsync/demo_data.py" line="128" />
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="130" />
+        <location filename="../../shopsync/demo_data.py" line="131" />
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
@@ -674,12 +674,12 @@
         <translation>ATTENTION : catalogue VIDE (pas de --catalog, pas de catalogue d'exemple) : rien ne pourra être publié ; relancez avec --catalog FICHIER.csv</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_common.py" line="17" />
+        <location filename="../../shopsync/commands/_common.py" line="21" />
         <source>afficher la version et quitter</source>
         <translation>afficher la version et quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/_common.py" line="23" />
+        <location filename="../../shopsync/commands/_common.py" line="27" />
         <source>dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : $SHOPSYNC_HOME ou le dossier de données de l'utilisateur</source>
         <translation>dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : $SHOPSYNC_HOME ou le dossier de données de l'utilisateur</translation>
     </message>

@@ -57,7 +57,7 @@ def sources() -> list[str]:
         + [
             package / name
             for name in (
-                "cli.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py",
+                "cli.py", "cli_parser.py", "config.py", "texts.py", "demo_data.py", "sync/messages.py",
                 "erp/messages.py", "site/sandbox/cli.py", "report/readiness.py",
             )
         ]

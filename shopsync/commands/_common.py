@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from shopsync.cli_parser import error_document, print_json
+
+__all__ = ["error_document", "print_json"]  # the commands' `--json` output (cli_parser's)
+
 
 def common_options(parser: argparse.ArgumentParser) -> None:
     """`--version` and `--home` on every command and sub-command (a person types them anywhere)."""
@@ -26,25 +30,6 @@ def common_options(parser: argparse.ArgumentParser) -> None:
             "$SHOPSYNC_HOME ou le dossier de données de l'utilisateur",
         ),
     )
-
-
-def print_json(document: object) -> None:
-    """The one JSON document a `--json` command prints on stdout (stable English)."""
-    import json
-    import sys
-
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
-    sys.stdout.flush()
-
-
-def error_document(code: str, exit_code: int, message: str) -> dict:
-    """What `--json` prints when the command failed before it had an answer of its own: the
-    same shape for every command, `message` in English."""
-    return {
-        "status": "error",
-        "exit_code": exit_code,
-        "error": {"code": str(code), "message": message},
-    }
 
 
 def load(args: argparse.Namespace):

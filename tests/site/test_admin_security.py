@@ -43,7 +43,9 @@ def test_a_state_changing_post_needs_our_origin_a_form_and_the_page_token(site):
         form = {"kind": "pause", "csrf": token}
 
         # another site's page, with the platform user's credentials resent by the browser
-        evil = browser.post("/admin/requests", data=form, headers={"Origin": "https://evil.example"})
+        evil = browser.post(
+            "/admin/requests", data=form, headers={"Origin": "https://evil.example"}
+        )
         assert evil.status_code == 403
         # no Origin, a foreign Referer
         no_origin = httpx.post(

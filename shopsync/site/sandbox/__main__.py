@@ -12,9 +12,9 @@ from shopsync.site.sandbox import cli
 
 
 def main(argv: list[str] | None = None) -> int:
-    import argparse
+    from shopsync.cli_parser import ShopSyncParser
 
-    parser = argparse.ArgumentParser(
+    parser = ShopSyncParser(
         prog="python -m shopsync.site.sandbox", description=translate("Cli", cli.HELP)
     )
     cli.add_arguments(parser)

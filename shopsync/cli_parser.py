@@ -1,4 +1,4 @@
-"""The command line's parser in the shop's language: argparse's own words ("usage:",
+"""The command line's parser in the shop's language, and its `--json` output: argparse's own words ("usage:",
 "options", "show this help message and exit", its error sentences) and every ShopSync help
 text, from the same catalogue as the tray (shopsync/i18n.py).
 
@@ -125,6 +125,25 @@ def cli_text(text: str) -> str:
     return translate("Cli", text)
 
 
+def print_json(document: object) -> None:
+    """The one JSON document a `--json` command prints on stdout (stable English)."""
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def error_document(code: str, exit_code: int, message: str) -> dict:
+    """What `--json` prints when the command failed before it had an answer of its own: the
+    same shape for every command, `message` in English."""
+    return {
+        "status": "error",
+        "exit_code": exit_code,
+        "error": {"code": str(code), "message": message},
+    }
+
+
 class ShopSyncParser(argparse.ArgumentParser):
     """argparse's parser, but a refused command line given `--json` still answers with one JSON
     document on stdout."""
@@ -140,7 +159,6 @@ class ShopSyncParser(argparse.ArgumentParser):
         text = gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
         sys.stderr.write(text)
         if ShopSyncParser.json_wanted:
-            from shopsync.commands._common import error_document, print_json
             from shopsync.errors import EXIT_INPUT, ErrorCode
 
             print_json(error_document(ErrorCode.USAGE, EXIT_INPUT, message))
