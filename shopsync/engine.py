@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import filelock
@@ -37,12 +37,12 @@ from shopsync.net.limits import SiteContractBroken
 from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
 from shopsync.store import delivery, failures, recovery, runs
 from shopsync.store.db import open_db, reopen_if_flagged
-from shopsync.sync import catalogue, journal, messages
+from shopsync.sync import catalogue, journal, messages, web_orders
 from shopsync.sync.catalogue import CATALOG_MAX_AGE
 from shopsync.sync.deliver import BATCH_SIZE, deliver
 from shopsync.sync.listing import send_listing_requests
 from shopsync.sync.plan import Plan, Planner, PromisedCache, load_inputs
-from shopsync.sync.port import DeliveryTarget
+from shopsync.sync.port import Capability, DeliveryTarget, can
 from shopsync.sync.read import read_erp
 from shopsync.sync.summary import RunSummary
 from shopsync.sync.vocab import RunStatus, Trigger
@@ -232,8 +232,11 @@ class SyncEngine:
         self._emit("progress", phase="catalog", done=0, total=0)
         catalogue.refresh(db, client, self.clock(), full=full)
         catalogue.observe_once(db, client, self.clock())
+        sold_online = self._open_web_orders(client, summary)
 
-        fingerprint = journal.fingerprint(db, self.settings, read.content_hash)
+        fingerprint = journal.fingerprint(
+            db, self.settings, f"{read.content_hash}|{web_orders.digest(sold_online)}"
+        )
         if not full and not dry_run and journal.nothing_new(db, fingerprint):
             summary.status = RunStatus.UNCHANGED
             catalogue.check_site(client)
@@ -243,7 +246,7 @@ class SyncEngine:
         lines = read.lines(db)
         if not lines:
             raise InputError(messages.empty_read())
-        plan = self.plan(lines, dry_run=dry_run)
+        plan = self.plan(lines, dry_run=dry_run, web_orders=sold_online)
         summary.held = len(plan.hold)
         if dry_run:
             summary.status = RunStatus.DRY_RUN
@@ -268,15 +271,36 @@ class SyncEngine:
 
     # -- steps -------------------------------------------------------------------------------
 
-    def plan(self, lines: Sequence[StockLine], *, dry_run: bool = False) -> Plan:
+    def plan(
+        self,
+        lines: Sequence[StockLine],
+        *,
+        dry_run: bool = False,
+        web_orders: Mapping[tuple[str, str | None], int] | None = None,
+    ) -> Plan:
         """The plan for one ERP read against the store as it is (reads only: nothing is
-        written). A dry run leaves the rules cache as it was."""
+        written). A dry run leaves the rules cache as it was. `web_orders`: units in the
+        site's open orders, never undone (shopsync.sync.web_orders)."""
         catalog, index = self._catalog_cache.get(self.db)
         if not catalog:
             raise InputError(messages.empty_catalogue())
         self._emit("progress", phase="rules", done=0, total=len(catalog))
-        inputs = load_inputs(self.db, self.settings, lines, catalog, index, self._promised_cache)
+        inputs = load_inputs(
+            self.db, self.settings, lines, catalog, index, self._promised_cache, web_orders
+        )
         return self._planner.plan(inputs, remember=not dry_run)
+
+    def _open_web_orders(
+        self, client: DeliveryTarget, summary: RunSummary
+    ) -> dict[tuple[str, str | None], int]:
+        """Units in the site's open web orders (empty for a target that cannot tell)."""
+        if not can(client, Capability.WEB_ORDERS):
+            return {}
+        pending = web_orders.pending_units(client.open_orders())
+        summary.web_orders = sum(pending.values())
+        if pending:
+            log.info("open web orders: %d unit(s) kept off the ERP's quantities", summary.web_orders)
+        return pending
 
     def _deliver(self, client: DeliveryTarget, summary: RunSummary) -> None:
         report = deliver(

@@ -204,13 +204,16 @@ def desired_states(
     mappings: Mapping[str, BrandMapping],
     options: RuleOptions,
     previous: Desired | None = None,
+    web_orders: Mapping[tuple[str, str | None], int] | None = None,
 ) -> Desired:
     """The whole site's desired state: one ProductState per catalogue reference.
 
     `connections` maps ERP references to catalogue references (exact, normalized or accepted
     aliases: see shopsync.matching.connect). `previous` is the result of a run with the same
     catalogue, mappings and options: products whose ERP lines are unchanged keep their state
-    and key without being worked out again (a sale touches one product in 10^5)."""
+    and key without being worked out again (a sale touches one product in 10^5).
+    `web_orders`: units in the site's open web orders per (reference, size), taken off the
+    ERP's lines first."""
     lines = list(lines)
     erp_brands = sorted(b for b in set(map(_BRAND, lines)) if b)
     full, new = resolve_brands(erp_brands, mappings, options.new_brands)
@@ -230,6 +233,10 @@ def desired_states(
 
     groups: dict[str, tuple[StockLine, ...]] = dict.fromkeys(catalog, ())
     groups.update(per_product)
+    if web_orders:  # units sold online and still open: never undone (sync/web_orders.py)
+        from shopsync.sync.web_orders import deduct
+
+        groups.update(deduct(groups, web_orders))
     result.groups = groups
     result.catalog = catalog
     if previous is not None and previous.catalog is catalog:

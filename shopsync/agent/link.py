@@ -28,6 +28,7 @@ from shopsync.durations import DurationError, parse_duration
 from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreachable
 from shopsync.services import platform as store
 from shopsync.site.protocol import SupportRequest
+from shopsync.sync.port import Capability, can
 from shopsync.sync.vocab import RunStatus, Trigger
 
 log = logging.getLogger("shopsync.agent")
@@ -145,6 +146,15 @@ class PlatformLink:
         except ConfigError as exc:  # no token yet, no address: the sync says so already
             log.debug("no heartbeat: %s", exc)
             self._next_due = now + interval
+            return False
+        if not can(client, Capability.HEARTBEAT):
+            client.close()
+            if self._unsupported_until == 0.0:
+                log.warning(
+                    "this site (%s) takes no heartbeat: the platform does not see this PC; "
+                    "syncing goes on without it", getattr(client, "kind", "?")
+                )
+            self._unsupported_until = now + UNSUPPORTED_RECHECK
             return False
         try:
             with client:

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "gui",
     "screenshots",
     "update",
+    "conformance",
 ]
 
 # Commands that run until stopped (or for long): what they print is line-buffered, so that it

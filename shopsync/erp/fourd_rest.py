@@ -48,52 +48,70 @@ def _flatten(entity: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def _exchange(client: Any, method: str, url: str, bounds: Any, secret: str | None, **kw: Any) -> Any:
+    """One bounded exchange with the 4D server; its failures in the ERP's words (exit 2)."""
+    from shopsync.errors import SiteError
+
+    try:
+        return client.request(method, url, bounds, **kw)
+    except SiteError as exc:
+        base = client.base_url
+        raise InputError(
+            f"{base}: cannot reach the 4D server ({scrub(str(exc), secret)})"
+        ) from None
+
+
 def _login(client: Any, base: str, spec: Any, secret: str | None) -> None:
-    """Open one session on the client (the cookie jar keeps it)."""
-    import httpx
+    """Open one session on the client (its cookie jar keeps it)."""
+    import json
+
+    from shopsync.net import limits
 
     if spec.auth == "none":
         return
-    try:
-        if spec.auth == "authentify":
-            response = client.post(
-                f"{base}/rest/$catalog/authentify",
-                json={"identifier": spec.user, "password": secret or ""},
-            )
-        else:
-            response = client.post(
-                f"{base}/rest/$directory/login",
-                headers={"username-4D": spec.user, "password-4D": secret or ""},
-            )
-    except httpx.HTTPError as exc:
-        raise InputError(f"{base}: cannot reach the 4D server ({scrub(str(exc), secret)})") from None
+    if spec.auth == "authentify":
+        body = json.dumps({"identifier": spec.user, "password": secret or ""}).encode()
+        response = _exchange(
+            client, "POST", f"{base}/rest/$catalog/authentify", limits.FOURD_LOGIN, secret,
+            content=body, headers={"Content-Type": "application/json"},
+        )
+    else:
+        response = _exchange(
+            client, "POST", f"{base}/rest/$directory/login", limits.FOURD_LOGIN, secret,
+            headers={"username-4D": spec.user, "password-4D": secret or ""},
+        )
     if response.status_code in (401, 403):
         raise InputError(f"{base}: the 4D server refused the login of {spec.user!r}")
     if response.status_code >= 400:
         raise InputError(f"{base}: 4D login failed (HTTP {response.status_code})")
     try:
-        body = response.json()
+        answer = response.json()
     except ValueError:
-        body = {}
-    if isinstance(body, dict) and body.get("result") is False:
+        answer = {}
+    if isinstance(answer, dict) and answer.get("result") is False:
         raise InputError(f"{base}: the 4D server refused the login of {spec.user!r}")
 
 
 def _session(base: str, spec: Any, timeout: float) -> tuple[Any, str | None]:
-    import httpx
-
-    from shopsync.site.transport import system_trust_context
+    """The process's one session on this server for this user (one 4D licence), opened on
+    first use. Through `shopsync.net.http.BoundedClient`: plain http is refused off loopback
+    (the password travels in a header), TLS through the OS trust store (a 4D server's company
+    CA is often only there), every answer bounded (`limits.FOURD_PAGE`)."""
+    from shopsync.errors import ConfigError
+    from shopsync.net.http import BoundedClient
 
     key = (base, spec.user)
     secret = password("4d", base) if spec.auth != "none" else None
     with _LOCK:
         client = _SESSIONS.get(key)
         if client is None:
-            # TLS against the OS trust store: a 4D server's company CA is often only there.
-            client = httpx.Client(
-                timeout=timeout, headers={"Accept": "application/json"},
-                verify=system_trust_context(),
-            )
+            try:
+                client = BoundedClient(
+                    base, what="4D", read_timeout=timeout, max_connections=1,
+                    headers={"Accept": "application/json"},
+                )
+            except ConfigError as exc:
+                raise InputError(str(exc)) from None
             try:
                 _login(client, base, spec, secret)
             except InputError:
@@ -105,12 +123,14 @@ def _session(base: str, spec: Any, timeout: float) -> tuple[Any, str | None]:
 
 def close_sessions() -> None:
     """Log out of every 4D session this process opened (frees the licences)."""
+    from shopsync.net import limits
+
     with _LOCK:
         sessions = list(_SESSIONS.items())
         _SESSIONS.clear()
     for (base, _user), client in sessions:
         try:
-            client.get(f"{base}/rest/$directory/logout", timeout=5)
+            client.request("GET", f"{base}/rest/$directory/logout", limits.FOURD_LOGIN)
         except Exception:  # noqa: BLE001 - best effort at exit
             log.debug("4D logout failed for %s", base)
         finally:
@@ -121,13 +141,12 @@ atexit.register(close_sessions)
 
 
 def _page(client: Any, url: str, params: dict[str, str], base: str, spec: Any, secret: str | None) -> dict:
-    import httpx
+    """One GET of the 4D REST server (a page of entities, or any list answer), bounded; a
+    401 means the session expired: one new login, then the same request again."""
+    from shopsync.net import limits
 
     for attempt in (1, 2):
-        try:
-            response = client.get(url, params=params)
-        except httpx.HTTPError as exc:
-            raise InputError(f"{base}: cannot reach the 4D server ({scrub(str(exc), secret)})") from None
+        response = _exchange(client, "GET", url, limits.FOURD_PAGE, secret, params=params)
         if response.status_code == 401 and attempt == 1 and spec.auth != "none":
             _login(client, base, spec, secret)  # the session expired: once more
             continue
@@ -139,6 +158,8 @@ def _page(client: Any, url: str, params: dict[str, str], base: str, spec: Any, s
             body = response.json()
         except ValueError:
             raise InputError(f"{url}: the 4D server's answer is not JSON") from None
+        except Exception as exc:  # noqa: BLE001 - SiteContractBroken (too deep): the ERP's words
+            raise InputError(f"{url}: {scrub(str(exc), secret)}") from None
         if not isinstance(body, dict) or not isinstance(body.get("__ENTITIES", []), list):
             raise InputError(f"{url}: unexpected answer (no __ENTITIES list)")
         return body

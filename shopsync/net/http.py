@@ -160,7 +160,7 @@ class BoundedClient:
         """One exchange within `limits`: connect, send, headers and body before the deadline,
         at most `limits.max_bytes` of decoded body."""
         at = time.monotonic() + limits.deadline
-        label = f"{method} /{path.lstrip('/')}"
+        label = f"{method} {httpx.URL(path).path if '://' in path else '/' + path.lstrip('/')}"
         try:
             with deadline.deadline_at(at), self._http.stream(
                 method, path, params=params, content=content, headers=headers

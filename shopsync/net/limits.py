@@ -75,7 +75,7 @@ FOURD_PAGE = Limits(max_bytes=64 * MiB, deadline=120.0)  # 4D pages carry every 
 UPDATE_METADATA = Limits(max_bytes=512 * KiB, deadline=60.0)
 
 # A site that announces no catalogue size is still not followed past this many products.
-MAX_CATALOG_PRODUCTS = 2_000_000
+MAX_CATALOG_PRODUCTS = 500_000  # the largest shops have ~200,000 references
 # Past the announced size, pages a site may still add (products listed while we read).
 PAGE_SLACK = 2
 

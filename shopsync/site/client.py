@@ -97,7 +97,7 @@ class SiteClient:
 
     MAX_BATCH = 500
     kind = TargetKind.SHOPSYNC
-    capabilities = frozenset(Capability) - {Capability.WEB_ORDERS}
+    capabilities = frozenset(Capability)  # a v1.1 site answers 404 to orders: none open
 
     def __init__(
         self,
@@ -130,6 +130,7 @@ class SiteClient:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._catalog_size: int | None = None
+        self._health_read = False
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -151,6 +152,7 @@ class SiteClient:
         """`{"status": "ok", "api_version": "v1", "authenticated": bool, ...}`; remembers the
         catalogue size a v1.2 site announces (`catalog_size`), which caps catalogue paging."""
         answer = self._json(self._call("GET", "api/v1/health", limits.HEALTH))
+        self._health_read = True
         if isinstance(answer, dict):
             size = answer.get("catalog_size")
             if isinstance(size, int) and not isinstance(size, bool) and size >= 0:
@@ -161,7 +163,10 @@ class SiteClient:
         return answer
 
     def catalog(self) -> list[CatalogProduct]:
-        """The whole catalogue, following cursors to the end (or to the page cap)."""
+        """The whole catalogue, following cursors to the end (or to the page cap). Asks
+        /health first when it has not yet, for the catalogue size that caps the paging."""
+        if not self._health_read:
+            self.health()
         return [
             self._checked(protocol.catalog_product_from_wire, item)
             for item in self._pages("api/v1/catalog", {})
@@ -299,7 +304,7 @@ class SiteClient:
         next cursor, or that holds more items than asked: each would otherwise loop."""
         cursor: str | None = None
         seen: set[str] = set()
-        cap = limits.page_cap(self._catalog_size, PAGE_LIMIT)
+        cap = limits.page_cap(self._catalog_size if "catalog" in path else None, PAGE_LIMIT)
         for _page_number in range(cap):
             query = {**params, "limit": str(PAGE_LIMIT)}
             if cursor is not None:

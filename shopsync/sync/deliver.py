@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from shopsync.errors import SiteRejected, SiteUnreachable
 from shopsync.store import delivery
 from shopsync.store.db import get_meta, set_meta
+from shopsync.sync.port import Capability, can
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -46,8 +47,11 @@ def deliver(
     batch_size: int = BATCH_SIZE,
 ) -> DeliveryReport:
     report = DeliveryReport()
+    # A target takes at most its own batch size (WooCommerce: 100; a site's /health may say less)
+    batch_size = min(batch_size, int(getattr(client, "max_batch", batch_size) or batch_size))
     try:
-        _put_settings(db, client, settings_wire)
+        if can(client, Capability.SITE_SETTINGS):
+            _put_settings(db, client, settings_wire)
         _send_pending(db, client, report, clock, progress, batch_size)
     except Exception as exc:  # noqa: BLE001 - handed back with the counts; the engine raises it
         report.stopped_by = exc

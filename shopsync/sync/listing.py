@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from shopsync.errors import SiteRejected, SiteUnreachable
 from shopsync.model import StockLine, format_price
 from shopsync.store import listing as listing_store
+from shopsync.sync.port import Capability, can
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -41,6 +42,13 @@ def send_listing_requests(
     unmatched: Sequence[StockLine],
     clock: Callable[[], float],
 ) -> None:
+    if not can(client, Capability.LISTING_REQUESTS):
+        if unmatched:
+            log.info(
+                "%d ERP item(s) absent from the catalogue: this site takes no listing requests "
+                "(they stay in the connection report)", len(unmatched)
+            )
+        return
     sent = listing_store.sent(db)
     todo = []
     for line in unmatched:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import operator
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -51,6 +51,8 @@ class PlanInputs:
     published: int  # products the site shows (for the guard's share)
     min_unpublish_count: int
     max_unpublish_share: float
+    # units in the site's open web orders per (reference, size): never undone
+    web_orders: Mapping[tuple[str, str | None], int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ def load_inputs(
     catalog: Mapping[str, CatalogProduct],
     index: CatalogIndex,
     promised: PromisedCache,
+    web_orders: Mapping[tuple[str, str | None], int] | None = None,
 ) -> PlanInputs:
     """Read the plan's inputs from the store (the only I/O of the plan step)."""
     promises, keys = promised.get(db)
@@ -105,6 +108,7 @@ def load_inputs(
         published=delivery.acknowledged_published(db),
         min_unpublish_count=settings.guard.min_unpublish_count,
         max_unpublish_share=settings.guard.max_unpublish_share,
+        web_orders=dict(web_orders or {}),
     )
 
 
@@ -146,7 +150,13 @@ class Planner:
         cached = self._rules_cache
         previous = cached[1] if cached is not None and cached[0] == rule_key else None
         desired = rules.desired_states(
-            inputs.lines, inputs.catalog, connections, inputs.mappings, inputs.options, previous
+            inputs.lines,
+            inputs.catalog,
+            connections,
+            inputs.mappings,
+            inputs.options,
+            previous,
+            inputs.web_orders,
         )
         if remember:
             self._rules_cache = (rule_key, desired)

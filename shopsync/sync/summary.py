@@ -30,6 +30,7 @@ class RunSummary:
     plan: dict[str, list[str]] | None = None
     started_at: float = 0.0
     ended_at: float = 0.0
+    web_orders: int = 0  # units in open web orders kept off the ERP's quantities
 
     def as_dict(self) -> dict[str, Any]:
         """What is stored in `runs` and printed by `sync --json`: the message and errors in

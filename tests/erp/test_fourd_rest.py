@@ -214,3 +214,20 @@ def test_password_from_the_keyring(server, tmp_path: Path) -> None:  # type: ign
         assert len(read_export(None, profile_file(tmp_path, url)).lines) == 1200
     finally:
         keyring.set_keyring(previous)
+
+
+def test_the_password_never_travels_over_plain_http_off_loopback(monkeypatch):
+    """The 4D reader refuses http:// to another machine before any request: `password-4D`
+    would cross the network in clear (issue 18)."""
+    from shopsync.erp import fourd_rest
+    from shopsync.erp.profiles import load_profile
+
+    monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "s3cret")
+    sent = []
+    monkeypatch.setattr(
+        "shopsync.net.http.BoundedClient.request", lambda *a, **k: sent.append(a)
+    )
+    spec = load_profile("4d-rest").source
+    with pytest.raises(InputError, match="plain http is refused"):
+        fourd_rest._session("http://192.0.2.7:8080", spec, 5.0)
+    assert sent == []

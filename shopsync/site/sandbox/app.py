@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import copy
 import hmac
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from shopsync.site import protocol
 from shopsync.site.protocol import AgentHealth, WireError
+from shopsync.site.sandbox import orders as sandbox_orders
 from shopsync.site.sandbox import storefront, validation
 from shopsync.site.sandbox.agent_store import DEFAULT_LATE, DEFAULT_SILENT, HealthPolicy
 from shopsync.site.sandbox.catalog import read_catalog_csv
@@ -114,9 +117,11 @@ async def health(request: Request) -> Response:
         {
             "status": "ok",
             "api_version": "v1",
+            "contract_version": "1.2",
             "authenticated": bool(request.scope.get("state", {}).get("authenticated")),
             "name": "ShopSync sandbox",
             "batch_limit": request.app.state.batch_limit,
+            "catalog_size": _store(request).catalog_size(),
         }
     )
 
@@ -177,6 +182,38 @@ async def products(request: Request) -> Response:
     after, limit = page_params(request)
     items, cursor = _store(request).products_page(after, limit, published)
     return json_response({"items": items, "next_cursor": cursor})
+
+
+async def orders(request: Request) -> Response:
+    """`GET /api/v1/orders?status=open` (v1.2): web orders, paged by id."""
+    status = request.query_params.get("status") or None
+    if status is not None and status not in sandbox_orders.STATUSES:
+        raise ApiError(400, "invalid_status", "status: open, completed or cancelled")
+    after, limit = page_params(request)
+    items, cursor = _store(request).orders.page(after, limit, status)
+    return json_response({"items": items, "next_cursor": cursor})
+
+
+async def buy(request: Request) -> Response:
+    """The storefront's "Acheter" button: a customer's order (stock lowered, order open).
+    Same-origin form posts only (a page elsewhere must not buy on a visitor's behalf)."""
+    if not _same_origin(request):
+        return HTMLResponse("<p>Requête refusée.</p>", status_code=403)
+    body = (await request.body())[:4096].decode("utf-8", "replace")
+    form = {k: v[0] for k, v in parse_qs(body).items()}
+    reference = form.get("reference", "")
+    size = form.get("size") or None
+    try:
+        _store(request).orders.place(reference, 1, size)
+    except sandbox_orders.NotForSale as exc:
+        return HTMLResponse(f"<p>Commande impossible : {escape(str(exc))}</p>", status_code=409)
+    return RedirectResponse("/", status_code=303)
+
+
+def _same_origin(request: Request) -> bool:
+    origin = request.headers.get("origin") or request.headers.get("referer") or ""
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    return origin == own or origin.startswith(own + "/")
 
 
 async def product(request: Request) -> Response:
@@ -292,6 +329,8 @@ def create_app(
         Route(f"{api}/shop/settings", shop_settings, methods=["GET", "PUT"]),
         Route(f"{api}/listing-requests", listing_requests, methods=["GET", "POST"]),
         Route(f"{api}/products", products, methods=["GET"]),
+        Route(f"{api}/orders", orders, methods=["GET"]),
+        Route("/order", buy, methods=["POST"]),
         Route(f"{api}/products/{{reference:path}}", product, methods=["GET"]),
     ]
     if not v1_only:

@@ -47,6 +47,12 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS faults (kind TEXT PRIMARY KEY, injected INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS orders (
+    id TEXT PRIMARY KEY,
+    placed_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    lines TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS listing_requests (
     reference TEXT PRIMARY KEY,
     item TEXT NOT NULL,

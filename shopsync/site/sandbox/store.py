@@ -21,6 +21,7 @@ from shopsync.model import CatalogProduct
 from shopsync.site import protocol
 from shopsync.site.protocol import ItemResult
 from shopsync.site.sandbox import validation
+from shopsync.site.sandbox.orders import OrderBook
 from shopsync.site.sandbox.schema import DB_NAME, open_sandbox_db
 from shopsync.site.sandbox.validation import StockItem
 
@@ -51,6 +52,7 @@ class SandboxStore:
         self.path = data_dir / DB_NAME
         self._lock = threading.Lock()
         self._db = open_sandbox_db(self.path)
+        self.orders = OrderBook(self._db, self._lock)
 
     def close(self) -> None:
         with self._lock:
@@ -105,6 +107,10 @@ class SandboxStore:
                     "UPDATE products SET reference = ? WHERE reference = ?", (product.reference, old)
                 )
                 return
+
+    def catalog_size(self) -> int:
+        """How many products the catalogue holds (announced in /health: Site API v1.2)."""
+        return int(self._db.execute("SELECT count(*) FROM products").fetchone()[0])
 
     def catalog_page(self, after: str, limit: int) -> tuple[list[CatalogProduct], str | None]:
         rows = self._page("products", after, limit)

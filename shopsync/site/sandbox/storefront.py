@@ -76,7 +76,29 @@ def _card(product: dict[str, Any], backorder: dict[str, Any], stale: bool) -> st
         f"<p class='ref'>Réf. {escape(product['reference'])}</p>"
         f"<p class='price'>{escape(euros(product['price']))}</p>"
         f"<p class='avail {css}'>{escape(label)}</p>"
-        f"{sizes}</article>"
+        f"{sizes}{_buy_form(product)}</article>"
+    )
+
+
+def _buy_form(product: dict[str, Any]) -> str:
+    """An "Acheter" button (a customer's web order, Site API v1.2), with the size to choose
+    for a product sold by size."""
+    if product["availability"] == "out_of_stock":
+        return ""
+    choices = ""
+    if product["sizes"]:
+        options = "".join(
+            f"<option value='{escape(s['size'])}'>{escape(s['size'])}</option>"
+            for s in product["sizes"]
+            if s["quantity"] > 0 or product["availability"] != "in_stock"
+        )
+        if not options:
+            return ""
+        choices = f"<select name='size' aria-label='Taille'>{options}</select> "
+    return (
+        "<form method='post' action='/order'>"
+        f"<input type='hidden' name='reference' value='{escape(product['reference'])}'>"
+        f"{choices}<button type='submit'>Acheter</button></form>"
     )
 
 

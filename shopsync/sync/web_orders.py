@@ -1,0 +1,80 @@
+"""Web orders are never undone: units sold online and still open on the site are taken off
+the ERP's quantity until the ERP shows them.
+
+The sale that decides whether a jeweller trusts online selling: a customer buys the only ring
+at 10:00, the site takes its stock to 0, the shop has not yet entered the web order in its ERP,
+and at 10:05 an export still says 1. An absolute write of 1 would put it back on sale and sell
+it twice. So each run reads the orders the site holds open (`DeliveryTarget.open_orders`:
+Site API v1.2 `GET /api/v1/orders?status=open`; WooCommerce's `processing` and `on-hold`
+orders) and subtracts their units from the ERP's lines of the same product (and ring size)
+before the rules work out the site's state.
+
+When the ERP is taken to have caught up: when the order is no longer open on the site — the
+shop completed it (or cancelled or refunded it), the step that follows entering the sale in
+its till. Not earlier, and on purpose not from the ERP's quantity going down: a sale at the
+counter of the same piece also lowers it, and taking that for the web order would put a sold
+ring back online. The price of that choice: while an order already entered in the ERP stays
+open, the site shows its units fewer than the shop holds (it undersells; it never oversells).
+docs/targets.md says how each target maps this; docs/site-api.md states the rule as part of
+the contract (v1.2).
+
+Pure functions: no clock, no store, no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+
+from shopsync.model import StockLine, WebOrder
+
+Pending = Mapping[tuple[str, str | None], int]  # (catalogue reference, size or None) -> units
+
+
+def pending_units(orders: Iterable[WebOrder]) -> dict[tuple[str, str | None], int]:
+    """Units in open orders per (reference, size); lines of one order and of several add up."""
+    pending: dict[tuple[str, str | None], int] = {}
+    for order in orders:
+        for line in order.lines:
+            key = (line.reference, line.size or None)
+            pending[key] = pending.get(key, 0) + max(0, line.units)
+    return pending
+
+
+def digest(pending: Pending) -> str:
+    """A short stable text of `pending`, for the run's fingerprint: a new or completed web
+    order is a reason to plan again even when the export did not change."""
+    if not pending:
+        return ""
+    text = repr(sorted((ref, size or "", units) for (ref, size), units in pending.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def deduct(
+    groups: dict[str, tuple[StockLine, ...]], pending: Pending
+) -> dict[str, tuple[StockLine, ...]]:
+    """`groups` (ERP lines per catalogue reference) with open web orders' units taken off.
+
+    An order line for a size takes from that size's lines; one without a size takes from the
+    product's lines in order. Quantities never go below zero. Returns the changed groups only
+    (the caller updates its dict), so a run without web orders costs nothing.
+    """
+    changed: dict[str, list[StockLine]] = {}
+    for (reference, size), units in sorted(pending.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        lines = changed.get(reference)
+        if lines is None:
+            found = groups.get(reference)
+            if not found:
+                continue
+            lines = changed[reference] = list(found)
+        left = units
+        for i, line in enumerate(lines):
+            if left <= 0:
+                break
+            if size is not None and line.size != size:
+                continue
+            take = min(left, max(0, line.quantity))
+            if take:
+                lines[i] = line._replace(quantity=line.quantity - take)
+                left -= take
+    return {ref: tuple(lines) for ref, lines in changed.items()}
