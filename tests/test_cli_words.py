@@ -101,7 +101,10 @@ def test_a_stored_sentence_reads_back_in_either_language(context):
         values = [f"«valeur{i}»" for i in range(1, 10)]
         fr_text, en_text = i18n.arg(source, *values), i18n.arg(english, *values)
         assert i18n.in_language(fr_text, "en") == en_text, source
-        assert i18n.in_language(en_text, "fr") == fr_text, source
+        back = i18n.in_language(en_text, "fr")
+        if back != fr_text:  # one English wording for two French ones ("Syncing…"): either
+            assert [t for _s, t in pairs].count(english) > 1, source
+            assert i18n.in_language(back, "en") == en_text, source
         checked += 1
     assert checked >= 3
 

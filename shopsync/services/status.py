@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from shopsync.i18n import localize
 from shopsync.store import brands as brand_store
 from shopsync.store import delivery, erp_cache, recovery, runs
 from shopsync.sync.vocab import RunStatus
@@ -137,6 +138,10 @@ class StatusService:
             undecided_brands=bool(undecided),
             rejected=bool(rejected),
         )
+        for run in {id(r): r for r in (recent[0] if recent else None, finished) if r}.values():
+            # stored in English (RunSummary.as_dict); read here by people: the tray, the status
+            # window, `shopsync status` (`status --json` and the heartbeat word it in English)
+            run["message"] = localize(run.get("message") or "") or run.get("message")
         return ConnectorStatus(
             state=state,
             last_run=recent[0] if recent else None,
