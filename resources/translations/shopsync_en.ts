@@ -699,6 +699,41 @@
         <translation>WARNING: EMPTY catalogue (no --catalog, no sample catalogue): nothing can be published; start again with --catalog FILE.csv</translation>
     </message>
     <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="242"/>
+        <source>boutique : %1/   contrat : %2/openapi.json</source>
+        <translation>storefront: %1/   contract: %2/openapi.json</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="244"/>
+        <source>back-office : %1/admin (mot de passe : le jeton de la boutique)</source>
+        <translation>back-office: %1/admin (password: the shop token)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="247"/>
+        <source>données : %1</source>
+        <translation>data: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="251"/>
+        <source>mises à jour : %1/updates/ depuis %2</source>
+        <translation>updates: %1/updates/ from %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="254"/>
+        <source>pannes : %1 des requêtes de l&apos;API (graine %2)</source>
+        <translation>faults: %1 of API requests (seed %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="256"/>
+        <source>Ctrl-C pour arrêter.</source>
+        <translation>Ctrl-C to stop.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="283"/>
+        <source>Site d&apos;essai ShopSync arrêté.</source>
+        <translation>ShopSync sandbox stopped.</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/commands/_common.py" line="21"/>
         <source>afficher la version et quitter</source>
         <translation>show program&apos;s version number and exit</translation>
@@ -855,6 +890,51 @@
         <location filename="../../shopsync/commands/read.py" line="54"/>
         <source>jsonl : un objet JSON par article (par défaut) ; table : colonnes alignées ; summary : les comptes seulement</source>
         <translation>jsonl: one JSON object per item (default); table: aligned columns; summary: counts only</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="139"/>
+        <source>séparateur %1</source>
+        <translation>%1-separated</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="141"/>
+        <source>feuille %1</source>
+        <translation>sheet %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="157"/>
+        <source>source : %1</source>
+        <translation>source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="159"/>
+        <source>lu comme : %1 (profil %2)</source>
+        <translation>read as: %1 (profile %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="166"/>
+        <source>colonnes : %1</source>
+        <translation>columns: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="168"/>
+        <source>lignes de données : %1</source>
+        <translation>data lines: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="170"/>
+        <source>articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)</source>
+        <translation>items: %1 (%2 with a price, %3 brands, %4 pieces in stock)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="173"/>
+        <source>lignes rejetées : %1</source>
+        <translation>rejected lines: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="174"/>
+        <source>avertissements : %1</source>
+        <translation>warnings: %1</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/run.py" line="19"/>

@@ -674,6 +674,41 @@
         <translation>ATTENTION : catalogue VIDE (pas de --catalog, pas de catalogue d'exemple) : rien ne pourra être publié ; relancez avec --catalog FICHIER.csv</translation>
     </message>
     <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="242" />
+        <source>boutique : %1/   contrat : %2/openapi.json</source>
+        <translation>boutique : %1/   contrat : %2/openapi.json</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="244" />
+        <source>back-office : %1/admin (mot de passe : le jeton de la boutique)</source>
+        <translation>back-office : %1/admin (mot de passe : le jeton de la boutique)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="247" />
+        <source>données : %1</source>
+        <translation>données : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="251" />
+        <source>mises à jour : %1/updates/ depuis %2</source>
+        <translation>mises à jour : %1/updates/ depuis %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="254" />
+        <source>pannes : %1 des requêtes de l'API (graine %2)</source>
+        <translation>pannes : %1 des requêtes de l'API (graine %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="256" />
+        <source>Ctrl-C pour arrêter.</source>
+        <translation>Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="283" />
+        <source>Site d'essai ShopSync arrêté.</source>
+        <translation>Site d'essai ShopSync arrêté.</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/commands/_common.py" line="21" />
         <source>afficher la version et quitter</source>
         <translation>afficher la version et quitter</translation>
@@ -830,6 +865,51 @@
         <location filename="../../shopsync/commands/read.py" line="54" />
         <source>jsonl : un objet JSON par article (par défaut) ; table : colonnes alignées ; summary : les comptes seulement</source>
         <translation>jsonl : un objet JSON par article (par défaut) ; table : colonnes alignées ; summary : les comptes seulement</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="139" />
+        <source>séparateur %1</source>
+        <translation>séparateur %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="141" />
+        <source>feuille %1</source>
+        <translation>feuille %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="157" />
+        <source>source : %1</source>
+        <translation>source : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="159" />
+        <source>lu comme : %1 (profil %2)</source>
+        <translation>lu comme : %1 (profil %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="166" />
+        <source>colonnes : %1</source>
+        <translation>colonnes : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="168" />
+        <source>lignes de données : %1</source>
+        <translation>lignes de données : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="170" />
+        <source>articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)</source>
+        <translation>articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="173" />
+        <source>lignes rejetées : %1</source>
+        <translation>lignes rejetées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="174" />
+        <source>avertissements : %1</source>
+        <translation>avertissements : %1</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/run.py" line="19" />

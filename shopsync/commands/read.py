@@ -128,14 +128,17 @@ def _print_table(result, out) -> None:  # type: ignore[no-untyped-def]
 
 
 def _print_summary(result, out) -> None:  # type: ignore[no-untyped-def]
+    """The read at a glance, in the shop's language."""
+    from shopsync.i18n import arg, translate
+
     details = getattr(result, "details", {}) or {}
     how = [details.get("format")]
     if details.get("encoding"):
         how.append(details["encoding"])
     if details.get("delimiter_name"):
-        how.append(f"{details['delimiter_name']}-separated")
+        how.append(arg(translate("Cli", "séparateur %1"), details["delimiter_name"]))
     if details.get("sheet"):
-        how.append(f"sheet {details['sheet']!r}")
+        how.append(arg(translate("Cli", "feuille %1"), repr(details["sheet"])))
     from itertools import repeat
     from operator import is_not, itemgetter
 
@@ -147,18 +150,28 @@ def _print_summary(result, out) -> None:  # type: ignore[no-untyped-def]
     quantity = sum(map(itemgetter(field("quantity")), lines))
     priced = sum(map(is_not, map(itemgetter(field("price")), lines), repeat(None)))
     brands = {brand for brand in set(map(itemgetter(field("brand")), lines)) if brand}
-    out.write(f"source: {result.source}\n")
-    out.write(f"read as: {', '.join(h for h in how if h)} (profile {details.get('profile')})\n")
+
+    def line(text: str, *values: object) -> None:
+        out.write(arg(text, *values) + "\n")
+
+    line(translate("Cli", "source : %1"), result.source)
+    line(
+        translate("Cli", "lu comme : %1 (profil %2)"),
+        ", ".join(h for h in how if h),
+        details.get("profile"),
+    )
     mapping = details.get("mapping") or {}
     if mapping:
-        out.write("columns: " + ", ".join(f"{f} = {h!r}" for f, h in mapping.items()) + "\n")
-    out.write(f"data lines: {result.raw_lines}\n")
-    out.write(
-        f"items: {len(result.lines)} ({priced} with a price, {len(brands)} brands, "
-        f"{quantity} pieces in stock)\n"
-    )
-    out.write(f"rejected lines: {len(result.rejected)}\n")
-    out.write(f"warnings: {len(result.warnings)}\n")
+        line(
+            translate("Cli", "colonnes : %1"), ", ".join(f"{f} = {h!r}" for f, h in mapping.items())
+        )
+    line(translate("Cli", "lignes de données : %1"), result.raw_lines)
+    line(
+        translate("Cli", "articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)"),
+        len(result.lines), priced, len(brands), quantity,
+    )  # fmt: skip
+    line(translate("Cli", "lignes rejetées : %1"), len(result.rejected))
+    line(translate("Cli", "avertissements : %1"), len(result.warnings))
     if result.content_hash:
         out.write(f"sha256: {result.content_hash}\n")
 

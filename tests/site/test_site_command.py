@@ -84,7 +84,7 @@ def _start(data: Path) -> tuple[subprocess.Popen[str], list[str]]:
     )  # fmt: skip
     lines: list[str] = []
     assert process.stdout is not None
-    for line in process.stdout:  # the server prints "Ctrl-C to stop." once it listens
+    for line in process.stdout:  # the last startup line, once it listens: "Ctrl-C to stop."
         lines.append(line.rstrip("\n"))
         if "Ctrl-C" in line:
             break

@@ -232,18 +232,30 @@ def run(args: argparse.Namespace) -> int:
     if args.updates is not None and not (args.updates / "metadata").is_dir():
         raise ConfigError(f"{args.updates}: not an update repository (no metadata/ folder)")
 
+    from shopsync.formatting import percent
+    from shopsync.i18n import arg, translate
+
     def ready(base_url: str) -> None:
         # The first line is machine-read (tests learn the port from it): keep its shape.
         print(f"ShopSync sandbox: {base_url}", flush=True)
-        print(f"  storefront: {base_url}/   contract: {base_url}/openapi.json", flush=True)
-        print(f"  back-office: {base_url}/admin (password: the shop token)", flush=True)
-        print(f"  data: {data}", flush=True)
-        print(f"  {catalog_line}", flush=True)
+        lines = [
+            arg(translate("Cli", "boutique : %1/   contrat : %2/openapi.json"), base_url, base_url),
+            arg(
+                translate("Cli", "back-office : %1/admin (mot de passe : le jeton de la boutique)"),
+                base_url,
+            ),
+            arg(translate("Cli", "données : %1"), data),
+            catalog_line,
+        ]
         if args.updates is not None:
-            print(f"  updates: {base_url}/updates/ from {args.updates}", flush=True)
+            text = translate("Cli", "mises à jour : %1/updates/ depuis %2")
+            lines.append(arg(text, base_url, args.updates))
         if args.faults:
-            print(f"  faults: {args.faults:.0%} of API requests (seed {args.seed})", flush=True)
-        print("  Ctrl-C to stop.", flush=True)
+            text = translate("Cli", "pannes : %1 des requêtes de l'API (graine %2)")
+            lines.append(arg(text, percent(args.faults), args.seed))
+        lines.append(translate("Cli", "Ctrl-C pour arrêter."))
+        for line in lines:
+            print(f"  {line}", flush=True)
 
     _stop_on_sigterm()
     try:
@@ -268,5 +280,5 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(f"cannot listen on {args.host}:{args.port} (port in use?)") from None
     except KeyboardInterrupt:
         pass
-    print("ShopSync sandbox stopped.", file=sys.stderr, flush=True)
+    print(translate("Cli", "Site d'essai ShopSync arrêté."), file=sys.stderr, flush=True)
     return 0
