@@ -36,7 +36,7 @@ from shopsync.model import StockLine
 from shopsync.net.limits import SiteContractBroken
 from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
 from shopsync.store import delivery, failures, recovery, runs
-from shopsync.store.db import open_db, reopen_if_flagged
+from shopsync.store.db import get_meta, open_db, reopen_if_flagged, set_meta
 from shopsync.sync import catalogue, journal, messages, web_orders
 from shopsync.sync.catalogue import CATALOG_MAX_AGE
 from shopsync.sync.deliver import BATCH_SIZE, deliver
@@ -293,10 +293,20 @@ class SyncEngine:
     def _open_web_orders(
         self, client: DeliveryTarget, summary: RunSummary
     ) -> dict[tuple[str, str | None], int]:
-        """Units in the site's open web orders (empty for a target that cannot tell)."""
+        """Units in the site's open web orders (empty for a target that cannot tell).
+
+        Offline, the last orders read stand in: the run still records its changes (they go
+        when the site is back, and the next run reads the orders again before anything is
+        sent), and a sale seen once is never forgotten because the site did not answer."""
         if not can(client, Capability.WEB_ORDERS):
             return {}
-        pending = web_orders.pending_units(client.open_orders())
+        try:
+            pending = web_orders.pending_units(client.open_orders())
+        except SiteUnreachable:
+            pending = web_orders.loads(get_meta(self.db, web_orders.META_KEY))
+            log.info("web orders not read (site unreachable): the last ones read stand in")
+        else:
+            set_meta(self.db, web_orders.META_KEY, web_orders.dumps(pending))
         summary.web_orders = sum(pending.values())
         if pending:
             log.info("open web orders: %d unit(s) kept off the ERP's quantities", summary.web_orders)

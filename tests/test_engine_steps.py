@@ -46,7 +46,10 @@ def test_plan_writes_nothing_and_the_hold_step_records_the_guard(shop, site):
 
 
 class SizeSpy:
-    """A real client that notes the size of every batch it sends."""
+    """A real client that notes the size of every batch it sends. `max_batch`: what the engine
+    believes the site takes (a site that does not announce its limit: the client's default)."""
+
+    max_batch = 500
 
     def __init__(self, client, sizes: list[int]) -> None:
         self._client, self.sizes = client, sizes
@@ -78,6 +81,27 @@ def test_a_413_halves_batches_for_that_delivery_only(tmp_path, catalog_csv, monk
             second = engine.run_once("test")
             assert second.status == "ok" and second.uploaded == 4, second
             assert sizes == [4, 2, 2]  # the next run starts from the full size again
+        finally:
+            engine.close()
+
+
+def test_a_batch_limit_the_site_announces_is_honoured_without_a_413(tmp_path, catalog_csv, monkeypatch):
+    from shopsync.site.client import SiteClient
+    from shopsync.site.sandbox.testing import running_sandbox
+
+    monkeypatch.setenv("SHOPSYNC_SITE_TOKEN", TOKEN)
+    with running_sandbox(tmp_path / "site", token=TOKEN, catalog=catalog_csv, batch_limit=2) as url:
+        shop = Shop(tmp_path / "home", url)
+        sizes: list[int] = []
+
+        class Honest(SizeSpy):
+            max_batch = property(lambda self: self._client.max_batch)
+
+        engine = shop.engine(client_factory=lambda: Honest(SiteClient(url, TOKEN), sizes))
+        try:
+            shop.write(BASE)
+            assert engine.run_once("test").uploaded == 4
+            assert sizes == [2, 2]  # /health said 2: no batch the site would refuse
         finally:
             engine.close()
 

@@ -10,7 +10,7 @@ from shopsync.site.client import SiteClient
 
 
 def _context(client: SiteClient):
-    return client._http._transport._pool._ssl_context
+    return client._net._http._transport._pool._ssl_context
 
 
 def test_every_site_client_shares_one_tls_context(site):

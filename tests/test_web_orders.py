@@ -150,3 +150,9 @@ def test_no_order_changes_nothing_and_digest_is_empty():
     assert web_orders.deduct({"A": (_line("A", 1),)}, {}) == {}
     assert web_orders.digest({}) == ""
     assert web_orders.digest({("A", None): 1}) != web_orders.digest({("A", None): 2})
+
+
+def test_the_last_orders_read_survive_a_run_the_site_did_not_answer():
+    pending = {("A", None): 2, ("R", "52"): 1}
+    assert web_orders.loads(web_orders.dumps(pending)) == pending
+    assert web_orders.loads(None) == {} and web_orders.loads("{damaged") == {}

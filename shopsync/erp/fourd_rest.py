@@ -53,7 +53,7 @@ def _exchange(client: Any, method: str, url: str, bounds: Any, secret: str | Non
     from shopsync.errors import SiteError
 
     try:
-        return client.request(method, url, bounds, **kw)
+        return client.exchange(method, url, bounds, **kw)
     except SiteError as exc:
         base = client.base_url
         raise InputError(
@@ -130,7 +130,7 @@ def close_sessions() -> None:
         _SESSIONS.clear()
     for (base, _user), client in sessions:
         try:
-            client.request("GET", f"{base}/rest/$directory/logout", limits.FOURD_LOGIN)
+            client.exchange("GET", f"{base}/rest/$directory/logout", limits.FOURD_LOGIN)
         except Exception:  # noqa: BLE001 - best effort at exit
             log.debug("4D logout failed for %s", base)
         finally:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import time
 import urllib.request
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,7 +148,7 @@ class BoundedClient:
     def close(self) -> None:
         self._http.close()
 
-    def request(
+    def exchange(
         self,
         method: str,
         path: str,
@@ -160,33 +161,76 @@ class BoundedClient:
         """One exchange within `limits`: connect, send, headers and body before the deadline,
         at most `limits.max_bytes` of decoded body."""
         at = time.monotonic() + limits.deadline
-        label = f"{method} {httpx.URL(path).path if '://' in path else '/' + path.lstrip('/')}"
-        try:
-            with deadline.deadline_at(at), self._http.stream(
+        label = _label(method, path)
+        with (
+            _mapped(self.what, label, limits, at),
+            deadline.deadline_at(at),
+            self._http.stream(
                 method, path, params=params, content=content, headers=headers
-            ) as response:
-                body = _read_body(response, limits, at, label)
-                return Answer(
-                    method=method,
-                    url=str(response.request.url),
-                    path=response.request.url.path,
-                    status_code=response.status_code,
-                    headers=response.headers,
-                    content=body,
-                    reason_phrase=response.reason_phrase,
-                    limits=limits,
-                )
-        except (httpx.UnsupportedProtocol, httpx.LocalProtocolError, httpx.InvalidURL) as exc:
-            raise ConfigError(f"{self.what}: {label}: {exc}") from exc
-        except httpx.TimeoutException as exc:
-            if time.monotonic() >= at - 0.05:
-                raise _too_slow(label, limits) from exc
-            raise NetworkFailure(f"{label}: {_problem(exc)}") from exc
-        except httpx.TransportError as exc:
-            problem = _problem(exc)
-            if is_certificate_error(exc):  # no retry makes this PC trust the certificate
-                raise SiteCertificateRefused(f"{label}: {problem}") from exc
-            raise NetworkFailure(f"{label}: {problem}") from exc
+            ) as response,
+        ):
+            body = b"".join(_body_chunks(response, limits, at, label))
+            return Answer(
+                method=method,
+                url=str(response.request.url),
+                path=response.request.url.path,
+                status_code=response.status_code,
+                headers=response.headers,
+                content=body,
+                reason_phrase=response.reason_phrase,
+                limits=limits,
+            )
+
+    def stream(
+        self, url: str, limits: Limits, *, headers: Mapping[str, str] | None = None
+    ) -> tuple[int, Iterator[bytes]]:
+        """A GET whose body is handed over chunk by chunk (the update downloads: tens of MB,
+        never held whole). Returns the status and the chunks; the deadline and the size cap
+        run across the whole iteration. A status ≥ 300 comes back with no chunks to read."""
+        at = time.monotonic() + limits.deadline
+        label = _label("GET", url)
+        with _mapped(self.what, label, limits, at), deadline.deadline_at(at):
+            request = self._http.build_request("GET", url, headers=headers)
+            response = self._http.send(request, stream=True)
+        if response.status_code >= 300:
+            response.close()
+            return response.status_code, iter(())
+
+        def chunks() -> Iterator[bytes]:
+            body = _body_chunks(response, limits, at, label)
+            try:
+                while True:
+                    with _mapped(self.what, label, limits, at), deadline.deadline_at(at):
+                        piece = next(body, None)
+                    if piece is None:
+                        return
+                    yield piece
+            finally:
+                response.close()
+
+        return response.status_code, chunks()
+
+
+def _label(method: str, path: str) -> str:
+    return f"{method} {httpx.URL(path).path if '://' in path else '/' + path.lstrip('/')}"
+
+
+@contextmanager
+def _mapped(what: str, label: str, limits: Limits, at: float) -> Iterator[None]:
+    """httpx's errors as the boundary's one error tree."""
+    try:
+        yield
+    except (httpx.UnsupportedProtocol, httpx.LocalProtocolError, httpx.InvalidURL) as exc:
+        raise ConfigError(f"{what}: {label}: {exc}") from exc
+    except httpx.TimeoutException as exc:
+        if time.monotonic() >= at - 0.05:
+            raise _too_slow(label, limits) from exc
+        raise NetworkFailure(f"{label}: {_problem(exc)}") from exc
+    except httpx.TransportError as exc:
+        problem = _problem(exc)
+        if is_certificate_error(exc):  # no retry makes this PC trust the certificate
+            raise SiteCertificateRefused(f"{label}: {problem}") from exc
+        raise NetworkFailure(f"{label}: {problem}") from exc
 
 
 def _problem(exc: BaseException) -> str:
@@ -199,14 +243,18 @@ def _too_slow(label: str, limits: Limits) -> SiteContractBroken:
     )
 
 
-def _read_body(response: httpx.Response, limits: Limits, at: float, label: str) -> bytes:
-    """The body, decoded, bounded in size and time; the connection is dropped on a breach."""
+def _body_chunks(
+    response: httpx.Response, limits: Limits, at: float, label: str
+) -> Iterator[bytes]:
+    """The body, decoded, in chunks, bounded in size and time (the caller keeps the thread's
+    deadline around each step); the connection is dropped on a breach."""
     if response.is_stream_consumed:
         # An in-memory answer (an injected test transport): already whole, checked as such.
         body = response.content
         if len(body) > limits.max_bytes:
             raise _too_large(label, limits)
-        return body
+        yield body
+        return
     encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding in ("", "identity"):
         decoder = None
@@ -219,29 +267,35 @@ def _read_body(response: httpx.Response, limits: Limits, at: float, label: str) 
     declared = response.headers.get("Content-Length", "")
     if decoder is None and declared.isdigit() and int(declared) > limits.max_bytes:
         raise _too_large(label, limits)
-    out = bytearray()
+    total = 0
     for chunk in response.iter_raw(CHUNK):
         if time.monotonic() > at:
             raise _too_slow(label, limits)
         if decoder is None:
-            out += chunk
-        else:
-            pending = chunk
-            while pending:
-                try:
-                    out += decoder.decompress(pending, limits.max_bytes - len(out) + 1)
-                except zlib.error as exc:
-                    raise NetworkFailure(f"{label}: a damaged compressed answer ({exc})") from exc
-                if len(out) > limits.max_bytes:
-                    raise _too_large(label, limits)
-                pending = decoder.unconsumed_tail
-        if len(out) > limits.max_bytes:
-            raise _too_large(label, limits)
+            total += len(chunk)
+            if total > limits.max_bytes:
+                raise _too_large(label, limits)
+            yield chunk
+            continue
+        pending = chunk
+        while pending:
+            try:
+                piece = decoder.decompress(pending, limits.max_bytes - total + 1)
+            except zlib.error as exc:
+                raise NetworkFailure(f"{label}: a damaged compressed answer ({exc})") from exc
+            total += len(piece)
+            if total > limits.max_bytes:
+                raise _too_large(label, limits)
+            if piece:
+                yield piece
+            pending = decoder.unconsumed_tail
     if decoder is not None:
-        out += decoder.flush()
-        if len(out) > limits.max_bytes:
+        tail = decoder.flush()
+        total += len(tail)
+        if total > limits.max_bytes:
             raise _too_large(label, limits)
-    return bytes(out)
+        if tail:
+            yield tail
 
 
 def _too_large(label: str, limits: Limits) -> SiteContractBroken:

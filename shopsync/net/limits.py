@@ -70,9 +70,11 @@ BATCH_ANSWER = Limits(max_bytes=8 * MiB, deadline=120.0)  # ≤ 500 verdicts, ~1
 CATALOG_PAGE = Limits(max_bytes=32 * MiB, deadline=120.0)
 FOURD_LOGIN = Limits(max_bytes=64 * KiB, deadline=30.0)
 FOURD_PAGE = Limits(max_bytes=64 * MiB, deadline=120.0)  # 4D pages carry every attribute
-# The update repository's downloads are bounded by TUF's own length fields (shopsync.update);
-# this only bounds what TUF asks for without a known length (the next root, the timestamp).
-UPDATE_METADATA = Limits(max_bytes=512 * KiB, deadline=60.0)
+# The update repository: TUF bounds each file by its signed length; this bounds every
+# download (metadata without a known length included) in size and total time.
+# An installer is ~50 MB; the repository's own target cap is 400 MB; half an hour covers a
+# slow shop line (~250 KB/s). TUF checks exact lengths and hashes within this.
+UPDATE_DOWNLOAD = Limits(max_bytes=400 * MiB, deadline=1800.0)
 
 # A site that announces no catalogue size is still not followed past this many products.
 MAX_CATALOG_PRODUCTS = 500_000  # the largest shops have ~200,000 references

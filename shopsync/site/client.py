@@ -396,7 +396,7 @@ class SiteClient:
         retry_after: float | None = None
         for attempt in range(attempts):
             try:
-                response = self._net.request(
+                response = self._net.exchange(
                     method, path, bounds, params=params, content=content, headers=headers
                 )
             except NetworkFailure as exc:

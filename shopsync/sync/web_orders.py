@@ -24,6 +24,7 @@ Pure functions: no clock, no store, no I/O.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable, Mapping
 
 from shopsync.model import StockLine, WebOrder
@@ -39,6 +40,21 @@ def pending_units(orders: Iterable[WebOrder]) -> dict[tuple[str, str | None], in
             key = (line.reference, line.size or None)
             pending[key] = pending.get(key, 0) + max(0, line.units)
     return pending
+
+
+META_KEY = "web_orders_pending"  # the last open orders read, for a run the site did not answer
+
+
+def dumps(pending: Pending) -> str:
+    return json.dumps(sorted([ref, size, units] for (ref, size), units in pending.items()))
+
+
+def loads(text: str | None) -> dict[tuple[str, str | None], int]:
+    """`dumps`' text back; nothing (or a damaged value) is no order."""
+    try:
+        return {(ref, size): int(units) for ref, size, units in json.loads(text or "[]")}
+    except (ValueError, TypeError):
+        return {}
 
 
 def digest(pending: Pending) -> str:

@@ -225,7 +225,7 @@ def test_the_password_never_travels_over_plain_http_off_loopback(monkeypatch):
     monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "s3cret")
     sent = []
     monkeypatch.setattr(
-        "shopsync.net.http.BoundedClient.request", lambda *a, **k: sent.append(a)
+        "shopsync.net.http.BoundedClient.exchange", lambda *a, **k: sent.append(a)
     )
     spec = load_profile("4d-rest").source
     with pytest.raises(InputError, match="plain http is refused"):

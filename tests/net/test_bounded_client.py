@@ -28,7 +28,7 @@ def _call(behaviour, limits=SMALL):
     with hostile.HostileSite({"/x": behaviour}) as site:
         client = BoundedClient(site.url)
         try:
-            return client.request("GET", "x", limits)
+            return client.exchange("GET", "x", limits)
         finally:
             client.close()
 
