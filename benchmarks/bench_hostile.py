@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -63,20 +64,23 @@ def run_one(src: Path | None, routes: dict, timeout: float) -> dict:
         if src is not None:
             env["PYTHONPATH"] = str(src)
         started = time.monotonic()
+        measured = home / "measured.json"
         with open(home / "out.txt", "wb") as out, open(home / "err.txt", "wb") as err:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "shopsync", "sync", "--once", "--json", "--home", str(home)],
-                stdout=out, stderr=err, env=env,
+            proc = subprocess.Popen(  # measured by a small wrapper: tests/net/measure.py
+                [sys.executable, str(ROOT / "tests" / "net" / "measure.py"), str(measured), "--",
+                 sys.executable,
+                 "-m", "shopsync", "sync", "--once", "--json", "--home", str(home)],
+                stdout=out, stderr=err, env=env, cwd=tmp, start_new_session=True,
             )
             killed = threading.Event()
 
-            def kill() -> None:
+            def kill() -> None:  # the wrapper and the sync it runs
                 killed.set()
-                proc.kill()
+                os.killpg(proc.pid, signal.SIGKILL)
 
             timer = threading.Timer(timeout, kill)
             timer.start()
-            _, status, usage = os.wait4(proc.pid, 0)
+            _, status, _usage = os.wait4(proc.pid, 0)
             timer.cancel()
         elapsed = time.monotonic() - started
         err_text = (home / "err.txt").read_text(errors="replace")
@@ -91,7 +95,7 @@ def run_one(src: Path | None, routes: dict, timeout: float) -> dict:
             message = (message + " | " + err_text.strip().splitlines()[-1])[-160:]
         return {
             "exit": "killed" if killed.is_set() else os.waitstatus_to_exitcode(status),
-            "peak_mb": usage.ru_maxrss / 1024,
+            "peak_mb": json.loads(measured.read_text())["peak_mb"] if measured.exists() else 0,
             "seconds": elapsed,
             "requests": len(site.requests),
             "batches": len(site.batches),

@@ -103,6 +103,7 @@ class SyncScheduler:
         watch_debounce: float = WATCH_DEBOUNCE_SECONDS,
         timed_jobs: bool = True,
         platform_link: bool = True,
+        update_round: Callable[[Settings], object] | None = None,
     ) -> None:
         self.settings = settings
         self._engine_factory = engine_factory or _default_engine_factory
@@ -128,6 +129,9 @@ class SyncScheduler:
         self._watcher: ExportWatcher | None = None
         self.platform: Any = None  # shopsync.agent.link.PlatformLink (heartbeat, support)
         self._platform_link = platform_link
+        # The signed-update round (update.scheduled.tick with the caller's hooks): one timed
+        # job beside the syncs; its outcome goes to the listener as an "update" event.
+        self._update_round = update_round
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -138,7 +142,11 @@ class SyncScheduler:
         self._worker = threading.Thread(target=self._work, name="sync-worker", daemon=True)
         self._worker.start()
         if self._timed_jobs:
-            self._jobs = TimedJobs(self.settings.schedule, self.request)
+            self._jobs = TimedJobs(
+                self.settings.schedule,
+                self.request,
+                self.run_update_round if self._update_round is not None else None,
+            )
             self._jobs.start(self._backoff.retry_at)
         self._start_watch()
         self._last_beat = self.clock()
@@ -213,6 +221,20 @@ class SyncScheduler:
         error)` there too. For the few writes that belong with the engine (confirm)."""
         self._idle.clear()
         self._queue.put(_Call(fn, done))
+
+    def run_update_round(self) -> object | None:
+        """One signed-update round with the current settings (the "update" job calls this):
+        the action decided (update.policy.Action) goes to the listener as an "update" event.
+        An update problem never stops the syncs: it is logged."""
+        if self._update_round is None:
+            return None
+        try:
+            action = self._update_round(self.settings)
+        except Exception:  # noqa: BLE001 - logged; the next round tries again
+            log.exception("update round failed")
+            return None
+        self._emit("update", {"action": str(action)})
+        return action
 
     def pause(self) -> None:
         with self._lock:

@@ -8,11 +8,15 @@ Qt-free: the markers are shopsync.i18n's QT_TRANSLATE_NOOP, which pyside6-lupdat
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
+
 from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.report.readiness import NOT_READY, OFF_CATALOG, READY, TO_FIX
 from shopsync.rules import BrandMode
 from shopsync.sync.vocab import RunStatus, Trigger
-from shopsync.vocab import ConnectorState
+from shopsync.vocab import ConnectorState, ReasonCode
 
 # The connector's state as a headline (tray tooltip, status window, `shopsync status`).
 STATE_HEADLINES: dict[str, str] = {
@@ -130,3 +134,73 @@ MATCH_STATUSES: dict[str, str] = {
     "suggested": QT_TRANSLATE_NOOP("State", "avec suggestion"),
     "unmatched": QT_TRANSLATE_NOOP("State", "introuvables"),
 }
+
+Translate = Callable[..., str]  # QCoreApplication.translate or shopsync.i18n.translate
+
+
+def clock(ts: float | None, now: float | None = None) -> str:
+    """"14:05" today, "05/12 14:05" another day (local time)."""
+    if not ts:
+        return ""
+    moment = time.localtime(ts)
+    today = time.localtime(now) if now is not None else time.localtime()
+    if (moment.tm_year, moment.tm_yday) == (today.tm_year, today.tm_yday):
+        return time.strftime("%H:%M", moment)
+    return time.strftime("%d/%m %H:%M", moment)
+
+
+def reason_text(reason: Any, translate: Translate) -> str:
+    """Why the connector is in its state (a services.status.Reason), one sentence, the same in
+    the tray's tooltip and menu, the status window, the balloon and `shopsync status`.
+    `translate` is Qt's in the tray app, shopsync.i18n's in the CLI: one catalogue (context
+    "State"). Written as calls, not a table, so that lupdate sees the plural (%n) forms."""
+    code, n, detail = reason.code, reason.count, reason.detail
+    if code == ReasonCode.UP_TO_DATE:
+        return translate("State", "Dernière synchronisation à %1").replace("%1", clock(reason.at))
+    if code == ReasonCode.NEVER_RUN:
+        return translate("State", "Choisissez l'export de l'ERP et le site dans les paramètres.")
+    if code == ReasonCode.TOKEN_REFUSED:
+        return translate(
+            "State", "Le site a refusé le jeton : entrez-en un nouveau dans les paramètres."
+        )
+    if code == ReasonCode.HELD:
+        return translate("State", "%n dépublication(s) attendent votre accord.", None, n)
+    if code == ReasonCode.EXPORT_UNREADABLE:
+        return translate(
+            "State", "Export ERP illisible, rien n'a changé sur le site : %1"
+        ).replace("%1", detail)
+    if code == ReasonCode.OFFLINE:
+        # The run's own words name the site: "le site https://… n'a pas répondu ; …"
+        text = (
+            detail[:1].upper() + detail[1:].rstrip(".") + "."
+            if detail
+            else translate("State", "Le site n'a pas répondu à la dernière synchronisation.")
+        )
+        if n:
+            text += " " + translate(
+                "State", "%n changement(s) en attente depuis %1", None, n
+            ).replace("%1", clock(reason.at))
+        return text
+    if code == ReasonCode.FAILED:
+        if not detail:
+            return translate("State", "La dernière synchronisation a échoué.")
+        return translate("State", "La dernière synchronisation a échoué : %1").replace("%1", detail)
+    if code == ReasonCode.PENDING:
+        return translate("State", "%n changement(s) en attente depuis %1", None, n).replace(
+            "%1", clock(reason.at)
+        )
+    if code == ReasonCode.BRANDS_UNDECIDED:
+        names = ", ".join(reason.names[:3]) + ("…" if len(reason.names) > 3 else "")
+        return translate("State", "%n nouvelle(s) marque(s) à décider (%1).", None, n).replace(
+            "%1", names
+        )
+    if code == ReasonCode.REJECTED:
+        return translate("State", "%n produit(s) refusé(s) par le site.", None, n)
+    if code == ReasonCode.DISK_REFUSES:
+        return translate("State", "Le disque refuse d'écrire : %1").replace("%1", detail)
+    if code == ReasonCode.DATABASE_REBUILT:
+        at = time.strftime("%d/%m/%Y %H:%M", time.localtime(reason.at or 0))
+        return translate(
+            "State", "Base locale endommagée, reconstruite le %1 : la synchronisation a repris."
+        ).replace("%1", at)
+    return str(code)

@@ -24,6 +24,24 @@ class ConnectorState(StrEnum):
     ERROR = "error"  # the last run failed for another reason (see its message)
 
 
+class ReasonCode(StrEnum):
+    """Why the connector is in its state, or what else a person must act on (services/status.py
+    decides them with the state; shopsync/texts.py words them once)."""
+
+    UP_TO_DATE = "up_to_date"  # the last run succeeded at `at` and nothing waits
+    NEVER_RUN = "never_run"  # nothing says where the stock is or which site yet
+    TOKEN_REFUSED = "token_refused"
+    HELD = "held"  # unpublishing waits for a person's yes
+    EXPORT_UNREADABLE = "export_unreadable"  # the last run could not read the ERP's export
+    OFFLINE = "offline"  # the site did not answer the last run
+    FAILED = "failed"  # the last run failed for another reason (its message says which)
+    PENDING = "pending"  # changes wait for the next run
+    BRANDS_UNDECIDED = "brands_undecided"
+    REJECTED = "rejected"  # products the site refused
+    DISK_REFUSES = "disk_refuses"  # the home's disk refuses writes
+    DATABASE_REBUILT = "database_rebuilt"  # the local database was damaged and rebuilt lately
+
+
 class KeyringService(StrEnum):
     """Keyring service names: where secrets live in the OS keyring. Renaming one loses every
     shop's stored secret, so they are written here once (shopsync/erp/secrets.py reads the ERP

@@ -159,6 +159,76 @@ def test_no_import_cycle_among_shopsync_modules():
     assert cycles == []
 
 
+def _gui_classification_offences(source: str, where: str) -> list[str]:
+    """What in `source` (a gui/ module) would classify the connector's state a second time: an
+    import of the engine's run statuses, or a comparison (==, !=, in, not in) with a
+    ConnectorState/RunStatus member or one of their words ("error", "offline", "running"…).
+    Mapping a state to an icon (a dict) is not a decision; comparing one is."""
+    import ast
+
+    from shopsync.sync.vocab import RunStatus
+    from shopsync.vocab import ConnectorState
+
+    words = {str(m) for m in ConnectorState} | {str(m) for m in RunStatus}
+    enums = {"ConnectorState", "RunStatus"}
+
+    def names_a_state(node: ast.AST) -> bool:
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            return node.value.id in enums
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value in words
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            return any(names_a_state(e) for e in node.elts)
+        return False
+
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "shopsync.sync.vocab":
+            if any(a.name == "RunStatus" for a in node.names):
+                out.append(f"{where}:{node.lineno} imports RunStatus")
+        elif isinstance(node, ast.Compare) and any(
+            names_a_state(n) for n in [node.left, *node.comparators]
+        ):
+            out.append(f"{where}:{node.lineno} compares a state: {ast.unparse(node)}")
+    return out
+
+
+def test_gui_never_classifies_the_connectors_state_again():
+    """The tray's icon and menu, the status window and the balloon take the state and its
+    reason from services/status.py (`assess`): gui/ compares no run status and no state."""
+    offenders = []
+    for path in (ROOT / "gui").rglob("*.py"):
+        offenders += _gui_classification_offences(
+            path.read_text(encoding="utf-8"), str(path.relative_to(ROOT.parent))
+        )
+    assert offenders == []
+
+
+def test_the_classification_rule_catches_a_second_classification():
+    """The rule above is not vacuous: the code gui/state.py had before issue 19 breaks it."""
+    before = (
+        "from shopsync.sync.vocab import RunStatus\n"
+        "def view(s, last):\n"
+        "    if s.state == ConnectorState.OFFLINE:\n"
+        "        return 'offline'\n"
+        "    if last.get('status') == RunStatus.INPUT_ERROR or last.get('status') != 'running':\n"
+        "        return 'attention'\n"
+    )
+    found = _gui_classification_offences(before, "state.py")
+    assert len(found) == 4, found
+
+
+def test_no_product_module_imports_the_sandbox_test_helper_or_the_commands():
+    """`shopsync.site.sandbox.testing` is the tests' helper and `shopsync.commands` the CLI's
+    edge: the tray app (gui/, screenshots included) uses neither."""
+    offenders = []
+    for path in (ROOT / "gui").rglob("*.py"):
+        for name, line in _imports(path):
+            if name == "shopsync.site.sandbox.testing" or name.startswith("shopsync.commands"):
+                offenders.append(f"{path.relative_to(ROOT.parent)}:{line} imports {name}")
+    assert offenders == []
+
+
 # Site targets are built in one place (shopsync/site/factory.py): credentials, the no-token
 # message, retries per purpose and the limits of the trust boundary live there.
 _TARGET_CLASSES = {"SiteClient", "WooCommerceTarget"}

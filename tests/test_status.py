@@ -133,3 +133,36 @@ def test_the_status_names_the_runs_it_stands_on(shop):
     assert status.last_finished["status"] == "input_error"
     assert status.last_succeeded["status"] == "ok"
     assert status.last_succeeded["id"] < status.last_finished["id"] == status.last_run["id"]
+
+
+@pytest.mark.parametrize(
+    ("last", "facts", "state", "codes"),
+    [
+        (None, {}, "never_run", ["never_run"]),
+        ({"status": "ok", "ended_at": 5.0}, {}, "up_to_date", ["up_to_date"]),
+        ({"status": "error", "message": "boom"}, {"pending": 2}, "error", ["failed", "pending"]),
+        ({"status": "offline"}, {"pending": 2, "undecided": ["A"]}, "offline", ["offline", "brands_undecided"]),
+        ({"status": "token_refused"}, {"held": ["R1"]}, "token_refused", ["token_refused", "held"]),
+        ({"status": "input_error", "message": "x.csv:3"}, {}, "attention", ["export_unreadable"]),
+        ({"status": "ok"}, {"held": ["R1"], "undecided": ["A"]}, "attention", ["held", "brands_undecided"]),
+        ({"status": "ok"}, {"rejected": 2}, "attention", ["rejected"]),
+        ({"status": "ok"}, {"local_store": {"problem": "disque plein"}}, "attention", ["disk_refuses"]),
+        ({"status": "ok"}, {"pending": 1}, "pending", ["pending"]),
+    ],
+)
+def test_the_state_comes_with_its_reasons_the_states_own_first(last, facts, state, codes):
+    """services/status.py::assess: the state and its reasons from the same facts, in the
+    classification's order (what the tray, the status window, the balloon and the CLI show)."""
+    from shopsync.services.status import assess
+
+    got_state, reasons = assess(last, now=10.0, **facts)
+    assert got_state == state
+    assert [r.code for r in reasons] == codes
+    assert got_state == classify(
+        last,
+        pending=facts.get("pending", 0),
+        unconfirmed_held=bool(facts.get("held")),
+        undecided_brands=bool(facts.get("undecided")),
+        rejected=bool(facts.get("rejected")),
+        store_trouble=bool((facts.get("local_store") or {}).get("problem")),
+    )

@@ -294,27 +294,32 @@
         <translation>one JSON object</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="64"/>
+        <location filename="../../shopsync/commands/status.py" line="67"/>
         <source>État : %1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="71"/>
+        <location filename="../../shopsync/commands/status.py" line="76"/>
         <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
         <translation>Last sync: %1 — %2 (read %3, sent %4)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="85"/>
+        <location filename="../../shopsync/commands/status.py" line="90"/>
         <source>Changements en attente : %1</source>
         <translation>Pending changes: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="88"/>
+        <location filename="../../shopsync/commands/status.py" line="93"/>
         <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
         <translation>
             <numerusform>%n unpublishing held: `shopsync confirm` to carry it out</numerusform>
             <numerusform>%n unpublishings held: `shopsync confirm` to carry them out</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="108"/>
+        <source>Pourquoi : %1</source>
+        <translation>Why: %1</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/demo.py" line="16"/>
@@ -358,7 +363,7 @@
     </message>
     <message>
         <location filename="../../shopsync/commands/demo.py" line="116"/>
-        <location filename="../../shopsync/commands/status.py" line="97"/>
+        <location filename="../../shopsync/commands/status.py" line="102"/>
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
     </message>
@@ -368,7 +373,7 @@
         <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="101"/>
+        <location filename="../../shopsync/commands/status.py" line="106"/>
         <source>%n produit(s) refusé(s) par le site</source>
         <translation>
             <numerusform>%n product refused by the site</numerusform>
@@ -866,7 +871,7 @@
     </message>
     <message>
         <location filename="../../shopsync/commands/gui.py" line="25"/>
-        <location filename="../../shopsync/commands/run.py" line="35"/>
+        <location filename="../../shopsync/commands/run.py" line="34"/>
         <location filename="../../shopsync/commands/sync.py" line="43"/>
         <source>journal détaillé (débogage)</source>
         <translation>debug logging</translation>
@@ -937,12 +942,12 @@
         <translation>warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/run.py" line="19"/>
+        <location filename="../../shopsync/commands/run.py" line="18"/>
         <source>synchroniser selon le planning (--headless : en service, sans fenêtre)</source>
         <translation>keep syncing on the schedule (--headless: service mode, no window)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/run.py" line="30"/>
+        <location filename="../../shopsync/commands/run.py" line="29"/>
         <source>sans application de barre des tâches : le planificateur seul (service)</source>
         <translation>no tray app: the scheduler alone (service mode)</translation>
     </message>
@@ -1040,7 +1045,7 @@
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="43"/>
+        <location filename="../../shopsync/services/settings.py" line="76"/>
         <source>le trousseau du système ne peut pas garder le mot de passe de l&apos;ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
     </message>
@@ -1092,181 +1097,191 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45"/>
         <source>Détection automatique</source>
         <translation>Automatic detection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49"/>
         <source>4D (export texte)</source>
         <translation>4D (text export)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="50"/>
         <source>4D (serveur REST)</source>
         <translation>4D (REST server)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="51"/>
         <source>Base ODBC</source>
         <translation>ODBC database</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58"/>
         <source>Logiciel (préréglage) :</source>
         <translation>Software (preset):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="61"/>
         <source>Fichier…</source>
         <translation>File…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62"/>
         <source>Dossier…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64"/>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144"/>
         <source>Export :</source>
         <translation>Export:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="70"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="71"/>
         <source>Mot de passe :</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="76"/>
         <source>Fichier stable depuis :</source>
         <translation>File unchanged for:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="82"/>
         <source>Aperçu des premières lignes</source>
         <translation>Preview the first rows</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88"/>
         <source>Colonnes détectées (modifiables)</source>
         <translation>Detected columns (editable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
         <source>Référence</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
         <source>Quantité</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94"/>
         <source>Prix TTC</source>
         <translation>Price incl. VAT</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94"/>
         <source>Taille (TLD)</source>
         <translation>Size (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95"/>
         <source>Code EAN</source>
         <translation>EAN code</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138"/>
         <source>Connexion ODBC :</source>
         <translation>ODBC connection:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139"/>
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>For example DSN=Bijou3; the password stays in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="141"/>
         <source>Serveur 4D :</source>
         <translation>4D server:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142"/>
         <source>L&apos;adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>The 4D REST server&apos;s address, for example http://server:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="146"/>
         <source>Le fichier que l&apos;ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>The file the ERP writes, a folder, or a pattern (C:/Export/stock_*.csv): the newest complete file is read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="152"/>
         <source>Export de l&apos;ERP</source>
         <translation>ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="153"/>
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="159"/>
         <source>Dossier des exports</source>
         <translation>Export folder</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="170"/>
+        <source>Indiquez l&apos;export de l&apos;ERP : le fichier, le dossier ou le motif que l&apos;ERP écrit.</source>
+        <translation>Name the ERP&apos;s export: the file, folder or pattern the ERP writes.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="183"/>
         <source>Indiquez d&apos;abord l&apos;export.</source>
         <translation>Enter the export first.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="187"/>
         <source>Lecture…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="199"/>
+        <source>L&apos;export %1 ne contient aucune ligne de stock : choisissez l&apos;export complet.</source>
+        <translation>The export %1 holds no stock line: choose the complete export.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="214"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188"/>
-        <source>%n ligne(s) lue(s)</source>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220"/>
+        <source>Aperçu : %n première(s) ligne(s)</source>
         <translation>
-            <numerusform>%n row read</numerusform>
-            <numerusform>%n rows read</numerusform>
+            <numerusform>Preview: the first line</numerusform>
+            <numerusform>Preview: the first %n lines</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203"/>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="243"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
@@ -1274,66 +1289,95 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="292"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229"/>
-        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
-
-Quatre étapes : l&apos;export de l&apos;ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
-        <translation>ShopSync keeps the site&apos;s stock in step with your shop software (ERP).
-
-Four steps: the ERP export, the site, the schedule and the rules. Everything can be changed later in the settings.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302"/>
+        <source>l&apos;export de l&apos;ERP</source>
+        <translation>the ERP&apos;s export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
+        <source>le site</source>
+        <translation>the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <source>la planification</source>
+        <translation>the schedule</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
+        <source>les règles</source>
+        <translation>the rules</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
+        <source>les préférences</source>
+        <translation>the preferences</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
+        <translation>ShopSync keeps the site&apos;s stock up to date with your point-of-sale software (ERP).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
+        <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
+        <translation>
+            <numerusform>%n step: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
+            <numerusform>%n steps: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -1341,22 +1385,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="372"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="375"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -1451,67 +1495,67 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="47"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="48"/>
         <source>ShopSync — Références</source>
         <translation>ShopSync — References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Référence ERP</source>
         <translation>ERP reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
         <source>Désignation</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="60"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="60"/>
         <source>Référence du catalogue proposée</source>
         <translation>Suggested catalogue reference</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="82"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="83"/>
         <source>Recherche des références…</source>
         <translation>Looking for references…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="86"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="87"/>
         <source>Lecture impossible : %1</source>
         <translation>Cannot read: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="94"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="94"/>
         <source>Introuvable</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="97"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="98"/>
         <source>Marque hors site : sans effet tant qu&apos;elle n&apos;est pas publiée</source>
         <translation>Brand off the site: no effect until it is published</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="103"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="104"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="108"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="109"/>
         <source>%n référence(s) à relier</source>
         <translation>
             <numerusform>%n reference to connect</numerusform>
@@ -1519,7 +1563,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="110"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="111"/>
         <source>%n avec suggestion</source>
         <translation>
             <numerusform>%n with a suggestion</numerusform>
@@ -1527,23 +1571,23 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="176"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="177"/>
         <source>Exporter les références à réécrire</source>
         <translation>Export the references to rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="179"/>
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185"/>
         <location filename="../../shopsync/gui/windows/references.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="187"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/references.py" line="186"/>
         <source>Fichier écrit : %1</source>
         <translation>File written: %1</translation>
     </message>
@@ -1584,87 +1628,92 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="289"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="290"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="291"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="299"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="300"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="302"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="308"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="310"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311"/>
+        <source>Le nombre de jours du message suit le délai ci-dessus.</source>
+        <translation>The number of days in the message follows the delay above.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="317"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="325"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -1803,32 +1852,32 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="242"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="243"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="252"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="258"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -1836,22 +1885,22 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="132"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="147"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="151"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="156"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -1859,70 +1908,120 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="157"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115"/>
         <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="65"/>
+        <source>Le trousseau du système ne peut pas garder le jeton : rien n&apos;a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>The system keyring cannot keep the token: nothing was saved. Unlock your session&apos;s keyring (or install one, such as GNOME Keyring or KWallet), then click &quot;%1&quot; again. On a PC without a session (ShopSync as a service), give the token through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77"/>
+        <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>The system keyring cannot be read: this site&apos;s token cannot be read from it. Type the token the platform gave you, or give it through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="92"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="95"/>
+        <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
+        <translation>An unexpected error occurred; the details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116"/>
         <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="119"/>
         <source>Tester la connexion</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159"/>
+        <source>(donné par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN)</source>
+        <translation>(given by the SHOPSYNC_SITE_TOKEN environment variable)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161"/>
+        <source>(trousseau du système illisible)</source>
+        <translation>(system keyring unreadable)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="162"/>
+        <source>collez le jeton donné par la plateforme</source>
+        <translation>paste the token the platform gave you</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178"/>
+        <source>Indiquez l&apos;adresse du site donnée par la plateforme.</source>
+        <translation>Enter the site address the platform gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182"/>
         <source>Test en cours…</source>
         <translation>Testing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="219"/>
+        <source>Suivant</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="223"/>
+        <source>Le jeton est gardé dans le trousseau du système.</source>
+        <translation>The token is kept in the system keyring.</translation>
     </message>
 </context>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="103"/>
+        <location filename="../../shopsync/texts.py" line="107"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104"/>
+        <location filename="../../shopsync/texts.py" line="108"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105"/>
+        <location filename="../../shopsync/texts.py" line="109"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="106"/>
+        <location filename="../../shopsync/texts.py" line="110"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="77"/>
+        <location filename="../../shopsync/texts.py" line="163"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="81"/>
+        <location filename="../../shopsync/texts.py" line="167"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -1930,15 +2029,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="86"/>
-        <source>%n nouvelle(s) marque(s) à décider.</source>
-        <translation>
-            <numerusform>%n new brand to decide.</numerusform>
-            <numerusform>%n new brands to decide.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="93"/>
+        <location filename="../../shopsync/texts.py" line="198"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -1946,48 +2037,33 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="98"/>
+        <location filename="../../shopsync/texts.py" line="200"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="103"/>
+        <location filename="../../shopsync/texts.py" line="203"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="109"/>
-        <source>Export ERP illisible : rien n&apos;a changé sur le site.</source>
-        <translation>Unreadable ERP export: nothing changed on the site.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="113"/>
+        <location filename="../../shopsync/texts.py" line="186"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="136"/>
-        <source>Synchronisation en cours…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="143"/>
-        <source>En pause</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="144"/>
-        <source>Les synchronisations automatiques sont suspendues.</source>
-        <translation>Automatic syncs are paused.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="24"/>
+        <location filename="../../shopsync/texts.py" line="28"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="169"/>
+        <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
+        <translation>ERP export unreadable, nothing changed on the site: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="154"/>
-        <location filename="../../shopsync/gui/state.py" line="175"/>
+        <location filename="../../shopsync/texts.py" line="180"/>
+        <location filename="../../shopsync/texts.py" line="189"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -1995,289 +2071,297 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="158"/>
+        <location filename="../../shopsync/texts.py" line="177"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="163"/>
-        <source>Nouvel essai à %1</source>
-        <translation>Next try at %1</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="22"/>
+        <location filename="../../shopsync/texts.py" line="26"/>
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="23"/>
+        <location filename="../../shopsync/texts.py" line="27"/>
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="21"/>
+        <location filename="../../shopsync/texts.py" line="25"/>
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="19"/>
+        <location filename="../../shopsync/texts.py" line="23"/>
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="194"/>
+        <location filename="../../shopsync/texts.py" line="161"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="20"/>
+        <location filename="../../shopsync/texts.py" line="24"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185"/>
+        <location filename="../../shopsync/texts.py" line="159"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="25"/>
+        <location filename="../../shopsync/texts.py" line="29"/>
         <source>La dernière synchronisation a échoué</source>
         <translation>The last sync failed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="30"/>
+        <location filename="../../shopsync/texts.py" line="34"/>
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="31"/>
+        <location filename="../../shopsync/texts.py" line="35"/>
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="32"/>
+        <location filename="../../shopsync/texts.py" line="36"/>
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="33"/>
+        <location filename="../../shopsync/texts.py" line="37"/>
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34"/>
+        <location filename="../../shopsync/texts.py" line="38"/>
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35"/>
+        <location filename="../../shopsync/texts.py" line="39"/>
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36"/>
+        <location filename="../../shopsync/texts.py" line="40"/>
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37"/>
+        <location filename="../../shopsync/texts.py" line="41"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38"/>
+        <location filename="../../shopsync/texts.py" line="42"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="39"/>
+        <location filename="../../shopsync/texts.py" line="43"/>
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="44"/>
+        <location filename="../../shopsync/texts.py" line="48"/>
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="45"/>
+        <location filename="../../shopsync/texts.py" line="49"/>
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="46"/>
+        <location filename="../../shopsync/texts.py" line="50"/>
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="47"/>
+        <location filename="../../shopsync/texts.py" line="51"/>
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48"/>
+        <location filename="../../shopsync/texts.py" line="52"/>
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49"/>
+        <location filename="../../shopsync/texts.py" line="53"/>
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50"/>
+        <location filename="../../shopsync/texts.py" line="54"/>
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51"/>
+        <location filename="../../shopsync/texts.py" line="55"/>
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52"/>
+        <location filename="../../shopsync/texts.py" line="56"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53"/>
+        <location filename="../../shopsync/texts.py" line="57"/>
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54"/>
+        <location filename="../../shopsync/texts.py" line="58"/>
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55"/>
+        <location filename="../../shopsync/texts.py" line="59"/>
         <source>marques</source>
         <translation>brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56"/>
+        <location filename="../../shopsync/texts.py" line="60"/>
         <source>références</source>
         <translation>references</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="57"/>
+        <location filename="../../shopsync/texts.py" line="61"/>
         <source>demande du support</source>
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63"/>
+        <location filename="../../shopsync/texts.py" line="67"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="64"/>
+        <location filename="../../shopsync/texts.py" line="68"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69"/>
+        <location filename="../../shopsync/texts.py" line="73"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="74"/>
+        <location filename="../../shopsync/texts.py" line="78"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="79"/>
+        <location filename="../../shopsync/texts.py" line="83"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="84"/>
+        <location filename="../../shopsync/texts.py" line="88"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92"/>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93"/>
+        <location filename="../../shopsync/texts.py" line="97"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94"/>
+        <location filename="../../shopsync/texts.py" line="98"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95"/>
+        <location filename="../../shopsync/texts.py" line="99"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96"/>
+        <location filename="../../shopsync/texts.py" line="100"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111"/>
+        <location filename="../../shopsync/texts.py" line="115"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112"/>
+        <location filename="../../shopsync/texts.py" line="116"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113"/>
+        <location filename="../../shopsync/texts.py" line="117"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="114"/>
+        <location filename="../../shopsync/texts.py" line="118"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120"/>
+        <location filename="../../shopsync/texts.py" line="124"/>
         <source>prêt</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121"/>
+        <location filename="../../shopsync/texts.py" line="125"/>
         <source>à corriger</source>
         <translation>to fix</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="122"/>
+        <location filename="../../shopsync/texts.py" line="126"/>
         <source>pas prêt</source>
         <translation>not ready</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="123"/>
+        <location filename="../../shopsync/texts.py" line="127"/>
         <source>hors catalogue</source>
         <translation>off the catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="128"/>
+        <location filename="../../shopsync/texts.py" line="132"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="129"/>
+        <location filename="../../shopsync/texts.py" line="133"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="130"/>
+        <location filename="../../shopsync/texts.py" line="134"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="131"/>
+        <location filename="../../shopsync/texts.py" line="135"/>
         <source>introuvables</source>
         <translation>not found</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="187"/>
+        <source>La dernière synchronisation a échoué : %1</source>
+        <translation>The last sync failed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/texts.py" line="194"/>
+        <source>%n nouvelle(s) marque(s) à décider (%1).</source>
+        <translation>
+            <numerusform>%n new brand to decide (%1).</numerusform>
+            <numerusform>%n new brands to decide (%1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2351,62 +2435,62 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="53"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="55"/>
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Heure</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Déclencheur</source>
         <translation>Trigger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Lus</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="89"/>
         <source>Changements</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>Envoyés</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>En attente</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>Durée</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="90"/>
         <source>Résultat</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="156"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="171"/>
         <source>%1 : refusé par le site : %2</source>
         <translation>%1: refused by the site: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="163"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="178"/>
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>No error in the last sync.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="174"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="188"/>
         <source>%n changement(s) depuis %1</source>
         <translation>
             <numerusform>%n change since %1</numerusform>
@@ -2414,28 +2498,28 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176"/>
-        <location filename="../../shopsync/gui/windows/status.py" line="194"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="190"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="201"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="222"/>
         <source>en pause</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="182"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="224"/>
         <source>arrêtée jusqu&apos;à un nouveau jeton</source>
         <translation>stopped until a new token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="185"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="228"/>
         <source>non planifiée</source>
         <translation>not scheduled</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="189"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="196"/>
         <source>%1 — %n article(s), lu à %2</source>
         <translation>
             <numerusform>%1 — %n item, read at %2</numerusform>
@@ -2443,7 +2527,7 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="199"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="206"/>
         <source>%n produit(s) seraient dépubliés d&apos;un coup : c&apos;est plus que le seuil de sécurité. Rien n&apos;est dépublié sans votre accord.</source>
         <translation>
             <numerusform>%n product would be unpublished at once: more than the safety threshold. Nothing is unpublished without your approval.</numerusform>
@@ -2451,59 +2535,70 @@ Four steps: the ERP export, the site, the schedule and the rules. Everything can
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="214"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="220"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="244"/>
+        <source>en cours</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="230"/>
+        <source>bientôt</source>
+        <translation>soon</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="242"/>
         <source>Synchronisation…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="216"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="245"/>
         <source>Synchronisation en cours…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="287"/>
         <source>Exporter un diagnostic</source>
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="287"/>
         <source>Archive zip (*.zip)</source>
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="272"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="303"/>
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exported</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="273"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="304"/>
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>The diagnostic is ready: %1
 The token and passwords were removed from it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="281"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="312"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="313"/>
         <source>Export impossible : %1</source>
         <translation>Cannot export: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="297"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="331"/>
         <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
         <translation>The site does not follow ShopSync&apos;s presence (Site API v1.1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="303"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="337"/>
         <source>Le site a reçu le dernier signal à l&apos;instant.</source>
         <translation>The site received the last signal just now.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="305"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="339"/>
         <source>Le site a reçu le dernier signal il y a %n min</source>
         <translation>
             <numerusform>The site received the last signal %n min ago</numerusform>
@@ -2511,27 +2606,27 @@ The token and passwords were removed from it.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="344"/>
         <source>synchronisation complète</source>
         <translation>full sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="311"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="345"/>
         <source>envoi du diagnostic</source>
         <translation>diagnostic upload</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="312"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="346"/>
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="313"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="347"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="315"/>
+        <location filename="../../shopsync/gui/windows/status.py" line="349"/>
         <source>Demande du support en cours : %1</source>
         <translation>Support request in progress: %1</translation>
     </message>
@@ -2539,62 +2634,62 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="62"/>
+        <location filename="../../shopsync/gui/tray.py" line="59"/>
         <source>Mise à jour disponible</source>
         <translation>Update available</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="63"/>
+        <location filename="../../shopsync/gui/tray.py" line="60"/>
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105"/>
+        <location filename="../../shopsync/gui/tray.py" line="107"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107"/>
+        <location filename="../../shopsync/gui/tray.py" line="109"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108"/>
+        <location filename="../../shopsync/gui/tray.py" line="110"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109"/>
+        <location filename="../../shopsync/gui/tray.py" line="111"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110"/>
+        <location filename="../../shopsync/gui/tray.py" line="112"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111"/>
+        <location filename="../../shopsync/gui/tray.py" line="113"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="114"/>
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116"/>
+        <location filename="../../shopsync/gui/tray.py" line="118"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117"/>
+        <location filename="../../shopsync/gui/tray.py" line="119"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="142"/>
+        <location filename="../../shopsync/gui/tray.py" line="160"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>
@@ -2602,17 +2697,17 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="216"/>
         <source>Avant la première synchronisation</source>
         <translation>Before the first sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217"/>
         <source>Ce que le site et l&apos;export disent de la connexion.</source>
         <translation>What the site and the export say about the connection.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="242"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>

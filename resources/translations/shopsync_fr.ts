@@ -278,24 +278,29 @@
         <translation>un seul document JSON</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="64" />
+        <location filename="../../shopsync/commands/status.py" line="67" />
         <source>État : %1</source>
         <translation>État : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="71" />
+        <location filename="../../shopsync/commands/status.py" line="76" />
         <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
         <translation>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="85" />
+        <location filename="../../shopsync/commands/status.py" line="90" />
         <source>Changements en attente : %1</source>
         <translation>Changements en attente : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="88" />
+        <location filename="../../shopsync/commands/status.py" line="93" />
         <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
         <translation><numerusform>%n dépublication retenue : `shopsync confirm` pour la lancer</numerusform><numerusform>%n dépublications retenues : `shopsync confirm` pour les lancer</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="108" />
+        <source>Pourquoi : %1</source>
+        <translation>Pourquoi : %1</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/demo.py" line="16" />
@@ -339,7 +344,7 @@
     </message>
     <message>
         <location filename="../../shopsync/commands/demo.py" line="116" />
-        <location filename="../../shopsync/commands/status.py" line="97" />
+        <location filename="../../shopsync/commands/status.py" line="102" />
         <source>Marques à décider : %1</source>
         <translation>Marques à décider : %1</translation>
     </message>
@@ -349,7 +354,7 @@
         <translation>Le site reste ouvert : Ctrl-C pour arrêter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="101" />
+        <location filename="../../shopsync/commands/status.py" line="106" />
         <source>%n produit(s) refusé(s) par le site</source>
         <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
     </message>
@@ -841,7 +846,7 @@
     </message>
     <message>
         <location filename="../../shopsync/commands/gui.py" line="25" />
-        <location filename="../../shopsync/commands/run.py" line="35" />
+        <location filename="../../shopsync/commands/run.py" line="34" />
         <location filename="../../shopsync/commands/sync.py" line="43" />
         <source>journal détaillé (débogage)</source>
         <translation>journal détaillé (débogage)</translation>
@@ -912,12 +917,12 @@
         <translation>avertissements : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/run.py" line="19" />
+        <location filename="../../shopsync/commands/run.py" line="18" />
         <source>synchroniser selon le planning (--headless : en service, sans fenêtre)</source>
         <translation>synchroniser selon le planning (--headless : en service, sans fenêtre)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/run.py" line="30" />
+        <location filename="../../shopsync/commands/run.py" line="29" />
         <source>sans application de barre des tâches : le planificateur seul (service)</source>
         <translation>sans application de barre des tâches : le planificateur seul (service)</translation>
     </message>
@@ -1015,7 +1020,7 @@
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="43" />
+        <location filename="../../shopsync/services/settings.py" line="76" />
         <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>
@@ -1064,178 +1069,188 @@
 <context>
     <name>ErpPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="41" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="43" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="45" />
         <source>Détection automatique</source>
         <translation>Détection automatique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="47" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
         <source>4D (export texte)</source>
         <translation>4D (export texte)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="48" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="50" />
         <source>4D (serveur REST)</source>
         <translation>4D (serveur REST)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="49" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="51" />
         <source>Base ODBC</source>
         <translation>Base ODBC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="56" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="58" />
         <source>Logiciel (préréglage) :</source>
         <translation>Logiciel (préréglage) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="59" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="61" />
         <source>Fichier…</source>
         <translation>Fichier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="60" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="62" />
         <source>Dossier…</source>
         <translation>Dossier…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="64" />
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="66" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
         <source>Export :</source>
         <translation>Export :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="68" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="70" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="69" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="71" />
         <source>Mot de passe :</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="74" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="76" />
         <source>Fichier stable depuis :</source>
         <translation>Fichier stable depuis :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="80" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="82" />
         <source>Aperçu des premières lignes</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="86" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="88" />
         <source>Colonnes détectées (modifiables)</source>
         <translation>Colonnes détectées (modifiables)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Référence</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="90" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="91" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
         <source>Quantité</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94" />
         <source>Prix TTC</source>
         <translation>Prix TTC</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="92" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="94" />
         <source>Taille (TLD)</source>
         <translation>Taille (TLD)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95" />
         <source>Code EAN</source>
         <translation>Code EAN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="93" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="95" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="136" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="138" />
         <source>Connexion ODBC :</source>
         <translation>Connexion ODBC :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
         <source>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</source>
         <translation>Par exemple DSN=Bijou3 ; le mot de passe reste dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="139" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="141" />
         <source>Serveur 4D :</source>
         <translation>Serveur 4D :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="140" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="142" />
         <source>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</source>
         <translation>L'adresse du serveur REST de 4D, par exemple http://serveur:8080/rest.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="144" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="146" />
         <source>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</source>
         <translation>Le fichier que l'ERP écrit, un dossier, ou un motif (C:/Export/stock_*.csv) : le fichier complet le plus récent est lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="150" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="152" />
         <source>Export de l'ERP</source>
         <translation>Export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="151" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="153" />
         <source>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</source>
         <translation>Exports (*.csv *.txt *.xlsx *.xls *.dbf);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="157" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="159" />
         <source>Dossier des exports</source>
         <translation>Dossier des exports</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="170" />
+        <source>Indiquez l'export de l'ERP : le fichier, le dossier ou le motif que l'ERP écrit.</source>
+        <translation>Indiquez l'export de l'ERP : le fichier, le dossier ou le motif que l'ERP écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="183" />
         <source>Indiquez d'abord l'export.</source>
         <translation>Indiquez d'abord l'export.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="187" />
         <source>Lecture…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="179" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="199" />
+        <source>L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.</source>
+        <translation>L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="214" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="188" />
-        <source>%n ligne(s) lue(s)</source>
-        <translation><numerusform>%n ligne lue</numerusform><numerusform>%n lignes lues</numerusform></translation>
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="220" />
+        <source>Aperçu : %n première(s) ligne(s)</source>
+        <translation><numerusform>Aperçu : %n première ligne</numerusform><numerusform>Aperçu : %n premières lignes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="203" />
+        <location filename="../../shopsync/gui/windows/settings/erp_page.py" line="243" />
         <source>(aucune)</source>
         <translation>(aucune)</translation>
     </message>
@@ -1243,66 +1258,92 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="222" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="292" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="229" />
-        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
-
-Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</source>
-        <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).
-
-Quatre étapes : l'export de l'ERP, le site, la planification et les règles. Tout se modifie ensuite dans les paramètres.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="236" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="237" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="238" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302" />
+        <source>l'export de l'ERP</source>
+        <translation>l'export de l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="239" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="243" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
+        <source>le site</source>
+        <translation>le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <source>la planification</source>
+        <translation>la planification</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="245" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <source>les règles</source>
+        <translation>les règles</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
+        <source>les préférences</source>
+        <translation>les préférences</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
+        <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
+        <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
+        <translation><numerusform>%n étape : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform><numerusform>%n étapes : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1310,22 +1351,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="227" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="372" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="375" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -1417,93 +1458,93 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>ReferencesWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="47" />
+        <location filename="../../shopsync/gui/windows/references.py" line="48" />
         <source>ShopSync — Références</source>
         <translation>ShopSync — Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Référence ERP</source>
         <translation>Référence ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="58" />
+        <location filename="../../shopsync/gui/windows/references.py" line="59" />
         <source>Désignation</source>
         <translation>Désignation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59" />
+        <location filename="../../shopsync/gui/windows/references.py" line="60" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="59" />
+        <location filename="../../shopsync/gui/windows/references.py" line="60" />
         <source>Référence du catalogue proposée</source>
         <translation>Référence du catalogue proposée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="82" />
+        <location filename="../../shopsync/gui/windows/references.py" line="83" />
         <source>Recherche des références…</source>
         <translation>Recherche des références…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="86" />
+        <location filename="../../shopsync/gui/windows/references.py" line="87" />
         <source>Lecture impossible : %1</source>
         <translation>Lecture impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93" />
+        <location filename="../../shopsync/gui/windows/references.py" line="94" />
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="93" />
+        <location filename="../../shopsync/gui/windows/references.py" line="94" />
         <source>Introuvable</source>
         <translation>Introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="97" />
+        <location filename="../../shopsync/gui/windows/references.py" line="98" />
         <source>Marque hors site : sans effet tant qu'elle n'est pas publiée</source>
         <translation>Marque hors site : sans effet tant qu'elle n'est pas publiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="103" />
+        <location filename="../../shopsync/gui/windows/references.py" line="104" />
         <source>aucune</source>
         <translation>aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="108" />
+        <location filename="../../shopsync/gui/windows/references.py" line="109" />
         <source>%n référence(s) à relier</source>
         <translation><numerusform>%n référence à relier</numerusform><numerusform>%n références à relier</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/references.py" line="110" />
+        <location filename="../../shopsync/gui/windows/references.py" line="111" />
         <source>%n avec suggestion</source>
         <translation><numerusform>%n avec suggestion</numerusform><numerusform>%n avec suggestion</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="176" />
+        <location filename="../../shopsync/gui/windows/references.py" line="177" />
         <source>Exporter les références à réécrire</source>
         <translation>Exporter les références à réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="178" />
+        <location filename="../../shopsync/gui/windows/references.py" line="179" />
         <source>Classeur Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Classeur Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185" />
         <location filename="../../shopsync/gui/windows/references.py" line="186" />
+        <location filename="../../shopsync/gui/windows/references.py" line="187" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/references.py" line="185" />
+        <location filename="../../shopsync/gui/windows/references.py" line="186" />
         <source>Fichier écrit : %1</source>
         <translation>Fichier écrit : %1</translation>
     </message>
@@ -1544,87 +1585,92 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="153" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="283" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="158" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="289" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="290" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="291" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="294" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="166" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="296" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="167" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="297" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="169" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="299" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="170" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="300" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="172" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="302" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="308" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="310" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311" />
+        <source>Le nombre de jours du message suit le délai ci-dessus.</source>
+        <translation>Le nombre de jours du message suit le délai ci-dessus.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="317" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="186" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="190" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="325" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -1760,32 +1806,32 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="238" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="242" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="243" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="244" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="252" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="128" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="258" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -1793,22 +1839,22 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="118" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="132" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="147" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="137" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="151" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="142" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="156" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1816,413 +1862,448 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="50" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="54" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="57" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="157" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="58" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="59" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="65" />
+        <source>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
+        <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
+        <translation>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="92" />
+        <source>Enregistrer</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="95" />
+        <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
+        <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="119" />
         <source>Tester la connexion</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="84" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="159" />
+        <source>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</source>
+        <translation>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="161" />
+        <source>(trousseau du système illisible)</source>
+        <translation>(trousseau du système illisible)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="162" />
+        <source>collez le jeton donné par la plateforme</source>
+        <translation>collez le jeton donné par la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="178" />
+        <source>Indiquez l'adresse du site donnée par la plateforme.</source>
+        <translation>Indiquez l'adresse du site donnée par la plateforme.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
         <source>Test en cours…</source>
         <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="219" />
+        <source>Suivant</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="223" />
+        <source>Le jeton est gardé dans le trousseau du système.</source>
+        <translation>Le jeton est gardé dans le trousseau du système.</translation>
     </message>
 </context>
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="103" />
+        <location filename="../../shopsync/texts.py" line="107" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="104" />
+        <location filename="../../shopsync/texts.py" line="108" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="105" />
+        <location filename="../../shopsync/texts.py" line="109" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="106" />
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="77" />
+        <location filename="../../shopsync/texts.py" line="163" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="81" />
+        <location filename="../../shopsync/texts.py" line="167" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="86" />
-        <source>%n nouvelle(s) marque(s) à décider.</source>
-        <translation><numerusform>%n nouvelle marque à décider.</numerusform><numerusform>%n nouvelles marques à décider.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="93" />
+        <location filename="../../shopsync/texts.py" line="198" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="98" />
+        <location filename="../../shopsync/texts.py" line="200" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="103" />
+        <location filename="../../shopsync/texts.py" line="203" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="109" />
-        <source>Export ERP illisible : rien n'a changé sur le site.</source>
-        <translation>Export ERP illisible : rien n'a changé sur le site.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="113" />
+        <location filename="../../shopsync/texts.py" line="186" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="136" />
-        <source>Synchronisation en cours…</source>
-        <translation>Synchronisation en cours…</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="143" />
-        <source>En pause</source>
-        <translation>En pause</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/gui/state.py" line="144" />
-        <source>Les synchronisations automatiques sont suspendues.</source>
-        <translation>Les synchronisations automatiques sont suspendues.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="24" />
+        <location filename="../../shopsync/texts.py" line="28" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="169" />
+        <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
+        <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/state.py" line="154" />
-        <location filename="../../shopsync/gui/state.py" line="175" />
+        <location filename="../../shopsync/texts.py" line="180" />
+        <location filename="../../shopsync/texts.py" line="189" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="158" />
+        <location filename="../../shopsync/texts.py" line="177" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="163" />
-        <source>Nouvel essai à %1</source>
-        <translation>Nouvel essai à %1</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/texts.py" line="22" />
+        <location filename="../../shopsync/texts.py" line="26" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="23" />
+        <location filename="../../shopsync/texts.py" line="27" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="21" />
+        <location filename="../../shopsync/texts.py" line="25" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="19" />
+        <location filename="../../shopsync/texts.py" line="23" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="194" />
+        <location filename="../../shopsync/texts.py" line="161" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="20" />
+        <location filename="../../shopsync/texts.py" line="24" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/state.py" line="185" />
+        <location filename="../../shopsync/texts.py" line="159" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="25" />
+        <location filename="../../shopsync/texts.py" line="29" />
         <source>La dernière synchronisation a échoué</source>
         <translation>La dernière synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="30" />
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="31" />
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="32" />
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="33" />
+        <location filename="../../shopsync/texts.py" line="37" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="38" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35" />
+        <location filename="../../shopsync/texts.py" line="39" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36" />
+        <location filename="../../shopsync/texts.py" line="40" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37" />
+        <location filename="../../shopsync/texts.py" line="41" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38" />
+        <location filename="../../shopsync/texts.py" line="42" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="39" />
+        <location filename="../../shopsync/texts.py" line="43" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="44" />
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="45" />
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="46" />
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="47" />
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48" />
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49" />
+        <location filename="../../shopsync/texts.py" line="53" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50" />
+        <location filename="../../shopsync/texts.py" line="54" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51" />
+        <location filename="../../shopsync/texts.py" line="55" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52" />
+        <location filename="../../shopsync/texts.py" line="56" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53" />
+        <location filename="../../shopsync/texts.py" line="57" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54" />
+        <location filename="../../shopsync/texts.py" line="58" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55" />
+        <location filename="../../shopsync/texts.py" line="59" />
         <source>marques</source>
         <translation>marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56" />
+        <location filename="../../shopsync/texts.py" line="60" />
         <source>références</source>
         <translation>références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="57" />
+        <location filename="../../shopsync/texts.py" line="61" />
         <source>demande du support</source>
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="63" />
+        <location filename="../../shopsync/texts.py" line="67" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="64" />
+        <location filename="../../shopsync/texts.py" line="68" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69" />
+        <location filename="../../shopsync/texts.py" line="73" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="74" />
+        <location filename="../../shopsync/texts.py" line="78" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="79" />
+        <location filename="../../shopsync/texts.py" line="83" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="84" />
+        <location filename="../../shopsync/texts.py" line="88" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="92" />
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="93" />
+        <location filename="../../shopsync/texts.py" line="97" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="94" />
+        <location filename="../../shopsync/texts.py" line="98" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="95" />
+        <location filename="../../shopsync/texts.py" line="99" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96" />
+        <location filename="../../shopsync/texts.py" line="100" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111" />
+        <location filename="../../shopsync/texts.py" line="115" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="112" />
+        <location filename="../../shopsync/texts.py" line="116" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="113" />
+        <location filename="../../shopsync/texts.py" line="117" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="114" />
+        <location filename="../../shopsync/texts.py" line="118" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="120" />
+        <location filename="../../shopsync/texts.py" line="124" />
         <source>prêt</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="121" />
+        <location filename="../../shopsync/texts.py" line="125" />
         <source>à corriger</source>
         <translation>à corriger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="122" />
+        <location filename="../../shopsync/texts.py" line="126" />
         <source>pas prêt</source>
         <translation>pas prêt</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="123" />
+        <location filename="../../shopsync/texts.py" line="127" />
         <source>hors catalogue</source>
         <translation>hors catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="128" />
+        <location filename="../../shopsync/texts.py" line="132" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="129" />
+        <location filename="../../shopsync/texts.py" line="133" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="130" />
+        <location filename="../../shopsync/texts.py" line="134" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="131" />
+        <location filename="../../shopsync/texts.py" line="135" />
         <source>introuvables</source>
         <translation>introuvables</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="187" />
+        <source>La dernière synchronisation a échoué : %1</source>
+        <translation>La dernière synchronisation a échoué : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../shopsync/texts.py" line="194" />
+        <source>%n nouvelle(s) marque(s) à décider (%1).</source>
+        <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2296,175 +2377,186 @@ Quatre étapes : l'export de l'ERP, le site, la planification et les règles. To
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="53" />
+        <location filename="../../shopsync/gui/windows/status.py" line="55" />
         <source>ShopSync — Statut</source>
         <translation>ShopSync — Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Heure</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Déclencheur</source>
         <translation>Déclencheur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Lus</source>
         <translation>Lus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="83" />
+        <location filename="../../shopsync/gui/windows/status.py" line="89" />
         <source>Changements</source>
         <translation>Changements</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>Envoyés</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>En attente</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>Durée</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="84" />
+        <location filename="../../shopsync/gui/windows/status.py" line="90" />
         <source>Résultat</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="156" />
+        <location filename="../../shopsync/gui/windows/status.py" line="171" />
         <source>%1 : refusé par le site : %2</source>
         <translation>%1 : refusé par le site : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="163" />
+        <location filename="../../shopsync/gui/windows/status.py" line="178" />
         <source>Aucune erreur dans la dernière synchronisation.</source>
         <translation>Aucune erreur dans la dernière synchronisation.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="174" />
+        <location filename="../../shopsync/gui/windows/status.py" line="188" />
         <source>%n changement(s) depuis %1</source>
         <translation><numerusform>%n changement depuis %1</numerusform><numerusform>%n changements depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="176" />
-        <location filename="../../shopsync/gui/windows/status.py" line="194" />
+        <location filename="../../shopsync/gui/windows/status.py" line="190" />
+        <location filename="../../shopsync/gui/windows/status.py" line="201" />
         <source>aucun</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="180" />
+        <location filename="../../shopsync/gui/windows/status.py" line="222" />
         <source>en pause</source>
         <translation>en pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="182" />
+        <location filename="../../shopsync/gui/windows/status.py" line="224" />
         <source>arrêtée jusqu'à un nouveau jeton</source>
         <translation>arrêtée jusqu'à un nouveau jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="185" />
+        <location filename="../../shopsync/gui/windows/status.py" line="228" />
         <source>non planifiée</source>
         <translation>non planifiée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="189" />
+        <location filename="../../shopsync/gui/windows/status.py" line="196" />
         <source>%1 — %n article(s), lu à %2</source>
         <translation><numerusform>%1 — %n article, lu à %2</numerusform><numerusform>%1 — %n articles, lu à %2</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="199" />
+        <location filename="../../shopsync/gui/windows/status.py" line="206" />
         <source>%n produit(s) seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</source>
         <translation><numerusform>%n produit serait dépublié d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform><numerusform>%n produits seraient dépubliés d'un coup : c'est plus que le seuil de sécurité. Rien n'est dépublié sans votre accord.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="214" />
+        <location filename="../../shopsync/gui/windows/status.py" line="220" />
+        <location filename="../../shopsync/gui/windows/status.py" line="244" />
+        <source>en cours</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="230" />
+        <source>bientôt</source>
+        <translation>bientôt</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/status.py" line="242" />
         <source>Synchronisation…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="216" />
+        <location filename="../../shopsync/gui/windows/status.py" line="245" />
         <source>Synchronisation en cours…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256" />
+        <location filename="../../shopsync/gui/windows/status.py" line="287" />
         <source>Exporter un diagnostic</source>
         <translation>Exporter un diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="256" />
+        <location filename="../../shopsync/gui/windows/status.py" line="287" />
         <source>Archive zip (*.zip)</source>
         <translation>Archive zip (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="272" />
+        <location filename="../../shopsync/gui/windows/status.py" line="303" />
         <source>Diagnostic exporté</source>
         <translation>Diagnostic exporté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="273" />
+        <location filename="../../shopsync/gui/windows/status.py" line="304" />
         <source>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</source>
         <translation>Le diagnostic est prêt : %1
 Le jeton et les mots de passe en ont été retirés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="281" />
+        <location filename="../../shopsync/gui/windows/status.py" line="312" />
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="282" />
+        <location filename="../../shopsync/gui/windows/status.py" line="313" />
         <source>Export impossible : %1</source>
         <translation>Export impossible : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="297" />
+        <location filename="../../shopsync/gui/windows/status.py" line="331" />
         <source>Le site ne suit pas la présence de ShopSync (Site API v1.1).</source>
         <translation>Le site ne suit pas la présence de ShopSync (Site API v1.1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="303" />
+        <location filename="../../shopsync/gui/windows/status.py" line="337" />
         <source>Le site a reçu le dernier signal à l'instant.</source>
         <translation>Le site a reçu le dernier signal à l'instant.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/status.py" line="305" />
+        <location filename="../../shopsync/gui/windows/status.py" line="339" />
         <source>Le site a reçu le dernier signal il y a %n min</source>
         <translation><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform><numerusform>Le site a reçu le dernier signal il y a %n min</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="310" />
+        <location filename="../../shopsync/gui/windows/status.py" line="344" />
         <source>synchronisation complète</source>
         <translation>synchronisation complète</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="311" />
+        <location filename="../../shopsync/gui/windows/status.py" line="345" />
         <source>envoi du diagnostic</source>
         <translation>envoi du diagnostic</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="312" />
+        <location filename="../../shopsync/gui/windows/status.py" line="346" />
         <source>pause</source>
         <translation>pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="313" />
+        <location filename="../../shopsync/gui/windows/status.py" line="347" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/status.py" line="315" />
+        <location filename="../../shopsync/gui/windows/status.py" line="349" />
         <source>Demande du support en cours : %1</source>
         <translation>Demande du support en cours : %1</translation>
     </message>
@@ -2472,62 +2564,62 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="62" />
+        <location filename="../../shopsync/gui/tray.py" line="59" />
         <source>Mise à jour disponible</source>
         <translation>Mise à jour disponible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="63" />
+        <location filename="../../shopsync/gui/tray.py" line="60" />
         <source>Mise à jour installée à la prochaine fermeture</source>
         <translation>Mise à jour installée à la prochaine fermeture</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="105" />
+        <location filename="../../shopsync/gui/tray.py" line="107" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107" />
+        <location filename="../../shopsync/gui/tray.py" line="109" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="108" />
+        <location filename="../../shopsync/gui/tray.py" line="110" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109" />
+        <location filename="../../shopsync/gui/tray.py" line="111" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110" />
+        <location filename="../../shopsync/gui/tray.py" line="112" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111" />
+        <location filename="../../shopsync/gui/tray.py" line="113" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="114" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116" />
+        <location filename="../../shopsync/gui/tray.py" line="118" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117" />
+        <location filename="../../shopsync/gui/tray.py" line="119" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="142" />
+        <location filename="../../shopsync/gui/tray.py" line="160" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>
@@ -2535,17 +2627,17 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="163" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="216" />
         <source>Avant la première synchronisation</source>
         <translation>Avant la première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217" />
         <source>Ce que le site et l'export disent de la connexion.</source>
         <translation>Ce que le site et l'export disent de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="180" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="242" />
         <source>Vérification en cours…</source>
         <translation>Vérification en cours…</translation>
     </message>

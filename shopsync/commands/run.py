@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NAME = "run"
-UPDATE_ROUND_SECONDS = 3600.0  # signed updates: one round an hour, as the tray app does
 HELP = QT_TRANSLATE_NOOP(
     "Cli", "synchroniser selon le planning (--headless : en service, sans fenêtre)"
 )
@@ -55,11 +54,16 @@ def run_forever(settings: Settings, *, stop: threading.Event | None = None) -> i
 
     stop = stop or threading.Event()
 
+    from shopsync.update.policy import Action
+
     def on_event(event: str, data: dict[str, Any]) -> None:
         if event == "run_finished":
             print(messages.run_line(data["summary"]), flush=True)
+        elif event == "update" and data.get("action") == Action.APPLY:
+            stop.set()  # installed: the new version starts once this process has exited
 
-    scheduler = SyncScheduler(settings, listener=on_event)
+    # The update round is the scheduler's "update" job, as in the tray app (one schedule).
+    scheduler = SyncScheduler(settings, listener=on_event, update_round=update_round)
 
     def on_signal(signum: int, frame: object) -> None:  # noqa: ARG001
         stop.set()
@@ -72,22 +76,16 @@ def run_forever(settings: Settings, *, stop: threading.Event | None = None) -> i
     if next_run:
         print(messages.service_started(next_run), flush=True)
     try:
-        while not stop.wait(UPDATE_ROUND_SECONDS):
-            if update_round(settings):
-                break  # installed: the new version starts once this process has exited
+        stop.wait()
     finally:
         scheduler.stop()
     return 0
 
 
-def update_round(settings: Settings) -> bool:
-    """One signed-update round in service mode ([update] mode decides; never during a sync).
-    True when a new version was installed and this process must make way for it."""
-    from shopsync.update.policy import Action
+def update_round(settings: Settings) -> object:
+    """One signed-update round in service mode ([update] mode decides; never during a sync):
+    the action decided, Action.APPLY when a new version was installed and this process must
+    make way for it. Run by the scheduler's "update" job."""
     from shopsync.update.scheduled import tick
 
-    try:
-        return tick(settings, restart_args=("run", "--headless")) is Action.APPLY
-    except Exception:  # noqa: BLE001 - an update problem never stops the syncs
-        log.exception("update round failed")
-        return False
+    return tick(settings, restart_args=("run", "--headless"))

@@ -46,6 +46,9 @@ def json_document(status) -> dict:  # noqa: ANN001 - a ConnectorStatus
         if run:
             run["message"] = english(run.get("message") or "") or run.get("message")
             run["errors"] = [english(str(e)) for e in run.get("errors") or []]
+    for reason in data.get("reasons") or []:  # a run's message carried as a reason's detail
+        if isinstance(reason.get("detail"), str):
+            reason["detail"] = english(reason["detail"])
     store = data.get("local_store") or {}
     if isinstance(store.get("problem"), str):
         store["problem"] = english(store["problem"])
@@ -62,6 +65,8 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
 
     headline = translate("State", texts.STATE_HEADLINES[status.state])
     out = [arg(translate("Cli", "État : %1"), headline[:1].lower() + headline[1:])]
+    # Why, in the tray's words (services/status.py's reasons, worded by texts.reason_text).
+    reasons = [texts.reason_text(r, translate) for r in status.reasons]
     last = status.last_run
     if last:
         when = time.strftime("%d/%m/%Y %H:%M", time.localtime(last["started_at"]))
@@ -100,4 +105,6 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
         out.append(
             translate("Cli", "%n produit(s) refusé(s) par le site", None, len(status.rejected))
         )
+    out += [arg(translate("Cli", "Pourquoi : %1"), reason) for reason in reasons[:1]]
+    out += [f"  {reason}" for reason in reasons[1:]]
     return out

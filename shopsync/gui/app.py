@@ -189,7 +189,9 @@ def main(
         def engine_factory(settings, observer):  # noqa: ANN001, ANN202
             return SyncEngine(settings, observer=observer, client_factory=client_factory)
 
-    hub = AppHub(settings, engine_factory=engine_factory)
+    from shopsync.update.scheduled import tick
+
+    hub = AppHub(settings, engine_factory=engine_factory, update_round=tick)
     controller = AppController(hub, use_tray=False if args.no_tray else None)
     single.activated.connect(controller.show_status)
     hub.start(run_now=not needs_setup(settings))

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from shopsync.gui.hub import AppHub
 from shopsync.gui.tray import Tray
 
+# Windows whose tables are read again each time they are shown (window names, not states).
+RELOADED_ON_SHOW = frozenset({"brands", "references", "held"})
+
 
 def tray_can_appear() -> bool:
     """A tray is there, or may come later: X11 (XEmbed) trays can start after us. Elsewhere
@@ -59,7 +62,7 @@ class AppController(QObject):
             self.windows[key] = window
         else:
             reload = getattr(window, "reload", None)
-            if reload is not None and key in ("brands", "references", "held"):
+            if reload is not None and key in RELOADED_ON_SHOW:
                 reload()
         window.show()
         window.raise_()

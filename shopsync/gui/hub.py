@@ -52,6 +52,7 @@ class AppHub(QObject):
     settings_changed = Signal(object)  # Settings
     busy_changed = Signal(bool)
     platform_changed = Signal(object)  # agent.link: last_signal_at, offline, unsupported, doing
+    update_action = Signal(str)  # the scheduler's update job decided (update.policy.Action)
     _deliver = Signal(object, object)  # (ticket, (ok, payload)): thread -> UI thread
 
     def __init__(
@@ -61,6 +62,7 @@ class AppHub(QObject):
         engine_factory: EngineFactory | None = None,
         io_services_factory: Callable[[Settings], Services] = Services,
         timed_jobs: bool = True,
+        update_round: Callable[[Settings], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +74,8 @@ class AppHub(QObject):
         self._pending_io = 0
         self._io_lock = threading.Lock()
         self.last_status: dict[str, Any] = {}
+        # Brands a balloon already announced (services.notices, kept across restarts).
+        self.announced_brands: set[str] = set()
         self.scheduler_state: dict[str, Any] = {}
         self.platform_state: dict[str, Any] = {}
         self.running = False
@@ -88,6 +92,7 @@ class AppHub(QObject):
             engine_factory=engine_factory,
             listener=self._on_core_event,
             timed_jobs=timed_jobs,
+            update_round=update_round,
         )
         self._started = False
         self._closed = False
@@ -150,6 +155,8 @@ class AppHub(QObject):
             emit(self.run_finished, data.get("summary"))
         elif event == "scheduler":
             emit(self.scheduler_changed, data)
+        elif event == "update":
+            emit(self.update_action, str(data.get("action") or ""))
         elif event == "platform":
             self.platform_state = dict(data)
             emit(self.platform_changed, self.platform_state)
@@ -227,13 +234,28 @@ class AppHub(QObject):
     # -- actions -------------------------------------------------------------------------------
 
     def refresh_status(self) -> None:
-        def read(ctx: IoContext) -> dict[str, Any]:
+        def read(ctx: IoContext) -> tuple[dict[str, Any], set[str]]:
             status = ctx.services.status.read()
             status.scheduler = self.scheduler.state.as_dict()
             status.scheduler["next_run"] = self.scheduler.next_run_time()
-            return status.as_dict()  # what the signal carries; state.view() reads it back
+            # what the signal carries; state.view() reads it back
+            return status.as_dict(), ctx.services.notices.announced_brands()
 
-        self.io(read, self.set_status)
+        def show(result: tuple[dict[str, Any], set[str]]) -> None:
+            status, announced = result
+            # Added to, never replaced: a read queued before the last balloon's write must not
+            # make the hub forget what it just announced.
+            self.announced_brands |= announced
+            self.set_status(status)
+
+        self.io(read, show)
+
+    def remember_announced(self, brands: list[str]) -> None:
+        """A balloon named these brands: never again (this run, nor after a restart)."""
+        from shopsync.rules import fold_brand
+
+        self.announced_brands |= {fold_brand(b) for b in brands}
+        self.io(lambda ctx: ctx.services.notices.remember_brands(brands))
 
     def set_status(self, status: dict[str, Any]) -> None:
         """Show `status` (a `ConnectorStatus.as_dict()`) everywhere: the tray, the windows.
@@ -284,7 +306,9 @@ class AppHub(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Write config.toml (comments kept), the token to the keyring, then reload."""
+        """Write config.toml (comments kept; the settings service checks the values first), the
+        token to the keyring if given, then reload the scheduler and its engine: the running
+        app syncs with what was saved from the next run on (no run names the old site)."""
         def write(ctx: IoContext) -> Settings:
             settings = ctx.services.config.apply(changes, token=token)
             # Rebuilding the jobs stops the file watcher (a thread join): not in the UI thread.

@@ -35,6 +35,9 @@ def install(language: str) -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    gaps = _QtGaps(code, app)  # installed first: asked last, only for what the others miss
+    app.installTranslator(gaps)
+    _installed.append(gaps)
     ours = QTranslator(app)
     if ours.load(f"shopsync_{code}", str(translations_dir())):
         app.installTranslator(ours)
@@ -55,6 +58,36 @@ def install(language: str) -> str:
 
     core_i18n.set_language(code)
     return code
+
+
+# Qt's own strings that its French catalogue (qtbase_fr.qm, PySide6 6.12) lacks: the file
+# dialog's labels carry an accelerator ("&Look in:") that the catalogue only has without.
+QT_GAPS: dict[str, dict[tuple[str, str], str]] = {
+    "fr": {
+        ("QFileDialog", "&Look in:"): "&Regarder dans\u00a0:",
+        ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+        # The file list's "Type" column (Qt 6 moved these to QAbstractFileIconProvider).
+        ("QAbstractFileIconProvider", "Folder"): "Dossier",
+        ("QAbstractFileIconProvider", "Drive"): "Disque",
+        ("QAbstractFileIconProvider", "Directory"): "Dossier",
+        ("QAbstractFileIconProvider", "File"): "Fichier",
+    },
+}
+
+
+class _QtGaps(QTranslator):
+    """Fills QT_GAPS for `code`; answers nothing else (None, a null QString, lets Qt go on to
+    the next translator; an empty string would blank every text)."""
+
+    def __init__(self, code: str, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._table = QT_GAPS.get(code, {})
+
+    def translate(self, context, source, disambiguation=None, n=-1) -> str | None:  # noqa: ANN001, ARG002
+        return self._table.get((context, source))
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self._table
 
 
 def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:

@@ -57,8 +57,8 @@ def _render_windows(
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from shopsync.config import load_settings, update_config
-    from shopsync.demo_data import keep_only
+    from shopsync.config import TOKEN_ENV, load_settings, update_config
+    from shopsync.demo_data import DEMO_TOKEN, keep_only
     from shopsync.engine import SyncEngine
     from shopsync.gui import i18n
     from shopsync.gui.controller import AppController
@@ -67,13 +67,17 @@ def _render_windows(
     from shopsync.sync.vocab import Trigger
 
     app = QApplication.instance() or QApplication(["shopsync-screenshots"])
+    # The windows' own site checks (settings, wizard) take the demo site's token headless-style
+    # (this machine may have no keyring); the token field then says where it comes from.
+    saved_env = os.environ.get(TOKEN_ENV)
+    os.environ[TOKEN_ENV] = DEMO_TOKEN
     i18n.install(language)
     settings = load_settings(home)
 
     def engines(settings, observer):  # noqa: ANN001, ANN202 - the demo site's token, explicitly
         return SyncEngine(settings, observer=observer, client_factory=clients)
 
-    hub = AppHub(settings, engine_factory=engines, timed_jobs=False)
+    hub = AppHub(settings, engine_factory=engines)  # timed jobs: "Prochaine synchronisation"
     hub.start(run_now=False)
     controller = AppController(hub, use_tray=False)
     saved: list[Path] = []
@@ -133,15 +137,25 @@ def _render_windows(
         settings_window = controller.show_settings()
         settings_window.erp_page.run_preview()
         shoot(settings_window, "settings-erp")
-        for index, name in ((1, "settings-site"), (2, "settings-schedule"), (3, "settings-rules")):
+        settings_window.tabs.setCurrentIndex(1)
+        settings_window.site_page.test_connection()
+        shoot(settings_window, "settings-site")
+        for index, name in ((2, "settings-schedule"), (3, "settings-rules"), (4, "settings-general")):
             settings_window.tabs.setCurrentIndex(index)
             shoot(settings_window, name)
         settings_window.close()
 
-        wizard = controller.show_wizard()
-        wizard.next()
-        shoot(wizard, "wizard")
-        wizard.hide()
+        _walk_wizard(controller, shoot, settle)
+
+        # Qt's own file dialog, in French too (gui/i18n.py fills what qtbase_fr lacks).
+        from PySide6.QtWidgets import QFileDialog
+
+        dialog = QFileDialog(controller.windows["status"], "Exporter un diagnostic", str(home))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.resize(760, 480)
+        dialog.show()
+        shoot(dialog, "file-dialog")
+        dialog.hide()
 
         # A held unpublishing: the export suddenly lacks most products.
         update_config(settings.home, {"guard": {"min_unpublish_count": 2, "max_unpublish_share": 0.0}})
@@ -157,8 +171,82 @@ def _render_windows(
         shoot(held, "held")
         controller.windows["status"].reload_history()
         shoot(controller.windows["status"], "status-held")
+
+        # A failed sync: the ERP wrote a broken export (its reason on screen, not in a tooltip).
+        export.write_bytes(b"")  # the ERP crashed while writing it
+        engine = SyncEngine(load_settings(settings.home), client_factory=clients)
+        try:
+            engine.run_once(Trigger.WATCH)
+        finally:
+            engine.close()
+        hub.refresh_status()
+        settle()
+        controller.windows["status"].reload_history()
+        shoot(controller.windows["status"], "status-failed")
+        tray.rebuild_menu()
+        tray.menu.popup(QPoint(0, 0))
+        shoot(tray.menu, "tray-menu-failed")
+        tray.menu.hide()
     finally:
         for window in controller.windows.values():
             window.hide()
         hub.shutdown()
+        if saved_env is None:
+            os.environ.pop(TOKEN_ENV, None)
+        else:
+            os.environ[TOKEN_ENV] = saved_env
     return saved
+
+
+def _walk_wizard(controller, shoot, settle) -> None:  # noqa: ANN001
+    """Every step of the first-run wizard, each checked as a shop goes through it: a refused
+    token first (told on the page), then the demo's token from the environment."""
+    from shopsync.demo_data import DEMO_TOKEN
+
+    wizard = controller.show_wizard()
+    wizard.resize(780, 720)
+
+    def advance() -> None:
+        page = wizard.currentPage()
+        wizard.next()
+        deadline = time.monotonic() + 20
+        while wizard.currentPage() is page and time.monotonic() < deadline:
+            settle(0.1)
+
+    try:
+        wizard.restart()
+        wizard.site_page.refresh_token_origin()
+        shoot(wizard, "wizard-1-welcome")
+        advance()
+        wizard.erp_page.run_preview()
+        shoot(wizard, "wizard-2-erp")
+        advance()
+        site = wizard.site_page
+        site.token.setText("jeton-errone")
+        wizard.next()  # refused: the step says so and stays
+        deadline = time.monotonic() + 20
+        while wizard.currentPage().checking and time.monotonic() < deadline:
+            settle(0.1)
+        shoot(wizard, "wizard-3-site-refused")
+        site.token.setText(DEMO_TOKEN)  # the right token; a PC without a keyring cannot keep it
+        wizard.next()
+        deadline = time.monotonic() + 20
+        while wizard.currentPage().checking and time.monotonic() < deadline:
+            settle(0.1)
+        if wizard.currentPage() is not wizard.steps[1]:
+            wizard.back()  # this PC's keyring kept it: the page as the shop saw it before
+        shoot(wizard, "wizard-3-site-keyring")
+        site.token.clear()
+        site.refresh_token_origin()
+        site.check_result.clear()
+        shoot(wizard, "wizard-3-site")
+        advance()
+        for name in ("wizard-4-schedule", "wizard-5-rules", "wizard-6-preferences"):
+            shoot(wizard, name)
+            advance()
+        deadline = time.monotonic() + 30
+        while not wizard.ready_page.isComplete() and time.monotonic() < deadline:
+            settle(0.1)
+        shoot(wizard, "wizard-7-ready")
+    finally:
+        wizard.hide()

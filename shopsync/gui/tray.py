@@ -6,7 +6,7 @@ signals (`open_requested("brands")`, `quit_requested`), which the controller con
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -14,8 +14,11 @@ from shopsync.gui import state as st
 from shopsync.gui.hub import AppHub
 from shopsync.gui.icons import state_icon
 from shopsync.gui.qtcompat import emit
+from shopsync.rules import fold_brand
+from shopsync.services.status import ConnectorStatus, Reason
+from shopsync.vocab import ReasonCode
 
-UPDATE_ROUND_MS = 60 * 60 * 1000  # the policy decides when a round really checks (6 h)
+MENU_TEXT_WIDTH = 460  # pixels: the widest line of the state in the tray's menu
 
 
 class Tray(QObject):
@@ -42,17 +45,11 @@ class Tray(QObject):
         hub.progress.connect(lambda *_a: self.refresh(notify=False))
         hub.scheduler_changed.connect(lambda _d: self.refresh(notify=False))
         self.update_note: str | None = None
-        self._update_timer = QTimer(self)
-        self._update_timer.timeout.connect(self.update_round)
-        self._update_timer.start(UPDATE_ROUND_MS)
+        # The update round is the scheduler's "update" job (scheduling/jobs.py), as in service
+        # mode: the tray only shows what it decided.
+        hub.update_action.connect(self.show_update)
         self.rebuild_menu()
         self.refresh()
-
-    def update_round(self) -> None:
-        """Signed updates (shopsync.update): the round runs in the I/O thread."""
-        from shopsync.update.scheduled import tick
-
-        self.hub.io(lambda ctx: tick(ctx.settings), self.show_update)
 
     def show_update(self, action: str) -> None:
         if str(action) == "apply":  # installed at the quiet hour: the new version starts once
@@ -88,9 +85,14 @@ class Tray(QObject):
         view = self.current or st.view(self.hub.last_status, running=self.hub.running)
         head = menu.addAction(state_icon(view.icon), view.headline)
         head.setEnabled(False)
-        if view.detail:
-            for line in view.detail.splitlines()[:2]:
-                menu.addAction(line).setEnabled(False)
+        metrics = menu.fontMetrics()
+        for line in "\n".join(view.lines()).splitlines()[:3]:
+            # A long reason (a file, a line, a field) is cut in the menu, whole in its tooltip
+            # and in the status window.
+            short = metrics.elidedText(line, Qt.TextElideMode.ElideRight, MENU_TEXT_WIDTH)
+            action = menu.addAction(short)
+            action.setToolTip(line)
+            action.setEnabled(False)
         if self.update_note:
             menu.addAction(self.update_note).setEnabled(False)
         menu.addSeparator()
@@ -103,7 +105,7 @@ class Tray(QObject):
             return action
 
         add("sync", self.tr("Synchroniser maintenant"), lambda: self.hub.sync_now(), not self.hub.running)
-        if (self.hub.last_status or {}).get("held"):
+        if ConnectorStatus.from_mapping(self.hub.last_status).held:
             add("held", self.tr("Dépublication retenue…"), lambda: self._open("held"))
         add("status", self.tr("Statut"), lambda: self._open("status"))
         add("brands", self.tr("Marques"), lambda: self._open("brands"))
@@ -124,23 +126,39 @@ class Tray(QObject):
         self.icon.setIcon(state_icon(view.icon))
         self.icon.setToolTip(view.tooltip())
         if notify:
-            self._notify(view)
+            self._notify()
 
-    def _notify(self, view: st.View) -> None:
-        """One balloon per new reason a person must act on (not for syncs or outages)."""
-        new = {k: v for k, v in view.attention.items() if k not in self.notified}
-        last_run = (self.hub.last_status or {}).get("last_run") or {}
-        if not self.hub.running and last_run.get("status") != "running":
+    def _notify(self) -> None:
+        """One balloon per new reason a person must act on (not for syncs or outages), with the
+        reason's own sentence. A brand is announced once for good (hub.announced_brands, kept
+        by services.notices): not again after a restart, nor when another brand appears."""
+        status = ConnectorStatus.from_mapping(self.hub.last_status)
+        keys = {r.key for r in status.attention}
+        if not self.hub.running and not status.run_under_way:
             # A reason that went away may notify again later; but not one that only looks gone
             # because a sync is under way (the status then shows the run, not its outcome).
-            self.notified &= set(view.attention)
-        if not new:
+            self.notified &= keys
+        texts: list[str] = []
+        new_keys: set[str] = set()
+        new_brands: list[str] = []
+        for reason in status.attention:
+            if reason.code == ReasonCode.BRANDS_UNDECIDED:
+                fresh = [b for b in reason.names if fold_brand(b) not in self.hub.announced_brands]
+                if fresh:
+                    new_brands = fresh
+                    texts.append(st.reason_text(Reason(reason.code, count=len(fresh), names=fresh)))
+            elif reason.key not in self.notified:
+                new_keys.add(reason.key)
+                texts.append(st.reason_text(reason))
+        if not texts:
             return
         if self.wanted and not self.can_notify():
             return  # no tray yet (login, the panel still starting): tell it once the icon is there
-        self.notified |= set(new)
+        self.notified |= new_keys
+        if new_brands:
+            self.hub.remember_announced(new_brands)
         title = self.tr("ShopSync : à vérifier")
-        text = "\n".join(new.values())
+        text = "\n".join(texts)
         self.messages.append((title, text))
         if self.can_notify():
             self.icon.showMessage(title, text, state_icon("attention"), 15000)

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 MISFIRE_GRACE_SECONDS = 3600  # a run missed (sleep, busy) within an hour still happens, once
 TIMED_JOBS = (Trigger.INTERVAL, Trigger.NIGHTLY, Trigger.RETRY)  # job ids are their triggers
 Request = Callable[..., bool]  # SyncScheduler.request(trigger, full=...)
+# The signed-update round (shopsync.update.scheduled.tick): one job, for the tray app and the
+# service alike; the update policy decides whether a round really checks (every 6 h).
+UPDATE_JOB = "update"
+UPDATE_ROUND_SECONDS = 3600.0
 
 
 def zone(name: str) -> ZoneInfo:
@@ -71,11 +75,17 @@ class JobInfo:
 class TimedJobs:
     """The APScheduler instance and the jobs built from `[schedule]`."""
 
-    def __init__(self, schedule: ScheduleSettings, request: Request) -> None:
+    def __init__(
+        self,
+        schedule: ScheduleSettings,
+        request: Request,
+        update_round: Callable[[], object] | None = None,
+    ) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         self._schedule = schedule
         self._request = request
+        self._update_round = update_round  # runs in APScheduler's pool: it blocks on the network
         self._aps: BackgroundScheduler = BackgroundScheduler(
             timezone=zone(schedule.timezone),
             job_defaults={
@@ -119,6 +129,15 @@ class TimedJobs:
                 id=str(Trigger.NIGHTLY),
                 hour=at[0],
                 minute=at[1],
+                timezone=tz,
+                replace_existing=True,
+            )
+        if self._update_round is not None:
+            self._aps.add_job(
+                self._update_round,
+                "interval",
+                id=UPDATE_JOB,
+                seconds=UPDATE_ROUND_SECONDS,
                 timezone=tz,
                 replace_existing=True,
             )

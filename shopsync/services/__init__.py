@@ -11,6 +11,7 @@ time: the hub's I/O thread keeps its own, a command opens one for its run.
     run history              services.history     HistoryService.recent() / changes_per_day()
     held unpublishing        services.held        HeldService.items() / confirm()
     settings and secrets     services.settings    SettingsService.apply() / store_erp_password()
+    what the tray told       services.notices     NoticeService.unannounced() / remember_brands()
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from shopsync.config import Settings
 from shopsync.services.brands import BrandService
 from shopsync.services.held import HeldService
 from shopsync.services.history import HistoryService
+from shopsync.services.notices import NoticeService
 from shopsync.services.references import ReferenceService
 from shopsync.services.settings import SettingsService
 from shopsync.services.status import ConnectorStatus, StatusService
@@ -28,6 +30,7 @@ __all__ = [
     "ConnectorStatus",
     "HeldService",
     "HistoryService",
+    "NoticeService",
     "ReferenceService",
     "Services",
     "SettingsService",
@@ -49,6 +52,7 @@ class Services:
         self.history = HistoryService(self.db)
         self.held = HeldService(self.db)
         self.config = SettingsService(settings.home)
+        self.notices = NoticeService(settings.home)
 
     def close(self) -> None:
         self.db.conn.close()

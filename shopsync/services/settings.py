@@ -4,18 +4,33 @@ settings window, the first-run wizard and the command line."""
 
 from __future__ import annotations
 
+import os
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from shopsync.config import (
+    TOKEN_ENV,
+    KeyringUnavailable,
     Settings,
     keep_secret,
     load_settings,
+    site_token,
     store_site_token,
     update_config,
 )
 from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.vocab import KeyringService
+
+
+class TokenOrigin(StrEnum):
+    """Where the site token for a URL would come from (what the token field says)."""
+
+    ENVIRONMENT = "environment"  # SHOPSYNC_SITE_TOKEN (headless use): it wins over the keyring
+    KEYRING = "keyring"  # stored in the OS keyring for this very URL
+    NONE = "none"  # nowhere: the shop must type the platform's token
+    KEYRING_UNREADABLE = "keyring_unreadable"  # the keyring could not be asked
+
 
 
 class SettingsService:
@@ -34,6 +49,24 @@ class SettingsService:
         if token:
             store_site_token(settings.site.url, token)
         return settings
+
+    def token_origin(self, url: str) -> TokenOrigin:
+        """Where the token for `url` comes from, without saying it (the token field's words).
+        Asks the keyring: off the UI thread (a locked keyring can wait on its unlock prompt)."""
+        if os.environ.get(TOKEN_ENV):
+            return TokenOrigin.ENVIRONMENT
+        if not url:
+            return TokenOrigin.NONE
+        try:
+            return TokenOrigin.KEYRING if site_token(url) else TokenOrigin.NONE
+        except KeyringUnavailable:
+            return TokenOrigin.KEYRING_UNREADABLE
+
+    def keep_site_token(self, url: str, token: str) -> None:
+        """Keep the token the site just accepted, BEFORE anything else is written (the
+        wizard's site step): a keyring that refuses raises KeyringUnavailable while the shop
+        can still act on it, and config.toml is not touched."""
+        store_site_token(url, token)
 
     def store_erp_password(self, source: str, password: str) -> None:
         """The ODBC / 4D password for `source` as typed in the settings (shopsync/erp/secrets.py

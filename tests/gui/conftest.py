@@ -103,3 +103,74 @@ def empty_home(tmp_path) -> Path:
 @pytest.fixture
 def wait_io(qtbot):
     return lambda hub, timeout=10.0: _wait_io(qtbot, hub, timeout)
+
+
+def _install_keyring(backend):
+    import keyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    return lambda: keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring():
+    """A real keyring backend living in memory (this machine has no OS keyring)."""
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):  # noqa: ANN001, ANN201
+            return self.store.get((service, username))
+
+        def set_password(self, service, username, password):  # noqa: ANN001, ANN201
+            self.store[(service, username)] = password
+
+        def delete_password(self, service, username):  # noqa: ANN001, ANN201
+            self.store.pop((service, username), None)
+
+    memory = Memory()
+    restore = _install_keyring(memory)
+    yield memory
+    restore()
+
+
+@pytest.fixture
+def refusing_keyring():
+    """A keyring that answers reads (nothing stored) and refuses every write, as a locked
+    Secret Service does: `set_password` raises the keyring's own error."""
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordSetError
+
+    class Refusing(KeyringBackend):
+        priority = 1
+        attempts = 0
+
+        def get_password(self, service, username):  # noqa: ANN001, ANN201, ARG002
+            return None
+
+        def set_password(self, service, username, password):  # noqa: ANN001, ANN201, ARG002
+            type(self).attempts += 1
+            raise PasswordSetError("Failed to unlock the collection!")
+
+        def delete_password(self, service, username):  # noqa: ANN001, ANN201, ARG002
+            raise PasswordSetError("locked")
+
+    backend = Refusing()
+    restore = _install_keyring(backend)
+    yield backend
+    restore()
+
+
+@pytest.fixture
+def no_env_token(sandbox_url):
+    """The sandbox is running but SHOPSYNC_SITE_TOKEN is not set: the token must be typed."""
+    saved = os.environ.pop("SHOPSYNC_SITE_TOKEN", None)
+    yield sandbox_url
+    if saved is not None:
+        os.environ["SHOPSYNC_SITE_TOKEN"] = saved

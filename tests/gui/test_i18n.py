@@ -26,10 +26,10 @@ def test_french_strings_load_with_plural_forms(restore_language):
     assert (TS_DIR / "shopsync_fr.qm").exists()
     assert i18n.install("fr") == "fr"
     assert QCoreApplication.translate("Tray", "Synchroniser maintenant") == "Synchroniser maintenant"
-    one = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider.", None, 1)
-    many = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider.", None, 3)
-    assert one == "1 nouvelle marque à décider."
-    assert many == "3 nouvelles marques à décider."
+    one = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider (%1).", None, 1)
+    many = QCoreApplication.translate("State", "%n nouvelle(s) marque(s) à décider (%1).", None, 3)
+    assert one == "1 nouvelle marque à décider (%1)."
+    assert many == "3 nouvelles marques à décider (%1)."
     # Qt's own strings too (standard buttons of the settings window).
     assert QCoreApplication.translate("QPlatformTheme", "Save") == "Enregistrer"
 
@@ -84,3 +84,25 @@ def test_signal_emits_keep_python_refcounts_right(qapp):
     for _ in range(500):
         emit(probe.fired, {"paused": True})
     assert abs(sys.getrefcount(True) - before) < 5
+
+
+def test_qt_own_file_dialog_and_numbers_speak_french(qtbot, restore_language):
+    """Qt's file dialog says "Regarder dans :" (qtbase_fr.qm lacks its accelerated labels; the
+    app fills them), and numbers, sizes and durations follow the shop's locale."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from shopsync.gui.locale import number_text, percent_text, seconds_text, size_text
+
+    i18n = restore_language
+    i18n.install("fr")
+    dialog = QFileDialog(None, "Exporter un diagnostic")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel)]
+    assert "Regarder dans\u00a0:" in labels and "Fichiers de type\u00a0:" in labels, labels
+    assert not any("Look in" in text or "Files of" in text for text in labels)
+    assert seconds_text(0.43) == "0,4 s" and number_text(12345) == "12\u202f345"
+    assert size_text(57856) == "56,5 ko" and percent_text(0.92) == "92\u00a0%"
+    i18n.install("en")
+    assert seconds_text(0.43) == "0.4 s" and number_text(12345) == "12,345"
+    assert percent_text(0.92) == "92%"

@@ -65,8 +65,11 @@ def test_wizard_last_step_shows_the_connection_report_before_the_first_sync(
     wizard.erp_page.source.setText(str(sample("export-bijou3.csv")))
     wizard.erp_page.profile.setCurrentIndex(wizard.erp_page.profile.findData("bijou3"))
     wizard.site_page.url.setText(sandbox_url)
-    while wizard.currentId() < len(wizard.pageIds()) - 1:
+    last = wizard.pageIds()[-1]
+    while wizard.currentId() != last:  # each step is checked (off the UI thread) before it moves
+        before = wizard.currentId()
         wizard.next()
+        qtbot.waitUntil(lambda before=before: wizard.currentId() != before, timeout=20000)
     assert wizard.currentPage() is wizard.ready_page
     summary = wizard.ready_page.summary
     qtbot.waitUntil(lambda: "référence(s) lue(s)" in summary.text(), timeout=20000)

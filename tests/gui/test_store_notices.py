@@ -7,6 +7,7 @@ import time
 from PySide6.QtWidgets import QApplication
 
 from shopsync.gui import state as st
+from shopsync.services.status import REBUILT_NOTICE_SECONDS, status_of
 
 
 def _app():
@@ -16,7 +17,7 @@ def _app():
 def test_a_refusing_disk_is_a_reason_for_attention():
     _app()
     message = "le disque est plein : /home/shop/ShopSync (0 Ko libres). Rien n'a été modifié"
-    status = {"state": "up_to_date", "last_run": {"status": "ok"}, "local_store": {"problem": message}}
+    status = status_of([{"status": "ok"}], local_store={"problem": message})
     view = st.view(status)
     assert view.icon == "attention"
     assert message in view.detail
@@ -25,11 +26,11 @@ def test_a_refusing_disk_is_a_reason_for_attention():
 def test_a_rebuild_is_told_for_a_few_days_then_becomes_history():
     _app()
     recent = {"at": time.time() - 3600, "moved_to": "shopsync.db.damaged-x"}
-    status = {"state": "up_to_date", "last_run": {"status": "ok"}, "local_store": {"rebuilt": recent}}
+    status = status_of([{"status": "ok"}], local_store={"rebuilt": recent})
     reasons = st.attention_reasons(status)
     assert any("reconstruite le" in text for text in reasons.values())
-    old = dict(recent, at=time.time() - st.REBUILT_NOTICE_SECONDS - 60)
-    status["local_store"]["rebuilt"] = old
+    old = dict(recent, at=time.time() - REBUILT_NOTICE_SECONDS - 60)
+    status = status_of([{"status": "ok"}], local_store={"rebuilt": old})
     assert st.attention_reasons(status) == {}
 
 

@@ -19,8 +19,12 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from shopsync.gui import state as st
 
 
-def _status(run_id: int, status: str, message: str = "", **extra) -> dict:  # noqa: ANN003
-    return {"state": "attention", "last_run": {"id": run_id, "status": status, "message": message}, **extra}
+def _status(run_id: int, status: str, message: str = "", **facts) -> dict:  # noqa: ANN003
+    """A status as services/status.py classifies it (the tray never classifies by itself)."""
+    from shopsync.services.status import status_of
+
+    run = {"id": run_id, "status": status, "message": message, "ended_at": 1.0}
+    return status_of([run], **facts).as_dict()
 
 
 def test_a_lasting_input_error_is_one_reason_not_one_per_run():
@@ -37,9 +41,9 @@ def test_brand_reason_reads_as_one_sentence(qapp):
     from shopsync.gui import i18n
 
     i18n.install("fr")
-    reasons = st.attention_reasons({"unmapped_brands": ["BIJOUX FANTAISIE"]})
+    reasons = st.attention_reasons(_status(1, "ok", undecided=["BIJOUX FANTAISIE"]))
     assert list(reasons.values()) == ["1 nouvelle marque à décider (BIJOUX FANTAISIE)."]
-    many = st.attention_reasons({"unmapped_brands": ["A", "B", "C", "D"]})
+    many = st.attention_reasons(_status(1, "ok", undecided=["A", "B", "C", "D"]))
     assert list(many.values()) == ["4 nouvelles marques à décider (A, B, C…)."]
 
 
@@ -64,7 +68,7 @@ def test_one_balloon_for_a_broken_export_read_by_every_sync(qtbot, make_hub, wai
     show(_status(2, "input_error", broken))  # ... and it fails the same way
     show(_status(3, "input_error", broken))
     assert len(tray.messages) == 1
-    show(_status(4, "ok", state="up_to_date"))  # fixed: the reason went away
+    show(_status(4, "ok"))  # fixed: the reason went away
     show(_status(5, "input_error", broken))  # broken again: worth a new balloon
     assert len(tray.messages) == 2
 
@@ -124,7 +128,7 @@ def test_minimized_start_waits_for_the_tray_then_shows_status(
     late = AppController(hub)
     shown: list[str] = []
     monkeypatch.setattr(late.tray.icon, "showMessage", lambda _title, text, *_a: shown.append(text))
-    hub.set_status({"unmapped_brands": ["LOTUS"]})
+    hub.set_status(_status(1, "ok", undecided=["LOTUS"]))
     late.tray.refresh()
     assert late.tray.messages == [] and shown == []  # no balloon without a tray to point from
     _show_status_unless_a_tray_comes(late, 2000)

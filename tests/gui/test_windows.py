@@ -215,26 +215,36 @@ def test_settings_window_writes_config_keeping_comments(qtbot, make_hub, wait_io
     assert "status = false" in tuned.read_text(encoding="utf-8")
 
 
-def test_first_run_wizard_writes_config(qtbot, make_hub, wait_io, empty_home, tmp_path):
+def test_first_run_wizard_writes_config(qtbot, make_hub, wait_io, empty_home, tmp_path, sandbox_url):
+    """Each step is checked before it moves on (issue 19): the export pattern must match a
+    readable export and the site must take the token; then "Terminer" writes config.toml."""
+    import shutil
+
     from shopsync.gui.app import needs_setup
     from shopsync.gui.windows.settings import FirstRunWizard
+    from shopsync.paths import sample
 
     settings = load_settings(empty_home)
     assert needs_setup(settings)
+    shutil.copyfile(sample("export-bijou3.csv"), tmp_path / "stock_1.csv")
     hub = make_hub(settings)
     wizard = FirstRunWizard(hub)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.erp_page.source.setText(str(tmp_path / "stock_*.csv"))
     wizard.erp_page.profile.setCurrentIndex(wizard.erp_page.profile.findData("bijou3"))
-    wizard.site_page.url.setText("https://boutique.example")
-    while wizard.currentId() < len(wizard.pageIds()) - 1:
+    wizard.site_page.url.setText(sandbox_url)  # its token comes from SHOPSYNC_SITE_TOKEN
+    last = wizard.pageIds()[-1]
+    while wizard.currentId() != last:
+        before = wizard.currentId()
         wizard.next()
+        qtbot.waitUntil(lambda before=before: wizard.currentId() != before, timeout=20000)
+    qtbot.waitUntil(wizard.ready_page.isComplete, timeout=20000)
     with qtbot.waitSignal(wizard.finished_setup, timeout=10000):
         wizard.accept()
     settings = load_settings(empty_home)
     assert not needs_setup(settings)
-    assert settings.erp.profile == "bijou3" and settings.site.url == "https://boutique.example"
+    assert settings.erp.profile == "bijou3" and settings.site.url == sandbox_url
 
 
 def test_held_unpublishing_shows_what_and_confirms(qtbot, make_hub, wait_io, demo_home):

@@ -14,13 +14,13 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 from tests.net import hostile
 from tests.shop_fixtures import TOKEN, write_export
 
+ROOT = Path(__file__).resolve().parents[2]
 ROWS = [("T120.417.17.041.00", "TISSOT", "SEASTAR", "2", "895,00", "", "")]
 PEAK_MB = 250  # what a healthy 200,000-line sync peaks at is ~170 MB (docs)
 
@@ -42,26 +42,20 @@ def _home(tmp_path: Path, url: str) -> Path:
 
 def _sync(home: Path, timeout: float = 120) -> tuple[int, dict, float, float, str]:
     """(exit code, JSON summary, peak RSS in MB, seconds, stderr) of one `sync --once`; the
-    peak is that child's own (os.wait4), whatever other children the test run had."""
+    peak is the process's own (tests/net/measure.py says why a wrapper)."""
     env = {**os.environ, "SHOPSYNC_SITE_TOKEN": TOKEN}
-    out_path, err_path = home / "stdout.txt", home / "stderr.txt"
+    measured = home / "measured.json"
     started = time.monotonic()
-    with out_path.open("wb") as out, err_path.open("wb") as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "shopsync", "sync", "--once", "--json", "--home", str(home)],
-            stdout=out, stderr=err, env=env,
-        )
-        killer = threading.Timer(timeout, proc.kill)
-        killer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            killer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "net" / "measure.py"), str(measured), "--",
+         sys.executable, "-m", "shopsync", "sync", "--once", "--json", "--home", str(home)],
+        capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT,
+    )
     elapsed = time.monotonic() - started
-    lines = out_path.read_text().strip().splitlines()
+    lines = out.stdout.strip().splitlines()
     summary = json.loads(lines[-1]) if lines else {}
-    return proc.returncode, summary, usage.ru_maxrss / 1024, elapsed, err_path.read_text()
+    peak = json.loads(measured.read_text())["peak_mb"]
+    return out.returncode, summary, peak, elapsed, out.stderr
 
 
 def _run_against(tmp_path, behaviours, timeout=120):

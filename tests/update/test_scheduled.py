@@ -81,11 +81,12 @@ def test_the_tray_says_it(qtbot, agent, offered) -> None:
     from shopsync.gui.hub import AppHub
 
     i18n.install("fr")
-    hub = AppHub(agent.settings(), timed_jobs=False)
+    hub = AppHub(agent.settings(), timed_jobs=False, update_round=tick)
     hub.start(run_now=False)
     try:
         tray = AppController(hub, use_tray=False).tray
-        tray.update_round()
+        # What the scheduler's "update" job does, in a thread of its own as APScheduler runs it.
+        threading.Thread(target=hub.scheduler.run_update_round, daemon=True).start()
         qtbot.waitUntil(lambda: tray.update_note is not None, timeout=20000)
         assert tray.update_note == "Mise à jour installée à la prochaine fermeture"
         tray.rebuild_menu()
@@ -106,17 +107,18 @@ def test_the_tray_says_it(qtbot, agent, offered) -> None:
 
 def test_service_mode_runs_the_round_and_makes_way_for_the_new_version(agent, offered,
                                                                       monkeypatch) -> None:
-    """`shopsync run --headless`: the service loop runs an update round each hour and ends
-    (the scheduler stopped) once a new version was installed, so that it can start."""
+    """`shopsync run --headless`: the scheduler's update job runs a round each hour and the
+    service ends (the scheduler stopped) once a new version was installed, so that it can start."""
     from shopsync.commands import run as run_command
+    from shopsync.scheduling import jobs
 
     rounds: list[object] = []
 
-    def fake_round(settings) -> bool:  # noqa: ANN001
+    def fake_round(settings) -> Action:  # noqa: ANN001
         rounds.append(settings.home)
-        return len(rounds) == 2  # installed at the second round
+        return Action.APPLY if len(rounds) == 2 else Action.NOTHING  # installed at the second
 
-    monkeypatch.setattr(run_command, "UPDATE_ROUND_SECONDS", 0.01)
+    monkeypatch.setattr(jobs, "UPDATE_ROUND_SECONDS", 0.05)
     monkeypatch.setattr(run_command, "update_round", fake_round)
     result: list[int] = []
     # In a thread: the loop installs no signal handler there (pytest keeps its own).
@@ -132,5 +134,36 @@ def test_service_mode_round_asks_nobody_when_updates_are_off(agent, offered) -> 
     from shopsync.config import update_config
 
     update_config(agent.home, {"update": {"mode": "off"}})
-    assert update_round(agent.settings()) is False
+    assert update_round(agent.settings()) is Action.NOTHING
     assert offered.requests == []
+
+
+def test_the_update_round_is_one_job_of_the_scheduler(qtbot, agent, offered) -> None:
+    """The tray app and the service schedule the round the same way: one "update" job in the
+    scheduler (shopsync/scheduling/jobs.py), still one after the settings are reloaded; the
+    tray has no timer of its own and only shows what the job decided."""
+    from PySide6.QtCore import QTimer
+
+    from shopsync.gui import i18n
+    from shopsync.gui.controller import AppController
+    from shopsync.gui.hub import AppHub
+    from shopsync.scheduling.jobs import UPDATE_JOB, UPDATE_ROUND_SECONDS
+
+    i18n.install("fr")
+    hub = AppHub(agent.settings(), update_round=tick)  # timed jobs on, as the tray app runs
+    hub.start(run_now=False)
+    try:
+        tray = AppController(hub, use_tray=False).tray
+        updates = [job for job in hub.scheduler.jobs() if job.id == UPDATE_JOB]
+        assert len(updates) == 1 and updates[0].interval_seconds == UPDATE_ROUND_SECONDS
+        assert tray.findChildren(QTimer) == []
+        from shopsync.config import update_config
+
+        update_config(agent.home, {"update": {"mode": "notify"}})
+        hub.scheduler.reload(agent.settings())
+        assert [job.id for job in hub.scheduler.jobs()].count(UPDATE_JOB) == 1
+        # The job's own call (APScheduler runs it in its pool), with the reloaded settings.
+        threading.Thread(target=hub.scheduler.run_update_round, daemon=True).start()
+        qtbot.waitUntil(lambda: tray.update_note == "Mise à jour disponible", timeout=20000)
+    finally:
+        hub.shutdown()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon
+from shopsync.gui.locale import percent_text
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.services.references import RefRow, write_rewrite_list
@@ -98,7 +99,7 @@ class ReferencesWindow(QWidget):
                 self.table.setItem(r, col, item)
             box = QComboBox()
             for ref, score in row.candidates:
-                box.addItem(f"{ref}  ({score:.0%})", ref)
+                box.addItem(f"{ref}  ({percent_text(score)})", ref)
             if not row.candidates:
                 box.addItem(self.tr("aucune"), None)
                 box.setEnabled(False)

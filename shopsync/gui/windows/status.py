@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -31,11 +32,12 @@ from shopsync.gui import state as st
 from shopsync.gui.dialogs import message
 from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.icons import app_icon, state_icon
+from shopsync.gui.locale import number_text, seconds_text
 from shopsync.gui.qtcompat import emit
 from shopsync.gui.uiload import child, load_form
 from shopsync.gui.windows.chart import DailyChart
 from shopsync.services.status import ConnectorStatus
-from shopsync.sync.vocab import RunStatus
+from shopsync.vocab import ReasonCode
 
 
 class StatusWindow(QWidget):
@@ -72,6 +74,10 @@ class StatusWindow(QWidget):
         self.last_read = child(f, QLabel, "lastReadLabel")
         self.runs = child(f, QTableWidget, "runsTable")
         self.errors = child(f, QListWidget, "errorsList")
+        # A reason names a file, a line and a field: wrapped, never cut at the window's edge.
+        self.errors.setWordWrap(True)
+        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.errors.setResizeMode(QListView.ResizeMode.Adjust)
         self.sync_button = child(f, QPushButton, "syncButton")
         self.diag_button = child(f, QPushButton, "diagnosticButton")
         host = child(f, QWidget, "chartHost")
@@ -106,6 +112,10 @@ class StatusWindow(QWidget):
         self._signal_clock = QTimer(self)  # "il y a 2 min" ages while the window is open
         self._signal_clock.timeout.connect(lambda: self.show_platform(self.hub.platform_state))
         self._signal_clock.start(30_000)
+        # "Prochaine synchronisation : 05:07" must not stay once 05:07 has passed.
+        self._next_clock = QTimer(self)
+        self._next_clock.timeout.connect(self.show_next_run)
+        self._next_clock.start(15_000)
         self.show_platform(hub.platform_state)
         self.loaded = False
         if hub.last_status:
@@ -126,14 +136,14 @@ class StatusWindow(QWidget):
         self.runs.setRowCount(len(runs))
         for row, run in enumerate(runs):
             start, end = run.get("started_at"), run.get("ended_at")
-            duration = f"{end - start:.1f} s" if start and end else ""
+            duration = seconds_text(end - start) if start and end else ""
             values = [
                 time.strftime("%d/%m %H:%M:%S", time.localtime(start)) if start else "",
                 st.trigger_label(run.get("trigger")),
-                _num(run.get("read")),
-                _num(run.get("changes")),
-                _num(run.get("uploaded")),
-                _num(run.get("pending")),
+                number_text(run.get("read")),
+                number_text(run.get("changes")),
+                number_text(run.get("uploaded")),
+                number_text(run.get("pending")),
                 duration,
                 st.outcome_label(run.get("status") or ""),
             ]
@@ -150,7 +160,12 @@ class StatusWindow(QWidget):
 
     def _fill_errors(self, errors: list[str]) -> None:
         self.errors.clear()
-        rejected = ConnectorStatus.from_mapping(self.hub.last_status).rejected
+        status = ConnectorStatus.from_mapping(self.hub.last_status)
+        # The failure's own reason first: a failed sync never reads "Aucune erreur".
+        for reason in status.reasons:
+            if reason.code in FAILURES:
+                self.errors.addItem(st.reason_text(reason))
+        rejected = status.rejected
         for item in rejected:
             self.errors.addItem(
                 self.tr("%1 : refusé par le site : %2")
@@ -167,22 +182,14 @@ class StatusWindow(QWidget):
         view = st.view(s, running=self.hub.running, progress=self.hub.last_progress)
         self.icon_label.setPixmap(state_icon(view.icon).pixmap(48, 48))
         self.headline.setText(view.headline)
-        reasons = [v for v in view.attention.values() if v != view.detail]
-        self.detail.setText("\n".join([view.detail, *reasons]).strip())
+        self.detail.setText("\n".join(view.lines()))
         since = st.hhmm(s.pending_since)
         self.pending.setText(
             self.tr("%n changement(s) depuis %1", "", s.pending).replace("%1", since)
             if s.pending
             else self.tr("aucun")
         )
-        sched = s.scheduler
-        if sched.get("paused"):
-            self.next_run.setText(self.tr("en pause"))
-        elif sched.get("blocked") == RunStatus.TOKEN_REFUSED:
-            self.next_run.setText(self.tr("arrêtée jusqu'à un nouveau jeton"))
-        else:
-            nxt = sched.get("retry_at") or sched.get("next_run")
-            self.next_run.setText(st.hhmm(nxt) or self.tr("non planifiée"))
+        self.show_next_run()
         last_read = s.last_read
         if last_read:
             self.last_read.setText(
@@ -204,6 +211,27 @@ class StatusWindow(QWidget):
             )
         self.sync_button.setEnabled(not self.hub.running)
 
+    def show_next_run(self) -> None:
+        """The next timed run as the scheduler has it now (asked again every 15 s and on show):
+        never a time already past; "en cours" during a run, "bientôt" when it is due."""
+        sched = self.hub.scheduler
+        state = sched.state
+        if self.hub.running:
+            text = self.tr("en cours")
+        elif state.paused:
+            text = self.tr("en pause")
+        elif state.blocked:  # the site refused the token: no automatic run until a new one
+            text = self.tr("arrêtée jusqu'à un nouveau jeton")
+        else:
+            nxt = state.retry_at or sched.next_run_time()
+            if not nxt:
+                text = self.tr("non planifiée")
+            elif nxt <= time.time() + 30:
+                text = self.tr("bientôt")
+            else:
+                text = st.hhmm(nxt)
+        self.next_run.setText(text)
+
     def show_platform(self, data: dict[str, Any]) -> None:
         """Whether the site sees ShopSync (its last heartbeat), and a support request in progress."""
         self.signal_label.setText(platform_text(data, time.time()))
@@ -213,6 +241,7 @@ class StatusWindow(QWidget):
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setFormat(self.tr("Synchronisation…"))
         self.sync_button.setEnabled(False)
+        self.next_run.setText(self.tr("en cours"))
         self.headline.setText(self.tr("Synchronisation en cours…"))
         self.icon_label.setPixmap(state_icon("sync").pixmap(48, 48))
 
@@ -231,6 +260,7 @@ class StatusWindow(QWidget):
         self.progress_bar.setRange(0, 1)
         self.sync_button.setEnabled(True)
         self.reload_history()
+        self.show_next_run()
 
     def _sync_now(self) -> None:
         self.hub.sync_now()
@@ -240,6 +270,7 @@ class StatusWindow(QWidget):
         super().showEvent(event)
         if not self.hub.running:
             self.progress_bar.setVisible(False)
+        self.show_next_run()
         self.hub.refresh_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -286,8 +317,11 @@ class StatusWindow(QWidget):
         self.hub.io(build, done, failed)
 
 
-def _num(value: Any) -> str:
-    return "" if value is None else str(value)
+# The reasons that say why the last sync failed (shown first in "Erreurs et refus").
+FAILURES = frozenset({
+    ReasonCode.FAILED, ReasonCode.EXPORT_UNREADABLE, ReasonCode.OFFLINE, ReasonCode.TOKEN_REFUSED,
+    ReasonCode.DISK_REFUSES,
+})  # fmt: skip
 
 
 def platform_text(data: dict[str, Any], now: float) -> str:

@@ -7,9 +7,10 @@ the scheduler. The site token and the ERP password go to the OS keyring, never t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -33,6 +34,7 @@ from shopsync.gui.windows.settings.pages import (
     SchedulePage,
     SettingsPage,
     SitePage,
+    problem_text,
 )
 
 __all__ = [
@@ -76,8 +78,12 @@ class _Pages:
         return changes
 
     def _save(self, hub: AppHub, on_done, on_error) -> None:  # noqa: ANN001
+        """The token first (a keyring that refuses stops here, config.toml untouched), then
+        config.toml through the settings service, which reloads the running scheduler and
+        engine (hub.apply_settings), then the ERP password, a tuned profile, autostart."""
         changes = self.collect()
         token = self.site_page.token.text().strip() or None
+        url = changes.get("site", {}).get("url") or hub.settings.site.url
         erp_secret = self.erp_page.erp_secret()
         erp_source = changes["erp"]["path"]
         tuned = self.erp_page.tuned_profile()
@@ -106,7 +112,15 @@ class _Pages:
 
             hub.io(work, finished, on_error)
 
-        hub.apply_settings(changes, token=token, on_done=side_effects, on_error=on_error)
+        def keep_token(ctx: IoContext) -> None:
+            if token:
+                ctx.services.config.keep_site_token(url, token)
+
+        hub.io(
+            keep_token,
+            lambda _r: hub.apply_settings(changes, on_done=side_effects, on_error=on_error),
+            on_error,
+        )
 
 
 class SettingsWindow(QWidget, _Pages):
@@ -139,23 +153,62 @@ class SettingsWindow(QWidget, _Pages):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            self.message.setText(self.tr("Enregistrement impossible : %1").replace("%1", str(exc)))
+            self.message.setText(self.tr("Enregistrement impossible : %1").replace("%1", problem_text(exc)))
 
         self._save(self.hub, done, failed)
 
 
 class _WizardStep(QWizardPage):
-    def __init__(self, title: str, subtitle: str, body: QWidget) -> None:
+    """A settings page as a wizard step. With `check`, "Suivant" first asks it (off the UI
+    thread) and moves on only when it passed for what is typed now."""
+
+    def __init__(
+        self,
+        title: str,
+        subtitle: str,
+        body: QWidget,
+        *,
+        check: Callable[[Callable[[bool], None]], None] | None = None,
+        typed: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
         QVBoxLayout(self).addWidget(body)
+        self._check = check
+        self._typed = typed or (lambda: None)
+        self._passed_for: object = _NOTHING
+        self.checking = False
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        if self._check is None or self._passed_for == self._typed():
+            return True
+        if self.checking:
+            return False
+        self.checking = True
+        wizard = self.wizard()
+        wizard.button(QWizard.WizardButton.NextButton).setEnabled(False)
+
+        def done(passed: bool) -> None:
+            self.checking = False
+            wizard.button(QWizard.WizardButton.NextButton).setEnabled(True)
+            if passed:
+                self._passed_for = self._typed()  # what passed (a kept token clears its field)
+                if wizard.currentPage() is self:
+                    wizard.next()
+
+        self._check(done)
+        return False
+
+
+_NOTHING = object()
 
 
 class _ReadyStep(QWizardPage):
     """The last step: the check the platform makes before turning a connection on — the site
     answers and takes the token, and this export against its catalogue at a glance — run in
-    the I/O thread with the settings typed so far (nothing is saved yet)."""
+    the I/O thread with the settings typed so far (nothing is saved yet). "Terminer" waits for
+    it and for a site that accepted the token."""
 
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
@@ -166,10 +219,18 @@ class _ReadyStep(QWizardPage):
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
         QVBoxLayout(self).addWidget(self.summary)
+        self.passed = False
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.passed
+
+    def _set_passed(self, passed: bool) -> None:
+        self.passed = passed
+        emit(self.completeChanged)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         from shopsync.agent.first_connection import first_connection
-        from shopsync.config import site_token
+        from shopsync.config import KeyringUnavailable, site_token
 
         wizard = self.wizard_
         changes = wizard.collect()
@@ -177,19 +238,22 @@ class _ReadyStep(QWizardPage):
         erp = changes.get("erp", {})
         typed = wizard.site_page.token.text().strip()
         home = wizard.hub.settings.home
+        self._set_passed(False)
         self.summary.setText(self.tr("Vérification en cours…"))
 
         def work(_ctx: object):  # noqa: ANN202 - (SiteCheck, ReportCounts | None, str | None)
-            return first_connection(
-                url, typed or site_token(url), erp.get("path", ""), erp.get("profile", "auto"), home
-            )
+            try:
+                token = typed or site_token(url)
+            except KeyringUnavailable:
+                token = None
+            return first_connection(url, token, erp.get("path", ""), erp.get("profile", "auto"), home)
 
         def done(result: tuple) -> None:
             from shopsync import texts
 
             check, counts, problem = result
             key = str(check.problem) if check.problem else "ok"
-            detail = len(check.catalogue) if check.ok else check.detail
+            detail = QLocale().toString(len(check.catalogue)) if check.ok else check.detail
             lines = [
                 QCoreApplication.translate("State", texts.SITE_CHECK[key])
                 .replace("%1", url)
@@ -199,20 +263,26 @@ class _ReadyStep(QWizardPage):
                 lines.append(problem)
             if counts is not None:
                 lines += [
-                    "• " + QCoreApplication.translate("State", text).replace("%1", str(getattr(counts, k)))
+                    "• " + QCoreApplication.translate("State", text).replace(
+                        "%1", QLocale().toString(int(getattr(counts, k)))
+                    )
                     for k, text in texts.CONNECTION_REPORT.items()
                     if k != "written_the_old_way" or counts.written_the_old_way
                 ]
             self.summary.setText("\n".join(lines))
+            self._set_passed(check.ok and not problem)
 
         def failed(exc: BaseException) -> None:
-            self.summary.setText(str(exc))
+            self.summary.setText(problem_text(exc))
+            self._set_passed(False)
 
         wizard.hub.io(work, done, failed)
 
 
 class FirstRunWizard(QWizard, _Pages):
-    """Asks only what a person must decide, in order: where the stock is, which site, when."""
+    """Asks only what a person must decide, in order: where the stock is, which site, when.
+    Each step is checked before "Suivant"; the token is kept at the site step; config.toml is
+    written only at "Terminer", and the running app uses it at once (hub.apply_settings)."""
 
     finished_setup = Signal(object)
 
@@ -222,37 +292,63 @@ class FirstRunWizard(QWizard, _Pages):
         self.setWindowTitle(self.tr("Bienvenue dans ShopSync"))
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(760, 600)
+        self.resize(780, 720)
         self._make_pages(hub)
+        erp, site = self.erp_page, self.site_page
+        # (title, subtitle, page, what the welcome calls it, check, what the check passed for)
+        steps = [
+            (self.tr("Le stock de la boutique"),
+             self.tr("Choisissez l'export de votre ERP et vérifiez les colonnes."), erp,
+             self.tr("l'export de l'ERP"), erp.check,
+             lambda: (erp.source.text().strip(), erp.profile.currentData())),
+            (self.tr("Le site"), self.tr("L'adresse du site et le jeton donné par la plateforme."),
+             site, self.tr("le site"), lambda done: site.check(keep=True, on_done=done),
+             lambda: (site.url.text().strip(), site.token.text().strip())),
+            (self.tr("Quand synchroniser"), "", self.schedule_page, self.tr("la planification"),
+             None, None),
+            (self.tr("Règles de publication"), "", self.rules_page, self.tr("les règles"), None, None),
+            (self.tr("Préférences"), "", self.general_page, self.tr("les préférences"), None, None),
+        ]  # fmt: skip
+        names = QLocale().createSeparatedList([name for _t, _s, _p, name, _c, _k in steps])
         intro = QLabel(
-            self.tr(
-                "ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).\n\n"
-                "Quatre étapes : l'export de l'ERP, le site, la planification et les règles. "
-                "Tout se modifie ensuite dans les paramètres."
-            )
+            self.tr("ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).")
+            + "\n\n"
+            + self.tr("%n étape(s) : %1, puis une vérification avant la première synchronisation. "
+                      "Tout se modifie ensuite dans les paramètres.", "", len(steps)).replace("%1", names)
         )
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.intro = intro
         self.addPage(_WizardStep(self.tr("Bienvenue"), "", intro))
-        self.addPage(_WizardStep(self.tr("Le stock de la boutique"),
-                                 self.tr("Choisissez l'export de votre ERP et vérifiez les colonnes."), self.erp_page))
-        self.addPage(_WizardStep(self.tr("Le site"), self.tr("L'adresse du site et le jeton donné par la plateforme."),
-                                 self.site_page))
+        self.steps: list[_WizardStep] = []
+        for title, subtitle, page, _name, check, typed in steps:
+            step = _WizardStep(title, subtitle, page, check=check, typed=typed)
+            self.steps.append(step)
+            self.addPage(step)
         if self.site_page.url.text() == SiteSettings().url:
             self.site_page.url.clear()  # the sandbox's address is no shop's: ask for the real one
-        self.addPage(_WizardStep(self.tr("Quand synchroniser"), "", self.schedule_page))
-        self.addPage(_WizardStep(self.tr("Règles de publication"), "", self.rules_page))
-        self.addPage(_WizardStep(self.tr("Préférences"), "", self.general_page))
+            self.site_page.refresh_token_origin()
         self.ready_page = _ReadyStep(self)
         self.addPage(self.ready_page)
 
     def accept(self) -> None:
+        """"Terminer": config.toml written (the token is already kept), the scheduler and the
+        engine reloaded with it; on a refusal, nothing is closed and the reason is shown."""
+        finish = self.button(QWizard.WizardButton.FinishButton)
+        finish.setEnabled(False)
+
         def done(settings: Settings) -> None:
+            finish.setEnabled(True)
             emit(self.finished_setup, settings)
             QWizard.accept(self)
 
         def failed(exc: BaseException) -> None:
-            message(self, self.tr("Paramètres"), self.tr("Enregistrement impossible : %1").replace("%1", str(exc)), warning=True)
+            finish.setEnabled(True)
+            message(
+                self,
+                self.tr("Paramètres"),
+                self.tr("Enregistrement impossible : %1").replace("%1", problem_text(exc)),
+                warning=True,
+            )
 
         self._save(self.hub, done, failed)
-

@@ -3,6 +3,7 @@ columns (editable: a corrected column is saved as the shop's own copy of the pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from shopsync.gui.hub import AppHub, IoContext
 from shopsync.gui.windows.settings.pages import SettingsPage
 
 PROFILES = ("auto", "bijou3", "cestia", "m3soft", "4d-text", "4d-rest", "odbc")
+REMOTE_PROFILES = frozenset({"odbc", "4d-rest"})  # a server, not a file: read with a password
 # The reader's canonical fields, in its order (one definition: shopsync/erp/fields.py).
 CANONICAL_FIELDS = FIELDS
 
@@ -112,7 +114,7 @@ class ErpPage(SettingsPage):
         self.profile.currentIndexChanged.connect(self._profile_changed)
         self.file_button.clicked.connect(self._pick_file)
         self.folder_button.clicked.connect(self._pick_folder)
-        self.preview_button.clicked.connect(self.run_preview)
+        self.preview_button.clicked.connect(lambda: self.run_preview())
 
     def load(self, settings: Settings) -> None:
         erp = settings.erp
@@ -127,7 +129,7 @@ class ErpPage(SettingsPage):
 
     def _profile_changed(self) -> None:
         key = self.profile.currentData()
-        remote = key in ("odbc", "4d-rest")
+        remote = key in REMOTE_PROFILES
         self.file_button.setVisible(not remote)
         self.folder_button.setVisible(not remote)
         self.secret.setVisible(remote)
@@ -158,10 +160,28 @@ class ErpPage(SettingsPage):
         if path:
             self.source.setText(path)
 
-    def run_preview(self) -> None:
+    def check(self, on_done: Callable[[bool], None]) -> None:
+        """The wizard's "Suivant": an export is named and really read (the preview, off the UI
+        thread) with at least one line of stock. A remote source (ODBC, 4D REST) needs the
+        password typed here: it is read at the first sync, so it is only required to be named."""
+        source = self.source.text().strip()
+        if not source:
+            self.preview_status.setText(
+                self.tr("Indiquez l'export de l'ERP : le fichier, le dossier ou le motif que l'ERP écrit.")
+            )
+            on_done(False)
+            return
+        if self.profile.currentData() in REMOTE_PROFILES:
+            on_done(True)
+            return
+        self.run_preview(on_done=on_done)
+
+    def run_preview(self, on_done: Callable[[bool], None] | None = None) -> None:
+        finish = on_done or (lambda _ok: None)
         source = self.source.text().strip()
         if not source:
             self.preview_status.setText(self.tr("Indiquez d'abord l'export."))
+            finish(False)
             return
         profile = self.profile.currentData()
         self.preview_status.setText(self.tr("Lecture…"))
@@ -172,11 +192,34 @@ class ErpPage(SettingsPage):
 
             return erp.preview(source, profile=profile, rows=20, home=ctx.settings.home)
 
-        self.hub.io(read, self._show_preview, self._preview_failed)
+        def shown(preview: Any) -> None:
+            self._show_preview(preview)
+            if not preview.rows:
+                self.preview_status.setText(
+                    self.tr("L'export %1 ne contient aucune ligne de stock : choisissez l'export complet.")
+                    .replace("%1", source)
+                )
+            finish(bool(preview.rows))
+
+        def failed(exc: BaseException) -> None:
+            self._preview_failed(exc)
+            finish(False)
+
+        self.hub.io(read, shown, failed)
 
     def _preview_failed(self, exc: BaseException) -> None:
+        from shopsync.gui.windows.settings.pages import problem_text
+
         self.preview_button.setEnabled(True)
-        self.preview_status.setText(self.tr("Lecture impossible : %1").replace("%1", str(exc)))
+        self.preview_status.setText(self.tr("Lecture impossible : %1").replace("%1", problem_text(exc)))
+
+    def preview_summary(self, preview: Any) -> str:
+        """The preview's one line. The counting of a whole export (lines read, rejected,
+        references…) belongs to shopsync.services.counts once it lands: switch here."""
+        return (
+            self.tr("Aperçu : %n première(s) ligne(s)", "", len(preview.rows))
+            + f" — {preview.encoding}, « {preview.delimiter or ''} »"
+        )
 
     def _show_preview(self, preview: Any) -> None:
         self.preview_button.setEnabled(True)
@@ -184,10 +227,7 @@ class ErpPage(SettingsPage):
         headers = list(preview.headers)
         rows = list(preview.rows)
         self.detected = dict(preview.mapping)
-        self.preview_status.setText(
-            self.tr("%n ligne(s) lue(s)", "", len(rows))
-            + f" — {preview.encoding}, « {preview.delimiter or ''} »"
-        )
+        self.preview_status.setText(self.preview_summary(preview))
         self.preview_table.setVisible(True)
         self._filler.setVisible(False)
         self.preview_table.setColumnCount(len(headers))

@@ -3,9 +3,11 @@ the general preferences. Each reads a `Settings` and returns the `config.toml` k
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -28,6 +31,19 @@ from shopsync.rules import BrandMode
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def shown_message(template: str, days: int) -> str:
+    """The backorder message as the customers read it: "{days}" filled in."""
+    return template.replace("{days}", str(days))
+
+
+def message_template(text: str, days: int) -> str:
+    """Back to config.toml's template: the first standalone `days` becomes "{days}" again (the
+    site fills it in from restock_days); a message without the number stays as typed."""
+    if "{days}" in text:
+        return text
+    return re.sub(rf"(?<!\d){days}(?!\d)", "{days}", text, count=1)
 
 
 class SettingsPage(QWidget):
@@ -43,7 +59,49 @@ class SettingsPage(QWidget):
 
 
 
+def keyring_refusal(button: str) -> str:
+    """What to do when the OS keyring cannot keep the site token: in the shop's words, without
+    the keyring's exception (that goes to the log). `button`: the one to click again."""
+    return QCoreApplication.translate(
+        "SitePage",
+        "Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. "
+        "Déverrouillez le trousseau de votre session (ou installez-en un, par exemple "
+        "GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans "
+        "session (ShopSync en service), donnez le jeton par la variable d'environnement "
+        "SHOPSYNC_SITE_TOKEN.",
+    ).replace("%1", button)
+
+
+def keyring_unreadable() -> str:
+    """No token typed and the OS keyring cannot be read: what to do, in the shop's words."""
+    return QCoreApplication.translate(
+        "SitePage",
+        "Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. "
+        "Saisissez le jeton donné par la plateforme, ou donnez-le par la variable "
+        "d'environnement SHOPSYNC_SITE_TOKEN.",
+    )
+
+
+def problem_text(exc: BaseException) -> str:
+    """An error for a person: a refused keyring in our words, a ShopSync error's own message
+    (already in the shop's language), never an exception class name."""
+    from shopsync.config import KeyringUnavailable
+    from shopsync.errors import ShopSyncError
+
+    if isinstance(exc, KeyringUnavailable):  # the settings window's save
+        return keyring_refusal(QCoreApplication.translate("SitePage", "Enregistrer"))
+    if isinstance(exc, ShopSyncError | OSError):
+        return str(exc)
+    return QCoreApplication.translate(
+        "SitePage", "Une erreur inattendue s'est produite ; le détail est dans le journal."
+    )
+
+
 class SitePage(SettingsPage):
+    """The site's address and token. "Tester la connexion" (and the wizard's "Suivant") asks
+    the site, off the UI thread, whether it answers and takes the token; the token field says
+    where the stored token comes from (keyring, environment) only when it really is there."""
+
     def __init__(self, hub: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hub = hub  # AppHub: the connection test runs in its I/O thread
@@ -54,50 +112,122 @@ class SitePage(SettingsPage):
         form.addRow(self.tr("Adresse du site :"), self.url)
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText(self.tr("(inchangé — gardé dans le trousseau du système)"))
         form.addRow(self.tr("Jeton d'accès :"), self.token)
         note = QLabel(self.tr("Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier."))
         note.setWordWrap(True)
         form.addRow(note)
         self.test_button = QPushButton(self.tr("Tester la connexion"))
         self.test_button.clicked.connect(self.test_connection)
+        form.addRow(self.test_button)
+        # On a row of its own, the page's whole width: a long answer wraps instead of being cut.
         self.check_result = QLabel()
         self.check_result.setWordWrap(True)
-        form.addRow(self.test_button, self.check_result)
+        self.check_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.check_result.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
+        self.check_result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        form.addRow(self.check_result)
+        self.origin: str | None = None  # services.settings.TokenOrigin, once asked
+        self.url.editingFinished.connect(self.refresh_token_origin)
 
     def load(self, settings: Settings) -> None:
         self.url.setText(settings.site.url)
+        self.refresh_token_origin()
 
     def changes(self) -> dict[str, dict[str, Any]]:
         url = self.url.text().strip()
         return {"site": {"url": url}} if url else {}
 
-    def test_connection(self) -> None:
-        """The first-connection check (as `shopsync check --site`), in the I/O thread."""
+    def refresh_token_origin(self) -> None:
+        """Ask (I/O thread) where this URL's token comes from; the field then says so."""
         if self.hub is None:
             return
-        from shopsync.agent.first_connection import check_site
-        from shopsync.config import site_token
+        url = self.url.text().strip()
+        self.hub.io(
+            lambda ctx: ctx.services.config.token_origin(url),
+            lambda origin: self._show_origin(url, origin),
+        )
 
+    def _show_origin(self, url: str, origin: str) -> None:
+        if url != self.url.text().strip():
+            return  # the address changed meanwhile: a newer answer is on its way
+        from shopsync.services.settings import TokenOrigin
+
+        self.origin = origin
+        self.token.setPlaceholderText({
+            TokenOrigin.KEYRING: self.tr("(inchangé — gardé dans le trousseau du système)"),
+            TokenOrigin.ENVIRONMENT: self.tr(
+                "(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)"
+            ),
+            TokenOrigin.KEYRING_UNREADABLE: self.tr("(trousseau du système illisible)"),
+        }.get(origin, self.tr("collez le jeton donné par la plateforme")))  # fmt: skip
+
+    def test_connection(self) -> None:
+        """The first-connection check (as `shopsync check --site`), in the I/O thread."""
+        self.check(keep=False)
+
+    def check(self, *, keep: bool, on_done: Callable[[bool], None] | None = None) -> None:
+        """Ask the site (I/O thread) whether it answers and takes the token; with `keep`, a typed
+        token it accepted is then kept in the OS keyring at once (the wizard's site step: the
+        token first, config.toml only at "Terminer"). `on_done(passed)` in the UI thread."""
+        finish = on_done or (lambda _ok: None)
         url, typed = self.url.text().strip(), self.token.text().strip()
+        if self.hub is None:
+            finish(False)
+            return
+        if not url:
+            self.check_result.setText(self.tr("Indiquez l'adresse du site donnée par la plateforme."))
+            finish(False)
+            return
         self.test_button.setEnabled(False)
         self.check_result.setText(self.tr("Test en cours…"))
 
-        def work(_ctx: Any):  # noqa: ANN202 - IoContext; returns agent.first_connection.SiteCheck
-            return check_site(url, typed or site_token(url))
+        def work(ctx: Any) -> tuple[Any, bool | None]:
+            from shopsync.agent.first_connection import check_site
+            from shopsync.config import KeyringUnavailable, site_token
 
-        def done(check: Any) -> None:
+            try:
+                token = typed or site_token(url)
+            except KeyringUnavailable:
+                return None, None  # told in our words below, not as a bad address
+            check = check_site(url, token)
+            kept = None
+            if keep and check.ok and typed:
+                try:
+                    ctx.services.config.keep_site_token(url, typed)
+                    kept = True
+                except KeyringUnavailable:
+                    kept = False
+            return check, kept
+
+        def done(result: tuple[Any, bool | None]) -> None:
             from shopsync import texts
+            from shopsync.services.settings import TokenOrigin
 
+            check, kept = result
             self.test_button.setEnabled(True)
+            if check is None:
+                self.check_result.setText(keyring_unreadable())
+                finish(False)
+                return
             key = str(check.problem) if check.problem else "ok"
-            detail = len(check.catalogue) if check.ok else check.detail
+            detail = QLocale().toString(len(check.catalogue)) if check.ok else check.detail
             text = QCoreApplication.translate("State", texts.SITE_CHECK[key])
-            self.check_result.setText(text.replace("%1", url).replace("%2", str(detail)))
+            lines = [text.replace("%1", url).replace("%2", str(detail))]
+            passed = check.ok
+            if kept is False:
+                passed = False
+                lines.append(keyring_refusal(self.tr("Suivant")))  # the wizard's site step
+            elif kept:
+                self.token.clear()  # kept: the field now says where it is
+                self._show_origin(url, TokenOrigin.KEYRING)
+                lines.append(self.tr("Le jeton est gardé dans le trousseau du système."))
+            self.check_result.setText("\n\n".join(lines))
+            finish(passed)
 
         def failed(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
-            self.check_result.setText(str(exc))
+            self.check_result.setText(problem_text(exc))
+            finish(False)
 
         self.hub.io(work, done, failed)
 
@@ -178,6 +308,11 @@ class RulesPage(SettingsPage):
         bform.addRow(self.tr("Délai de réapprovisionnement :"), self.restock_days)
         self.message = QLineEdit()
         bform.addRow(self.tr("Message affiché :"), self.message)
+        days_note = QLabel(self.tr("Le nombre de jours du message suit le délai ci-dessus."))
+        days_note.setWordWrap(True)
+        bform.addRow(days_note)
+        self._days_shown = int(self.restock_days.value())
+        self.restock_days.valueChanged.connect(self._days_changed)
         layout.addWidget(self.backorder)
         guard = QGroupBox(self.tr("Sécurité : demander avant de dépublier beaucoup de produits"))
         gform = QFormLayout(guard)
@@ -198,9 +333,16 @@ class RulesPage(SettingsPage):
         self.preorder.setText(", ".join(r.preorder_statuses))
         self.backorder.setChecked(b.enabled)
         self.restock_days.setValue(int(b.restock_days))
-        self.message.setText(b.message)
+        self._days_shown = int(b.restock_days)
+        # The site fills "{days}" in; the shop reads the sentence as its customers will.
+        self.message.setText(shown_message(b.message, self._days_shown))
         self.min_count.setValue(int(g.min_unpublish_count))
         self.max_share.setValue(float(g.max_unpublish_share) * 100)
+
+    def _days_changed(self, days: int) -> None:
+        """The delay changed: the number in the message follows."""
+        self.message.setText(message_template(self.message.text(), self._days_shown).replace("{days}", str(days)))
+        self._days_shown = days
 
     def changes(self) -> dict[str, dict[str, Any]]:
         return {
@@ -212,7 +354,7 @@ class RulesPage(SettingsPage):
             "backorder": {
                 "enabled": self.backorder.isChecked(),
                 "restock_days": int(self.restock_days.value()),
-                "message": self.message.text(),
+                "message": message_template(self.message.text(), int(self.restock_days.value())),
             },
             "guard": {
                 "min_unpublish_count": int(self.min_count.value()),
