@@ -147,3 +147,10 @@ def test_plural_sentences_and_nested_values_convert():
 )
 def test_figures_as_each_language_writes_them(call, fr, en):
     assert (call("fr"), call("en")) == (fr, en)
+
+
+def test_check_help_documents_its_exit_codes():
+    fr = shopsync("check", "--help", env=FR).stdout
+    en = shopsync("check", "--help", env=EN).stdout
+    assert "Code de sortie : 0 prêt ; 4 à corriger ou pas prêt" in " ".join(fr.split())
+    assert "Exit code: 0 ready; 4 to fix or not ready" in " ".join(en.split())
