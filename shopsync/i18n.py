@@ -19,7 +19,7 @@ import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from functools import cache
+from functools import cache, lru_cache
 
 from shopsync.paths import resources_dir
 
@@ -172,9 +172,15 @@ def _templates() -> tuple[tuple[str, int, re.Pattern[str], tuple[str, str]], ...
     return tuple(out)
 
 
-def in_language(text: str, code: str, _depth: int = 0) -> str:
+def in_language(text: str, code: str) -> str:
     """`text` (a catalogue sentence in French or English, values filled in) worded in `code`;
-    any other text unchanged."""
+    any other text unchanged. Remembered: the tray and the status window show the same few
+    messages again at every refresh."""
+    return _in_language(text, code, 0) if text else text
+
+
+@lru_cache(maxsize=4096)
+def _in_language(text: str, code: str, _depth: int) -> str:
     if not text or _depth > 3:
         return text
     for literal, _size, pattern, (context, source) in _templates():
@@ -192,7 +198,7 @@ def in_language(text: str, code: str, _depth: int = 0) -> str:
             result = found or source
         if n >= 0:
             result = result.replace("%n", str(n))
-        filled = {int(k[1:]): in_language(v, code, _depth + 1) for k, v in values.items()}
+        filled = {int(k[1:]): _in_language(v, code, _depth + 1) for k, v in values.items()}
         return arg(result, *(filled.get(i, f"%{i}") for i in range(1, max(filled, default=0) + 1)))
     return text
 
