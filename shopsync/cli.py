@@ -49,6 +49,15 @@ def _first_command(argv: Sequence[str] | None) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line; everything it prints passes through the one redaction policy (a
+    site's 4xx body quoted in a summary may echo the token back)."""
+    from shopsync.redaction import redacted_stdio
+
+    with redacted_stdio():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     # `--json` anywhere: whatever happens, stdout carries one JSON document (an error included,
     # a refused command line too); the person's words go to stderr.

@@ -9,11 +9,25 @@ import logging
 import os
 import tomllib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from shopsync.errors import ConfigError
 from shopsync.i18n import QT_TRANSLATE_NOOP
-from shopsync.update.settings import UpdateSettings, check_update_settings
+from shopsync.settings_schema import (
+    SECTIONS,
+    BackorderSettings,
+    ErpSettings,
+    GuardSettings,
+    Invalid,
+    RuleSettings,
+    ScheduleSettings,
+    SiteSettings,
+    UiSettings,
+    UpdateSettings,
+    declared,
+    default_config,
+)
 from shopsync.vocab import KeyringService
 
 log = logging.getLogger(__name__)
@@ -22,66 +36,7 @@ APP_NAME = "ShopSync"
 TOKEN_ENV = "SHOPSYNC_SITE_TOKEN"
 HOME_ENV = "SHOPSYNC_HOME"
 
-DEFAULT_CONFIG = """\
-# ShopSync settings. Edit here or in the settings window (which keeps these comments).
-# The site token is not stored here: it lives in the system keyring
-# (or the SHOPSYNC_SITE_TOKEN environment variable for headless use).
-
-[erp]
-# The export file the ERP writes, or a glob ("C:/Bijou3/Export/stock_*.csv"): the newest
-# complete file wins.
-path = ""
-# An ERP profile: auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, or a .toml file.
-profile = "auto"
-# A file is read only once its size and date have not moved for this many seconds.
-settle_seconds = 3
-
-[site]
-url = "http://127.0.0.1:8765"
-# How often ShopSync tells the site it is alive while nothing changes ("30s", "15m", "2h").
-heartbeat = "15m"
-
-[rules]
-# What a brand seen for the first time does: "unmapped" (stays off until you decide),
-# "stock", "preorder" or "off".
-new_brands = "unmapped"
-# ERP status values that hold one product back from the site.
-hold_statuses = []
-# ERP status values that publish one product as pre-order.
-preorder_statuses = []
-
-[backorder]
-# Keep selling sold-out products, with a restocking delay (applies to the whole site).
-enabled = false
-restock_days = 10
-message = "Disponible sur commande, expédié sous {days} jours"
-
-[guard]
-# A run that would unpublish more than max(min_unpublish_count, max_unpublish_share x published)
-# products waits for a person's yes.
-min_unpublish_count = 10
-max_unpublish_share = 0.2
-
-[schedule]
-interval_minutes = 5
-nightly = "03:00"
-watch = true
-timezone = "Europe/Paris"
-
-[ui]
-# "auto" follows the system; "fr" or "en".
-language = "auto"
-
-[update]
-# Signed updates (TUF). Empty url: the site's own update path ([site] url + /updates).
-url = ""
-# Trusted root metadata file; empty: the one shipped with ShopSync.
-root = ""
-# "auto" installs at a quiet hour or when the app closes, "notify" only tells, "off".
-mode = "auto"
-# "stable" or "beta" (beta also receives stable releases).
-channel = "stable"
-"""
+DEFAULT_CONFIG = default_config()  # written from the declarations in settings_schema
 
 
 def home_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -97,61 +52,6 @@ def home_dir(override: str | os.PathLike[str] | None = None) -> Path:
     path = path.expanduser().resolve()
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-@dataclass(slots=True)
-class ErpSettings:
-    path: str = ""
-    profile: str = "auto"
-    settle_seconds: float = 3.0
-
-
-@dataclass(slots=True)
-class SiteSettings:
-    url: str = "http://127.0.0.1:8765"
-    heartbeat: str = "15m"  # a duration (shopsync.durations): "30s", "15m", "2h"
-
-
-@dataclass(slots=True)
-class RuleSettings:
-    new_brands: str = "unmapped"
-    hold_statuses: list[str] = field(default_factory=list)
-    preorder_statuses: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class BackorderSettings:
-    enabled: bool = False
-    restock_days: int = 10
-    message: str = "Disponible sur commande, expédié sous {days} jours"
-
-    def wire(self) -> dict:
-        return {
-            "backorder": {
-                "enabled": self.enabled,
-                "restock_days": self.restock_days,
-                "message": self.message,
-            }
-        }
-
-
-@dataclass(slots=True)
-class GuardSettings:
-    min_unpublish_count: int = 10
-    max_unpublish_share: float = 0.2
-
-
-@dataclass(slots=True)
-class ScheduleSettings:
-    interval_minutes: float = 5.0
-    nightly: str = "03:00"
-    watch: bool = True
-    timezone: str = "Europe/Paris"
-
-
-@dataclass(slots=True)
-class UiSettings:
-    language: str = "auto"
 
 
 @dataclass(slots=True)
@@ -183,43 +83,13 @@ class Settings:
         return repr((self.rules, self.backorder))
 
 
-_SECTIONS = {
-    "erp": ErpSettings,
-    "site": SiteSettings,
-    "rules": RuleSettings,
-    "backorder": BackorderSettings,
-    "guard": GuardSettings,
-    "schedule": ScheduleSettings,
-    "ui": UiSettings,
-    "update": UpdateSettings,
-}
+def _bad_value(path: Path, section: str, key: str, expected: str, value: object) -> ConfigError:
+    """"<file>: [section] key: <what is expected>, found <value>", in the shop's language
+    (`expected` already is)."""
+    from shopsync.i18n import arg, translate
 
-
-def _coerce(section: str, key: str, value: object, default: object, path: Path) -> object:
-    """Check one value's type against its default's, with a message naming the key."""
-    if isinstance(default, bool):
-        if not isinstance(value, bool):
-            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "true ou false"), value)
-        return value
-    if isinstance(default, int) and not isinstance(default, bool):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un nombre entier"), value)
-        return value
-    if isinstance(default, float):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un nombre"), value)
-        return float(value)
-    if isinstance(default, str):
-        if not isinstance(value, str):
-            raise _bad_value(path, section, key, QT_TRANSLATE_NOOP("Config", "un texte"), value)
-        return value
-    if isinstance(default, list):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise _bad_value(
-                path, section, key, QT_TRANSLATE_NOOP("Config", "une liste de textes"), value
-            )
-        return list(value)
-    return value
+    text = translate("Config", "%1 : [%2] %3 : attendu %4, trouvé %5")
+    return ConfigError(arg(text, path, section, key, expected, repr(value)))
 
 
 def _not_toml(path: Path, exc: ValueError) -> str:
@@ -237,75 +107,90 @@ def _not_toml(path: Path, exc: ValueError) -> str:
     return arg(text, path, where.group(1), where.group(2))
 
 
-def _bad_value(path: Path, section: str, key: str, expected: str, value: object) -> ConfigError:
-    """"<file>: [section] key: <what is expected>, found <value>", in the shop's language."""
+def settings_from_text(text: str, home: Path, path: Path) -> Settings:
+    """The settings a config.toml text says, every value checked against its declaration
+    (shopsync/settings_schema.py): the one validation, used when loading and before writing."""
     from shopsync.i18n import arg, translate
 
-    text = translate("Config", "%1 : [%2] %3 : attendu %4, trouvé %5")
-    return ConfigError(arg(text, path, section, key, translate("Config", expected), repr(value)))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(_not_toml(path, exc)) from exc
+    settings = Settings(home=home)
+    for section in SECTIONS:
+        values = data.get(section, {})
+        if not isinstance(values, dict):
+            table = translate("Config", "%1 : [%2] doit être une table de clés (clé = valeur)")
+            raise ConfigError(arg(table, path, section))
+        target = getattr(settings, section)
+        for key, check, _field in declared(section):
+            if key not in values:
+                continue  # the declared default; unknown keys ([erp.columns]…) are kept, unread
+            try:
+                setattr(target, key, check.parse(values[key]))
+            except Invalid as exc:
+                raise _bad_value(path, section, key, exc.expected, values[key]) from None
+    return settings
 
 
 def load_settings(home: str | os.PathLike[str] | None = None, *, create: bool = True) -> Settings:
     """Read config.toml from the home folder (writing the commented default on first use)."""
     root = home_dir(home)
-    settings = Settings(home=root)
-    path = settings.config_path
+    path = root / "config.toml"
     if not path.exists():
         if create:
             path.write_text(DEFAULT_CONFIG, encoding="utf-8")
-        return settings
+        return Settings(home=root)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
         raise ConfigError(_not_toml(path, exc)) from exc
-    for section, cls in _SECTIONS.items():
-        values = data.get(section, {})
-        if not isinstance(values, dict):
-            raise ConfigError(f"{path}: [{section}] must be a table")
-        target = getattr(settings, section)
-        defaults = cls()
-        for key, value in values.items():
-            if not hasattr(defaults, key):
-                continue  # unknown keys are kept in the file, ignored here
-            setattr(target, key, _coerce(section, key, value, getattr(defaults, key), path))
-    from shopsync.rules import BrandMode
+    settings = settings_from_text(text, root, path)
+    from shopsync import redaction
 
-    if settings.rules.new_brands not in set(BrandMode):
-        raise _bad_value(
-            path, "rules", "new_brands", "unmapped, stock, preorder, off", settings.rules.new_brands
-        )
-    _check_duration(path, "site", "heartbeat", settings.site.heartbeat)
-    check_update_settings(settings.update, path)
+    redaction.register_connection_string(settings.erp.path)  # `DSN=…;PWD=…` inline
     return settings
 
 
-def _check_duration(path: Path, section: str, key: str, value: str) -> None:
-    from shopsync.durations import DurationError, parse_duration
-
-    try:
-        parse_duration(value)
-    except DurationError:
-        expected = QT_TRANSLATE_NOOP("Config", "une durée : un nombre et une unité (30s, 15m, 2h, 1d)")
-        raise _bad_value(path, section, key, expected, value) from None
-
-
-def update_config(home: Path, changes: dict[str, dict[str, object]]) -> None:
-    """Write some keys into config.toml, keeping the shop's comments and layout (tomlkit)."""
+def updated_config(home: Path, changes: dict[str, dict[str, object]]) -> tuple[str, Settings]:
+    """config.toml's text with `changes` written in (the shop's comments and layout kept,
+    tomlkit) and the settings that text says, checked as the next start will read it; nothing
+    is written. A refused value raises ConfigError naming the file, section and key."""
     import tomlkit
+    from tomlkit.exceptions import ParseError
 
+    home = Path(home).expanduser().resolve()
     path = home / "config.toml"
     text = path.read_text(encoding="utf-8") if path.exists() else DEFAULT_CONFIG
-    doc = tomlkit.parse(text)
+    try:
+        doc = tomlkit.parse(text)
+    except ParseError as exc:
+        raise ConfigError(_not_toml(path, exc)) from exc
     for section, values in changes.items():
         table = doc.get(section)
         if table is None:
             table = tomlkit.table()
             doc[section] = table
         for key, value in values.items():
-            table[key] = value
+            table[key] = value.value if isinstance(value, StrEnum) else value
+    new_text = tomlkit.dumps(doc)
+    return new_text, settings_from_text(new_text, home, path)
+
+
+def write_config(home: Path, text: str) -> None:
+    """Replace config.toml with `text` at once (a crash leaves the old file or the new one)."""
+    path = Path(home) / "config.toml"
     tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+def update_config(home: Path, changes: dict[str, dict[str, object]]) -> Settings:
+    """Write some keys into config.toml, the whole new file checked first: a refused value
+    raises ConfigError and leaves config.toml as it was. Returns the settings it now says."""
+    text, settings = updated_config(home, changes)
+    write_config(home, text)
+    return settings
 
 
 class KeyringUnavailable(ConfigError):
@@ -319,14 +204,17 @@ def site_token(url: str) -> str | None:
     None means "no token stored for this site". A keyring that cannot be read raises
     `KeyringUnavailable`: read as "no token", it sent the shop to re-enter a token that was
     there all along."""
+    from shopsync import redaction
+
     token = os.environ.get(TOKEN_ENV)
     if token:
+        redaction.register(token)
         return token
     import keyring
     from keyring.errors import KeyringError
 
     try:
-        return keyring.get_password(KeyringService.SITE.value, url)
+        token = keyring.get_password(KeyringService.SITE.value, url)
     except (KeyringError, OSError, RuntimeError) as exc:
         from shopsync.i18n import arg, translate
 
@@ -337,6 +225,8 @@ def site_token(url: str) -> str | None:
         )
         log.warning("keyring read failed: %s: %s", type(exc).__name__, exc)
         raise KeyringUnavailable(arg(text, type(exc).__name__, url, TOKEN_ENV)) from exc
+    redaction.register(token)  # every later log line, stored message and output drops it
+    return token
 
 
 def keep_secret(service: KeyringService, name: str, secret: str, refusal: str, *args: object) -> None:
@@ -344,6 +234,10 @@ def keep_secret(service: KeyringService, name: str, secret: str, refusal: str, *
     `KeyringUnavailable` with `refusal` (marked for the "Config" catalogue; %1 is the keyring's
     error type, `args` follow) for the person who typed it; the keyring's own words go to the log."""
     import keyring
+
+    from shopsync import redaction
+
+    redaction.register(secret)  # held by this process from now on, kept or not
     from keyring.errors import KeyringError
 
     try:

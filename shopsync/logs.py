@@ -1,32 +1,30 @@
-"""Rotating log files in the home folder. The site token is never passed to a log call; the
-redaction filter is a second belt for anything that might echo a header."""
+"""Rotating log files in the home folder. No secret is passed to a log call; the formatter
+redacts every line anyway (shopsync.redaction), for whatever a site or a driver echoes back."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import logging.handlers
-import os
-import re
 import sys
 from pathlib import Path
 
-_BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\"]+")
+from shopsync import redaction
 
 
-class RedactSecrets(logging.Filter):
-    def __init__(self, secrets: list[str] | None = None) -> None:
-        super().__init__()
-        self.secrets = [s for s in (secrets or []) if s]
+class RedactingFormatter(logging.Formatter):
+    """Every line written to the log goes through the one redaction policy (shopsync.redaction:
+    the secrets this process holds, wherever they were echoed — a site's 5xx body, a driver's
+    message, a traceback), and a message cannot forge lines: its control and format characters
+    (newlines, ANSI escapes, bidi overrides) are written as visible escapes. Tracebacks keep
+    their lines (they are ours), redacted too."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        clean = _BEARER.sub(r"\1***", message)
-        for secret in self.secrets:
-            clean = clean.replace(secret, "***")
-        if clean != message:
-            record.msg, record.args = clean, None
-        return True
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        record.message = redaction.neutralise(record.message, keep="\t")
+        return super().formatMessage(record)
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redaction.redact(super().format(record))
 
 
 class SafeRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -77,10 +75,8 @@ def setup_logging(log_dir: Path, *, verbose: bool = False) -> None:
         target, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+        RedactingFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )
-    token = os.environ.get("SHOPSYNC_SITE_TOKEN")
-    handler.addFilter(RedactSecrets([token] if token else []))
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     # httpx logs every request at INFO; keep those at WARNING unless asked.

@@ -224,13 +224,23 @@ def test_brands_map_says_the_site_brand_that_brands_list_shows(shop):
     assert "→ Tissot " in listed[0]
 
 
+def _hand_edit(shop, **lines: str) -> None:
+    """config.toml edited by hand (the settings window and update_config refuse such values
+    before writing them: settings_schema)."""
+    path = shop.home / "config.toml"
+    text = path.read_text(encoding="utf-8")
+    for key, line in lines.items():
+        text = re.sub(rf"(?m)^{key} = .*$", line, text)
+    path.write_text(text, encoding="utf-8")
+
+
 def test_a_wrong_value_in_config_toml_is_said_in_the_shops_language(shop):
-    shop.configure(site={"heartbeat": "15 minutes"}, guard={"min_unpublish_count": "10"})
+    _hand_edit(shop, min_unpublish_count='min_unpublish_count = "10"')
     fr = shop.cli("status", env=FR)
     assert fr.returncode == 2
     said = _said(fr)
-    assert "config.toml : [guard] min_unpublish_count : attendu un nombre entier, trouvé '10'" in said
-    shop.configure(guard={"min_unpublish_count": 10})
+    assert "config.toml : [guard] min_unpublish_count : attendu un nombre entier à partir de 0, trouvé '10'" in said
+    _hand_edit(shop, min_unpublish_count="min_unpublish_count = 10", heartbeat='heartbeat = "15 minutes"')
     fr, en = (_said(shop.cli("status", env=env)) for env in (FR, EN))
     assert "config.toml : [site] heartbeat : attendu une durée : un nombre et une unité" in fr
     assert "is not a duration" not in fr

@@ -24,7 +24,7 @@ def test_plan_writes_nothing_and_the_hold_step_records_the_guard(shop, site):
 
     shop.write(BASE)
     assert shop.sync().status == "ok"
-    shop.configure(guard={"min_unpublish_count": 0, "max_unpublish_share": 0.0})
+    shop.configure(guard={"min_unpublish_count": 0, "max_unpublish_share": 0.01})  # 0 < share <= 1
     shop.write(BASE[:2] + BASE[3:])  # F20560/1 left the ERP: its product would be unpublished
     engine = shop.engine()
     try:

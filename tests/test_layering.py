@@ -159,6 +159,22 @@ def test_no_import_cycle_among_shopsync_modules():
     assert cycles == []
 
 
+def test_the_redaction_policy_and_the_support_pace_import_only_the_standard_library():
+    """The store, the log setup and the CLI's streams all pass through shopsync.redaction; the
+    pace is a pure policy: neither may pull a network, Qt or store library into them."""
+    code = (
+        "import sys\n"
+        "before = set(sys.modules)\n"
+        "import shopsync.redaction, shopsync.agent.pacing\n"
+        "extra = {m.split('.')[0] for m in set(sys.modules) - before}\n"
+        "bad = sorted(extra & {'httpx', 'httpcore', 'PySide6', 'sqlite_utils', 'sqlite3', 'keyring'})\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
 def _gui_classification_offences(source: str, where: str) -> list[str]:
     """What in `source` (a gui/ module) would classify the connector's state a second time: an
     import of the engine's run statuses, or a comparison (==, !=, in, not in) with a
@@ -323,3 +339,37 @@ def test_no_product_module_imports_the_sandbox():
 def test_nothing_but_the_cli_imports_the_commands():
     offenders = _offenders([""], ["shopsync.commands"], allowed=("shopsync.cli", "shopsync.commands"))
     assert offenders == [], "\n".join(offenders)
+
+
+def test_settings_are_declared_once():
+    """Issue 19: config.toml's defaults were written twice (a dataclass and a text) and
+    checked three ways (config.py, update/settings.py, scheduling/jobs.py). Every setting is
+    now one field of a section class in settings_schema.py, carrying its check; nothing else
+    declares a section, writes a default config.toml by hand, or checks settings on its own."""
+    import ast
+    import re
+
+    from shopsync.settings_schema import SECTIONS, Check, declared
+
+    for section in SECTIONS:
+        for key, check, _field in declared(section):
+            assert isinstance(check, Check), f"[{section}] {key} has no check"
+    section_classes = {cls.__name__ for cls in SECTIONS.values()}
+    header = re.compile(r"(?m)^\[(" + "|".join(SECTIONS) + r")\]\s*$")
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        rel = path.relative_to(ROOT.parent)
+        if path.name == "settings_schema.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in section_classes:
+                offenders.append(f"{rel}:{node.lineno} declares {node.name} again")
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and len(header.findall(node.value)) >= 2):
+                offenders.append(f"{rel}:{node.lineno} writes a config.toml by hand")
+        if rel.parts[1] == "scheduling" or str(rel).replace("\\", "/") == "shopsync/update/settings.py":
+            for name, line in _imports(path):
+                if name == "shopsync.errors":
+                    offenders.append(f"{rel}:{line} checks settings on its own (imports ConfigError)")
+    assert offenders == []

@@ -424,27 +424,27 @@
         <translation>Keeps the shop&apos;s web store in step with the stock in its ERP.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="102"/>
+        <location filename="../../shopsync/cli.py" line="111"/>
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="117"/>
+        <location filename="../../shopsync/cli.py" line="126"/>
         <source>%1 : ce fichier ou son dossier n&apos;existe pas</source>
         <translation>%1: this file or its folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="119"/>
+        <location filename="../../shopsync/cli.py" line="128"/>
         <source>%1 : accès refusé par le système</source>
         <translation>%1: access denied by the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="121"/>
+        <location filename="../../shopsync/cli.py" line="130"/>
         <source>%1 : un fichier est à la place d&apos;un dossier attendu</source>
         <translation>%1: a file stands where a folder is expected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="123"/>
+        <location filename="../../shopsync/cli.py" line="132"/>
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
@@ -990,62 +990,102 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202"/>
+        <location filename="../../shopsync/settings_schema.py" line="55"/>
         <source>true ou false</source>
         <translation>true or false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206"/>
-        <source>un nombre entier</source>
-        <translation>a whole number</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="210"/>
-        <source>un nombre</source>
-        <translation>a number</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="214"/>
+        <location filename="../../shopsync/settings_schema.py" line="62"/>
         <source>un texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219"/>
+        <location filename="../../shopsync/settings_schema.py" line="69"/>
         <source>une liste de textes</source>
         <translation>a list of texts</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235"/>
+        <location filename="../../shopsync/settings_schema.py" line="82"/>
+        <source> ou </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="102"/>
+        <source>un nombre entier à partir de %1</source>
+        <translation>a whole number from %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="104"/>
+        <source>un nombre entier de %1 à %2</source>
+        <translation>a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="125"/>
+        <source>un nombre plus grand que %1, au plus %2</source>
+        <translation>a number above %1, at most %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="127"/>
+        <source>un nombre de %1 à %2</source>
+        <translation>a number from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="150"/>
+        <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit &quot;20 %&quot;</source>
+        <translation>a share above 0, at most 1 (0.2), or a percentage written &quot;20 %&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="185"/>
+        <source>une heure HH:MM (03:00), ou &quot;&quot; pour aucune</source>
+        <translation>a time HH:MM (03:00), or &quot;&quot; for none</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="201"/>
+        <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
+        <translation>a time zone (Europe/Paris, Indian/Reunion…)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="210"/>
+        <source>&quot;&quot; ou le chemin d&apos;un fichier qui existe</source>
+        <translation>&quot;&quot; or the path of an existing file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="105"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide</source>
         <translation>%1: not a valid TOML file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236"/>
+        <location filename="../../shopsync/config.py" line="106"/>
         <source>%1 : ce n&apos;est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1: not a valid TOML file (line %2, column %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244"/>
+        <location filename="../../shopsync/config.py" line="123"/>
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1: [%2] must be a table of keys (key = value)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="91"/>
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1: [%2] %3: expected %4, found %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288"/>
+        <location filename="../../shopsync/settings_schema.py" line="165"/>
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333"/>
+        <location filename="../../shopsync/config.py" line="221"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362"/>
+        <location filename="../../shopsync/config.py" line="256"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="76"/>
+        <location filename="../../shopsync/services/settings.py" line="80"/>
         <source>le trousseau du système ne peut pas garder le mot de passe de l&apos;ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>the system keyring cannot keep the ERP password (%1); without a keyring, set SHOPSYNC_ODBC_PASSWORD or SHOPSYNC_4D_PASSWORD.</translation>
     </message>
@@ -1064,34 +1104,89 @@
 <context>
     <name>Erp</name>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="12"/>
+        <location filename="../../shopsync/erp/messages.py" line="15"/>
         <source>%1 : aucun fichier d&apos;export ne correspond</source>
         <translation>%1: no export file matches</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="16"/>
+        <location filename="../../shopsync/erp/messages.py" line="19"/>
         <source>%1 : fichier introuvable</source>
         <translation>%1: no such file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="20"/>
+        <location filename="../../shopsync/erp/messages.py" line="23"/>
         <source>%1 : c&apos;est un dossier, pas un fichier d&apos;export</source>
         <translation>%1: is a folder, not an export file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="24"/>
+        <location filename="../../shopsync/erp/messages.py" line="27"/>
         <source>%1 : accès refusé (l&apos;ERP est-il encore en train de l&apos;écrire ?)</source>
         <translation>%1: permission denied (is the ERP still writing it?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="28"/>
+        <location filename="../../shopsync/erp/messages.py" line="31"/>
         <source>%1 : le fichier est vide</source>
         <translation>%1: the file is empty</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="33"/>
+        <location filename="../../shopsync/erp/messages.py" line="36"/>
         <source>aucun fichier d&apos;export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
         <translation>no export file given, and the profile &apos;%1&apos; names no source of its own: choose the file in the settings ([erp] path in config.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="60"/>
+        <source>%1 Mo</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="66"/>
+        <source>%1 : ce n&apos;est pas un fichier d&apos;export mais %2 ; rien n&apos;a été lu</source>
+        <translation>%1: not an export file but %2; nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="71"/>
+        <source>un tube nommé (FIFO)</source>
+        <translation>a named pipe (FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="72"/>
+        <source>un périphérique</source>
+        <translation>a device</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="73"/>
+        <source>une socket</source>
+        <translation>a socket</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="74"/>
+        <source>un fichier spécial</source>
+        <translation>a special file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="84"/>
+        <source>%1 : %2, plus que les %3 qu&apos;un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n&apos;a été lu</source>
+        <translation>%1: %2, more than the %3 an export can be (the biggest exports known are about 20 MB); nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="95"/>
+        <source>%1 : plus de %2 lignes, plus qu&apos;un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n&apos;a été lu</source>
+        <translation>%1: more than %2 lines, more than an export can have (the biggest exports known have about 200,000); nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="106"/>
+        <source>%1 : le classeur décompressé dépasse %2, plus qu&apos;un export peut faire ; rien n&apos;a été lu</source>
+        <translation>%1: the workbook unzipped is over %2, more than an export can be; nothing was read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="133"/>
+        <source>… et %1 lignes refusées de plus</source>
+        <translation>… and %1 more lines rejected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="135"/>
+        <source>… et %1 avertissements de plus</source>
+        <translation>… and %1 more warnings</translation>
     </message>
 </context>
 <context>
@@ -2016,12 +2111,12 @@
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="163"/>
+        <location filename="../../shopsync/texts.py" line="165"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="167"/>
+        <location filename="../../shopsync/texts.py" line="169"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -2029,7 +2124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="198"/>
+        <location filename="../../shopsync/texts.py" line="200"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -2037,17 +2132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="200"/>
+        <location filename="../../shopsync/texts.py" line="202"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="203"/>
+        <location filename="../../shopsync/texts.py" line="205"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="186"/>
+        <location filename="../../shopsync/texts.py" line="188"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
@@ -2057,13 +2152,13 @@
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="169"/>
+        <location filename="../../shopsync/texts.py" line="171"/>
         <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
         <translation>ERP export unreadable, nothing changed on the site: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="180"/>
-        <location filename="../../shopsync/texts.py" line="189"/>
+        <location filename="../../shopsync/texts.py" line="182"/>
+        <location filename="../../shopsync/texts.py" line="191"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -2071,7 +2166,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="177"/>
+        <location filename="../../shopsync/texts.py" line="179"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
@@ -2096,7 +2191,7 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="161"/>
+        <location filename="../../shopsync/texts.py" line="163"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
@@ -2106,7 +2201,7 @@
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="159"/>
+        <location filename="../../shopsync/texts.py" line="161"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
@@ -2351,12 +2446,12 @@
         <translation>not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="187"/>
+        <location filename="../../shopsync/texts.py" line="189"/>
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>The last sync failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="194"/>
+        <location filename="../../shopsync/texts.py" line="196"/>
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation>
             <numerusform>%n new brand to decide (%1).</numerusform>

@@ -399,27 +399,27 @@
         <translation>Garde la boutique en ligne au niveau du stock de l'ERP du magasin.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="102" />
+        <location filename="../../shopsync/cli.py" line="111" />
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="117" />
+        <location filename="../../shopsync/cli.py" line="126" />
         <source>%1 : ce fichier ou son dossier n'existe pas</source>
         <translation>%1 : ce fichier ou son dossier n'existe pas</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="119" />
+        <location filename="../../shopsync/cli.py" line="128" />
         <source>%1 : accès refusé par le système</source>
         <translation>%1 : accès refusé par le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="121" />
+        <location filename="../../shopsync/cli.py" line="130" />
         <source>%1 : un fichier est à la place d'un dossier attendu</source>
         <translation>%1 : un fichier est à la place d'un dossier attendu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="123" />
+        <location filename="../../shopsync/cli.py" line="132" />
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
@@ -965,62 +965,102 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/config.py" line="202" />
+        <location filename="../../shopsync/settings_schema.py" line="55" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="206" />
-        <source>un nombre entier</source>
-        <translation>un nombre entier</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="210" />
-        <source>un nombre</source>
-        <translation>un nombre</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="214" />
+        <location filename="../../shopsync/settings_schema.py" line="62" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="219" />
+        <location filename="../../shopsync/settings_schema.py" line="69" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="235" />
+        <location filename="../../shopsync/settings_schema.py" line="82" />
+        <source> ou </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="102" />
+        <source>un nombre entier à partir de %1</source>
+        <translation>un nombre entier à partir de %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="104" />
+        <source>un nombre entier de %1 à %2</source>
+        <translation>un nombre entier de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="125" />
+        <source>un nombre plus grand que %1, au plus %2</source>
+        <translation>un nombre plus grand que %1, au plus %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="127" />
+        <source>un nombre de %1 à %2</source>
+        <translation>un nombre de %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="150" />
+        <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</source>
+        <translation>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="185" />
+        <source>une heure HH:MM (03:00), ou "" pour aucune</source>
+        <translation>une heure HH:MM (03:00), ou "" pour aucune</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="201" />
+        <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
+        <translation>un fuseau horaire (Europe/Paris, Indian/Reunion…)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/settings_schema.py" line="210" />
+        <source>"" ou le chemin d'un fichier qui existe</source>
+        <translation>"" ou le chemin d'un fichier qui existe</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="105" />
         <source>%1 : ce n'est pas un fichier TOML valide</source>
         <translation>%1 : ce n'est pas un fichier TOML valide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="236" />
+        <location filename="../../shopsync/config.py" line="106" />
         <source>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</source>
         <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="244" />
+        <location filename="../../shopsync/config.py" line="123" />
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="91" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="288" />
+        <location filename="../../shopsync/settings_schema.py" line="165" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="333" />
+        <location filename="../../shopsync/config.py" line="221" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="362" />
+        <location filename="../../shopsync/config.py" line="256" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/services/settings.py" line="76" />
+        <location filename="../../shopsync/services/settings.py" line="80" />
         <source>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</source>
         <translation>le trousseau du système ne peut pas garder le mot de passe de l'ERP (%1) ; sans trousseau, définissez SHOPSYNC_ODBC_PASSWORD ou SHOPSYNC_4D_PASSWORD.</translation>
     </message>
@@ -1036,34 +1076,89 @@
 <context>
     <name>Erp</name>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="12" />
+        <location filename="../../shopsync/erp/messages.py" line="15" />
         <source>%1 : aucun fichier d'export ne correspond</source>
         <translation>%1 : aucun fichier d'export ne correspond</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="16" />
+        <location filename="../../shopsync/erp/messages.py" line="19" />
         <source>%1 : fichier introuvable</source>
         <translation>%1 : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="20" />
+        <location filename="../../shopsync/erp/messages.py" line="23" />
         <source>%1 : c'est un dossier, pas un fichier d'export</source>
         <translation>%1 : c'est un dossier, pas un fichier d'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="24" />
+        <location filename="../../shopsync/erp/messages.py" line="27" />
         <source>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</source>
         <translation>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="28" />
+        <location filename="../../shopsync/erp/messages.py" line="31" />
         <source>%1 : le fichier est vide</source>
         <translation>%1 : le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="33" />
+        <location filename="../../shopsync/erp/messages.py" line="36" />
         <source>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
         <translation>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="60" />
+        <source>%1 Mo</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="66" />
+        <source>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</source>
+        <translation>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="71" />
+        <source>un tube nommé (FIFO)</source>
+        <translation>un tube nommé (FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="72" />
+        <source>un périphérique</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="73" />
+        <source>une socket</source>
+        <translation>une socket</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="74" />
+        <source>un fichier spécial</source>
+        <translation>un fichier spécial</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="84" />
+        <source>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</source>
+        <translation>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="95" />
+        <source>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</source>
+        <translation>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="106" />
+        <source>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</source>
+        <translation>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="133" />
+        <source>… et %1 lignes refusées de plus</source>
+        <translation>… et %1 lignes refusées de plus</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="135" />
+        <source>… et %1 avertissements de plus</source>
+        <translation>… et %1 avertissements de plus</translation>
     </message>
 </context>
 <context>
@@ -1970,32 +2065,32 @@
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="163" />
+        <location filename="../../shopsync/texts.py" line="165" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="167" />
+        <location filename="../../shopsync/texts.py" line="169" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="198" />
+        <location filename="../../shopsync/texts.py" line="200" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="200" />
+        <location filename="../../shopsync/texts.py" line="202" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="203" />
+        <location filename="../../shopsync/texts.py" line="205" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="186" />
+        <location filename="../../shopsync/texts.py" line="188" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
@@ -2005,18 +2100,18 @@
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="169" />
+        <location filename="../../shopsync/texts.py" line="171" />
         <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
         <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="180" />
-        <location filename="../../shopsync/texts.py" line="189" />
+        <location filename="../../shopsync/texts.py" line="182" />
+        <location filename="../../shopsync/texts.py" line="191" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="177" />
+        <location filename="../../shopsync/texts.py" line="179" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
@@ -2041,7 +2136,7 @@
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="161" />
+        <location filename="../../shopsync/texts.py" line="163" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
@@ -2051,7 +2146,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="159" />
+        <location filename="../../shopsync/texts.py" line="161" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
@@ -2296,12 +2391,12 @@
         <translation>introuvables</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="187" />
+        <location filename="../../shopsync/texts.py" line="189" />
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>La dernière synchronisation a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="194" />
+        <location filename="../../shopsync/texts.py" line="196" />
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>

@@ -1,7 +1,7 @@
 """The heartbeat payload: what the platform needs to tell a quiet shop from a broken connector.
 
-Counts, times and versions only: never a path, a token, a password or stock data, and error
-messages pass through the diagnostics' redaction. Kept far under the contract's 2 KB gzipped
+Counts, times and versions only: never a path, a token, a password or stock data; the whole
+body passes through the one redaction policy (shopsync.redaction) before it leaves. Kept far under the contract's 2 KB gzipped
 (`tests/platform/test_heartbeat.py` measures it with long error messages).
 """
 
@@ -15,9 +15,9 @@ from typing import Any
 import sqlite_utils
 
 from shopsync import __version__
+from shopsync.agent.last_error import last_error
 from shopsync.config import Settings
-from shopsync.diagnostics import redact
-from shopsync.i18n import english
+from shopsync.redaction import redact, redact_data
 from shopsync.services.status import SUCCEEDED, StatusService
 from shopsync.site import protocol
 
@@ -57,12 +57,9 @@ def build_heartbeat(
     last_read = status.last_read
     delivered = status.last_succeeded  # the site held everything the shop had (held: all but those)
     last = status.last_finished
-    error = None
-    if last is not None and last["status"] not in SUCCEEDED:
-        # English for the platform (stored so; an older row in French is worded again)
-        message = redact(english(str(last.get("message") or "")), secrets)[:MAX_ERROR_MESSAGE]
-        error = {"code": last["status"], "message": message}
-    return {
+    # a code and a fixed sentence, never the run's message (it can quote the export: last_error.py)
+    error = last_error(last["status"]) if last is not None and last["status"] not in SUCCEEDED else None
+    body = {
         "agent_id": agent_id,
         "version": __version__,
         "os": f"{platform.system()} {platform.release()}"[:100],
@@ -86,6 +83,7 @@ def build_heartbeat(
         "doing": None if doing is None else {"id": doing.id, "kind": doing.kind[:100]},
         "local_store": local_store(status.local_store, secrets),
     }
+    return redact_data(body, secrets)
 
 
 def local_store(health: dict[str, Any], secrets: list[str]) -> dict[str, Any]:

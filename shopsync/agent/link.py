@@ -162,7 +162,7 @@ class PlatformLink:
                 self._received(now, interval)
                 self._send_report(client)
                 if requests and self.handle_requests:
-                    self._handler().handle(client, requests)
+                    self._handler().handle(client, requests, now)
                 elif requests:  # acknowledged by the tray app or the service, which do them
                     log.info("%d support request(s) left for the tray app or the service", len(requests))
             return True
@@ -174,7 +174,7 @@ class PlatformLink:
                 )
                 self._unsupported_until = now + UNSUPPORTED_RECHECK
             else:
-                log.warning("heartbeat refused by the site: %s", exc)
+                log.warning("heartbeat refused by the site: %s", exc)  # its words quoted by the client
                 self._next_due = now + interval
         except SiteAuthError as exc:
             if not self._auth_refused:

@@ -1,26 +1,31 @@
 """Support requests from the platform: a full reconcile, a diagnostic upload, pause, resume.
 
-Each is done once and acknowledged. "Once" survives restarts and lost answers: the id is
-recorded as done (in the store's meta table) before the acknowledgement is sent, so a request
-the site lists again because its ack was lost is acknowledged again, not done again. Anything
-else is ignored, logged and acknowledged as ignored. Nothing received is ever run: a request
-only selects one of the four actions below, by name.
+Each is done once and acknowledged, at the pace `shopsync.agent.pacing` sets whatever the site
+asks (one full reconcile per 15 min, one diagnostic per hour, a few requests per heartbeat).
+"Once" survives restarts, lost answers and any number of outstanding requests: each id is
+recorded in the store (`store/support.py`) as started before it is carried out and with its
+answer before the acknowledgement is sent, so a request the site lists again is answered
+again, not done again. Anything else is ignored, logged (quoted: it came from the network) and
+acknowledged as ignored. Nothing received is ever run: a request only selects one of the four
+actions below, by name.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 import sqlite_utils
 
+from shopsync.agent import pacing
 from shopsync.config import Settings
 from shopsync.errors import ShopSyncError, SiteUnreachable
-from shopsync.services import platform as store
+from shopsync.redaction import quote_untrusted, redact
+from shopsync.services.platform import support_journal as support
 from shopsync.site.protocol import (
     MAX_DIAGNOSTIC_BYTES,
     RequestKind,
@@ -30,8 +35,6 @@ from shopsync.site.protocol import (
 
 log = logging.getLogger("shopsync.agent")
 
-DONE_KEY = "support_requests_done"
-REMEMBERED = 200  # ids kept; a site lists only requests not yet acknowledged
 # Tails of each log tried in turn until the zip fits the site's limit.
 LOG_TAILS = (4_000_000, 1_000_000, 200_000, 20_000)
 
@@ -62,26 +65,56 @@ class SupportHandler:
         self.secrets = secrets
         self.on_doing = on_doing
 
-    def handle(self, client: Any, requests: list[SupportRequest]) -> list[str]:
-        """Do each new request, acknowledge every one; returns the ids done this time."""
+    def handle(self, client: Any, requests: list[SupportRequest], now: float) -> list[str]:
+        """Carry out and acknowledge what the pace allows of the listed requests at `now`;
+        returns the ids carried out this time. The others stay listed by the site."""
+        known = {
+            rid: pacing.Known(*row)
+            for rid, row in support.known(self.db, (r.id for r in requests)).items()
+        }
+        steps = pacing.plan(requests, known, support.last_started(self.db), now)
+        support.listed(self.db, (r.id for r in requests), now)
         done_now: list[str] = []
-        for request in requests:
-            done = self._done()
-            if request.id not in done:
+        later = 0
+        for step in steps:
+            request = step.request
+            if step.verdict is pacing.Verdict.LATER:
+                later += 1
+                continue
+            if step.verdict is pacing.Verdict.ANSWER_AGAIN:  # its ack was lost: the same answer
+                record = known[request.id]
+                client.ack_request(request.id, record.outcome, record.message)
+                continue
+            if step.verdict is pacing.Verdict.DO:
+                support.started(self.db, request.id, request.kind, now)
                 outcome, message = self._do(client, request)
-                self._remember(request.id, outcome, message)
                 done_now.append(request.id)
+            elif step.verdict is pacing.Verdict.PACED:
+                outcome, message = RequestOutcome.IGNORED, _paced(request, step.next_allowed)
+                log.info("support request %s ignored: %s", quote_untrusted(request.id, 80), message)
             else:
-                outcome, message = done[request.id]
+                log.warning(
+                    "support request %s ignored: unknown kind %s",
+                    quote_untrusted(request.id, 80),
+                    quote_untrusted(request.kind, 80),
+                )
+                outcome, message = RequestOutcome.IGNORED, "unknown kind"
+            message = redact(message)
+            support.answered(self.db, request.id, request.kind, outcome, message, now)
             client.ack_request(request.id, outcome, message)
+        if later:
+            log.info(
+                "%d support request(s) left for a later heartbeat (at most %d answered, %d "
+                "carried out per heartbeat; full reconcile and diagnostics paced)",
+                later, pacing.ACKS_PER_HEARTBEAT, pacing.ACTIONS_PER_HEARTBEAT,
+            )  # fmt: skip
         return done_now
 
     def _do(self, client: Any, request: SupportRequest) -> tuple[str, str]:
         kind = request.known_kind
-        if kind is None:
-            log.warning("support request %s ignored: unknown kind %r", request.id, request.kind[:80])
+        if kind is None:  # pacing.plan never asks for it; kept for a direct caller
             return RequestOutcome.IGNORED, "unknown kind"
-        log.info("support request %s: %s", request.id, kind)
+        log.info("support request %s: %s", quote_untrusted(request.id, 80), kind)
         self.on_doing(request)
         try:
             if kind is RequestKind.FULL_RECONCILE:
@@ -99,7 +132,7 @@ class SupportHandler:
         except SiteUnreachable:
             raise  # not done: the request stays listed and is tried at the next heartbeat
         except (ShopSyncError, OSError, ValueError) as exc:
-            log.warning("support request %s failed: %s", request.id, exc)
+            log.warning("support request %s failed: %s", quote_untrusted(request.id, 80), exc)
             return RequestOutcome.FAILED, str(exc)[:300]
         finally:
             self.on_doing(None)
@@ -122,17 +155,11 @@ class SupportHandler:
                     return len(data)
         raise ValueError("the diagnostic stays over 5 MB even with short logs")
 
-    # -- what was done --------------------------------------------------------------------
 
-    def _done(self) -> dict[str, tuple[str, str]]:
-        raw = store.remembered(self.db, DONE_KEY)
-        try:
-            return {k: tuple(v) for k, v in json.loads(raw).items()} if raw else {}
-        except (ValueError, TypeError, AttributeError):
-            return {}
 
-    def _remember(self, request_id: str, outcome: str, message: str) -> None:
-        done = self._done()
-        done[request_id] = (str(outcome), message)
-        kept = dict(list(done.items())[-REMEMBERED:])
-        store.remember(self.db, DONE_KEY, json.dumps(kept))
+def _paced(request: SupportRequest, allowed: float | None) -> str:
+    """The acknowledgement's message for a request over its pace (English: the contract's)."""
+    kind = request.known_kind
+    minutes = int(pacing.PACE.get(kind, 0) // 60) if kind is not None else 0
+    when = datetime.fromtimestamp(allowed, UTC).isoformat(timespec="seconds") if allowed else "now"
+    return f"paced: at most one {request.kind} every {minutes} min; ask again after {when}"

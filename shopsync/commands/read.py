@@ -207,11 +207,13 @@ def run(args: argparse.Namespace) -> int:
         source = str(resolve_source(source, settle_seconds=0, wait=False))
     result = read_export(source, profile, home=home)
 
+    from shopsync.erp.messages import listed
+
     err = _safe_stream(sys.stderr)
     problems = sorted(
         [*result.rejected, *result.warnings], key=lambda p: (p.line is not None, p.line or 0)
     )
-    err.writelines(f"{p}\n" for p in problems)
+    err.writelines(f"{line}\n" for line in listed(problems))  # the first 100, then counted
     out = _safe_stream(sys.stdout)
     try:
         if args.format == "jsonl":

@@ -27,13 +27,16 @@ from itertools import compress, islice, repeat
 from operator import not_
 
 import shopsync.erp.cells as cells  # (not `from shopsync.erp`: the package imports the reader)
+import shopsync.erp.messages as messages
 from shopsync.erp.cells import Issue
 from shopsync.erp.column_values import ColumnValues
 from shopsync.erp.detect import ColumnMap
+from shopsync.erp.export_file import MAX_ROWS
 from shopsync.erp.fields import Field
 from shopsync.erp.merge import ItemMerging
 from shopsync.erp.positions import where as _where
 from shopsync.erp.positions import where_false as _false
+from shopsync.errors import InputError
 from shopsync.model import Problem, ReadResult, StockLine
 
 # Rows per chunk: large enough that the per-chunk Python code is noise, small enough that a
@@ -61,6 +64,7 @@ class Builder(ColumnValues, ItemMerging):
         self.rejected: list[Problem] = []
         self.warnings: list[Problem] = []
         self.raw_lines = 0
+        self._rows_fed = 0
         self._header = [h.strip() for h in columns.headers]
         index = columns.index
         self._need = max(index.values()) + 1
@@ -89,6 +93,7 @@ class Builder(ColumnValues, ItemMerging):
         """
         pairs = iter(pairs)
         while chunk := list(islice(pairs, CHUNK_ROWS)):
+            self._count_rows(len(chunk))
             rows, ends = zip(*chunk, strict=True)
             self._take(rows, _starts(prev, ends))
             prev = ends[-1]
@@ -102,12 +107,21 @@ class Builder(ColumnValues, ItemMerging):
         from the line breaks the quoted fields hold.
         """
         while rows := list(islice(reader, CHUNK_ROWS)):
+            self._count_rows(len(rows))
             end = reader.line_num  # type: ignore[attr-defined]
             if end - prev == len(rows):
                 self._take(rows, range(prev + 1, end + 1))
             else:
                 self._take(rows, _starts(prev, _record_ends(rows, prev, end)))
             prev = end
+
+    def _count_rows(self, count: int) -> None:
+        """Refuse a source of more rows than an export can have (export_file.MAX_ROWS), as
+        they stream in: a 500 MB file of short lines would otherwise keep a rejected-line
+        message for each of its millions of lines."""
+        self._rows_fed += count
+        if self._rows_fed > MAX_ROWS:
+            raise InputError(messages.too_many_rows(self.source, MAX_ROWS))
 
     # --- the road ------------------------------------------------------------------------------
 

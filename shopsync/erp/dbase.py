@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from itertools import islice
 from pathlib import Path
 
+from shopsync.erp import messages
 from shopsync.erp.codepages import guess_eight_bit, is_utf8
+from shopsync.erp.export_file import MAX_ROWS, check_export_file, read_export_file
 from shopsync.erp.profiles import Profile
 from shopsync.erp.table import Table, locate_header
 from shopsync.erp.values import cell_text
@@ -80,7 +83,15 @@ def open_dbf(path: Path, data: bytes, source: str, profile: Profile) -> Table:
             recfactory=None,
         )
         headers = list(table.field_names)
-        records = [[cell_text(v) for _, v in record] for record in table]
+        if table.header.numrecords > MAX_ROWS:  # announced: refused before a record is read
+            raise InputError(messages.too_many_rows(source, MAX_ROWS))
+        if table.memofilename:  # dbfread opens it while reading: never a FIFO, never 2 GB
+            check_export_file(Path(table.memofilename))
+        records = [[cell_text(v) for _, v in record] for record in islice(table, MAX_ROWS + 1)]
+        if len(records) > MAX_ROWS:
+            raise InputError(messages.too_many_rows(source, MAX_ROWS))
+    except InputError:
+        raise
     except Exception as exc:  # noqa: BLE001 - dbfread raises ValueError, struct.error, OSError...
         raise InputError(f"{source}: not a readable DBF table ({exc})") from None
     warnings = []
@@ -88,8 +99,8 @@ def open_dbf(path: Path, data: bytes, source: str, profile: Profile) -> Table:
     memo = getattr(table, "memofilename", None)
     has_memo = any(f.type in "MGBP" for f in table.fields) and table.dbversion not in (0x30, 0x31, 0x32)
     if memo:
-        with contextlib.suppress(OSError):  # the table was read: a hash without the memo will do
-            digest.update(Path(memo).read_bytes())
+        with contextlib.suppress(OSError, InputError):  # the table was read: a hash without it will do
+            digest.update(read_export_file(Path(memo)))
     elif has_memo:
         warnings.append(Problem(source, None, None, "memo file (.dbt/.fpt) missing: memo fields read as empty", "warning"))
     for note in dict.fromkeys(notes):

@@ -166,11 +166,15 @@ def _page(client: Any, url: str, params: dict[str, str], base: str, spec: Any, s
     raise InputError(f"{base}: the 4D server refused the session")  # pragma: no cover
 
 
+def server_base(source: str | None, spec: Any) -> str:
+    """The 4D server's address as sessions and the keyring key name it ("" when none)."""
+    base = (source or spec.url).strip().rstrip("/")
+    return base[: -len("/rest")] if base.endswith("/rest") else base
+
+
 def open_rest(source: str | None, profile: Profile) -> tuple[str, Table]:
     spec = profile.source
-    base = (source or spec.url).strip().rstrip("/")
-    if base.endswith("/rest"):
-        base = base[: -len("/rest")]
+    base = server_base(source, spec)
     if not base:
         raise InputError(
             f"the profile {profile.name!r} names no 4D server: set [source] url and data_class"

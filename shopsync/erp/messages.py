@@ -5,7 +5,10 @@ the same catalogue as the tray (shopsync/i18n.py). The file's path leads every s
 
 from __future__ import annotations
 
-from shopsync.i18n import arg, translate
+from collections.abc import Iterable
+
+from shopsync.i18n import QT_TRANSLATE_NOOP, arg, translate
+from shopsync.model import Problem, Severity
 
 
 def no_match(pattern: object) -> str:
@@ -37,3 +40,97 @@ def no_source(profile: str) -> str:
         ),
         profile,
     )
+
+
+def _count(n: int) -> str:
+    """A count as the shop reads it: "1 999 900" in French, "1,999,900" in English."""
+    from shopsync.i18n import language
+
+    grouped = f"{n:,}"
+    return grouped.replace(",", "\u202f") if language() == "fr" else grouped
+
+
+def _megabytes(size: int) -> str:
+    from shopsync.i18n import language
+
+    megabytes = size / 1_000_000
+    text = f"{megabytes:,.0f}" if megabytes >= 10 else f"{megabytes:,.1f}"
+    if language() == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return arg(translate("Erp", "%1 Mo"), text)
+
+
+def not_a_file(path: object, kind: str) -> str:
+    """`kind`: one of the words in `FILE_KINDS` (a FIFO, a device…), already translated."""
+    return arg(
+        translate("Erp", "%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu"), path, kind
+    )
+
+
+FILE_KINDS = {
+    "fifo": QT_TRANSLATE_NOOP("Erp", "un tube nommé (FIFO)"),
+    "device": QT_TRANSLATE_NOOP("Erp", "un périphérique"),
+    "socket": QT_TRANSLATE_NOOP("Erp", "une socket"),
+    "other": QT_TRANSLATE_NOOP("Erp", "un fichier spécial"),
+}
+
+
+def file_kind(kind: str) -> str:
+    return translate("Erp", FILE_KINDS.get(kind, FILE_KINDS["other"]))
+
+
+def too_big(path: object, size: int, limit: int) -> str:
+    return arg(
+        translate(
+            "Erp",
+            "%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font "
+            "environ 20 Mo) ; rien n'a été lu",
+        ),
+        path, _megabytes(size), _megabytes(limit),
+    )
+
+
+def too_many_rows(path: object, limit: int) -> str:
+    return arg(
+        translate(
+            "Erp",
+            "%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus "
+            "en ont environ 200 000) ; rien n'a été lu",
+        ),
+        path, _count(limit),
+    )
+
+
+def too_much_xml(path: object, limit: int) -> str:
+    return arg(
+        translate(
+            "Erp",
+            "%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu",
+        ),
+        path, _megabytes(limit),
+    )
+
+
+MAX_LISTED = 100  # problems listed one per line; the rest are counted in one line
+
+
+def listed(problems: Iterable[Problem], limit: int = MAX_LISTED) -> list[str]:
+    """The first `limit` problems, one per line, then one line per kind saying how many more
+    ("… and 1,999,900 more lines rejected"): a workbook of 2 million bad rows must not print,
+    store or log 2 million lines. `problems` in the order they are to be read."""
+    out: list[str] = []
+    more = {Severity.ERROR: 0, Severity.WARNING: 0}
+    first_unlisted: Problem | None = None
+    for problem in problems:
+        if len(out) < limit:
+            out.append(str(problem))
+            continue
+        first_unlisted = first_unlisted or problem
+        more[Severity.ERROR if problem.severity == Severity.ERROR else Severity.WARNING] += 1
+    if first_unlisted is not None and sum(more.values()) == 1:
+        return [*out, str(first_unlisted)]  # one more line is shorter than a line counting it
+    if more[Severity.ERROR]:
+        out.append(arg(translate("Erp", "… et %1 lignes refusées de plus"), _count(more[Severity.ERROR])))
+    if more[Severity.WARNING]:
+        out.append(arg(translate("Erp", "… et %1 avertissements de plus"), _count(more[Severity.WARNING])))
+    return out

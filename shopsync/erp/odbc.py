@@ -40,6 +40,11 @@ def _connection(source: str | None, profile: Profile) -> tuple[str, str, str]:
     return ";".join(parts), key, f"odbc:{label}"
 
 
+def connection_key(source: str | None, profile: Profile) -> str:
+    """The keyring key of the source's password (the DSN, or the connection string)."""
+    return _connection(source, profile)[1]
+
+
 def _quote(value: str) -> str:
     """An ODBC connection-string value, braced when it holds a `;`, `{` or `}`."""
     if any(c in value for c in ";{}") or value != value.strip():

@@ -48,7 +48,8 @@ class Preview:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-def _source_kind(source: str | None, profile: Profile) -> str:
+def source_kind(source: str | None, profile: Profile) -> str:
+    """How `source` is read under `profile`: "file", "odbc" or "4d-rest"."""
     if source and source.lower().startswith(("http://", "https://")):
         return "4d-rest"
     if source and profile.source.type == "file" and "=" in source and ";" in source and (
@@ -59,16 +60,11 @@ def _source_kind(source: str | None, profile: Profile) -> str:
 
 
 def _load_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(messages.no_such_file(path)) from None
-    except IsADirectoryError:
-        raise InputError(messages.is_a_folder(path)) from None
-    except PermissionError:
-        raise InputError(messages.permission_denied(path)) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    """The file's bytes, once it is known to be an export: a regular file within the size
+    limit (export_file.py; a FIFO is never opened, /dev/zero never read)."""
+    from shopsync.erp.export_file import read_export_file
+
+    return read_export_file(path)
 
 
 def _resolve_path(source: str | os.PathLike[str] | None, profile: Profile) -> Path:
@@ -148,7 +144,7 @@ def _hash_meanwhile(data: bytes) -> Callable[[], str]:
 
 def _open(source: str | os.PathLike[str] | None, profile: Profile) -> tuple[str, Table]:
     text = os.fspath(source) if source is not None else None
-    kind = _source_kind(text, profile)
+    kind = source_kind(text, profile)
     if kind == "odbc":
         from shopsync.erp.odbc import open_odbc
 

@@ -22,19 +22,28 @@ def password(kind: str, key: str) -> str | None:
     "<kind>:<key>", e.g. "odbc:BIJOU3" or "4d:http://192.168.1.10:8080"; failing that, the
     settings window's entry (`KeyringService.ERP`, username the source itself).
     """
-    value = os.environ.get(ENV[kind])
-    if value:
-        return value
-    try:
-        import keyring
+    from shopsync import redaction
 
-        return keyring.get_password(
-            KeyringService.SITE.value, f"{kind}:{key}"
-        ) or keyring.get_password(KeyringService.ERP.value, key)
-    except Exception:  # noqa: BLE001 - no keyring backend on this machine: no password
-        log.debug("no keyring backend for %s:%s", kind, key)
-        return None
+    redaction.register_connection_string(key)  # a connection string used as the key
+    value = os.environ.get(ENV[kind])
+    if not value:
+        try:
+            import keyring
+
+            value = keyring.get_password(
+                KeyringService.SITE.value, f"{kind}:{key}"
+            ) or keyring.get_password(KeyringService.ERP.value, key)
+        except Exception:  # noqa: BLE001 - no keyring backend on this machine: no password
+            log.debug("no keyring backend for %s", kind)
+            return None
+    redaction.register(value)  # every later log line, stored message and output drops it
+    return value
 
 
 def scrub(message: str, secret: str | None) -> str:
+    """A driver's message without the password (the registered ones, and `secret` even when
+    too short to register: here it is known to be the password), nor any `PWD=…`."""
+    from shopsync import redaction
+
+    message = redaction.redact(message)
     return message.replace(secret, "****") if secret else message

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from shopsync.erp import messages
+from shopsync.erp.export_file import check_export_file, check_stat
 from shopsync.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -74,11 +75,18 @@ def markers_for(path: Path) -> list[Path]:
 
 
 def _matches(pattern: str) -> list[Path]:
+    """The regular files `pattern` names. A glob skips anything else (folders, FIFOs); a path
+    naming a FIFO, a device or a folder is refused with what it is (never opened: a FIFO
+    would block the read for ever)."""
     expanded = os.path.expanduser(pattern)
     if glob.has_magic(expanded):
         found = [p for p in glob.glob(expanded) if not _is_marker(p) and os.path.isfile(p)]
+    elif os.path.isfile(expanded):
+        found = [expanded]
     else:
-        found = [expanded] if os.path.isfile(expanded) else []
+        if os.path.exists(expanded):
+            check_export_file(Path(expanded))  # raises: what it is instead of an export
+        found = []
     return [Path(p) for p in found]
 
 
@@ -93,7 +101,9 @@ def _newest(pattern: str) -> tuple[Path, os.stat_result]:
         if glob.has_magic(os.path.expanduser(pattern)):
             raise InputError(messages.no_match(pattern))
         raise InputError(messages.no_such_file(pattern))  # one file named: say just that
-    return max(stats, key=lambda ps: (ps[1].st_mtime, ps[0].name))
+    newest = max(stats, key=lambda ps: (ps[1].st_mtime, ps[0].name))
+    check_stat(*newest)  # a 2 GB file is refused here, before it is hashed or read
+    return newest
 
 
 def _marker_state(path: Path, st: os.stat_result) -> bool | None:
@@ -178,7 +188,7 @@ def _busy_posix(path: Path) -> str | None:
     import fcntl  # noqa: PLC0415 - POSIX only
 
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO swapped in must not block
     except FileNotFoundError:
         return "disparu entre la liste et la lecture"
     except PermissionError:

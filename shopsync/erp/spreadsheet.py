@@ -10,8 +10,12 @@ a sheet named in the profile, the stock is on the first sheet with a reference c
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
+from shopsync.erp import messages
 from shopsync.erp.detect import ColumnMap
+from shopsync.erp.export_file import MAX_EXPORT_BYTES, MAX_ROWS
 from shopsync.erp.profiles import Profile
 from shopsync.erp.table import Table, locate_header
 from shopsync.erp.values import cell_text
@@ -35,8 +39,63 @@ def _sheet(workbook, source: str, wanted: str | int):  # type: ignore[no-untyped
     return workbook.get_sheet_by_name(match), match
 
 
-def _rows(sheet) -> list[list[str]]:  # type: ignore[no-untyped-def]
-    return [[cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+def _rows(sheet, source: str) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The sheet's rows as texts; refused before they are built when there are too many (the
+    rows, not the cells, are what Python pays for)."""
+    if sheet.total_height > MAX_ROWS:
+        raise InputError(messages.too_many_rows(source, MAX_ROWS))
+    return [[cell_text(v) for v in row] for row in sheet.iter_rows()]
+
+
+# How a row starts in a sheet's XML. Most sheets write <row r="2">: counted with bytes.count
+# (memchr speed; a regular expression is several times slower), `<rowBreaks>` included (one
+# row more at most, on the safe side). A prefixed sheet (<x:row>) or an ODS (<table:table-row>)
+# also closes each row with the same name (</x:row>): counted with the expression, which takes
+# opening tags only. Which way a sheet writes them is seen in its first megabyte; a row written
+# some other way is caught once calamine has read the sheet
+# (`_rows`: its height).
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,20}:)?(?:table-)?row[\s/>]")
+_TAG_TAIL = 64  # bytes kept between chunks (longer than a tag), so a tag cut in two is seen once
+
+
+def _row_tags(text: bytes, plain: bool) -> int:
+    """Row starts in `text`; `plain`: the sheet writes them <row …> (decided on its first chunk)."""
+    return text.count(b"<row") if plain else len(_ROW_TAG.findall(text))
+
+
+def check_workbook_size(data: bytes, source: str) -> None:
+    """An XLSX or ODS is a zip of XML: refuse one that unfolds beyond what an export can be
+    before calamine builds it in memory. The sheets' XML is inflated as a stream (never held
+    whole), counting the bytes and the row tags, and stops at the first limit crossed. The
+    declared sizes in the zip are not trusted: they are what a hostile file lies about."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = [i.filename for i in archive.infolist() if i.filename.endswith(".xml")]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip (XLS) or a broken one: calamine says why
+    unfolded = 0
+    rows = 0
+    for name in names:
+        sheet = name.startswith("xl/worksheets/") or name == "content.xml"
+        try:
+            with archive.open(name) as member:
+                tail, plain = b"", None
+                while chunk := member.read(1 << 20):
+                    if sheet and plain is None:
+                        plain = b":row" not in chunk and b"table-row" not in chunk
+                    unfolded += len(chunk)
+                    if unfolded > MAX_EXPORT_BYTES:
+                        raise InputError(messages.too_much_xml(source, MAX_EXPORT_BYTES))
+                    if sheet:  # the tags wholly in `tail` were counted with the last chunk
+                        window = tail + chunk
+                        rows += _row_tags(window, plain) - _row_tags(tail, plain)
+                        tail = window[-_TAG_TAIL:]
+                        if rows > MAX_ROWS + 1:  # the header row, then at most MAX_ROWS
+                            raise InputError(messages.too_many_rows(source, MAX_ROWS))
+        except InputError:
+            raise
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return  # damaged: calamine says why
 
 
 def _empty(rows: list[list[str]]) -> bool:
@@ -53,7 +112,7 @@ def _stock_sheet(workbook, source: str, profile: Profile
         raise InputError(f"{source}: the workbook has no sheet")
     first_error: InputError | None = None
     for index, name in enumerate(names):
-        rows = _rows(workbook.get_sheet_by_index(index))
+        rows = _rows(workbook.get_sheet_by_index(index), source)
         try:
             if _empty(rows):
                 raise InputError(f"{source}: the sheet {name!r} is empty")
@@ -80,13 +139,14 @@ def open_spreadsheet(data: bytes, source: str, profile: Profile) -> Table:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise InputError(f"{source}: reading spreadsheets needs python-calamine ({exc})") from exc
     warnings: list[Problem] = []
+    check_workbook_size(data, source)
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         if profile.options.sheet is None:
             name, rows, (at, columns), warnings = _stock_sheet(workbook, source, profile)
         else:
             sheet, name = _sheet(workbook, source, profile.options.sheet)
-            rows = _rows(sheet)
+            rows = _rows(sheet, source)
             if _empty(rows):
                 raise InputError(f"{source}: the sheet {name!r} is empty")
             at, columns = locate_header(source, rows, profile)

@@ -158,7 +158,7 @@ def _render_windows(
         dialog.hide()
 
         # A held unpublishing: the export suddenly lacks most products.
-        update_config(settings.home, {"guard": {"min_unpublish_count": 2, "max_unpublish_share": 0.0}})
+        update_config(settings.home, {"guard": {"min_unpublish_count": 2, "max_unpublish_share": 0.01}})
         keep_only(export, lambda row: not row.startswith("T"))
         engine = SyncEngine(load_settings(settings.home), client_factory=clients)
         try:

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from shopsync.settings_schema import clock_time
 from shopsync.sync.vocab import Trigger
 
 if TYPE_CHECKING:
@@ -36,26 +37,15 @@ UPDATE_ROUND_SECONDS = 3600.0
 
 
 def zone(name: str) -> ZoneInfo:
-    """The configured time zone; a typo falls back to Europe/Paris rather than stopping syncs."""
-    try:
-        return ZoneInfo(name or "Europe/Paris")
-    except (ZoneInfoNotFoundError, ValueError):
-        log.warning("unknown time zone %r in [schedule]; using Europe/Paris", name)
-        return ZoneInfo("Europe/Paris")
+    """The configured time zone (checked when config.toml was read: settings_schema.TimeZone)."""
+    return ZoneInfo(name)
 
 
 def parse_hhmm(text: str) -> tuple[int, int] | None:
-    """"03:00" -> (3, 0); an empty or invalid value disables the nightly job (logged)."""
-    try:
-        hour, minute = (int(part) for part in text.strip().split(":"))
-    except (ValueError, AttributeError):
-        if text:
-            log.warning("invalid [schedule] nightly %r (expected HH:MM): no nightly run", text)
-        return None
-    if not (0 <= hour < 24 and 0 <= minute < 60):
-        log.warning("invalid [schedule] nightly %r: no nightly run", text)
-        return None
-    return hour, minute
+    """"03:00" -> (3, 0); "" (no nightly run) -> None. The value was checked when config.toml
+    was read (settings_schema.ClockTime): a typo is a config error, never a nightly run
+    silently dropped."""
+    return clock_time(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +99,7 @@ class TimedJobs:
         self._schedule = schedule
         self._aps.remove_all_jobs()
         tz = zone(schedule.timezone)
-        if schedule.interval_minutes and schedule.interval_minutes > 0:
+        if schedule.interval_minutes > 0:  # always, once checked (settings_schema)
             self._aps.add_job(
                 self._request,
                 "interval",

@@ -16,6 +16,7 @@ from shopsync.store import aliases as alias_store
 from shopsync.store import brands as brand_store
 from shopsync.store import catalog as catalog_store
 from shopsync.store import erp_cache
+from shopsync.store import support as support_journal  # noqa: F401 - the agent's, through here
 from shopsync.store.db import get_meta, open_db, set_meta
 
 if TYPE_CHECKING:
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
     from shopsync.matching import CatalogProduct
     from shopsync.model import StockLine
+
+
+# `support_journal`: the journal of support requests (listed, started, answered: "done once"
+# and the pace), which the agent's SupportHandler keeps; re-exported as it is.
 
 
 def open_store(db_path: Path) -> sqlite_utils.Database:

@@ -17,7 +17,8 @@ from shopsync.config import (
     load_settings,
     site_token,
     store_site_token,
-    update_config,
+    updated_config,
+    write_config,
 )
 from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.vocab import KeyringService
@@ -41,14 +42,17 @@ class SettingsService:
         return load_settings(self.home)
 
     def apply(self, changes: dict[str, dict[str, Any]], *, token: str | None = None) -> Settings:
-        """Write the changed keys, then the token for the (new) site URL; the settings as they
-        now read. A bad value raises ConfigError naming the key, before the token is stored."""
-        if changes:
-            update_config(self.home, changes)
-        settings = load_settings(self.home)
+        """Check the whole new configuration, then keep the token for the (new) site URL, then
+        write config.toml; the settings as they now read. A refused value raises ConfigError
+        naming the file, section and key, and a keyring that cannot keep the token raises
+        KeyringUnavailable: either way config.toml is left as it was, so the next start reads
+        what worked before."""
+        text, settings = updated_config(self.home, changes)  # raises before anything is kept
         if token:
             store_site_token(settings.site.url, token)
-        return settings
+        if changes:
+            write_config(self.home, text)
+        return settings if changes else load_settings(self.home)
 
     def token_origin(self, url: str) -> TokenOrigin:
         """Where the token for `url` comes from, without saying it (the token field's words).

@@ -99,6 +99,9 @@ class SiteTargets:
     def token(self) -> str | None:
         """The credentials for this site: given, else the environment, else the keyring."""
         if self._token:
+            from shopsync import redaction
+
+            redaction.register(self._token)  # a typed or handed token is a secret held too
             return self._token
         from shopsync.config import site_token
 

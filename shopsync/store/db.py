@@ -107,8 +107,27 @@ _V3_DROP_DESIRED = """
         DROP TABLE IF EXISTS desired;
 """
 
+# v4: every support request the agent started or answered (issue 18): "done once" for any
+# number of outstanding requests, and the pace of full reconciles and diagnostics
+# (shopsync/agent/pacing.py) kept across restarts. Replaces the meta key
+# `support_requests_done` (the last 200 ids): its answers are carried over.
+_V4_SUPPORT_REQUESTS = """
+        CREATE TABLE support_requests (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL, outcome TEXT, message TEXT NOT NULL DEFAULT '',
+            started_at REAL, answered_at REAL, listed_at REAL NOT NULL
+        );
+        CREATE INDEX support_requests_started ON support_requests(kind, started_at);
+        INSERT OR IGNORE INTO support_requests(id, kind, outcome, message, answered_at, listed_at)
+            SELECT d.key, '', json_extract(d.value, '$[0]'), COALESCE(json_extract(d.value, '$[1]'), ''),
+                   CAST(strftime('%s', 'now') AS REAL), CAST(strftime('%s', 'now') AS REAL)
+            FROM meta, json_each(meta.value) AS d
+            WHERE meta.key = 'support_requests_done' AND json_valid(meta.value)
+                  AND json_type(meta.value) = 'object';
+        DELETE FROM meta WHERE key = 'support_requests_done';
+"""
+
 # Ordered SQL scripts; append, never edit a released one.
-MIGRATIONS: list[str] = [_V1, _V2_PREVIOUS_REFERENCES, _V3_DROP_DESIRED]
+MIGRATIONS: list[str] = [_V1, _V2_PREVIOUS_REFERENCES, _V3_DROP_DESIRED, _V4_SUPPORT_REQUESTS]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Durability (docs/sync-engine.md, "Durability"): the connection runs WAL with

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from shopsync.redaction import redact
 from shopsync.store.db import get_meta, set_meta, transaction
 
 
@@ -125,7 +126,8 @@ def take_batch(db: sqlite_utils.Database, limit: int, now: float) -> Batch | Non
 
 def batch_failed(db: sqlite_utils.Database, key: str, error: str) -> None:
     db.conn.execute(
-        "UPDATE batches SET attempts = attempts + 1, last_error = ? WHERE key = ?", (error, key)
+        "UPDATE batches SET attempts = attempts + 1, last_error = ? WHERE key = ?",
+        (redact(error), key),
     )
 
 
@@ -153,8 +155,10 @@ def acknowledge(
             status, reason = results.get(ref, ("rejected", "missing from the site's answer"))
             if status == "rejected":
                 rejected += 1
+                # the site's words, redacted: a site may echo the token back in them
                 conn.execute(
-                    "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?)", (ref, version, reason, now)
+                    "INSERT OR REPLACE INTO rejections VALUES (?,?,?,?)",
+                    (ref, version, None if reason is None else redact(str(reason)), now),
                 )
                 continue
             acked += 1

@@ -10,10 +10,11 @@ from decimal import Decimal
 import sqlite_utils
 
 from shopsync.model import ReadResult, StockLine
+from shopsync.redaction import redact
 from shopsync.store.db import transaction
 
 
-def save_read(db: sqlite_utils.Database, result: ReadResult) -> None:
+def save_read(db: sqlite_utils.Database, result: ReadResult, problems: list[str]) -> None:
     """Replace the cached read with a complete new one, in one transaction."""
     rows = [
         (
@@ -29,14 +30,14 @@ def save_read(db: sqlite_utils.Database, result: ReadResult) -> None:
         )
         for ln in result.lines
     ]
-    problems = [str(p) for p in (*result.rejected, *result.warnings)][:1000]
+    problems = [redact(str(p)) for p in problems]
     with transaction(db) as conn:
         conn.execute("DELETE FROM erp_items")
         conn.executemany("INSERT OR REPLACE INTO erp_items VALUES (?,?,?,?,?,?,?,?,?)", rows)
         conn.execute(
             "INSERT OR REPLACE INTO erp_read VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
             (
-                result.source,
+                redact(result.source),  # an ODBC connection string may carry PWD=
                 result.content_hash,
                 time.time(),
                 result.raw_lines,

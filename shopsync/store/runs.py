@@ -6,6 +6,8 @@ import json
 
 import sqlite_utils
 
+from shopsync.redaction import redact
+
 COLUMNS = (
     "id", "started_at", "ended_at", "trigger", "status", "read", "changes", "uploaded",
     "pending", "held", "rejected", "message", "errors",
@@ -32,8 +34,9 @@ def finish_run(db: sqlite_utils.Database, run_id: int, now: float, summary: dict
             summary.get("pending"),
             summary.get("held"),
             summary.get("rejected"),
-            summary.get("message"),
-            json.dumps(summary.get("errors", [])[:200], ensure_ascii=False),
+            None if summary.get("message") is None else redact(str(summary["message"])),
+            # redacted before writing: a site may echo the token in the body these quote
+            json.dumps([redact(str(e)) for e in summary.get("errors", [])[:200]], ensure_ascii=False),
             run_id,
         ),
     )

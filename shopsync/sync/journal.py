@@ -41,7 +41,7 @@ def outbox(
 ) -> int:
     """Commit the run's input and its changes; returns how many changes were enqueued."""
     if read.fresh is not None:
-        erp_cache.save_read(db, read.fresh)
+        erp_cache.save_read(db, read.fresh, read.problems)  # as listed: the first, then counted
     brand_store.record_new(
         db,
         [

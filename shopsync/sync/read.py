@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shopsync.erp.messages import listed
 from shopsync.erp.settle import read_settled
 from shopsync.errors import InputError
 from shopsync.model import ReadResult, StockLine
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
     from shopsync.config import Settings
 
-MAX_PROBLEMS = 200  # problems carried in a run summary (the cached read keeps more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def _read_source(
             "nothing was changed on the site"
         )
     result.content_hash = content_hash or result.content_hash or lines_hash(result)
-    problems = [str(p) for p in (*result.rejected, *result.warnings)][:MAX_PROBLEMS]
+    problems = listed((*result.rejected, *result.warnings))  # the first ones, the rest counted
     return ErpRead(result.content_hash, len(result.lines), result, problems)
 
 

@@ -1,16 +1,12 @@
-"""The `[update]` section of config.toml: where updates come from and what the agent does.
+"""The `[update]` section's vocabularies: where updates come from and what the agent does.
 
-Kept out of `config.py` (which only lists the section) so the vocabularies and their checks
-live beside the code that uses them.
+The section's keys, defaults and checks are declared with every other setting in
+shopsync/settings_schema.py (`UpdateSettings`): one declaration, one validation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
-
-from shopsync.errors import ConfigError
 
 UPDATE_PATH = "/updates"  # where the site (and the sandbox) serves its TUF repository
 
@@ -24,28 +20,3 @@ class UpdateMode(StrEnum):
 class UpdateChannel(StrEnum):
     STABLE = "stable"
     BETA = "beta"  # beta agents also take stable releases (whichever is newer)
-
-
-@dataclass(slots=True)
-class UpdateSettings:
-    url: str = ""  # empty: the site's own update path ([site] url + /updates)
-    root: str = ""  # empty: the trusted root shipped with ShopSync
-    mode: str = UpdateMode.AUTO
-    channel: str = UpdateChannel.STABLE
-
-    def repository_url(self, site_url: str) -> str:
-        return self.url.strip() or site_url.rstrip("/") + UPDATE_PATH
-
-
-def check_update_settings(settings: UpdateSettings, path: Path) -> None:
-    """Refuse a mode or channel outside the vocabulary, naming the file and key."""
-    for key, vocabulary in (("mode", UpdateMode), ("channel", UpdateChannel)):
-        value = getattr(settings, key)
-        allowed = [v.value for v in vocabulary]
-        if value not in allowed:
-            raise ConfigError(
-                f"{path}: [update] {key}: expected {' or '.join(allowed)}, found {value!r}"
-            )
-        setattr(settings, key, vocabulary(value))
-    if settings.root and not Path(settings.root).expanduser().is_file():
-        raise ConfigError(f"{path}: [update] root: no such file {settings.root!r}")

@@ -250,7 +250,7 @@ def test_first_run_wizard_writes_config(qtbot, make_hub, wait_io, empty_home, tm
 def test_held_unpublishing_shows_what_and_confirms(qtbot, make_hub, wait_io, demo_home):
     from shopsync.gui.windows.held import HeldWindow
 
-    update_config(demo_home.home, {"guard": {"min_unpublish_count": 1, "max_unpublish_share": 0.0}})
+    update_config(demo_home.home, {"guard": {"min_unpublish_count": 1, "max_unpublish_share": 0.01}})
     settings = load_settings(demo_home.home)
     export = settings.home / "export" / "stock.csv"
     lines = export.read_bytes().decode("cp1252").split("\r\n")

@@ -67,11 +67,12 @@ def test_update_settings_are_checked(tmp_path: Path) -> None:
     assert (settings.update.mode, settings.update.channel) == ("auto", "stable")
     config = tmp_path / "config.toml"
     config.write_text(DEFAULT_CONFIG.replace('mode = "auto"', 'mode = "always"'))
-    with pytest.raises(ConfigError, match=r"config.toml: \[update\] mode: expected auto or "
-                       r"notify or off, found 'always'"):
+    # one wording for every setting (settings_schema), in the shop's language (the suite: French)
+    with pytest.raises(ConfigError, match=r"config.toml : \[update\] mode : attendu auto ou "
+                       r"notify ou off, trouvé 'always'"):
         load_settings(tmp_path)
     config.write_text(DEFAULT_CONFIG.replace('root = ""', 'root = "/nowhere/root.json"'))
-    with pytest.raises(ConfigError, match=r"\[update\] root: no such file"):
+    with pytest.raises(ConfigError, match=r"\[update\] root : attendu \"\" ou le chemin d'un fichier qui existe"):
         load_settings(tmp_path)
     config.write_text(DEFAULT_CONFIG.replace('channel = "stable"', 'channel = "beta"'))
     assert load_settings(tmp_path).update.channel == "beta"

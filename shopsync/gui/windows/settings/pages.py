@@ -320,7 +320,7 @@ class RulesPage(SettingsPage):
         self.min_count.setRange(0, 100000)
         gform.addRow(self.tr("Au-delà de (produits) :"), self.min_count)
         self.max_share = QDoubleSpinBox()
-        self.max_share.setRange(0, 100)
+        self.max_share.setRange(0.01, 100)  # a share in (0, 1]: settings_schema.Share
         self.max_share.setSuffix(" %")
         gform.addRow(self.tr("ou de (part du site publié) :"), self.max_share)
         layout.addWidget(guard)
