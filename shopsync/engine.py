@@ -40,10 +40,11 @@ from shopsync.store.db import get_meta, open_db, reopen_if_flagged, set_meta
 from shopsync.sync import catalogue, journal, messages, web_orders
 from shopsync.sync.catalogue import CATALOG_MAX_AGE
 from shopsync.sync.deliver import BATCH_SIZE, deliver
+from shopsync.sync.erp_view import ViewCache
 from shopsync.sync.listing import send_listing_requests
 from shopsync.sync.plan import Plan, Planner, PromisedCache, load_inputs
 from shopsync.sync.port import Capability, DeliveryTarget, can
-from shopsync.sync.read import read_erp
+from shopsync.sync.read import ErpRead, polls, read_erp, release_sources
 from shopsync.sync.summary import RunSummary
 from shopsync.sync.vocab import RunStatus, Trigger
 
@@ -85,6 +86,8 @@ class SyncEngine:
         self._catalog_cache = catalogue.CatalogCache()
         self._promised_cache = PromisedCache()
         self._planner = Planner()
+        self._erp_view = ViewCache()  # an ERP database's view, mirrored in memory
+        self._poll_problem: str | None = None  # the last poll failure, logged once
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -102,6 +105,7 @@ class SyncEngine:
 
     def close(self) -> None:
         self.db.conn.close()
+        release_sources()  # 4D: the session's licence goes back to the shop
 
     # -- public ------------------------------------------------------------------------------
 
@@ -112,14 +116,16 @@ class SyncEngine:
         dry_run: bool = False,
         full: bool = False,
         wait_lock: float = 0.0,
+        read: ErpRead | None = None,
     ) -> RunSummary:
-        """One complete run. Expected failures come back as a summary with its exit code."""
+        """One complete run. Expected failures come back as a summary with its exit code.
+        `read`: what a poll already read (the run plans from it instead of reading again)."""
         try:
             self._lock.acquire(timeout=wait_lock)
         except filelock.Timeout:
             return RunSummary(RunStatus.BUSY, EXIT_UNREACHABLE, message=messages.busy())
         try:
-            summary = self._guarded_run(trigger, dry_run=dry_run, full=full)
+            summary = self._guarded_run(trigger, dry_run=dry_run, full=full, read=read)
             if recovery.flagged(self.settings.db_path):  # damaged mid-run: heal, run again
                 try:
                     self.db = reopen_if_flagged(self.db, self.settings.db_path)
@@ -130,7 +136,40 @@ class SyncEngine:
         finally:
             self._lock.release()
 
-    def _guarded_run(self, trigger: Trigger | str, **kw: bool) -> RunSummary:
+    def poll(self) -> RunSummary | None:
+        """The poll job (every `[schedule] poll`): ask an ERP database for its changes only.
+        Nothing changed: no run, nothing recorded, sent or logged (None). The cached ERP view
+        moved: a run (trigger `poll`) plans from it. Files are the export watcher's."""
+        if not polls(self.settings):
+            return None
+        try:
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
+            return None  # a run is going: it reads the changes itself
+        try:
+            try:
+                read = read_erp(self.settings, self.db, full=False, cache=self._erp_view)
+            except (ShopSyncError, sqlite3.Error, OSError) as exc:
+                self._poll_failed(str(exc))
+                return None
+            self._poll_failed(None)
+            if not read.moved:
+                return None
+            return self.run_once(Trigger.POLL, read=read)  # the lock is reentrant
+        finally:
+            self._lock.release()
+
+    def _poll_failed(self, problem: str | None) -> None:
+        """A poll's failure in the log once, not every few seconds; its end too. The
+        scheduled runs show it to the shop."""
+        if problem != self._poll_problem:
+            if problem is not None:
+                log.warning("asking the ERP for its changes failed: %s", problem)
+            else:
+                log.info("the ERP answers the poll again")
+        self._poll_problem = problem
+
+    def _guarded_run(self, trigger: Trigger | str, **kw: Any) -> RunSummary:
         try:
             return self._run_locked(trigger, **kw)
         except (sqlite3.Error, OSError) as exc:  # the store failed outside the run's own guard
@@ -169,7 +208,9 @@ class SyncEngine:
 
     # -- the run -----------------------------------------------------------------------------
 
-    def _run_locked(self, trigger: Trigger | str, *, dry_run: bool, full: bool) -> RunSummary:
+    def _run_locked(
+        self, trigger: Trigger | str, *, dry_run: bool, full: bool, read: ErpRead | None = None
+    ) -> RunSummary:
         now = self.clock()
         run_id = None if dry_run else runs.start_run(self.db, trigger, now)
         summary = RunSummary(RunStatus.OK, started_at=now, dry_run=dry_run)
@@ -177,7 +218,7 @@ class SyncEngine:
         client = None
         try:
             client = self._client_factory()
-            self._run(summary, client, dry_run=dry_run, full=full)
+            self._run(summary, client, dry_run=dry_run, full=full, read=read)
         except InputError as exc:
             summary.status, summary.exit_code, summary.message = (
                 RunStatus.INPUT_ERROR, EXIT_INPUT, str(exc)
@@ -220,13 +261,17 @@ class SyncEngine:
         self._emit("run_finished", summary=summary)
         return summary
 
-    def _run(self, summary: RunSummary, client: DeliveryTarget, *, dry_run: bool, full: bool) -> None:
+    def _run(
+        self, summary: RunSummary, client: DeliveryTarget, *, dry_run: bool, full: bool,
+        read: ErpRead | None = None,
+    ) -> None:
         """The steps, in order. Each failure raises; `_run_locked` turns it into the summary."""
         db = self.db
         self._emit("progress", phase="read", done=0, total=0)
-        read = read_erp(self.settings, db, full=full)
+        if read is None:
+            read = read_erp(self.settings, db, full=full, cache=self._erp_view)
         summary.read = read.items
-        if read.fresh is not None:
+        if read.problems:  # a new parse, or a database view that moved
             summary.errors = list(read.problems)
 
         self._emit("progress", phase="catalog", done=0, total=0)

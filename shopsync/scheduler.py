@@ -50,6 +50,13 @@ HEARTBEAT_SECONDS = 30.0
 JUMP_TOLERANCE = 60.0
 
 
+def polls(settings: Settings) -> bool:
+    """Whether the ERP is a database to ask for its changes every `[schedule] poll`."""
+    from shopsync.sync.read import polls as database_polls  # loads the profile: only here
+
+    return database_polls(settings)
+
+
 def _default_engine_factory(settings: Settings, observer: Observer) -> Engine:
     from shopsync.engine import SyncEngine
 
@@ -146,6 +153,7 @@ class SyncScheduler:
                 self.settings.schedule,
                 self.request,
                 self.run_update_round if self._update_round is not None else None,
+                poll=polls(self.settings),
             )
             self._jobs.start(self._backoff.retry_at)
         self._start_watch()
@@ -183,6 +191,7 @@ class SyncScheduler:
             self._engine_stale = True
             self._set_backoff(backoff.Backoff())
         if self._jobs is not None:
+            self._jobs.poll = polls(settings)
             self._jobs.rebuild(settings.schedule, self._backoff.retry_at)
         self._stop_watch()
         self._start_watch()
@@ -204,8 +213,8 @@ class SyncScheduler:
                 return False
             if self._queued_run is not None:
                 self._queued_run.full = self._queued_run.full or full
-                if trigger in backoff.MANUAL_TRIGGERS:
-                    self._queued_run.trigger = trigger
+                if trigger in backoff.MANUAL_TRIGGERS or self._queued_run.trigger == Trigger.POLL:
+                    self._queued_run.trigger = trigger  # a whole run does what a poll does
                 return False
             self._queued_run = _RunRequest(trigger, full)
             self._idle.clear()
@@ -381,7 +390,22 @@ class SyncScheduler:
             except Exception:  # noqa: BLE001
                 log.exception("worker call callback failed")
 
+    def _do_poll(self) -> None:
+        """Ask the ERP database for its changes; only when it had some does a run follow, and
+        only then do the tray, the service's output and the platform hear of it."""
+        try:
+            summary = self._get_engine().poll()
+        except Exception:  # noqa: BLE001 - the scheduler must outlive any bug
+            log.exception("poll failed")
+            self._close_engine()
+            return
+        if summary is not None:
+            self._after_run(summary)
+
     def _do_run(self, request: _RunRequest) -> None:
+        if request.trigger == Trigger.POLL and not request.full:
+            self._do_poll()
+            return
         with self._lock:
             self.state.running = True
         self._publish_state()
@@ -396,6 +420,9 @@ class SyncScheduler:
                 RunStatus.ERROR, 1, message=f"{type(exc).__name__}: {exc}", started_at=now, ended_at=now
             )
             self._emit("run_finished", {"summary": summary})
+        self._after_run(summary)
+
+    def _after_run(self, summary: RunSummary) -> None:
         with self._lock:
             self.state.running = False
             self.state.last_summary = summary

@@ -59,6 +59,7 @@ TRIGGERS: dict[str, str] = {
     Trigger.BRANDS: QT_TRANSLATE_NOOP("State", "marques"),
     Trigger.REFERENCES: QT_TRANSLATE_NOOP("State", "références"),
     Trigger.SUPPORT: QT_TRANSLATE_NOOP("State", "demande du support"),
+    Trigger.POLL: QT_TRANSLATE_NOOP("State", "changement dans l'ERP"),
 }
 
 # The first-connection check (`shopsync check --site`, the first-run wizard's site step):

@@ -372,4 +372,22 @@ def test_settings_are_declared_once():
             for name, line in _imports(path):
                 if name == "shopsync.errors":
                     offenders.append(f"{rel}:{line} checks settings on its own (imports ConfigError)")
+
+def test_the_change_trackers_reach_the_erp_only_through_its_readers_sessions():
+    """One 4D session (one licence) per process, one ODBC connection road: the change trackers
+    (issue 20) speak to the ERP through `fourd_rest` and `odbc`, never with a client of their own."""
+    import ast
+
+    offenders = []
+    for name in ("changes.py", "trackers.py", "fourd_changes.py", "odbc_changes.py", "view.py"):
+        path = ROOT / "erp" / name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            if any(n.split(".")[0] in ("httpx", "requests", "urllib3") or n.startswith("shopsync.net")
+                   for n in names):
+                offenders.append(f"{path}:{node.lineno}")
     assert offenders == []

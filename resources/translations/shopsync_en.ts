@@ -2091,32 +2091,32 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="107"/>
+        <location filename="../../shopsync/texts.py" line="108"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="108"/>
+        <location filename="../../shopsync/texts.py" line="109"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109"/>
+        <location filename="../../shopsync/texts.py" line="110"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110"/>
+        <location filename="../../shopsync/texts.py" line="111"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="165"/>
+        <location filename="../../shopsync/texts.py" line="166"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="169"/>
+        <location filename="../../shopsync/texts.py" line="170"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -2124,7 +2124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="200"/>
+        <location filename="../../shopsync/texts.py" line="201"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -2132,17 +2132,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="202"/>
+        <location filename="../../shopsync/texts.py" line="203"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="205"/>
+        <location filename="../../shopsync/texts.py" line="206"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="188"/>
+        <location filename="../../shopsync/texts.py" line="189"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
@@ -2152,13 +2152,13 @@
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="171"/>
+        <location filename="../../shopsync/texts.py" line="172"/>
         <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
         <translation>ERP export unreadable, nothing changed on the site: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="182"/>
-        <location filename="../../shopsync/texts.py" line="191"/>
+        <location filename="../../shopsync/texts.py" line="183"/>
+        <location filename="../../shopsync/texts.py" line="192"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -2166,7 +2166,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="179"/>
+        <location filename="../../shopsync/texts.py" line="180"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
@@ -2191,7 +2191,7 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="163"/>
+        <location filename="../../shopsync/texts.py" line="164"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
@@ -2201,7 +2201,7 @@
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="161"/>
+        <location filename="../../shopsync/texts.py" line="162"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
@@ -2331,127 +2331,132 @@
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67"/>
+        <location filename="../../shopsync/texts.py" line="62"/>
+        <source>changement dans l&apos;ERP</source>
+        <translation>ERP change</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="68"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68"/>
+        <location filename="../../shopsync/texts.py" line="69"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73"/>
+        <location filename="../../shopsync/texts.py" line="74"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78"/>
+        <location filename="../../shopsync/texts.py" line="79"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83"/>
+        <location filename="../../shopsync/texts.py" line="84"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="88"/>
+        <location filename="../../shopsync/texts.py" line="89"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96"/>
+        <location filename="../../shopsync/texts.py" line="97"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97"/>
+        <location filename="../../shopsync/texts.py" line="98"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98"/>
+        <location filename="../../shopsync/texts.py" line="99"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99"/>
+        <location filename="../../shopsync/texts.py" line="100"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="100"/>
+        <location filename="../../shopsync/texts.py" line="101"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="115"/>
+        <location filename="../../shopsync/texts.py" line="116"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116"/>
+        <location filename="../../shopsync/texts.py" line="117"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117"/>
+        <location filename="../../shopsync/texts.py" line="118"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118"/>
+        <location filename="../../shopsync/texts.py" line="119"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="124"/>
+        <location filename="../../shopsync/texts.py" line="125"/>
         <source>prêt</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125"/>
+        <location filename="../../shopsync/texts.py" line="126"/>
         <source>à corriger</source>
         <translation>to fix</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="126"/>
+        <location filename="../../shopsync/texts.py" line="127"/>
         <source>pas prêt</source>
         <translation>not ready</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="127"/>
+        <location filename="../../shopsync/texts.py" line="128"/>
         <source>hors catalogue</source>
         <translation>off the catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="132"/>
+        <location filename="../../shopsync/texts.py" line="133"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="133"/>
+        <location filename="../../shopsync/texts.py" line="134"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="134"/>
+        <location filename="../../shopsync/texts.py" line="135"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="135"/>
+        <location filename="../../shopsync/texts.py" line="136"/>
         <source>introuvables</source>
         <translation>not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="189"/>
+        <location filename="../../shopsync/texts.py" line="190"/>
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>The last sync failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="196"/>
+        <location filename="../../shopsync/texts.py" line="197"/>
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation>
             <numerusform>%n new brand to decide (%1).</numerusform>

@@ -2045,52 +2045,52 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="107" />
+        <location filename="../../shopsync/texts.py" line="108" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="108" />
+        <location filename="../../shopsync/texts.py" line="109" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109" />
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110" />
+        <location filename="../../shopsync/texts.py" line="111" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="165" />
+        <location filename="../../shopsync/texts.py" line="166" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="169" />
+        <location filename="../../shopsync/texts.py" line="170" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="200" />
+        <location filename="../../shopsync/texts.py" line="201" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="202" />
+        <location filename="../../shopsync/texts.py" line="203" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="205" />
+        <location filename="../../shopsync/texts.py" line="206" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="188" />
+        <location filename="../../shopsync/texts.py" line="189" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
@@ -2100,18 +2100,18 @@
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="171" />
+        <location filename="../../shopsync/texts.py" line="172" />
         <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
         <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="182" />
-        <location filename="../../shopsync/texts.py" line="191" />
+        <location filename="../../shopsync/texts.py" line="183" />
+        <location filename="../../shopsync/texts.py" line="192" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="179" />
+        <location filename="../../shopsync/texts.py" line="180" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
@@ -2136,7 +2136,7 @@
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="163" />
+        <location filename="../../shopsync/texts.py" line="164" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
@@ -2146,7 +2146,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="161" />
+        <location filename="../../shopsync/texts.py" line="162" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
@@ -2276,127 +2276,132 @@
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="67" />
+        <location filename="../../shopsync/texts.py" line="62" />
+        <source>changement dans l'ERP</source>
+        <translation>changement dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="68" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68" />
+        <location filename="../../shopsync/texts.py" line="69" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="73" />
+        <location filename="../../shopsync/texts.py" line="74" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="78" />
+        <location filename="../../shopsync/texts.py" line="79" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="83" />
+        <location filename="../../shopsync/texts.py" line="84" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="88" />
+        <location filename="../../shopsync/texts.py" line="89" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="96" />
+        <location filename="../../shopsync/texts.py" line="97" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97" />
+        <location filename="../../shopsync/texts.py" line="98" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98" />
+        <location filename="../../shopsync/texts.py" line="99" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99" />
+        <location filename="../../shopsync/texts.py" line="100" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="100" />
+        <location filename="../../shopsync/texts.py" line="101" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="115" />
+        <location filename="../../shopsync/texts.py" line="116" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116" />
+        <location filename="../../shopsync/texts.py" line="117" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117" />
+        <location filename="../../shopsync/texts.py" line="118" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118" />
+        <location filename="../../shopsync/texts.py" line="119" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="124" />
+        <location filename="../../shopsync/texts.py" line="125" />
         <source>prêt</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125" />
+        <location filename="../../shopsync/texts.py" line="126" />
         <source>à corriger</source>
         <translation>à corriger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="126" />
+        <location filename="../../shopsync/texts.py" line="127" />
         <source>pas prêt</source>
         <translation>pas prêt</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="127" />
+        <location filename="../../shopsync/texts.py" line="128" />
         <source>hors catalogue</source>
         <translation>hors catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="132" />
+        <location filename="../../shopsync/texts.py" line="133" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="133" />
+        <location filename="../../shopsync/texts.py" line="134" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="134" />
+        <location filename="../../shopsync/texts.py" line="135" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="135" />
+        <location filename="../../shopsync/texts.py" line="136" />
         <source>introuvables</source>
         <translation>introuvables</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="189" />
+        <location filename="../../shopsync/texts.py" line="190" />
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>La dernière synchronisation a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="196" />
+        <location filename="../../shopsync/texts.py" line="197" />
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>

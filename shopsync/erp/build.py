@@ -98,6 +98,15 @@ class Builder(ColumnValues, ItemMerging):
             self._take(rows, _starts(prev, ends))
             prev = ends[-1]
 
+    def feed_numbered(self, pairs: Iterable[tuple[Sequence[str], int]]) -> None:
+        """Consume `(cells, line)` pairs of one-line records whose line is their own number,
+        not counted from the previous one: a database row kept by key has a stable number, and
+        the rows of a few references rebuilt after a delta are not contiguous."""
+        pairs = iter(pairs)
+        while chunk := list(islice(pairs, CHUNK_ROWS)):
+            rows, lines = zip(*chunk, strict=True)
+            self._take(rows, lines)
+
     def feed_reader(self, reader: Iterator[list[str]], prev: int = 0) -> None:
         """Consume a `csv.reader` (anything yielding rows with a `line_num` attribute counting
         the lines read so far) from just after the header, `prev` being the header's line.

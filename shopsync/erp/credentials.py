@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from shopsync import redaction
-from shopsync.erp.fourd_rest import server_base
+from shopsync.erp.fourd_rest import server_address
 from shopsync.erp.odbc import connection_key
 from shopsync.erp.profiles import load_profile
 from shopsync.erp.reader import source_kind
@@ -32,7 +32,7 @@ def source_password(source: str | None, profile_name: str, home: Path | None) ->
     redaction.register_connection_string(profile.source.connection_string)
     kind = source_kind(source or None, profile)
     if kind == "4d-rest":
-        base = server_base(source, profile.source)
+        base = server_address(source, profile.source)
         return password("4d", base) if base and profile.source.auth != "none" else None
     if kind == "odbc":
         try:

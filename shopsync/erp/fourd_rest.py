@@ -29,6 +29,9 @@ log = logging.getLogger("shopsync.erp")
 _SESSIONS: dict[tuple[str, str], Any] = {}
 _LOCK = threading.Lock()
 MAX_PAGES = 100_000
+# A session 4D no longer knows (expired, or its cookie did): 401, or 402 when the server
+# answers "no licence for this request" after dropping it. One new login, then the page again.
+RENEW = frozenset({401, 402})
 
 
 def _flatten(entity: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -82,6 +85,9 @@ def _login(client: Any, base: str, spec: Any, secret: str | None) -> None:
         )
     if response.status_code in (401, 403):
         raise InputError(f"{base}: the 4D server refused the login of {spec.user!r}")
+    if response.status_code == 402:
+        raise InputError(f"{base}: every licence of the 4D server is in use (HTTP 402): "
+                         "ShopSync's session needs one")
     if response.status_code >= 400:
         raise InputError(f"{base}: 4D login failed (HTTP {response.status_code})")
     try:
@@ -142,12 +148,12 @@ atexit.register(close_sessions)
 
 def _page(client: Any, url: str, params: dict[str, str], base: str, spec: Any, secret: str | None) -> dict:
     """One GET of the 4D REST server (a page of entities, or any list answer), bounded; a
-    401 means the session expired: one new login, then the same request again."""
+    401 or 402 means the session expired: one new login, then the same request again."""
     from shopsync.net import limits
 
     for attempt in (1, 2):
         response = _exchange(client, "GET", url, limits.FOURD_PAGE, secret, params=params)
-        if response.status_code == 401 and attempt == 1 and spec.auth != "none":
+        if response.status_code in RENEW and attempt == 1 and spec.auth != "none":
             _login(client, base, spec, secret)  # the session expired: once more
             continue
         if response.status_code == 404:
@@ -166,15 +172,23 @@ def _page(client: Any, url: str, params: dict[str, str], base: str, spec: Any, s
     raise InputError(f"{base}: the 4D server refused the session")  # pragma: no cover
 
 
-def server_base(source: str | None, spec: Any) -> str:
+def server_address(source: str | None, spec: Any) -> str:
     """The 4D server's address as sessions and the keyring key name it ("" when none)."""
     base = (source or spec.url).strip().rstrip("/")
     return base[: -len("/rest")] if base.endswith("/rest") else base
 
 
-def open_rest(source: str | None, profile: Profile) -> tuple[str, Table]:
+def get_json(base: str, profile: Profile, path: str, params: dict[str, str]) -> dict:
+    """One GET on the 4D server through the process's one session (for `fourd_changes`)."""
     spec = profile.source
-    base = server_base(source, spec)
+    client, secret = _session(base, spec, spec.timeout)
+    return _page(client, f"{base}/rest/{path}", params, base, spec, secret)
+
+
+def server_base(source: str | None, profile: Profile) -> str:
+    """The server's base URL from the command line or the profile, checked."""
+    spec = profile.source
+    base = server_address(source, spec)
     if not base:
         raise InputError(
             f"the profile {profile.name!r} names no 4D server: set [source] url and data_class"
@@ -183,6 +197,12 @@ def open_rest(source: str | None, profile: Profile) -> tuple[str, Table]:
         raise InputError(f"{base}: the profile {profile.name!r} has no [source] data_class")
     if spec.auth != "none" and not spec.user:
         raise InputError(f"{base}: the profile {profile.name!r} has no [source] user for the login")
+    return base
+
+
+def open_rest(source: str | None, profile: Profile) -> tuple[str, Table]:
+    spec = profile.source
+    base = server_base(source, profile)
     try:
         import httpx  # noqa: F401 - checked here for a clear message
     except ImportError as exc:  # pragma: no cover - a declared dependency

@@ -8,6 +8,8 @@ scrubbed from any driver message before it is shown.
 
 from __future__ import annotations
 
+from typing import Any
+
 from shopsync.erp.profiles import Profile
 from shopsync.erp.secrets import password, scrub
 from shopsync.erp.table import Table, locate_header
@@ -52,11 +54,9 @@ def _quote(value: str) -> str:
     return value
 
 
-def open_odbc(source: str | None, profile: Profile) -> tuple[str, Table]:
+def connect(source: str | None, profile: Profile) -> tuple[Any, str, str | None]:
+    """(an open pyodbc connection, the label for messages, the password to scrub)."""
     conn, key, label = _connection(source, profile)
-    query = profile.source.query.strip()
-    if not query:
-        raise InputError(f"{label}: the profile {profile.name!r} has no [source] query")
     try:
         import pyodbc
     except ImportError as exc:
@@ -70,6 +70,17 @@ def open_odbc(source: str | None, profile: Profile) -> tuple[str, Table]:
         connection = pyodbc.connect(full, timeout=int(profile.source.timeout), autocommit=True)
     except pyodbc.Error as exc:
         raise InputError(f"{label}: cannot connect ({scrub(_message(exc), secret)})") from None
+    return connection, label, secret
+
+
+def open_odbc(source: str | None, profile: Profile) -> tuple[str, Table]:
+    _, _, label = _connection(source, profile)
+    query = profile.source.query.strip()
+    if not query:
+        raise InputError(f"{label}: the profile {profile.name!r} has no [source] query")
+    connection, label, secret = connect(source, profile)  # says why when pyodbc is missing
+    import pyodbc
+
     try:
         cursor = connection.cursor()
         cursor.execute(query)

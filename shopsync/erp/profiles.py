@@ -48,6 +48,11 @@ class Source:
     page_size: int = 500
     auth: str = "login"
     timeout: float = 30.0
+    # Reading only what changed (docs/erp-profiles.md, "Reading only what changed")
+    changes: str = ""  # 4D REST: "stamp" (global stamp + __DeletedRecords); "" = the gate
+    changes_column: str = ""  # ODBC: a column whose value grows when a row changes
+    key: tuple[str, ...] = ()  # ODBC: the columns that identify a row (with changes_column)
+    changes_overlap: float = 30.0  # seconds re-read behind the cursor (transactions in flight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +101,12 @@ def _source(where: str, table: dict[str, Any]) -> Source:
     for key, value in table.items():
         if key not in known:
             raise _fail(where, f"[source] unknown key {key!r} (known: {', '.join(sorted(known))})")
-        if key == "attributes":
+        if key in ("attributes", "key"):
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise _fail(where, "[source] attributes: expected a list of names")
+                raise _fail(where, f"[source] {key}: expected a list of names")
             values[key] = tuple(value)
+        elif key == "changes_overlap":
+            values[key] = _duration(where, value)
         elif key == "page_size":
             _typed(where, "[source] page_size", value, int, "a whole number")
             if not 1 <= value <= 100_000:
@@ -116,7 +123,25 @@ def _source(where: str, table: dict[str, Any]) -> Source:
         raise _fail(where, f"[source] format: expected one of {', '.join(FORMATS)}")
     if source.auth not in ("login", "authentify", "none"):
         raise _fail(where, "[source] auth: expected login, authentify or none")
+    if source.changes not in ("", "stamp"):
+        raise _fail(where, '[source] changes: expected "stamp" (4D\'s global stamp) or ""')
+    if source.changes and source.type != "4d-rest":
+        raise _fail(where, '[source] changes = "stamp" is for type = "4d-rest"')
+    if source.changes_column and source.type != "odbc":
+        raise _fail(where, '[source] changes_column is for type = "odbc"')
+    if source.changes_column and not source.key:
+        raise _fail(where, "[source] changes_column needs key = [\"COLUMN\", ...] (the columns "
+                    "that identify a row), to merge rows read twice and find deletions")
     return source
+
+
+def _duration(where: str, value: Any) -> float:
+    from shopsync.durations import DurationError, parse_duration
+
+    try:
+        return parse_duration(value)
+    except DurationError as exc:
+        raise _fail(where, f"[source] changes_overlap: {exc}") from None
 
 
 def _options(where: str, table: dict[str, Any]) -> Options:

@@ -192,38 +192,7 @@ def read_export(
     table: Table | None = None
     try:
         where, table = _open(source, chosen)
-        builder = Builder(where, table.columns, chosen.status_values)
-        try:
-            if table.reader is not None:
-                builder.feed_reader(table.reader, table.prev)
-            else:
-                builder.feed(table.pairs, table.prev)
-        except ShopSyncError:
-            raise
-        except (csv.Error, UnicodeError) as exc:
-            line = table.position() if table.position else None
-            at = f"{where}:{line}" if line else where
-            hint = " (an opening quote that is never closed?)" if isinstance(exc, csv.Error) else ""
-            raise InputError(f"{at}: {exc}{hint}") from None
-        # source-level notes, some made while reading
-        builder.warnings[:0] = [*table.warnings, *repeated_headers(
-            where, table.columns, chosen.columns, table.details.get("header_line"))]
-        # batches meet problems column by column: give them back in line order
-        builder.rejected.sort(key=_line_order)
-        builder.warnings.sort(key=_line_order)
-        return ExportResult(
-            source=where,
-            lines=builder.lines(),
-            rejected=builder.rejected,
-            warnings=builder.warnings,
-            content_hash=table.content_hash if table.digest is None else table.digest(),
-            raw_lines=builder.raw_lines,
-            details={
-                **table.details,
-                "profile": chosen.name,
-                "mapping": {f: table.columns.header_of(f) for f in table.columns.index},
-            },
-        )
+        return build_table(where, table, chosen)
     except ShopSyncError:
         raise
     except Exception as exc:  # noqa: BLE001 - the boundary: every reader failure is an InputError
@@ -235,6 +204,45 @@ def read_export(
             gc.freeze()
             gc.unfreeze()
             gc.enable()
+
+
+def build_table(where: str, table: Table, chosen: Profile) -> ExportResult:
+    """The one road from an opened table to an ExportResult (files, ODBC, 4D REST, and the
+    cached rows of a source read by its changes: `shopsync.erp.view`)."""
+    builder = Builder(where, table.columns, chosen.status_values)
+    try:
+        if table.reader is not None:
+            builder.feed_reader(table.reader, table.prev)
+        elif table.numbered:
+            builder.feed_numbered(table.pairs)
+        else:
+            builder.feed(table.pairs, table.prev)
+    except ShopSyncError:
+        raise
+    except (csv.Error, UnicodeError) as exc:
+        line = table.position() if table.position else None
+        at = f"{where}:{line}" if line else where
+        hint = " (an opening quote that is never closed?)" if isinstance(exc, csv.Error) else ""
+        raise InputError(f"{at}: {exc}{hint}") from None
+    # source-level notes, some made while reading
+    builder.warnings[:0] = [*table.warnings, *repeated_headers(
+        where, table.columns, chosen.columns, table.details.get("header_line"))]
+    # batches meet problems column by column: give them back in line order
+    builder.rejected.sort(key=_line_order)
+    builder.warnings.sort(key=_line_order)
+    return ExportResult(
+        source=where,
+        lines=builder.lines(),
+        rejected=builder.rejected,
+        warnings=builder.warnings,
+        content_hash=table.content_hash if table.digest is None else table.digest(),
+        raw_lines=builder.raw_lines,
+        details={
+            **table.details,
+            "profile": chosen.name,
+            "mapping": {f: table.columns.header_of(f) for f in table.columns.index},
+        },
+    )
 
 
 def preview(

@@ -35,6 +35,8 @@ class Table:
     reader: Iterator[list[str]] | None = None
     # files: the SHA-256 of their bytes, when the reader gives no content_hash (may wait for it)
     digest: Callable[[], str] | None = None
+    # `pairs` carry each row's own line (a database row's stable number), not its last line
+    numbered: bool = False
 
 
 def no_reference_error(

@@ -1,4 +1,5 @@
-"""The timed jobs: a frequent sync, a nightly full reconcile and the backoff's retry, on
+"""The timed jobs: a frequent sync, a nightly full reconcile, the backoff's retry and, for an ERP
+database, the poll that asks it for its changes (`[schedule] poll`), on
 APScheduler's `BackgroundScheduler` (its Qt scheduler keeps the None that PySide6's
 `QTimer.singleShot` returns, so it could never cancel a timer). Each job only *requests* a run.
 
@@ -48,6 +49,17 @@ def parse_hhmm(text: str) -> tuple[int, int] | None:
     return clock_time(text)
 
 
+def poll_seconds(schedule: ScheduleSettings) -> float | None:
+    """`[schedule] poll` in seconds (config.py checked it; a bad value here turns polling off)."""
+    from shopsync.durations import DurationError, parse_duration
+
+    try:
+        return parse_duration(schedule.poll)
+    except DurationError:
+        log.warning("invalid [schedule] poll %r: the ERP is not polled", schedule.poll)
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class JobInfo:
     """One timed job as the tray and the tests see it."""
@@ -70,12 +82,19 @@ class TimedJobs:
         schedule: ScheduleSettings,
         request: Request,
         update_round: Callable[[], object] | None = None,
+        *,
+        poll: bool = False,
     ) -> None:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         self._schedule = schedule
         self._request = request
         self._update_round = update_round  # runs in APScheduler's pool: it blocks on the network
+        self.poll = poll  # the ERP is a database that can be asked for its changes
+        # APScheduler logs two INFO lines per job it runs: with a poll every few seconds that
+        # is 35,000 lines a day saying nothing. Runs log their own line; the executor keeps its
+        # warnings (missed jobs, failures).
+        logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
         self._aps: BackgroundScheduler = BackgroundScheduler(
             timezone=zone(schedule.timezone),
             job_defaults={
@@ -107,6 +126,19 @@ class TimedJobs:
                 id=str(Trigger.INTERVAL),
                 minutes=float(schedule.interval_minutes),
                 timezone=tz,
+                replace_existing=True,
+            )
+        seconds = poll_seconds(schedule) if self.poll else None
+        if seconds is not None:
+            # A poll missed (a run was going) is not made up: the next one asks the same.
+            self._aps.add_job(
+                self._request,
+                "interval",
+                args=[Trigger.POLL],
+                id=str(Trigger.POLL),
+                seconds=seconds,
+                timezone=tz,
+                misfire_grace_time=max(1, int(seconds)),
                 replace_existing=True,
             )
         at = parse_hhmm(schedule.nightly)

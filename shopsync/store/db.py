@@ -126,8 +126,29 @@ _V4_SUPPORT_REQUESTS = """
         DELETE FROM meta WHERE key = 'support_requests_done';
 """
 
+# v5 (issue 20): ERP databases that can tell their changes. Their rows are kept by the
+# source's own key (4D's __KEY, the profile's ODBC key columns) so that a delta (changed and
+# deleted rows) updates the cached ERP view; the cursor (last stamp, largest change-column
+# value, gate figures) lives beside it and survives restarts.
+_V5_ERP_ROWS_AND_CURSOR = """
+        CREATE TABLE erp_rows (
+            key TEXT PRIMARY KEY, cells TEXT NOT NULL
+        );
+        CREATE TABLE erp_cursor (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            source TEXT NOT NULL, mode TEXT NOT NULL, headers TEXT NOT NULL,
+            state TEXT NOT NULL, at REAL NOT NULL
+        );
+"""
+
 # Ordered SQL scripts; append, never edit a released one.
-MIGRATIONS: list[str] = [_V1, _V2_PREVIOUS_REFERENCES, _V3_DROP_DESIRED, _V4_SUPPORT_REQUESTS]
+MIGRATIONS: list[str] = [
+    _V1,
+    _V2_PREVIOUS_REFERENCES,
+    _V3_DROP_DESIRED,
+    _V4_SUPPORT_REQUESTS,
+    _V5_ERP_ROWS_AND_CURSOR,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Durability (docs/sync-engine.md, "Durability"): the connection runs WAL with

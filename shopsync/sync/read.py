@@ -1,4 +1,6 @@
-"""The read step: the newest complete export, parsed only when its bytes are new.
+"""The read step: the newest complete export, parsed only when its bytes are new; or, for an
+ERP database that can tell its changes (4D's global stamp, an ODBC change column, the gate),
+only what changed, applied to the cached ERP view (`sync/read_database.py`).
 
 This is the one place a run waits for an export to settle (`erp.settle.read_settled`, which
 also waits while another program holds the file and reads again when it vanished or moved
@@ -6,45 +8,45 @@ during the read, then says "export occupé"): the export
 watcher only debounces file events, so a run started by the watcher, the interval, the nightly
 job or the CLI all wait here, once. A whole-source failure raises InputError before anything
 downstream is touched; the cached read and the site stay as they were.
+
+What the step hands the run is an `ErpRead` (`sync/erp_read.py`), whichever road was taken.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shopsync.erp.messages import listed
 from shopsync.erp.settle import read_settled
 from shopsync.errors import InputError
-from shopsync.model import ReadResult, StockLine
 from shopsync.store import erp_cache
+from shopsync.sync.erp_read import MAX_PROBLEMS, ErpRead, lines_hash
+from shopsync.sync.erp_view import ViewCache
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from shopsync.config import Settings
+    from shopsync.erp.profiles import Profile
 
+DATABASE_SOURCES = ("odbc", "4d-rest")
+__all__ = ["MAX_PROBLEMS", "ErpRead", "file_hash", "lines_hash", "polls", "read_erp",
+           "release_sources"]
 
-
-@dataclass(frozen=True, slots=True)
-class ErpRead:
-    """What the read step found. `fresh` is a new parse, saved by the outbox step once the run
-    commits to it; None means the cached read (same bytes) serves."""
-
-    content_hash: str | None
-    items: int
-    fresh: ReadResult | None = None
-    problems: list[str] = field(default_factory=list)
-
-    def lines(self, db: sqlite_utils.Database) -> list[StockLine]:
-        return self.fresh.lines if self.fresh is not None else erp_cache.load_lines(db)
-
-
-def read_erp(settings: Settings, db: sqlite_utils.Database, *, full: bool) -> ErpRead:
-    """Read the export unless its bytes are the ones already read (or `full` asks again)."""
+def read_erp(
+    settings: Settings, db: sqlite_utils.Database, *, full: bool, cache: ViewCache | None = None
+) -> ErpRead:
+    """Read the export unless its bytes are the ones already read (or `full` asks again); a
+    database source by its changes unless `full` (`cache`: the engine's mirror of its view)."""
     erp_settings = settings.erp
+    database = _database_source(settings)
+    if database is not None:
+        from shopsync.sync.read_database import read_changes
+
+        return read_changes(db, *database, full=full, cache=cache)
     if erp_settings.path:  # held, vanished or moving while read: read again, or "occupé"
         return read_settled(
             erp_settings.path,
@@ -88,9 +90,36 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def lines_hash(result: ReadResult) -> str:
-    """For sources without bytes of their own (ODBC, REST): a hash of what was read."""
-    digest = hashlib.sha256()
-    for line in result.lines:
-        digest.update(repr(line).encode())
-    return digest.hexdigest()
+# -- database sources read by their changes ------------------------------------------------------
+
+
+def _database_source(settings: Settings) -> tuple[str | None, Profile] | None:
+    """(source, profile) when the ERP is a database (ODBC, 4D REST), else None (a file)."""
+    from shopsync import erp
+    from shopsync.erp.reader import _source_kind
+
+    path = settings.erp.path or None
+    profile = erp.load_profile(settings.erp.profile, home=settings.home)
+    if _source_kind(path, profile) not in DATABASE_SOURCES:
+        return None
+    if profile.source.type not in DATABASE_SOURCES:  # a URL or DSN given as the path
+        from dataclasses import replace
+
+        kind = _source_kind(path, profile)
+        profile = replace(profile, source=replace(profile.source, type=kind))
+    return path, profile
+
+
+def polls(settings: Settings) -> bool:
+    """True when the ERP is a database that the poll job asks for its changes."""
+    try:
+        return _database_source(settings) is not None
+    except Exception:  # noqa: BLE001 - a broken profile shows at the next run, not here
+        return False
+
+
+def release_sources() -> None:
+    """Log out of the ERP sessions this process holds (4D: each holds a licence)."""
+    fourd = sys.modules.get("shopsync.erp.fourd_rest")
+    if fourd is not None:
+        fourd.close_sessions()

@@ -41,6 +41,7 @@ class Trigger(enum.StrEnum):
     BRANDS = "brands"  # a brand decision in the brands window
     REFERENCES = "references"  # an alias decision in the references window
     SUPPORT = "support"  # the platform's support asked for a full reconcile (Site API v1.1)
+    POLL = "poll"  # the ERP database told of changes when asked (`[schedule] poll`)
 
 
 # Triggers that a person started: they run even when paused, blocked or backing off.

@@ -1,19 +1,17 @@
-"""4D REST against a local fake that speaks ORDA's documented JSON, on a real socket."""
+"""4D REST against the stand-in that speaks ORDA's documented JSON, on a real socket."""
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from shopsync.erp import fourd_rest, read_export
 from shopsync.errors import InputError
+
+from .fourd_standin import Server4D, running
 
 ENTITIES = [
     {"__KEY": str(i), "__STAMP": 1, "reference": f"4D-{i:03d}", "libelle": f"Bague {i} é",
@@ -23,83 +21,20 @@ ENTITIES = [
 ]
 
 
-class Fake4D(BaseHTTPRequestHandler):
-    server_version = "4D/20.0"
-    state: dict  # set per server
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _send(self, status: int, body: object, cookie: str | None = None) -> None:
-        data = json.dumps(body).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        if cookie:
-            self.send_header("Set-Cookie", f"4DSID_shop={cookie}; Path=/; HttpOnly")
-        self.end_headers()
-        self.wfile.write(data)
-
-    def _session_ok(self) -> bool:
-        cookie = self.headers.get("Cookie", "")
-        return f"4DSID_shop={self.state['session']}" in cookie and self.state["session"] is not None
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        state = self.state
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        path = urlsplit(self.path).path
-        if path == "/rest/$directory/login":
-            ok = (self.headers.get("username-4D"), self.headers.get("password-4D")) == ("web", "s3cret")
-        elif path == "/rest/$catalog/authentify":
-            given = json.loads(body or b"{}")
-            ok = (given.get("identifier"), given.get("password")) == ("web", "s3cret")
-        else:
-            return self._send(404, {"__ERROR": [{"message": "not found"}]})
-        if not ok:
-            return self._send(401, {"__ERROR": [{"message": "wrong user or password"}]})
-        state["logins"] += 1
-        state["session"] = f"S{state['logins']}"
-        return self._send(200, {"result": True}, cookie=state["session"])
-
-    def do_GET(self) -> None:  # noqa: N802
-        state = self.state
-        url = urlsplit(self.path)
-        if url.path == "/rest/$directory/logout":
-            state["logouts"] += 1
-            state["session"] = None
-            return self._send(200, {"result": True})
-        if not self._session_ok():
-            return self._send(401, {"__ERROR": [{"message": "no session"}]})
-        if url.path != "/rest/Article":
-            return self._send(404, {"__ERROR": [{"message": "unknown dataclass"}]})
-        query = {k: v[0] for k, v in parse_qs(url.query).items()}
-        state["queries"].append(query)
-        selected = ENTITIES
-        if query.get("$filter") == "stock>0":
-            selected = [e for e in ENTITIES if e["stock"] > 0]
-        skip, top = int(query.get("$skip", 0)), int(query.get("$top", 100))
-        page = selected[skip : skip + top]
-        if "$attributes" in query:
-            wanted = query["$attributes"].split(",")
-            page = [{"__KEY": e["__KEY"], **{a.split(".")[0]: e[a.split(".")[0]] for a in wanted}} for e in page]
-        return self._send(200, {"__DATACLASS": "Article", "__COUNT": len(selected), "__FIRST": skip,
-                                "__SENT": len(page), "__ENTITIES": page})
-
-
 @pytest.fixture
-def server() -> Iterator[tuple[str, dict]]:
-    state = {"logins": 0, "logouts": 0, "session": None, "queries": []}
-    handler = type("Handler", (Fake4D,), {"state": state})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}", state
-    finally:
-        fourd_rest.close_sessions()
-        httpd.shutdown()
-        httpd.server_close()
+def server() -> Iterator[tuple[str, Server4D]]:
+    """The 4D stand-in (tests/erp/fourd_standin.py) as an older 4D: no change tracking."""
+    store = Server4D(ENTITIES, tracking=False)
+    with running(store) as url:
+        try:
+            yield url, store
+        finally:
+            fourd_rest.close_sessions()
+
+
+def _queries(store: Server4D) -> list[dict[str, str]]:
+    with store.lock:
+        return [q for path, q in store.requests if path == "/rest/Article"]
 
 
 def profile_file(tmp_path: Path, url: str, **extra: str) -> Path:
@@ -112,7 +47,7 @@ def profile_file(tmp_path: Path, url: str, **extra: str) -> Path:
 
 
 def test_reads_all_pages_with_one_login_reused(server, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    url, state = server
+    url, store = server
     monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "s3cret")
     profile = profile_file(tmp_path, url)
     result = read_export(None, profile)
@@ -120,16 +55,16 @@ def test_reads_all_pages_with_one_login_reused(server, tmp_path: Path, monkeypat
     first = result.lines[0]
     assert (first.reference, first.designation, first.quantity, first.price, first.ean, first.line) == (
         "4D-001", "Bague 1 é", 1, Decimal("101.5"), "3662000000001", 1)
-    assert [q["$skip"] for q in state["queries"]] == ["0", "500", "1000"]
-    assert {q["$top"] for q in state["queries"]} == {"500"}
+    assert [q["$skip"] for q in _queries(store)] == ["0", "500", "1000"]
+    assert {q["$top"] for q in _queries(store)} == {"500"}
     read_export(None, profile)  # a second sync reuses the session: one licence
-    assert state["logins"] == 1
+    assert store.logins == 1
     fourd_rest.close_sessions()
-    assert state["logouts"] == 1
+    assert store.logouts == 1
 
 
 def test_attributes_filter_and_related_names(server, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    url, state = server
+    url, store = server
     monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "s3cret")
     profile = profile_file(tmp_path, url, attributes='["reference", "stock", "marque.nom"]',
                            filter='"stock>0"')
@@ -137,22 +72,22 @@ def test_attributes_filter_and_related_names(server, tmp_path: Path, monkeypatch
     result = read_export(None, profile)
     assert len(result.lines) == 900
     assert result.lines[0].brand == "Fred" and result.lines[0].price is None
-    assert state["queries"][0]["$attributes"] == "reference,stock,marque.nom"
-    assert state["queries"][0]["$filter"] == "stock>0"
+    assert _queries(store)[0]["$attributes"] == "reference,stock,marque.nom"
+    assert _queries(store)[0]["$filter"] == "stock>0"
 
 
 def test_expired_session_logs_in_again_once(server, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    url, state = server
+    url, store = server
     monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "s3cret")
     profile = profile_file(tmp_path, url)
     read_export(None, profile)
-    state["session"] = "expired-on-the-server"
+    store.drop_sessions()  # the session expired on the server
     assert len(read_export(None, profile).lines) == 1200
-    assert state["logins"] == 2
+    assert store.logins == 2
 
 
 def test_authentify_on_recent_4d(server, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    url, state = server
+    url, store = server
     monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "s3cret")
     profile = profile_file(tmp_path, url, auth='"authentify"')
     assert len(read_export(None, profile).lines) == 1200
@@ -205,7 +140,7 @@ def test_password_from_the_keyring(server, tmp_path: Path) -> None:  # type: ign
         def delete_password(self, service: str, username: str) -> None:
             self.store.pop((service, username), None)
 
-    url, state = server
+    url, store = server
     previous = keyring.get_keyring()
     memory = Memory()
     keyring.set_keyring(memory)

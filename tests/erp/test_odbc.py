@@ -6,6 +6,7 @@ CI and developer machines); elsewhere the tests skip and say why.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -130,3 +131,164 @@ def test_unknown_driver_is_an_input_error(odbc_driver, tmp_path: Path) -> None: 
 def test_empty_odbc_preset_says_what_to_fill() -> None:
     with pytest.raises(InputError, match="names no ODBC source"):
         read_export(None, "odbc")
+
+
+# -- read only what changed: a change column and a key, or the gate ---------------------------
+
+
+def _tracked_home(tmp_path: Path, database: Path, **source: str) -> tuple:
+    """A home whose ERP is the SQLite database through ODBC, with its store opened."""
+    from shopsync.config import load_settings, update_config
+    from shopsync.store.db import open_db
+
+    home = tmp_path / "home"
+    lines = [
+        "[source]", 'type = "odbc"', f'connection_string = "Driver=SQLite3;Database={database}"',
+        'query = "SELECT Id, Ref, Marque, Stock, PrixTTC, ModifieLe FROM Stock"',
+        *(f"{k} = {v}" for k, v in source.items()), "[columns]", 'reference = "Ref"',
+    ]
+    profile = tmp_path / "tracked.toml"
+    profile.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load_settings(home)
+    update_config(home, {"erp": {"profile": str(profile)}})
+    settings = load_settings(home)
+    return settings, open_db(settings.db_path)
+
+
+@pytest.fixture
+def stock_db(tmp_path: Path) -> Path:
+    """An ERP table whose ModifieLe grows at every change (as a trigger or the ERP sets it)."""
+    path = tmp_path / "stock.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE Stock (Id INTEGER PRIMARY KEY, Ref TEXT, Marque TEXT, "
+                   "Stock INTEGER, PrixTTC NUMERIC, ModifieLe INTEGER)")
+        db.executemany("INSERT INTO Stock VALUES (?,?,?,?,?,?)",
+                       [(i, f"R-{i:04d}", "Fred", 1 + i % 3, 100 + i, i) for i in range(1, 301)])
+    return path
+
+
+def _sql(path: Path, statement: str, *params: object) -> None:
+    with sqlite3.connect(path) as db:
+        db.execute(statement, params)
+
+
+def _quantities(db) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    from shopsync.store import erp_cache
+
+    return {line.reference: line.quantity for line in erp_cache.load_lines(db)}
+
+
+def test_change_column_reads_only_changed_rows_and_finds_deletions(odbc_driver, stock_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from shopsync.sync.read import read_erp
+
+    settings, db = _tracked_home(tmp_path, stock_db, changes_column='"ModifieLe"', key='["Id"]',
+                                 changes_overlap='"0.2s"')
+    first = read_erp(settings, db, full=False)
+    assert first.items == 300 and first.transferred == 300
+    idle = read_erp(settings, db, full=False)
+    assert (idle.moved, idle.asked, idle.transferred) == (False, 1, 0)  # the gate alone
+
+    _sql(stock_db, "UPDATE Stock SET Stock = 9, ModifieLe = 301 WHERE Id = 7")
+    sale = read_erp(settings, db, full=False)
+    assert sale.moved and sale.transferred == 1
+    assert _quantities(db)["R-0007"] == 9
+
+    _sql(stock_db, "DELETE FROM Stock WHERE Id = 8")
+    gone = read_erp(settings, db, full=False)
+    assert gone.moved and gone.items == 299 and "R-0008" not in _quantities(db)
+
+    whole = read_erp(settings, db, full=True)  # the nightly reconcile: nothing was missed
+    assert not whole.moved
+    from shopsync.store.meta import get_meta
+
+    assert json.loads(get_meta(db, "erp_reconcile"))["found"] == 0
+
+
+def test_overlap_window_reads_a_row_committed_late_with_an_older_value(odbc_driver, stock_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A transaction stamped 305 commits after a poll already saw 310: the overlap window
+    re-reads from the value seen before, so the row is not skipped."""
+    from shopsync.sync.read import read_erp
+
+    settings, db = _tracked_home(tmp_path, stock_db, changes_column='"ModifieLe"', key='["Id"]',
+                                 changes_overlap='"1h"')
+    read_erp(settings, db, full=False)
+    _sql(stock_db, "UPDATE Stock SET Stock = 5, ModifieLe = 310 WHERE Id = 10")
+    read_erp(settings, db, full=False)
+    _sql(stock_db, "UPDATE Stock SET Stock = 0, ModifieLe = 305 WHERE Id = 20")  # the late one
+    late = read_erp(settings, db, full=False)
+    assert late.moved and _quantities(db)["R-0020"] == 0
+
+
+def test_without_overlap_the_late_row_is_missed_until_the_whole_read_counts_it(odbc_driver, stock_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same late commit with no overlap: the increments miss it, the whole read finds it,
+    says so and counts it (this is what the overlap window is for)."""
+    import time as _time
+
+    from shopsync.store.meta import get_meta
+    from shopsync.sync.read import read_erp
+
+    settings, db = _tracked_home(tmp_path, stock_db, changes_column='"ModifieLe"', key='["Id"]',
+                                 changes_overlap='"0.001s"')
+    read_erp(settings, db, full=False)
+    _sql(stock_db, "UPDATE Stock SET Stock = 5, ModifieLe = 310 WHERE Id = 10")
+    _time.sleep(0.01)  # past the 1 ms window (the value 310 is then "seen long ago")
+    read_erp(settings, db, full=False)
+    _time.sleep(0.01)
+    _sql(stock_db, "UPDATE Stock SET Stock = 0, ModifieLe = 305 WHERE Id = 20")
+    read_erp(settings, db, full=False)
+    assert _quantities(db)["R-0020"] != 0  # missed by the increments
+    whole = read_erp(settings, db, full=True)
+    assert whole.moved and _quantities(db)["R-0020"] == 0
+    tally = json.loads(get_meta(db, "erp_reconcile"))
+    assert (tally["found"], tally["last_missed"]) == (1, 1)
+
+
+def test_a_change_column_that_went_back_means_one_full_read_said_in_the_log(odbc_driver, stock_db: Path, tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    from shopsync.sync.read import read_erp
+
+    settings, db = _tracked_home(tmp_path, stock_db, changes_column='"ModifieLe"', key='["Id"]')
+    read_erp(settings, db, full=False)
+    _sql(stock_db, "UPDATE Stock SET ModifieLe = ModifieLe - 100")  # a restored backup
+    _sql(stock_db, "UPDATE Stock SET Stock = 7 WHERE Id = 3")
+    with caplog.at_level("WARNING"):
+        again = read_erp(settings, db, full=False)
+    assert again.transferred == 300 and _quantities(db)["R-0003"] == 7
+    assert any("went back from 300 to 200" in r.getMessage() for r in caplog.records)
+
+
+def test_the_cursor_survives_a_restart(odbc_driver, stock_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from shopsync.store.db import open_db
+    from shopsync.sync.read import read_erp
+
+    settings, db = _tracked_home(tmp_path, stock_db, changes_column='"ModifieLe"', key='["Id"]',
+                                 changes_overlap='"0.001s"')
+    read_erp(settings, db, full=False)
+    db.conn.close()
+    _sql(stock_db, "UPDATE Stock SET Stock = 4, ModifieLe = 400 WHERE Id = 1")
+    reopened = open_db(settings.db_path)
+    after = read_erp(settings, reopened, full=False)
+    assert after.transferred == 1 and _quantities(reopened)["R-0001"] == 4
+
+
+def test_gate_without_change_column_reads_nothing_while_nothing_changed(odbc_driver, stock_db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from shopsync.sync.read import read_erp
+
+    settings, db = _tracked_home(tmp_path, stock_db)
+    assert read_erp(settings, db, full=False).items == 300
+    idle = read_erp(settings, db, full=False)
+    assert (idle.moved, idle.asked, idle.transferred) == (False, 1, 0)
+    _sql(stock_db, "UPDATE Stock SET Stock = Stock + 1 WHERE Id = 42")
+    moved = read_erp(settings, db, full=False)
+    assert moved.moved and _quantities(db)["R-0042"] == 2 + 42 % 3
+    from shopsync.store import erp_cache
+
+    numbers = {line.reference: line.line for line in erp_cache.load_lines(db)}
+    _sql(stock_db, "DELETE FROM Stock WHERE Id = 43")
+    assert read_erp(settings, db, full=False).items == 299
+    assert "R-0043" not in _quantities(db)
+    after = {line.reference: line.line for line in erp_cache.load_lines(db)}
+    assert after == {ref: n for ref, n in numbers.items() if ref != "R-0043"}  # none renumbered
+    from shopsync.store import cursors
+
+    gate = cursors.load(db).state["state"]
+    assert gate["gate_columns"]["sums"] == ["Stock", "PrixTTC"]  # summed by the database
