@@ -96,16 +96,16 @@ def file_hash(path: Path) -> str:
 def _database_source(settings: Settings) -> tuple[str | None, Profile] | None:
     """(source, profile) when the ERP is a database (ODBC, 4D REST), else None (a file)."""
     from shopsync import erp
-    from shopsync.erp.reader import _source_kind
+    from shopsync.erp.reader import source_kind
 
     path = settings.erp.path or None
     profile = erp.load_profile(settings.erp.profile, home=settings.home)
-    if _source_kind(path, profile) not in DATABASE_SOURCES:
+    if source_kind(path, profile) not in DATABASE_SOURCES:
         return None
     if profile.source.type not in DATABASE_SOURCES:  # a URL or DSN given as the path
         from dataclasses import replace
 
-        kind = _source_kind(path, profile)
+        kind = source_kind(path, profile)
         profile = replace(profile, source=replace(profile.source, type=kind))
     return path, profile
 
