@@ -260,3 +260,16 @@ def store_site_token(url: str, token: str) -> None:
         ),
         TOKEN_ENV,
     )  # fmt: skip
+
+
+def woocommerce_credentials_refused() -> str:
+    """The keyring or SHOPSYNC_SITE_TOKEN holds something that is not WooCommerce's REST key
+    pair (`[site] kind = "woocommerce"`); the secret itself is never repeated."""
+    from shopsync.i18n import translate
+
+    return translate(
+        "Config",
+        "les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce "
+        "les donne dans Réglages › Avancé › API REST",
+    )
+

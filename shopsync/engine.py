@@ -34,11 +34,19 @@ from shopsync.errors import (
 )
 from shopsync.model import StockLine
 from shopsync.net.limits import SiteContractBroken
-from shopsync.rules import state_key  # noqa: F401 - re-exported for the GUI preview
+from shopsync.rules import (
+    RuleOptions,
+    state_key,  # noqa: F401 - re-exported for the GUI preview
+)
+from shopsync.store import aliases as alias_store
+from shopsync.store import brands as brand_store
+from shopsync.store import counts as count_store
 from shopsync.store import delivery, failures, recovery, runs
 from shopsync.store.db import get_meta, open_db, reopen_if_flagged, set_meta
 from shopsync.sync import catalogue, journal, messages, web_orders
+from shopsync.sync import counts as export_counts
 from shopsync.sync.catalogue import CATALOG_MAX_AGE
+from shopsync.sync.counts import ExportCounts
 from shopsync.sync.deliver import BATCH_SIZE, deliver
 from shopsync.sync.erp_view import ViewCache
 from shopsync.sync.listing import send_listing_requests
@@ -270,7 +278,7 @@ class SyncEngine:
         self._emit("progress", phase="read", done=0, total=0)
         if read is None:
             read = read_erp(self.settings, db, full=full, cache=self._erp_view)
-        summary.read = read.items
+        summary.read = read.lines_read or read.items  # lines, as the counting says
         if read.problems:  # a new parse, or a database view that moved
             summary.errors = list(read.problems)
 
@@ -284,6 +292,10 @@ class SyncEngine:
         )
         if not full and not dry_run and journal.nothing_new(db, fingerprint):
             summary.status = RunStatus.UNCHANGED
+            summary.counts = count_store.load(db)  # the same inputs: the same counting
+            if summary.counts is not None:
+                summary.counts.pop("counted_at", None)
+                summary.read = int(summary.counts.get("lines_read") or summary.read)
             catalogue.check_site(client)
             self._deliver(client, summary)  # settings only, if they changed
             return
@@ -294,6 +306,7 @@ class SyncEngine:
         plan = self.plan(lines, dry_run=dry_run, web_orders=sold_online)
         summary.held = len(plan.hold)
         if dry_run:
+            self._record_counts(summary, read, lines, plan, save=False)
             summary.status = RunStatus.DRY_RUN
             summary.plan = plan.by_kind
             summary.changes = len(plan.changes)
@@ -308,8 +321,11 @@ class SyncEngine:
             fingerprint=fingerprint,
             now=self.clock(),
         )
-        self._deliver(client, summary)
-        send_listing_requests(db, client, plan.desired.unmatched, self.clock)
+        try:
+            self._deliver(client, summary)
+            send_listing_requests(db, client, plan.desired.unmatched, self.clock)
+        finally:  # after delivery (the suggestions may take seconds), offline runs included
+            self._record_counts(summary, read, lines, plan, save=True)
         if summary.held and summary.status == RunStatus.OK:
             summary.status, summary.exit_code = RunStatus.HELD, EXIT_HELD
             summary.message = messages.held(summary.held)
@@ -334,6 +350,49 @@ class SyncEngine:
             self.db, self.settings, lines, catalog, index, self._promised_cache, web_orders
         )
         return self._planner.plan(inputs, remember=not dry_run)
+
+    def _record_counts(
+        self, summary: RunSummary, read: ErpRead, lines: Sequence[StockLine], plan: Plan,
+        *, save: bool,
+    ) -> None:
+        """The run's counting into its summary (and the store, for `status` and the heartbeat).
+        A counting that fails is logged and left out: it never fails a sync."""
+        try:
+            counts = self.count(read, lines, plan, remember=save)
+            summary.counts, summary.read = counts.as_dict(), counts.lines_read
+            if save:
+                count_store.save(self.db, summary.counts, self.clock())
+        except Exception:  # noqa: BLE001 - numbers about a run must not break the run
+            log.exception("counting the export failed")
+
+    def count(
+        self, read: ErpRead, lines: Sequence[StockLine], plan: Plan, *, remember: bool = True
+    ) -> ExportCounts:
+        """The one counting of this run's export (sync/counts.py), from the plan just made.
+        Its costly part, the suggestions, is worked out again only when the export's
+        references, the catalogue or the alias decisions moved (remembered in the store,
+        so that `sync --once` from a scheduled task pays it once too)."""
+        db = self.db
+        catalog, index = self._catalog_cache.get(db)
+        accepted, rejected = alias_store.accepted(db), alias_store.rejected(db)
+        key = export_counts.suggestion_key(lines, get_meta(db, "catalog_hash"), accepted, rejected)
+        known = count_store.suggested(db, key)
+        counts = export_counts.count_export(
+            lines,
+            lines_read=read.lines_read,
+            lines_rejected=read.lines_rejected,
+            catalogue=catalog,
+            mappings=brand_store.load_mappings(db),
+            options=RuleOptions.from_settings(self.settings),
+            accepted=accepted,
+            rejected=rejected,
+            index=index,
+            desired=plan.desired,
+            suggested=known,
+        )
+        if known is None and remember:  # (a dry run stores nothing)
+            count_store.remember_suggested(db, key, counts.to_rewrite)
+        return counts
 
     def _open_web_orders(
         self, client: DeliveryTarget, summary: RunSummary

@@ -37,6 +37,17 @@ class BrandMode(enum.StrEnum):
     UNMAPPED = "unmapped"  # not decided yet: off until the shop chooses
 
 
+class Unpublished(enum.StrEnum):
+    """Why the rules keep a catalogue product off the site (`Desired.reasons`). A StrEnum:
+    its values are the English words stored and compared before it existed. The export's
+    counting (sync/counts.py) sorts connected references by these."""
+
+    BRAND_UNMAPPED = "brand not mapped"  # the brand is not decided yet (or has no name)
+    BRAND_OFF = "brand off the site"
+    NOT_IN_ERP = "not in the ERP"
+    STATUS = "held by its ERP status"
+
+
 MODES = (BrandMode.STOCK, BrandMode.PREORDER, BrandMode.OFF)  # what a shop may choose
 UNMAPPED = BrandMode.UNMAPPED
 # Modes whose ERP items the platform should list when the catalogue lacks them.
@@ -174,18 +185,18 @@ def product_state(
     """One catalogue product's site state and, when unpublished, why."""
     ref = product.reference
     if mode is None or mode == BrandMode.UNMAPPED:
-        return unpublished(ref), "brand not mapped"
+        return unpublished(ref), Unpublished.BRAND_UNMAPPED
     if mode == BrandMode.OFF:
-        return unpublished(ref), "brand off the site"
+        return unpublished(ref), Unpublished.BRAND_OFF
     quantity, price, sizes = stock_figures(product, lines)
     if mode == BrandMode.PREORDER:
         return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
     if not lines:
-        return unpublished(ref), "not in the ERP"
+        return unpublished(ref), Unpublished.NOT_IN_ERP
     if options.hold_statuses or options.preorder_statuses:
         statuses = {_fold_status(line.status) for line in lines}
         if statuses & options.hold_statuses:
-            return unpublished(ref), "held by its ERP status"
+            return unpublished(ref), Unpublished.STATUS
         if statuses & options.preorder_statuses:
             return ProductState(ref, True, Availability.PREORDER, quantity, price, sizes), None
     if quantity > 0:

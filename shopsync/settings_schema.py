@@ -26,6 +26,7 @@ from shopsync.durations import DurationError, parse_duration
 from shopsync.i18n import QT_TRANSLATE_NOOP, arg, translate
 from shopsync.rules import BrandMode
 from shopsync.site.protocol import MAX_RESTOCK_DAYS
+from shopsync.sync.port import TargetKind
 from shopsync.update.settings import UPDATE_PATH, UpdateChannel, UpdateMode
 
 
@@ -232,7 +233,12 @@ class ErpSettings:
 
 @dataclass(slots=True)
 class SiteSettings:
+    kind: str = setting(TargetKind.SHOPSYNC, Choice(TargetKind), (
+        "\"shopsync\" (a site speaking ShopSync's Site API) or \"woocommerce\" (WooCommerce REST v3:\n"
+        "the keyring then holds \"consumer_key:consumer_secret\")."))
     url: str = setting("http://127.0.0.1:8765", Text())
+    brand_attribute: str = setting("Marque", Text(), (
+        "WooCommerce without the product_brand taxonomy: the product attribute holding the brand."))
     heartbeat: str = setting("15m", Duration(), (
         "How often ShopSync tells the site it is alive while nothing changes (\"30s\", \"15m\", \"2h\")."))
 
@@ -297,6 +303,9 @@ class UpdateSettings:
     url: str = setting("", Text(), (
         "Signed updates (TUF). Empty url: the site's own update path ([site] url + /updates)."))
     root: str = setting("", OptionalFile(), "Trusted root metadata file; empty: the one shipped with ShopSync.")
+    publishers: str = setting("", OptionalFile(), (
+        "Who may sign Windows installers (a file of SHA-256 fingerprints, one per line); "
+        "empty: the list shipped with ShopSync."))
     mode: str = setting(UpdateMode.AUTO, Choice(UpdateMode), (
         "\"auto\" installs at a quiet hour or when the app closes, \"notify\" only tells, \"off\"."))
     channel: str = setting(UpdateChannel.STABLE, Choice(UpdateChannel), (

@@ -136,6 +136,65 @@ MATCH_STATUSES: dict[str, str] = {
     "unmatched": QT_TRANSLATE_NOOP("State", "introuvables"),
 }
 
+# One export counted (shopsync/sync/counts.py: `ExportCounts.sentences`): the wizard, the
+# readiness report, the sync summary, `shopsync status` and `shopsync demo` say it alike.
+COUNTS: dict[str, str] = {
+    "read": QT_TRANSLATE_NOOP(
+        "State",
+        "Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même "
+        "référence ; %4 référence(s) distincte(s)",
+    ),
+    "matched": QT_TRANSLATE_NOOP(
+        "State", "Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) "
+        "du catalogue",
+    ),
+    "published": QT_TRANSLATE_NOOP(
+        "State",
+        "Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors "
+        "site), %5 retenue(s) par leur statut dans l'ERP",
+    ),
+}
+
+# Why nothing of the export will be on the site (`sync.counts.NothingPublished`).
+NOTHING_PUBLISHED: dict[str, str] = {
+    "no_item": QT_TRANSLATE_NOOP(
+        "State", "Rien ne sera publié : l'export ne contient aucun article lisible."
+    ),
+    "catalogue_unknown": QT_TRANSLATE_NOOP(
+        "State", "Rien ne sera publié tant que le catalogue du site n'a pas été lu."
+    ),
+    "empty_catalogue": QT_TRANSLATE_NOOP(
+        "State", "Rien ne sera publié : le catalogue du site est vide."
+    ),
+    "nothing_connected": QT_TRANSLATE_NOOP(
+        "State",
+        "Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site.",
+    ),
+    "brands_undecided": QT_TRANSLATE_NOOP(
+        "State",
+        "Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou "
+        "`shopsync brands map`).",
+    ),
+    "brands_off": QT_TRANSLATE_NOOP(
+        "State", "Rien ne sera publié : toutes les marques connectées sont hors site."
+    ),
+    "brands_undecided_or_off": QT_TRANSLATE_NOOP(
+        "State",
+        "Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre "
+        "Marques, ou `shopsync brands map`).",
+    ),
+    "held_by_status": QT_TRANSLATE_NOOP(
+        "State",
+        "Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans "
+        "l'ERP.",
+    ),
+    "held_by_brand_or_status": QT_TRANSLATE_NOOP(
+        "State",
+        "Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son "
+        "statut dans l'ERP.",
+    ),
+}
+
 Translate = Callable[..., str]  # QCoreApplication.translate or shopsync.i18n.translate
 
 

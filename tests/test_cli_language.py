@@ -40,7 +40,9 @@ def test_sync_and_status_in_french_and_english(shop):
     shop.write(ROWS)
     fr_sync = _out(shop, "sync", "--once", env=FR)
     assert fr_sync[-1] == (
-        "Synchronisation terminée — lus 3, changements 0, envoyés 0, en attente 0, retenus 0, refusés 0"
+        "Synchronisation terminée — lus 3, changements 0, envoyés 0, en attente 0, retenus 0, refusés 0."
+        " Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou "
+        "`shopsync brands map`)."  # every brand undecided: the summary says why nothing goes
     )
     en_sync = _out(shop, "sync", "--once", env=EN)
     assert en_sync[-1].startswith("Nothing new — read 3, changes 0, sent 0")

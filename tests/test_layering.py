@@ -372,6 +372,8 @@ def test_settings_are_declared_once():
             for name, line in _imports(path):
                 if name == "shopsync.errors":
                     offenders.append(f"{rel}:{line} checks settings on its own (imports ConfigError)")
+    assert offenders == []
+
 
 def test_the_change_trackers_reach_the_erp_only_through_its_readers_sessions():
     """One 4D session (one licence) per process, one ODBC connection road: the change trackers
@@ -391,3 +393,22 @@ def test_the_change_trackers_reach_the_erp_only_through_its_readers_sessions():
                    for n in names):
                 offenders.append(f"{path}:{node.lineno}")
     assert offenders == []
+
+
+def test_the_export_counting_is_pure():
+    """sync/counts.py is the one counting every place shows: values in, values out. It reads
+    no store, no network, no file (its callers do), so that two callers given the same export
+    and decisions cannot get two answers."""
+    path = ROOT / "sync" / "counts.py"
+    banned = ("shopsync.store", "shopsync.site", "shopsync.net", "shopsync.erp", "shopsync.services",
+              "shopsync.config", "sqlite3", "sqlite_utils", "httpx")  # fmt: skip
+    import ast
+
+    names = [(name, line) for name, line in _imports(path)]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [(a.name, node.lineno) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append((node.module, node.lineno))
+    assert any(n == "shopsync.rules" for n, _ in names)  # the scan sees its imports
+    assert [(name, line) for name, line in names if name.startswith(banned)] == []

@@ -116,6 +116,10 @@ def test_a_poll_waiting_in_the_queue_becomes_the_run_asked_after_it(tmp_path: Pa
 @pytest.mark.parametrize("value", ["0s", "often", "5"])
 def test_a_bad_poll_is_a_config_error_naming_the_key(tmp_path: Path, value: str) -> None:
     load_settings(tmp_path)
-    update_config(tmp_path, {"schedule": {"poll": value}})
-    with pytest.raises(ConfigError, match=r"\[schedule\] poll"):
+    before = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[schedule\] poll"):  # refused before writing
+        update_config(tmp_path, {"schedule": {"poll": value}})
+    assert (tmp_path / "config.toml").read_text(encoding="utf-8") == before
+    (tmp_path / "config.toml").write_text(f'[schedule]\npoll = "{value}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[schedule\] poll"):  # and refused at load
         load_settings(tmp_path)

@@ -2,9 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="160"/>
+        <source>Mise à jour %1 installée</source>
+        <translation>Update %1 installed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="162"/>
+        <source>ShopSync a été mis à jour : version %1 (avant : %2)</source>
+        <translation>ShopSync was updated: version %1 (was %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="166"/>
+        <source>ShopSync ne s&apos;est pas fermé à temps</source>
+        <translation>ShopSync did not close in time</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="167"/>
+        <source>une synchronisation ne s&apos;est pas terminée à temps</source>
+        <translation>a sync did not end in time</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="168"/>
+        <source>des fichiers étaient utilisés, Windows demandait un redémarrage</source>
+        <translation>files were in use, Windows asked for a restart</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="169"/>
+        <source>l&apos;installateur a échoué, rien n&apos;a changé</source>
+        <translation>the installer failed, nothing changed</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="170"/>
+        <source>la version installée n&apos;est pas la bonne</source>
+        <translation>the installed version is not the right one</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="171"/>
+        <source>des fichiers attendaient un redémarrage</source>
+        <translation>files were waiting for a restart</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="172"/>
+        <source>l&apos;installateur n&apos;est pas signé par l&apos;éditeur attendu</source>
+        <translation>the installer is not signed by the expected publisher</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="173"/>
+        <source>raison inconnue</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="174"/>
+        <source>Mise à jour %1 non installée : %2</source>
+        <translation>Update %1 not installed: %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="52"/>
+        <location filename="../../shopsync/gui/app.py" line="54"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
@@ -342,33 +400,33 @@
         <translation>sandbox port (0: any free port)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="93"/>
+        <location filename="../../shopsync/commands/demo.py" line="94"/>
         <source>Site de démonstration : %1/  (boutique en ligne)</source>
         <translation>Demo site: %1/  (online shop)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="94"/>
+        <location filename="../../shopsync/commands/demo.py" line="95"/>
         <source>Dossier ShopSync : %1</source>
         <translation>ShopSync folder: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="98"/>
+        <location filename="../../shopsync/commands/demo.py" line="99"/>
         <source>1re synchronisation : %1</source>
         <translation>1st sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="105"/>
+        <location filename="../../shopsync/commands/demo.py" line="109"/>
         <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
         <translation>Simulated sale (1 Tissot Seastar), then sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="116"/>
+        <location filename="../../shopsync/commands/demo.py" line="120"/>
         <location filename="../../shopsync/commands/status.py" line="102"/>
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="125"/>
+        <location filename="../../shopsync/commands/demo.py" line="129"/>
         <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
         <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
@@ -579,37 +637,42 @@
         <translation>one JSON line on stdout</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="73"/>
+        <location filename="../../shopsync/commands/update.py" line="74"/>
+        <source>Version %1 en cours d&apos;installation : ShopSync se ferme, s&apos;installe puis redémarre ; le résultat s&apos;affichera au démarrage.</source>
+        <translation>Installing version %1: ShopSync closes, installs and starts again; the outcome is shown at start.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="79"/>
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installed: ShopSync restarts.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="75"/>
+        <location filename="../../shopsync/commands/update.py" line="81"/>
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync is up to date (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="78"/>
+        <location filename="../../shopsync/commands/update.py" line="84"/>
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Update available: version %1 (installed: %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="82"/>
+        <location filename="../../shopsync/commands/update.py" line="88"/>
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Downloaded and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="85"/>
+        <location filename="../../shopsync/commands/update.py" line="91"/>
         <source>Aucune mise à jour n&apos;est publiée à l&apos;adresse du dépôt (introuvable) : vérifiez [update] url ; nouvel essai plus tard.</source>
         <translation>No update is published at the repository&apos;s address (not found): check [update] url; tried again later.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="91"/>
+        <location filename="../../shopsync/commands/update.py" line="97"/>
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>The update repository cannot be reached: trying again later.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="95"/>
+        <location filename="../../shopsync/commands/update.py" line="101"/>
         <source>Mise à jour refusée : rien n&apos;a été installé.</source>
         <translation>Update refused: nothing was installed.</translation>
     </message>
@@ -785,77 +848,77 @@
         <translation>report.html, report.xlsx or report.csv (default: a summary on stdout)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="74"/>
+        <location filename="../../shopsync/commands/check.py" line="75"/>
         <source>--output %1 : un fichier .html, .xlsx ou .csv est attendu</source>
         <translation>--output %1: expected a .html, .xlsx or .csv file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="97"/>
+        <location filename="../../shopsync/commands/check.py" line="98"/>
         <source>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d&apos;abord une synchronisation)</source>
         <translation>no catalogue to compare with: pass --catalog FILE.csv or --site (or run a sync first)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="139"/>
+        <location filename="../../shopsync/commands/check.py" line="142"/>
         <source>Verdict : %1 — rapport écrit dans %2</source>
         <translation>Verdict: %1 — report written to %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="196"/>
+        <location filename="../../shopsync/commands/check.py" line="199"/>
         <source>Verdict : %1</source>
         <translation>Verdict: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="201"/>
+        <location filename="../../shopsync/commands/check.py" line="206"/>
         <source>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</source>
         <translation>%1 ERP references: %2 connected (%3), %4 to rewrite, %5 not in the catalogue; %6 site products unpublished by the first sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="216"/>
+        <location filename="../../shopsync/commands/check.py" line="221"/>
         <source>Marque</source>
         <translation>Brand</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="216"/>
+        <location filename="../../shopsync/commands/check.py" line="221"/>
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="216"/>
+        <location filename="../../shopsync/commands/check.py" line="221"/>
         <source>Connectés</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="217"/>
+        <location filename="../../shopsync/commands/check.py" line="222"/>
         <source>À réécrire</source>
         <translation>To rewrite</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="217"/>
+        <location filename="../../shopsync/commands/check.py" line="222"/>
         <source>Absents</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="218"/>
+        <location filename="../../shopsync/commands/check.py" line="223"/>
         <source>Dépubliés</source>
         <translation>Unpublished</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="218"/>
+        <location filename="../../shopsync/commands/check.py" line="223"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="224"/>
+        <location filename="../../shopsync/commands/check.py" line="229"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="229"/>
+        <location filename="../../shopsync/commands/check.py" line="234"/>
         <source>À réécrire (référence ERP → écriture suggérée) :</source>
         <translation>To rewrite (ERP reference → suggested spelling):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="233"/>
+        <location filename="../../shopsync/commands/check.py" line="238"/>
         <source>… et %1 autres (--output rapport.xlsx)</source>
         <translation>… and %1 more (--output report.xlsx)</translation>
     </message>
@@ -986,66 +1049,86 @@
         <source>un seul document JSON sur la sortie standard (le texte va sur la sortie d&apos;erreur)</source>
         <translation>end with one JSON object on stdout</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="48"/>
+        <source>ShopSync tourne encore après %1 s.</source>
+        <translation>ShopSync is still running after %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="52"/>
+        <source>ShopSync s&apos;est fermé.</source>
+        <translation>ShopSync has closed.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="54"/>
+        <source>ShopSync a été prié de se fermer.</source>
+        <translation>ShopSync was asked to close.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="56"/>
+        <source>ShopSync n&apos;était pas ouvert.</source>
+        <translation>ShopSync was not running.</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="55"/>
+        <location filename="../../shopsync/settings_schema.py" line="56"/>
         <source>true ou false</source>
         <translation>true or false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="62"/>
+        <location filename="../../shopsync/settings_schema.py" line="63"/>
         <source>un texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="69"/>
+        <location filename="../../shopsync/settings_schema.py" line="70"/>
         <source>une liste de textes</source>
         <translation>a list of texts</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="82"/>
+        <location filename="../../shopsync/settings_schema.py" line="83"/>
         <source> ou </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="102"/>
+        <location filename="../../shopsync/settings_schema.py" line="103"/>
         <source>un nombre entier à partir de %1</source>
         <translation>a whole number from %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="104"/>
+        <location filename="../../shopsync/settings_schema.py" line="105"/>
         <source>un nombre entier de %1 à %2</source>
         <translation>a whole number from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="125"/>
+        <location filename="../../shopsync/settings_schema.py" line="126"/>
         <source>un nombre plus grand que %1, au plus %2</source>
         <translation>a number above %1, at most %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="127"/>
+        <location filename="../../shopsync/settings_schema.py" line="128"/>
         <source>un nombre de %1 à %2</source>
         <translation>a number from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="150"/>
+        <location filename="../../shopsync/settings_schema.py" line="151"/>
         <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit &quot;20 %&quot;</source>
         <translation>a share above 0, at most 1 (0.2), or a percentage written &quot;20 %&quot;</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="185"/>
+        <location filename="../../shopsync/settings_schema.py" line="186"/>
         <source>une heure HH:MM (03:00), ou &quot;&quot; pour aucune</source>
         <translation>a time HH:MM (03:00), or &quot;&quot; for none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="201"/>
+        <location filename="../../shopsync/settings_schema.py" line="202"/>
         <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
         <translation>a time zone (Europe/Paris, Indian/Reunion…)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="210"/>
+        <location filename="../../shopsync/settings_schema.py" line="211"/>
         <source>&quot;&quot; ou le chemin d&apos;un fichier qui existe</source>
         <translation>&quot;&quot; or the path of an existing file</translation>
     </message>
@@ -1065,12 +1148,17 @@
         <translation>%1: [%2] must be a table of keys (key = value)</translation>
     </message>
     <message>
+        <location filename="../../shopsync/config.py" line="270"/>
+        <source>les identifiants WooCommerce s&apos;écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>WooCommerce credentials are written key:secret (ck_…:cs_…), as WooCommerce gives them in Settings › Advanced › REST API</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/config.py" line="91"/>
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1: [%2] %3: expected %4, found %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="165"/>
+        <location filename="../../shopsync/settings_schema.py" line="166"/>
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
@@ -1389,77 +1477,77 @@
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="327"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
         <source>l&apos;export de l&apos;ERP</source>
         <translation>the ERP&apos;s export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
         <source>L&apos;adresse du site et le jeton donné par la plateforme.</source>
         <translation>The site&apos;s address and the token the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
         <source>le site</source>
         <translation>the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
         <source>la planification</source>
         <translation>the schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>les règles</source>
         <translation>the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315"/>
         <source>les préférences</source>
         <translation>the preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="319"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync keeps the site&apos;s stock up to date with your point-of-sale software (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321"/>
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation>
             <numerusform>%n step: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
@@ -1467,12 +1555,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="355"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -1690,32 +1778,32 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="98"/>
+        <location filename="../../shopsync/report/readiness.py" line="100"/>
         <source>aucun produit de cette marque dans le catalogue du site</source>
         <translation>no product of this brand in the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="101"/>
+        <location filename="../../shopsync/report/readiness.py" line="103"/>
         <source>aucune référence de l&apos;ERP ne correspond au catalogue du site</source>
         <translation>no ERP reference matches the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="104"/>
+        <location filename="../../shopsync/report/readiness.py" line="106"/>
         <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
         <translation>only %1 of the references the site knows are written the right way (threshold %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="108"/>
+        <location filename="../../shopsync/report/readiness.py" line="110"/>
         <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
         <translation>the first sync would unpublish %1 of these brands&apos; products online (threshold %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="112"/>
+        <location filename="../../shopsync/report/readiness.py" line="114"/>
         <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
         <translation>%1 reference(s) to rewrite or to accept as aliases</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="115"/>
+        <location filename="../../shopsync/report/readiness.py" line="117"/>
         <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
         <translation>the first sync would unpublish %1 product(s) (%2, threshold %3)</translation>
     </message>
@@ -1816,82 +1904,82 @@
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="34"/>
+        <location filename="../../shopsync/sync/messages.py" line="35"/>
         <source>Synchronisation terminée</source>
         <translation>Sync finished</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="35"/>
+        <location filename="../../shopsync/sync/messages.py" line="36"/>
         <source>Rien de nouveau</source>
         <translation>Nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="36"/>
+        <location filename="../../shopsync/sync/messages.py" line="37"/>
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site unreachable: changes kept pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="37"/>
+        <location filename="../../shopsync/sync/messages.py" line="38"/>
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Unpublishing held: confirm with `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="38"/>
+        <location filename="../../shopsync/sync/messages.py" line="39"/>
         <source>Export ERP illisible : rien n&apos;a changé</source>
         <translation>ERP export unreadable: nothing changed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="39"/>
+        <location filename="../../shopsync/sync/messages.py" line="40"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="40"/>
+        <location filename="../../shopsync/sync/messages.py" line="41"/>
         <source>Une synchronisation est déjà en cours</source>
         <translation>A sync is already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="41"/>
+        <location filename="../../shopsync/sync/messages.py" line="42"/>
         <source>Simulation (rien n&apos;a été envoyé)</source>
         <translation>Dry run (nothing was sent)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="42"/>
+        <location filename="../../shopsync/sync/messages.py" line="43"/>
         <source>Erreur</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="48"/>
+        <location filename="../../shopsync/sync/messages.py" line="49"/>
         <source>À publier</source>
         <translation>To publish</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="49"/>
+        <location filename="../../shopsync/sync/messages.py" line="50"/>
         <source>À mettre à jour</source>
         <translation>To update</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="50"/>
+        <location filename="../../shopsync/sync/messages.py" line="51"/>
         <source>À dépublier</source>
         <translation>To unpublish</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="51"/>
+        <location filename="../../shopsync/sync/messages.py" line="52"/>
         <source>Dépublications retenues</source>
         <translation>Held unpublishing</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="59"/>
+        <location filename="../../shopsync/sync/messages.py" line="60"/>
         <source>%1 : %2 — %3</source>
         <translation>%1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="70"/>
+        <location filename="../../shopsync/sync/messages.py" line="72"/>
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — read %2, changes %3, sent %4, pending %5, held %6, refused %7</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/sync/messages.py" line="82"/>
+        <location filename="../../shopsync/sync/messages.py" line="89"/>
         <source>%n produit(s) seraient dépubliés : c&apos;est plus que le seuil de sécurité</source>
         <translation>
             <numerusform>%n product would be unpublished: that is over the safety threshold</numerusform>
@@ -1899,47 +1987,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="89"/>
+        <location filename="../../shopsync/sync/messages.py" line="96"/>
         <source>erreur interne (%1) : voir logs/shopsync.log</source>
         <translation>internal error (%1): see logs/shopsync.log</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="93"/>
+        <location filename="../../shopsync/sync/messages.py" line="100"/>
         <source>une autre synchronisation tient le verrou</source>
         <translation>another sync holds the lock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="98"/>
+        <location filename="../../shopsync/sync/messages.py" line="105"/>
         <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
         <translation>the site refused the token: check it in the settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="105"/>
+        <location filename="../../shopsync/sync/messages.py" line="112"/>
         <source>le certificat du site %1 n&apos;est pas reconnu par ce PC (antivirus ou proxy ?) : rien n&apos;a été envoyé, nouvel essai automatique (détail dans le journal)</source>
         <translation>this PC does not trust the certificate of the site %1 (antivirus or proxy?): nothing was sent, automatic retry (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="118"/>
+        <location filename="../../shopsync/sync/messages.py" line="125"/>
         <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n&apos;a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 sent an answer outside the contract (too large, too slow or malformed): nothing was sent or unpublished, it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="131"/>
+        <location filename="../../shopsync/sync/messages.py" line="138"/>
         <source>le site %1 n&apos;a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>the site %1 did not answer; it will be tried again automatically (details in the log)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="138"/>
+        <location filename="../../shopsync/sync/messages.py" line="145"/>
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>no token for this site: enter it in the settings window (it is kept in the system keyring) or set SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="146"/>
+        <location filename="../../shopsync/sync/messages.py" line="153"/>
         <source>l&apos;export de l&apos;ERP ne contient aucun article : rien n&apos;a changé sur le site</source>
         <translation>the ERP export holds no item: nothing was changed on the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="150"/>
+        <location filename="../../shopsync/sync/messages.py" line="157"/>
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>the site&apos;s catalogue is empty: nothing to publish</translation>
     </message>
@@ -2111,12 +2199,12 @@
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="166"/>
+        <location filename="../../shopsync/texts.py" line="225"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="170"/>
+        <location filename="../../shopsync/texts.py" line="229"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -2124,7 +2212,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="201"/>
+        <location filename="../../shopsync/texts.py" line="260"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -2132,17 +2220,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="203"/>
+        <location filename="../../shopsync/texts.py" line="262"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="206"/>
+        <location filename="../../shopsync/texts.py" line="265"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="189"/>
+        <location filename="../../shopsync/texts.py" line="248"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
@@ -2152,13 +2240,13 @@
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="172"/>
+        <location filename="../../shopsync/texts.py" line="231"/>
         <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
         <translation>ERP export unreadable, nothing changed on the site: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="183"/>
-        <location filename="../../shopsync/texts.py" line="192"/>
+        <location filename="../../shopsync/texts.py" line="242"/>
+        <location filename="../../shopsync/texts.py" line="251"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -2166,7 +2254,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="180"/>
+        <location filename="../../shopsync/texts.py" line="239"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
@@ -2191,7 +2279,7 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="164"/>
+        <location filename="../../shopsync/texts.py" line="223"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
@@ -2201,7 +2289,7 @@
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="162"/>
+        <location filename="../../shopsync/texts.py" line="221"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
@@ -2451,12 +2539,72 @@
         <translation>not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="190"/>
+        <location filename="../../shopsync/texts.py" line="142"/>
+        <source>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</source>
+        <translation>Export: %1 line(s) read, %2 rejected, %3 merged with another line of the same reference; %4 distinct reference(s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="147"/>
+        <source>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</source>
+        <translation>References: %1 connected to the site&apos;s catalogue, %2 to rewrite, %3 absent from the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="151"/>
+        <source>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l&apos;ERP</source>
+        <translation>Connected: %1 published, %2 held by their brand (%3 to decide, %4 off the site), %5 held by their ERP status</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="160"/>
+        <source>Rien ne sera publié : l&apos;export ne contient aucun article lisible.</source>
+        <translation>Nothing will be published: the export has no readable item.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="163"/>
+        <source>Rien ne sera publié tant que le catalogue du site n&apos;a pas été lu.</source>
+        <translation>Nothing will be published until the site&apos;s catalogue has been read.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="166"/>
+        <source>Rien ne sera publié : le catalogue du site est vide.</source>
+        <translation>Nothing will be published: the site&apos;s catalogue is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="169"/>
+        <source>Rien ne sera publié : aucune référence de l&apos;export ne correspond au catalogue du site.</source>
+        <translation>Nothing will be published: no reference of the export matches the site&apos;s catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="173"/>
+        <source>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Nothing will be published: every brand is still to decide (Brands window, or `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="178"/>
+        <source>Rien ne sera publié : toutes les marques connectées sont hors site.</source>
+        <translation>Nothing will be published: every connected brand is off the site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="181"/>
+        <source>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Nothing will be published: the connected brands are to decide or off the site (Brands window, or `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="186"/>
+        <source>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l&apos;ERP.</source>
+        <translation>Nothing will be published: every connected item is held by its ERP status.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="191"/>
+        <source>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l&apos;ERP.</source>
+        <translation>Nothing will be published: every connected item is held by its brand or by its ERP status.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="249"/>
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>The last sync failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="197"/>
+        <location filename="../../shopsync/texts.py" line="256"/>
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation>
             <numerusform>%n new brand to decide (%1).</numerusform>
@@ -2744,52 +2892,52 @@ The token and passwords were removed from it.</translation>
         <translation>Update will be installed when ShopSync closes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107"/>
+        <location filename="../../shopsync/gui/tray.py" line="114"/>
         <source>Synchroniser maintenant</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109"/>
+        <location filename="../../shopsync/gui/tray.py" line="116"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110"/>
+        <location filename="../../shopsync/gui/tray.py" line="117"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111"/>
+        <location filename="../../shopsync/gui/tray.py" line="118"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="112"/>
+        <location filename="../../shopsync/gui/tray.py" line="119"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113"/>
+        <location filename="../../shopsync/gui/tray.py" line="120"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116"/>
+        <location filename="../../shopsync/gui/tray.py" line="123"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="118"/>
+        <location filename="../../shopsync/gui/tray.py" line="125"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="119"/>
+        <location filename="../../shopsync/gui/tray.py" line="126"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="160"/>
+        <location filename="../../shopsync/gui/tray.py" line="167"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

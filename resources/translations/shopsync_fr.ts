@@ -1,9 +1,67 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR" sourcelanguage="fr_FR">
 <context>
+    <name />
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="160" />
+        <source>Mise à jour %1 installée</source>
+        <translation>Mise à jour %1 installée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="162" />
+        <source>ShopSync a été mis à jour : version %1 (avant : %2)</source>
+        <translation>ShopSync a été mis à jour : version %1 (avant : %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="166" />
+        <source>ShopSync ne s'est pas fermé à temps</source>
+        <translation>ShopSync ne s'est pas fermé à temps</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="167" />
+        <source>une synchronisation ne s'est pas terminée à temps</source>
+        <translation>une synchronisation ne s'est pas terminée à temps</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="168" />
+        <source>des fichiers étaient utilisés, Windows demandait un redémarrage</source>
+        <translation>des fichiers étaient utilisés, Windows demandait un redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="169" />
+        <source>l'installateur a échoué, rien n'a changé</source>
+        <translation>l'installateur a échoué, rien n'a changé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="170" />
+        <source>la version installée n'est pas la bonne</source>
+        <translation>la version installée n'est pas la bonne</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="171" />
+        <source>des fichiers attendaient un redémarrage</source>
+        <translation>des fichiers attendaient un redémarrage</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="172" />
+        <source>l'installateur n'est pas signé par l'éditeur attendu</source>
+        <translation>l'installateur n'est pas signé par l'éditeur attendu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="173" />
+        <source>raison inconnue</source>
+        <translation>raison inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/app.py" line="174" />
+        <source>Mise à jour %1 non installée : %2</source>
+        <translation>Mise à jour %1 non installée : %2</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../shopsync/gui/app.py" line="52" />
+        <location filename="../../shopsync/gui/app.py" line="54" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
@@ -323,33 +381,33 @@
         <translation>port du site d'essai (0 : un port libre)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="93" />
+        <location filename="../../shopsync/commands/demo.py" line="94" />
         <source>Site de démonstration : %1/  (boutique en ligne)</source>
         <translation>Site de démonstration : %1/  (boutique en ligne)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="94" />
+        <location filename="../../shopsync/commands/demo.py" line="95" />
         <source>Dossier ShopSync : %1</source>
         <translation>Dossier ShopSync : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="98" />
+        <location filename="../../shopsync/commands/demo.py" line="99" />
         <source>1re synchronisation : %1</source>
         <translation>1re synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="105" />
+        <location filename="../../shopsync/commands/demo.py" line="109" />
         <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
         <translation>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="116" />
+        <location filename="../../shopsync/commands/demo.py" line="120" />
         <location filename="../../shopsync/commands/status.py" line="102" />
         <source>Marques à décider : %1</source>
         <translation>Marques à décider : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="125" />
+        <location filename="../../shopsync/commands/demo.py" line="129" />
         <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
         <translation>Le site reste ouvert : Ctrl-C pour arrêter.</translation>
     </message>
@@ -554,37 +612,42 @@
         <translation>un seul document JSON sur la sortie standard</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="73" />
+        <location filename="../../shopsync/commands/update.py" line="74" />
+        <source>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</source>
+        <translation>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="79" />
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installée : ShopSync redémarre.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="75" />
+        <location filename="../../shopsync/commands/update.py" line="81" />
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync est à jour (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="78" />
+        <location filename="../../shopsync/commands/update.py" line="84" />
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Mise à jour disponible : version %1 (installée : %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="82" />
+        <location filename="../../shopsync/commands/update.py" line="88" />
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Téléchargée et vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="85" />
+        <location filename="../../shopsync/commands/update.py" line="91" />
         <source>Aucune mise à jour n'est publiée à l'adresse du dépôt (introuvable) : vérifiez [update] url ; nouvel essai plus tard.</source>
         <translation>Aucune mise à jour n'est publiée à l'adresse du dépôt (introuvable) : vérifiez [update] url ; nouvel essai plus tard.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="91" />
+        <location filename="../../shopsync/commands/update.py" line="97" />
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="95" />
+        <location filename="../../shopsync/commands/update.py" line="101" />
         <source>Mise à jour refusée : rien n'a été installé.</source>
         <translation>Mise à jour refusée : rien n'a été installé.</translation>
     </message>
@@ -760,77 +823,77 @@
         <translation>rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="74" />
+        <location filename="../../shopsync/commands/check.py" line="75" />
         <source>--output %1 : un fichier .html, .xlsx ou .csv est attendu</source>
         <translation>--output %1 : un fichier .html, .xlsx ou .csv est attendu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="97" />
+        <location filename="../../shopsync/commands/check.py" line="98" />
         <source>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d'abord une synchronisation)</source>
         <translation>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d'abord une synchronisation)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="139" />
+        <location filename="../../shopsync/commands/check.py" line="142" />
         <source>Verdict : %1 — rapport écrit dans %2</source>
         <translation>Verdict : %1 — rapport écrit dans %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="196" />
+        <location filename="../../shopsync/commands/check.py" line="199" />
         <source>Verdict : %1</source>
         <translation>Verdict : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="201" />
+        <location filename="../../shopsync/commands/check.py" line="206" />
         <source>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</source>
         <translation>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="216" />
+        <location filename="../../shopsync/commands/check.py" line="221" />
         <source>Marque</source>
         <translation>Marque</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="216" />
+        <location filename="../../shopsync/commands/check.py" line="221" />
         <source>ERP</source>
         <translation>ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="216" />
+        <location filename="../../shopsync/commands/check.py" line="221" />
         <source>Connectés</source>
         <translation>Connectés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="217" />
+        <location filename="../../shopsync/commands/check.py" line="222" />
         <source>À réécrire</source>
         <translation>À réécrire</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="217" />
+        <location filename="../../shopsync/commands/check.py" line="222" />
         <source>Absents</source>
         <translation>Absents</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="218" />
+        <location filename="../../shopsync/commands/check.py" line="223" />
         <source>Dépubliés</source>
         <translation>Dépubliés</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="218" />
+        <location filename="../../shopsync/commands/check.py" line="223" />
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="224" />
+        <location filename="../../shopsync/commands/check.py" line="229" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="229" />
+        <location filename="../../shopsync/commands/check.py" line="234" />
         <source>À réécrire (référence ERP → écriture suggérée) :</source>
         <translation>À réécrire (référence ERP → écriture suggérée) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/check.py" line="233" />
+        <location filename="../../shopsync/commands/check.py" line="238" />
         <source>… et %1 autres (--output rapport.xlsx)</source>
         <translation>… et %1 autres (--output rapport.xlsx)</translation>
     </message>
@@ -961,66 +1024,86 @@
         <source>un seul document JSON sur la sortie standard (le texte va sur la sortie d'erreur)</source>
         <translation>un seul document JSON sur la sortie standard (le texte va sur la sortie d'erreur)</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="48" />
+        <source>ShopSync tourne encore après %1 s.</source>
+        <translation>ShopSync tourne encore après %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="52" />
+        <source>ShopSync s'est fermé.</source>
+        <translation>ShopSync s'est fermé.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="54" />
+        <source>ShopSync a été prié de se fermer.</source>
+        <translation>ShopSync a été prié de se fermer.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/quit.py" line="56" />
+        <source>ShopSync n'était pas ouvert.</source>
+        <translation>ShopSync n'était pas ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="55" />
+        <location filename="../../shopsync/settings_schema.py" line="56" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="62" />
+        <location filename="../../shopsync/settings_schema.py" line="63" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="69" />
+        <location filename="../../shopsync/settings_schema.py" line="70" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="82" />
+        <location filename="../../shopsync/settings_schema.py" line="83" />
         <source> ou </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="102" />
+        <location filename="../../shopsync/settings_schema.py" line="103" />
         <source>un nombre entier à partir de %1</source>
         <translation>un nombre entier à partir de %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="104" />
+        <location filename="../../shopsync/settings_schema.py" line="105" />
         <source>un nombre entier de %1 à %2</source>
         <translation>un nombre entier de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="125" />
+        <location filename="../../shopsync/settings_schema.py" line="126" />
         <source>un nombre plus grand que %1, au plus %2</source>
         <translation>un nombre plus grand que %1, au plus %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="127" />
+        <location filename="../../shopsync/settings_schema.py" line="128" />
         <source>un nombre de %1 à %2</source>
         <translation>un nombre de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="150" />
+        <location filename="../../shopsync/settings_schema.py" line="151" />
         <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</source>
         <translation>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="185" />
+        <location filename="../../shopsync/settings_schema.py" line="186" />
         <source>une heure HH:MM (03:00), ou "" pour aucune</source>
         <translation>une heure HH:MM (03:00), ou "" pour aucune</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="201" />
+        <location filename="../../shopsync/settings_schema.py" line="202" />
         <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
         <translation>un fuseau horaire (Europe/Paris, Indian/Reunion…)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="210" />
+        <location filename="../../shopsync/settings_schema.py" line="211" />
         <source>"" ou le chemin d'un fichier qui existe</source>
         <translation>"" ou le chemin d'un fichier qui existe</translation>
     </message>
@@ -1040,12 +1123,17 @@
         <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
     </message>
     <message>
+        <location filename="../../shopsync/config.py" line="270" />
+        <source>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/config.py" line="91" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="165" />
+        <location filename="../../shopsync/settings_schema.py" line="166" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
@@ -1358,87 +1446,87 @@
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="322" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="327" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="300" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="301" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="302" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
         <source>l'export de l'ERP</source>
         <translation>l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
         <source>L'adresse du site et le jeton donné par la plateforme.</source>
         <translation>L'adresse du site et le jeton donné par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
         <source>le site</source>
         <translation>le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
         <source>la planification</source>
         <translation>la planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>les règles</source>
         <translation>les règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
         <source>les préférences</source>
         <translation>les préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="319" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321" />
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation><numerusform>%n étape : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform><numerusform>%n étapes : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="349" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="350" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="355" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1647,32 +1735,32 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="98" />
+        <location filename="../../shopsync/report/readiness.py" line="100" />
         <source>aucun produit de cette marque dans le catalogue du site</source>
         <translation>aucun produit de cette marque dans le catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="101" />
+        <location filename="../../shopsync/report/readiness.py" line="103" />
         <source>aucune référence de l'ERP ne correspond au catalogue du site</source>
         <translation>aucune référence de l'ERP ne correspond au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="104" />
+        <location filename="../../shopsync/report/readiness.py" line="106" />
         <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
         <translation>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="108" />
+        <location filename="../../shopsync/report/readiness.py" line="110" />
         <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
         <translation>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="112" />
+        <location filename="../../shopsync/report/readiness.py" line="114" />
         <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
         <translation>%1 référence(s) à réécrire ou à accepter comme alias</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="115" />
+        <location filename="../../shopsync/report/readiness.py" line="117" />
         <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
         <translation>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</translation>
     </message>
@@ -1773,127 +1861,127 @@
 <context>
     <name>Run</name>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="34" />
+        <location filename="../../shopsync/sync/messages.py" line="35" />
         <source>Synchronisation terminée</source>
         <translation>Synchronisation terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="35" />
+        <location filename="../../shopsync/sync/messages.py" line="36" />
         <source>Rien de nouveau</source>
         <translation>Rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="36" />
+        <location filename="../../shopsync/sync/messages.py" line="37" />
         <source>Site injoignable : changements gardés en attente</source>
         <translation>Site injoignable : changements gardés en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="37" />
+        <location filename="../../shopsync/sync/messages.py" line="38" />
         <source>Dépublication retenue : confirmez avec `shopsync confirm`</source>
         <translation>Dépublication retenue : confirmez avec `shopsync confirm`</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="38" />
+        <location filename="../../shopsync/sync/messages.py" line="39" />
         <source>Export ERP illisible : rien n'a changé</source>
         <translation>Export ERP illisible : rien n'a changé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="39" />
+        <location filename="../../shopsync/sync/messages.py" line="40" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="40" />
+        <location filename="../../shopsync/sync/messages.py" line="41" />
         <source>Une synchronisation est déjà en cours</source>
         <translation>Une synchronisation est déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="41" />
+        <location filename="../../shopsync/sync/messages.py" line="42" />
         <source>Simulation (rien n'a été envoyé)</source>
         <translation>Simulation (rien n'a été envoyé)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="42" />
+        <location filename="../../shopsync/sync/messages.py" line="43" />
         <source>Erreur</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="48" />
+        <location filename="../../shopsync/sync/messages.py" line="49" />
         <source>À publier</source>
         <translation>À publier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="49" />
+        <location filename="../../shopsync/sync/messages.py" line="50" />
         <source>À mettre à jour</source>
         <translation>À mettre à jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="50" />
+        <location filename="../../shopsync/sync/messages.py" line="51" />
         <source>À dépublier</source>
         <translation>À dépublier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="51" />
+        <location filename="../../shopsync/sync/messages.py" line="52" />
         <source>Dépublications retenues</source>
         <translation>Dépublications retenues</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="59" />
+        <location filename="../../shopsync/sync/messages.py" line="60" />
         <source>%1 : %2 — %3</source>
         <translation>%1 : %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="70" />
+        <location filename="../../shopsync/sync/messages.py" line="72" />
         <source>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</source>
         <translation>%1 — lus %2, changements %3, envoyés %4, en attente %5, retenus %6, refusés %7</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/sync/messages.py" line="82" />
+        <location filename="../../shopsync/sync/messages.py" line="89" />
         <source>%n produit(s) seraient dépubliés : c'est plus que le seuil de sécurité</source>
         <translation><numerusform>%n produit serait dépublié : c'est plus que le seuil de sécurité</numerusform><numerusform>%n produits seraient dépubliés : c'est plus que le seuil de sécurité</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="89" />
+        <location filename="../../shopsync/sync/messages.py" line="96" />
         <source>erreur interne (%1) : voir logs/shopsync.log</source>
         <translation>erreur interne (%1) : voir logs/shopsync.log</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="93" />
+        <location filename="../../shopsync/sync/messages.py" line="100" />
         <source>une autre synchronisation tient le verrou</source>
         <translation>une autre synchronisation tient le verrou</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="98" />
+        <location filename="../../shopsync/sync/messages.py" line="105" />
         <source>le site a refusé le jeton : vérifiez-le dans les réglages</source>
         <translation>le site a refusé le jeton : vérifiez-le dans les réglages</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="105" />
+        <location filename="../../shopsync/sync/messages.py" line="112" />
         <source>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</source>
         <translation>le certificat du site %1 n'est pas reconnu par ce PC (antivirus ou proxy ?) : rien n'a été envoyé, nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="118" />
+        <location filename="../../shopsync/sync/messages.py" line="125" />
         <source>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 a envoyé une réponse hors contrat (trop grande, trop lente ou mal formée) : rien n'a été envoyé ni dépublié, nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="131" />
+        <location filename="../../shopsync/sync/messages.py" line="138" />
         <source>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</source>
         <translation>le site %1 n'a pas répondu ; nouvel essai automatique (détail dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="138" />
+        <location filename="../../shopsync/sync/messages.py" line="145" />
         <source>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</source>
         <translation>aucun jeton pour ce site : saisissez-le dans la fenêtre des réglages (il est gardé dans le trousseau du système) ou définissez SHOPSYNC_SITE_TOKEN</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="146" />
+        <location filename="../../shopsync/sync/messages.py" line="153" />
         <source>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</source>
         <translation>l'export de l'ERP ne contient aucun article : rien n'a changé sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/sync/messages.py" line="150" />
+        <location filename="../../shopsync/sync/messages.py" line="157" />
         <source>le catalogue du site est vide : rien à publier</source>
         <translation>le catalogue du site est vide : rien à publier</translation>
     </message>
@@ -2065,32 +2153,32 @@
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="166" />
+        <location filename="../../shopsync/texts.py" line="225" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="170" />
+        <location filename="../../shopsync/texts.py" line="229" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="201" />
+        <location filename="../../shopsync/texts.py" line="260" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="203" />
+        <location filename="../../shopsync/texts.py" line="262" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="206" />
+        <location filename="../../shopsync/texts.py" line="265" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="189" />
+        <location filename="../../shopsync/texts.py" line="248" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
@@ -2100,18 +2188,18 @@
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="172" />
+        <location filename="../../shopsync/texts.py" line="231" />
         <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
         <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="183" />
-        <location filename="../../shopsync/texts.py" line="192" />
+        <location filename="../../shopsync/texts.py" line="242" />
+        <location filename="../../shopsync/texts.py" line="251" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="180" />
+        <location filename="../../shopsync/texts.py" line="239" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
@@ -2136,7 +2224,7 @@
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="164" />
+        <location filename="../../shopsync/texts.py" line="223" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
@@ -2146,7 +2234,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="162" />
+        <location filename="../../shopsync/texts.py" line="221" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
@@ -2396,12 +2484,72 @@
         <translation>introuvables</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="190" />
+        <location filename="../../shopsync/texts.py" line="142" />
+        <source>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</source>
+        <translation>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="147" />
+        <source>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</source>
+        <translation>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="151" />
+        <source>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l'ERP</source>
+        <translation>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l'ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="160" />
+        <source>Rien ne sera publié : l'export ne contient aucun article lisible.</source>
+        <translation>Rien ne sera publié : l'export ne contient aucun article lisible.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="163" />
+        <source>Rien ne sera publié tant que le catalogue du site n'a pas été lu.</source>
+        <translation>Rien ne sera publié tant que le catalogue du site n'a pas été lu.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="166" />
+        <source>Rien ne sera publié : le catalogue du site est vide.</source>
+        <translation>Rien ne sera publié : le catalogue du site est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="169" />
+        <source>Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site.</source>
+        <translation>Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="173" />
+        <source>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="178" />
+        <source>Rien ne sera publié : toutes les marques connectées sont hors site.</source>
+        <translation>Rien ne sera publié : toutes les marques connectées sont hors site.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="181" />
+        <source>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</source>
+        <translation>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="186" />
+        <source>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l'ERP.</source>
+        <translation>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l'ERP.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="191" />
+        <source>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l'ERP.</source>
+        <translation>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l'ERP.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/texts.py" line="249" />
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>La dernière synchronisation a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="197" />
+        <location filename="../../shopsync/texts.py" line="256" />
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>
@@ -2674,52 +2822,52 @@ Le jeton et les mots de passe en ont été retirés.</translation>
         <translation>Mise à jour installée à la prochaine fermeture</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="107" />
+        <location filename="../../shopsync/gui/tray.py" line="114" />
         <source>Synchroniser maintenant</source>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="109" />
+        <location filename="../../shopsync/gui/tray.py" line="116" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="110" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="111" />
+        <location filename="../../shopsync/gui/tray.py" line="118" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="112" />
+        <location filename="../../shopsync/gui/tray.py" line="119" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="113" />
+        <location filename="../../shopsync/gui/tray.py" line="120" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116" />
+        <location filename="../../shopsync/gui/tray.py" line="123" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="118" />
+        <location filename="../../shopsync/gui/tray.py" line="125" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="119" />
+        <location filename="../../shopsync/gui/tray.py" line="126" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="160" />
+        <location filename="../../shopsync/gui/tray.py" line="167" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

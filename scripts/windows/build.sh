@@ -110,11 +110,78 @@ freeze() {  # freeze <source root> <dist folder> <work folder>
     --distpath "$(winpath "$2")" --workpath "$(winpath "$3")" \
     "$(winpath "$1/installer/shopsync.spec")" >&2 || die "PyInstaller failed"
   [ -f "$2/shopsync/shopsync-cli.exe" ] || die "no shopsync-cli.exe in $2/shopsync"
+  ship_publisher_pin "$2/shopsync"
+  sign "$2/shopsync/shopsync.exe" "$2/shopsync/shopsync-cli.exe"
+}
+
+# The updater accepts an MSI only when it is signed by a certificate listed in the bundle's
+# resources/update/publishers.txt (shopsync/update/authenticode.py). A release signed with a
+# certificate that list does not name would refuse every later update: stop here instead.
+# SHOPSYNC_SIGN_TRUST_THIS_CERT=1 (CI's throwaway certificate) adds it to the bundle's copy.
+ship_publisher_pin() {  # ship_publisher_pin <bundle folder>
+  signing_configured || return 0
+  local pin list=$1/_internal/resources/update/publishers.txt
+  pin=$(publisher_pin)
+  [ -f "$list" ] || die "$list missing from the bundle"
+  grep -qi "^$pin" "$list" && return 0
+  [ "${SHOPSYNC_SIGN_TRUST_THIS_CERT:-0}" = 1 ] \
+    || die "the signing certificate ($pin) is not in resources/update/publishers.txt: updates signed with it would be refused"
+  log "bundle trusts the signing certificate $pin (SHOPSYNC_SIGN_TRUST_THIS_CERT=1)"
+  printf '%s  test certificate of this build\n' "$pin" >>"$list"
 }
 
 package() {  # package <bundle folder> <version> <msi path>
   log "wixl: $3"
   python3 "$HERE/make_msi.py" --bundle "$1" --version "$2" --output "$3" >&2
+  sign "$3"
+}
+
+# Authenticode signing with osslsigncode (docs/build.md, "Signing"). The certificate comes from
+# the environment, never from the repository:
+#   SHOPSYNC_SIGN_CERT + SHOPSYNC_SIGN_KEY   certificate chain (PEM/DER) and private key (PEM)
+#   SHOPSYNC_SIGN_PKCS12                     or one .pfx/.p12 holding both
+#   SHOPSYNC_SIGN_PASSWORD                   the key's password, if any (given on a pipe, not argv)
+#   SHOPSYNC_SIGN_TIMESTAMP_URL              an RFC 3161 time-stamping server (releases: always)
+#   SHOPSYNC_SIGN_REQUIRED=1                 fail instead of building unsigned files
+signing_configured() {
+  [ -n "${SHOPSYNC_SIGN_PKCS12:-}" ] || { [ -n "${SHOPSYNC_SIGN_CERT:-}" ] && [ -n "${SHOPSYNC_SIGN_KEY:-}" ]; }
+}
+
+sign() {  # sign <file>... : in place, each verified right after
+  if ! signing_configured; then
+    [ "${SHOPSYNC_SIGN_REQUIRED:-0}" = 1 ] && die "SHOPSYNC_SIGN_REQUIRED=1 but no SHOPSYNC_SIGN_CERT/KEY or SHOPSYNC_SIGN_PKCS12"
+    log "not signed (no SHOPSYNC_SIGN_CERT/SHOPSYNC_SIGN_KEY): $*"
+    return 0
+  fi
+  command -v osslsigncode >/dev/null || die "osslsigncode missing (apt-get install osslsigncode)"
+  local file args=()
+  if [ -n "${SHOPSYNC_SIGN_PKCS12:-}" ]; then
+    args+=(-pkcs12 "$SHOPSYNC_SIGN_PKCS12")
+  else
+    args+=(-certs "$SHOPSYNC_SIGN_CERT" -key "$SHOPSYNC_SIGN_KEY")
+  fi
+  [ -n "${SHOPSYNC_SIGN_TIMESTAMP_URL:-}" ] && args+=(-ts "$SHOPSYNC_SIGN_TIMESTAMP_URL")
+  for file in "$@"; do
+    log "osslsigncode: $file"
+    rm -f "$file.signed"
+    osslsigncode sign "${args[@]}" ${SHOPSYNC_SIGN_PASSWORD:+-readpass <(printf '%s' "$SHOPSYNC_SIGN_PASSWORD")} \
+      -h sha256 -n ShopSync -i "${SHOPSYNC_HELP_URL:-https://github.com/shopsync/shopsync}" \
+      -in "$file" -out "$file.signed" >/dev/null || die "osslsigncode could not sign $file"
+    mv -f "$file.signed" "$file"
+    osslsigncode verify -in "$file" ${SHOPSYNC_SIGN_CERT:+-CAfile "$SHOPSYNC_SIGN_CERT"} >/dev/null 2>&1 \
+      || osslsigncode verify -in "$file" 2>&1 | grep -q "Signature verification: ok" \
+      || die "the signature of $file does not verify"
+  done
+}
+
+publisher_pin() {  # the signing certificate's SHA-256, shipped in the bundle for the updater
+  local cert=${SHOPSYNC_SIGN_CERT:-}
+  if [ -z "$cert" ] && [ -n "${SHOPSYNC_SIGN_PKCS12:-}" ]; then
+    cert=$(mktemp) && openssl pkcs12 -in "$SHOPSYNC_SIGN_PKCS12" -clcerts -nokeys \
+      ${SHOPSYNC_SIGN_PASSWORD:+-passin env:SHOPSYNC_SIGN_PASSWORD} -out "$cert" 2>/dev/null
+  fi
+  [ -n "$cert" ] || return 0
+  openssl x509 -in "$cert" -noout -fingerprint -sha256 | sed 's/.*=//; s/://g' | tr 'A-F' 'a-f'
 }
 
 main() {

@@ -12,6 +12,7 @@ the one the executables carry. Plain Python 3 (no project import), so it runs be
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -23,6 +24,8 @@ sys.path.insert(0, str(ROOT / "installer"))
 import version_info  # noqa: E402 - installer/version_info.py
 
 WXS = ROOT / "installer" / "shopsync.wxs"
+# The shop-facing install guide until the platform gives its own page (SHOPSYNC_HELP_URL).
+DEFAULT_HELP_URL = "https://github.com/shopsync/shopsync/blob/main/docs/installation.md"
 
 
 def upgrade_code() -> str:
@@ -43,6 +46,23 @@ def post_build_queries(msi_version: str) -> list[str]:
     """
     return [
         """UPDATE `Component` SET `Condition` = 'AUTOSTART <> "0"' WHERE `Component` = 'Autostart'""",
+        # "Apps" shows the install folder: ARPINSTALLLOCATION = [INSTALLDIR] once costed
+        # (type 51: set a property; CostFinalize is 1000).
+        "INSERT INTO `CustomAction` (`Action`, `Type`, `Source`, `Target`) "
+        "VALUES ('SetArpInstallLocation', 51, 'ARPINSTALLLOCATION', '[INSTALLDIR]')",
+        "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) "
+        "VALUES ('SetArpInstallLocation', 1001)",
+        # msiexec /x … REMOVEDATA=1: the data folder goes too (never in an upgrade, where the
+        # old version is removed with UPGRADINGPRODUCTCODE set). Type 34 (an exe, working
+        # folder from the Directory table) + 64 (failure ignored: the program is uninstalled
+        # anyway), run once the uninstall is committed (after InstallFinalize, 6600): the data
+        # is not the package's, so it is no part of the transaction. System64Folder: in a
+        # 64-bit package SystemFolder is SysWOW64 (absent from a 64-bit-only Wine prefix).
+        "INSERT INTO `CustomAction` (`Action`, `Type`, `Source`, `Target`) "
+        "VALUES ('RemoveDataFolder', 98, 'LocalAppDataFolder', "
+        "'\"[System64Folder]cmd.exe\" /c rmdir /s /q \"[LocalAppDataFolder]ShopSync\"')",
+        "INSERT INTO `InstallExecuteSequence` (`Action`, `Condition`, `Sequence`) "
+        """VALUES ('RemoveDataFolder', 'REMOVE="ALL" AND REMOVEDATA="1" AND NOT UPGRADINGPRODUCTCODE', 6610)""",
         "DELETE FROM `Upgrade` WHERE `ActionProperty` = 'WIX_UPGRADE_DETECTED'",
         "INSERT INTO `Upgrade` (`UpgradeCode`, `VersionMax`, `Attributes`, `ActionProperty`) "
         f"VALUES ('{upgrade_code()}', '{msi_version}', 513, 'WIX_UPGRADE_DETECTED')",
@@ -55,6 +75,16 @@ def icon() -> Path:
         if path.is_file():
             return path
     raise SystemExit("no shopsync.ico (resources/icons or installer/)")
+
+
+def help_link() -> str:
+    """The help page "Apps" links to: the platform's, given at build time."""
+    return os.environ.get("SHOPSYNC_HELP_URL") or DEFAULT_HELP_URL
+
+
+def size_kb(bundle: Path) -> int:
+    """The installed size in KB (what "Apps" shows as the size)."""
+    return sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()) // 1024 + 1
 
 
 def _rel(path: Path) -> str:
@@ -84,6 +114,7 @@ def build(bundle: Path, version: str, output: Path) -> Path:
             ["wixl", "--arch", "x64", "-o", str(output),
              "-D", f"Version={version_info.msi_version(version)}",
              "-D", f"BundleDir={_rel(bundle)}", "-D", f"Icon={_rel(icon())}", "-D", "Win64=yes",
+             "-D", f"HelpLink={help_link()}", "-D", f"SizeKb={size_kb(bundle)}",
              str(WXS), str(fragment)],
             check=True, cwd="/",
         )

@@ -8,12 +8,11 @@ Data only: `shopsync check --site` and the first-run wizard put it in the shop's
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from shopsync.agent import report as reports
 from shopsync.errors import (
     ConfigError,
     ShopSyncError,
@@ -21,9 +20,10 @@ from shopsync.errors import (
     SiteRejected,
     SiteUnreachable,
 )
-from shopsync.matching import CatalogIndex
-from shopsync.model import CatalogProduct, StockLine
-from shopsync.rules import fold_brand
+from shopsync.model import CatalogProduct
+
+if TYPE_CHECKING:
+    from shopsync.sync.counts import ExportCounts
 
 
 class SiteProblem(enum.StrEnum):
@@ -84,32 +84,17 @@ def check_site(
     return SiteCheck(url, catalogue=catalogue)
 
 
-def connection_counts(
-    lines: Iterable[StockLine],
-    catalogue: dict[str, CatalogProduct],
-    accepted: dict[str, str],
-    rejected: set[tuple[str, str]],
-    decided_brands: Iterable[str],
-) -> reports.ReportCounts:
-    """The connection report's counts for an ERP read against a catalogue. Brands to decide:
-    the ERP's brands the shop has not decided yet (compared folded, as the brands table is)."""
-    decided_keys = {fold_brand(b) for b in decided_brands}
-    items = [(line.reference, line.brand) for line in lines]
-    results = CatalogIndex(catalogue).match(items, accepted, rejected, limit=1)
-    undecided: dict[str, str] = {}
-    for _, brand in items:
-        if brand and fold_brand(brand) not in decided_keys:
-            undecided.setdefault(fold_brand(brand), brand)
-    return reports.counts_of(reports.build(results, accepted, sorted(undecided.values())))
-
-
 def first_connection(
     url: str, token: str | None, erp_path: str, profile: str, home: Path
-) -> tuple[SiteCheck, reports.ReportCounts | None, str | None]:
-    """The wizard's last step, before anything is saved: the site check, then the report of
-    this export against the site's catalogue (no decision taken yet). The third item says
-    why the export could not be read, if it could not."""
+) -> tuple[SiteCheck, ExportCounts | None, str | None]:
+    """The wizard's last step, before anything is saved: the site check, then this export
+    counted against the site's catalogue with no decision taken yet (the one counting,
+    sync/counts.py: its `references`, `connected`, `to_rewrite`, `brands_to_decide`,
+    `written_the_old_way` are the connection report's, and `why_nothing()` says that with
+    every brand undecided nothing will be published). The third item says why the export
+    could not be read, if it could not."""
     from shopsync.report.sources import read_erp
+    from shopsync.sync.counts import count_read
 
     check = check_site(url, token)
     if not check.ok or check.catalogue is None:
@@ -118,4 +103,4 @@ def first_connection(
         read = read_erp(erp_path, profile, home)
     except ShopSyncError as exc:
         return check, None, str(exc)
-    return check, connection_counts(read.lines, check.catalogue, {}, set(), []), None
+    return check, count_read(read, check.catalogue), None

@@ -7,6 +7,7 @@ body passes through the one redaction policy (shopsync.redaction) before it leav
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import platform
 from datetime import UTC, datetime
@@ -18,8 +19,9 @@ from shopsync import __version__
 from shopsync.agent.last_error import last_error
 from shopsync.config import Settings
 from shopsync.redaction import redact, redact_data
-from shopsync.services.status import SUCCEEDED, StatusService
+from shopsync.services.status import SUCCEEDED, ConnectorStatus, StatusService
 from shopsync.site import protocol
+from shopsync.vocab import ReasonCode
 
 MAX_GZIPPED_BYTES = 2048
 MAX_ERROR_MESSAGE = 300
@@ -79,11 +81,50 @@ def build_heartbeat(
         "last_error": error,
         "next_run_at": iso(next_run),
         "state": str(status.state),
+        "reason": state_reason(status, secrets),
+        "counts": export_counts(status),
         "paused": paused,
         "doing": None if doing is None else {"id": doing.id, "kind": doing.kind[:100]},
         "local_store": local_store(status.local_store, secrets),
     }
     return redact_data(body, secrets)
+
+
+# Reasons whose detail is the last run's message, sent once, as `last_error`.
+_RUN_DETAIL = frozenset({ReasonCode.FAILED, ReasonCode.EXPORT_UNREADABLE, ReasonCode.OFFLINE})
+
+
+def state_reason(status: ConnectorStatus, secrets: list[str]) -> dict[str, Any] | None:
+    """Why the state is what it is: the one classification's first reason (services.status
+    `assess`), its stable code and the sentence the shop's tray shows for it
+    (texts.reason_text, in the shop's language, redacted: a failed run's message may quote a
+    path); with undecided brands, the counting's "nothing will be published" too. `/admin`
+    shows it beside "À vérifier"."""
+    if not status.reasons:
+        return None
+    from shopsync import texts
+    from shopsync.i18n import translate
+
+    first = status.reasons[0]
+    if first.code in _RUN_DETAIL:  # the run's own message is the heartbeat's `last_error`
+        first = dataclasses.replace(first, detail="")
+    message = texts.reason_text(first, translate).rstrip(" :")
+    counts = status.export_counts()
+    why = counts.why_nothing(translate) if counts is not None else None
+    if why and first.code in (ReasonCode.BRANDS_UNDECIDED, ReasonCode.UP_TO_DATE):
+        message = f"{message} {why}"
+    return {"code": str(first.code), "message": redact(message, secrets)[:MAX_ERROR_MESSAGE] or None}
+
+
+def export_counts(status: ConnectorStatus) -> dict[str, Any] | None:
+    """The last run's counting of the export (sync/counts.py): the numbers the report, the
+    summary and `shopsync status` show, and why nothing will be published, if nothing will."""
+    counts = status.export_counts()
+    if counts is None:
+        return None
+    stored = status.counts or {}
+    counted_at = stored.get("counted_at")
+    return {**counts.as_dict(), "counted_at": iso(float(counted_at)) if counted_at else None}
 
 
 def local_store(health: dict[str, Any], secrets: list[str]) -> dict[str, Any]:

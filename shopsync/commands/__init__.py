@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "screenshots",
     "update",
     "conformance",
+    "update_helper",
+    "quit",
 ]
 
 # Commands that run until stopped (or for long): what they print is line-buffered, so that it

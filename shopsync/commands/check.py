@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from shopsync.i18n import arg, translate
     from shopsync.matching import CatalogIndex
     from shopsync.report import readiness, sources
+    from shopsync.rules import fold_brand
     from shopsync.services import Services
 
     output = Path(args.output).expanduser() if args.output else None
@@ -101,19 +102,21 @@ def run(args: argparse.Namespace) -> int:
                     )
                 )
         accepted, rejected = svc.references.decisions()
-        if site_check is not None:
-            decided = [row.erp_brand for row in svc.brands.table().rows if row.decided]
+        items = [(line.reference, line.brand) for line in read.lines]
+        results = CatalogIndex(catalog).match(items, accepted, rejected)
+        counts = svc.counts.of_read(read, catalog, matches=results)
+        site_brands = {
+            fold_brand(row.erp_brand): row.site_brand
+            for row in svc.brands.table().rows
+            if row.site_brand
+        }
     if site_check is not None:
-        from shopsync.agent.first_connection import connection_counts
-
-        counts = connection_counts(read.lines, catalog, accepted, rejected, decided)
         print("\n".join(report_lines(counts)), flush=True)
         print(flush=True)
-    items = [(line.reference, line.brand) for line in read.lines]
-    results = CatalogIndex(catalog).match(items, accepted, rejected)
     report = readiness.build(
-        items, catalog, results, erp_source=str(read.source), catalog_source=where
-    )
+        items, catalog, results, erp_source=str(read.source), catalog_source=where,
+        site_brands=site_brands, counts=counts,
+    )  # fmt: skip
     if output is None:
         _print_summary(report)
         return verdict_exit_code(report.verdict)
@@ -196,6 +199,8 @@ def _print_summary(report) -> None:  # noqa: ANN001 - a report.readiness.Readine
     print(arg(translate("Cli", "Verdict : %1"), verdict(report.verdict)))
     for reason in report.reasons:
         print(f"  - {localize(reason)}")
+    if report.counts is not None:  # the one counting: the sync summary and `status` say the same
+        print("\n".join(report.counts.sentences()))
     print(
         arg(
             translate(

@@ -39,9 +39,8 @@ def run(args: argparse.Namespace) -> int:
         settings = load(args)
         url = args.site or settings.site.url
         kind = args.kind or getattr(settings.site, "kind", "shopsync")
-        target = SiteTargets(url, kind=kind, options={
-            "brand_attribute": getattr(settings.site, "brand_attribute", "") or "",
-        }).open(Purpose.CONFORMANCE)
+        # the shop's own rules (backorder message, brand attribute) with the site named here
+        target = SiteTargets.from_settings(settings, url=url, kind=kind).open(Purpose.CONFORMANCE)
     except ShopSyncError as exc:
         if args.json:
             print(json.dumps({"passed": False, "error": str(exc), "exit_code": exc.exit_code}))

@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from shopsync.paths import sample
     from shopsync.services import Services
     from shopsync.site.sandbox.server import serve
+    from shopsync.sync.counts import ExportCounts
     from shopsync.sync.vocab import Trigger
 
     home = home_dir(getattr(args, "home", None) or Path(tempfile.gettempdir()) / "shopsync-demo")
@@ -98,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
         print(arg(translate("Cli", "1re synchronisation : %1"), first.human()))
         for error in first.errors:
             print(f"  ! {error}")
+        counts = ExportCounts.from_dict(first.counts)
+        for sentence in counts.sentences() if counts is not None else []:
+            print(f"  {sentence}")  # the one counting: the report and `status` say the same
         demo_data.simulate_sale(export)
         second = engine.run_once(Trigger.DEMO)
         print(

@@ -107,4 +107,7 @@ def lines(status) -> list[str]:  # noqa: ANN001 - a ConnectorStatus
         )
     out += [arg(translate("Cli", "Pourquoi : %1"), reason) for reason in reasons[:1]]
     out += [f"  {reason}" for reason in reasons[1:]]
+    counts = status.export_counts()  # the last run's counting, as the report and summary say it
+    if counts is not None:
+        out += [f"  {sentence}" for sentence in counts.sentences(translate)]
     return out

@@ -69,6 +69,12 @@ def _sentence(report) -> str:  # noqa: ANN001 - an update.service.Report
     from shopsync.update.service import UpdateStatus
 
     status = report.status
+    if report.installing:
+        return arg(
+            translate("Cli", "Version %1 en cours d'installation : ShopSync se ferme, "
+                             "s'installe puis redémarre ; le résultat s'affichera au démarrage."),
+            report.latest,
+        )
     if status is UpdateStatus.UP_TO_DATE and report.applied:
         return arg(translate("Cli", "Version %1 installée : ShopSync redémarre."), report.latest)
     if status is UpdateStatus.UP_TO_DATE:

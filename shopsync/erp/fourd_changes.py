@@ -225,8 +225,17 @@ class FourDTracker:
 
     # -- the gate (no change tracking) ------------------------------------------------------------
 
-    def _gate(self, headers: list[str]) -> list[Any]:
-        """Count and sums of the stock attributes, computed by 4D ($compute=$all)."""
+    def _gate(self, headers: list[str]) -> list[Any] | None:
+        """Count and sums of the stock attributes, computed by 4D ($compute=$all); None when
+        the server cannot compute them (then every poll reads the data class whole, as before
+        change tracking: a missing gate never stops syncing)."""
+        try:
+            return self._gate_figures(headers)
+        except InputError as exc:
+            log.info("%s: no gate (%s): each poll reads the data class", self.label, exc)
+            return None
+
+    def _gate_figures(self, headers: list[str]) -> list[Any]:
         from shopsync.erp.table import locate_header
 
         figures: list[Any] = []
@@ -250,7 +259,7 @@ class FourDTracker:
 
     def _gate_changes(self, cursor: Cursor, headers: list[str]) -> Delta:
         figures = self._gate(headers)
-        if figures == cursor.state.get("gate"):
+        if figures is not None and figures == cursor.state.get("gate"):
             return Delta(cursor, requests=self.requests)
         log.info("%s: the gate moved (count or stock sums): reading the data class", self.label)
         asked = self.requests

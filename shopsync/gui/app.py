@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from shopsync import __version__
+
 log = logging.getLogger(__name__)
 START = time.perf_counter()
 # `--minimized` (the login autostart) often runs before the desktop's panel: wait this long for
@@ -141,6 +143,39 @@ def _show_status_unless_a_tray_comes(controller, grace_ms: int) -> None:  # noqa
     timer.start()
 
 
+def _tell_update_outcome(controller, home: Path) -> None:  # noqa: ANN001
+    """At start: "Mise à jour 0.1.1 installée", why an update was not installed, or that the
+    files on disk are newer than what ran last (an IT provider's silent upgrade)."""
+    from shopsync.update.outcome import ApplyProblem, StartNote, start_note
+
+    try:
+        note = start_note(home)
+    except OSError as exc:  # the update folder unwritable: the app starts all the same
+        log.warning("update state: %s", exc)
+        return
+    if note is None:
+        return
+    tr = controller.tray.tr
+    if note.kind is StartNote.INSTALLED:
+        text = tr("Mise à jour %1 installée").replace("%1", note.version)
+    elif note.kind is StartNote.UPGRADED:
+        text = tr("ShopSync a été mis à jour : version %1 (avant : %2)")
+        text = text.replace("%1", note.version).replace("%2", note.previous or "?")
+    else:
+        why = {
+            ApplyProblem.APP_DID_NOT_CLOSE: tr("ShopSync ne s'est pas fermé à temps"),
+            ApplyProblem.SYNC_DID_NOT_END: tr("une synchronisation ne s'est pas terminée à temps"),
+            ApplyProblem.REBOOT_REQUIRED: tr("des fichiers étaient utilisés, Windows demandait un redémarrage"),
+            ApplyProblem.INSTALLER_FAILED: tr("l'installateur a échoué, rien n'a changé"),
+            ApplyProblem.WRONG_VERSION: tr("la version installée n'est pas la bonne"),
+            ApplyProblem.FILES_PENDING: tr("des fichiers attendaient un redémarrage"),
+            ApplyProblem.BAD_SIGNATURE: tr("l'installateur n'est pas signé par l'éditeur attendu"),
+        }.get(note.problem, tr("raison inconnue"))
+        text = tr("Mise à jour %1 non installée : %2").replace("%1", note.version).replace("%2", why)
+    log.info("update at start: %s", text)
+    controller.tray.show_note(text)
+
+
 def main(
     argv: Sequence[str] | None = None, *, client_factory: Callable[[], object] | None = None
 ) -> int:
@@ -191,9 +226,22 @@ def main(
 
     from shopsync.update.scheduled import tick
 
-    hub = AppHub(settings, engine_factory=engine_factory, update_round=tick)
+    # restart_tray: on Windows the update helper starts this app again after installing
+    hub = AppHub(
+        settings,
+        engine_factory=engine_factory,
+        update_round=lambda s: tick(s, restart_tray=True),
+    )
     controller = AppController(hub, use_tray=False if args.no_tray else None)
     single.activated.connect(controller.show_status)
+    quit_asked: list[bool] = []  # `shopsync quit` / the update helper: it installs, not us
+
+    def quit_when_asked() -> None:
+        quit_asked.append(True)
+        controller.quit()
+
+    single.quit_requested.connect(quit_when_asked)
+    _tell_update_outcome(controller, settings.home)
     hub.start(run_now=not needs_setup(settings))
     if needs_setup(settings):
         controller.show_wizard()
@@ -202,7 +250,7 @@ def main(
     elif not controller.has_tray:
         _show_status_unless_a_tray_comes(controller, TRAY_GRACE_MS)
     restore_signals = _quit_on_signals(controller.quit)
-    log.info("tray app ready in %.2f s", time.perf_counter() - START)
+    log.info("tray app ready in %.2f s (ShopSync %s)", time.perf_counter() - START, __version__)
     ready_file = os.environ.get("SHOPSYNC_READY_FILE")  # benchmarks/bench_gui.py
     if ready_file:
         QTimer.singleShot(0, lambda: Path(ready_file).write_text(repr(time.time())))
@@ -214,9 +262,10 @@ def main(
         hub.shutdown()
         single.release()
         restore_signals()
-        from shopsync.update.scheduled import at_exit
+        if not quit_asked:  # asked by an installer or the update helper: leave it to them
+            from shopsync.update.scheduled import at_exit
 
-        at_exit(hub.settings)  # auto mode: a downloaded update installs now, then restarts
+            at_exit(hub.settings, restart_tray=True)  # auto mode: a downloaded update installs now, then restarts
 
 
 if __name__ == "__main__":

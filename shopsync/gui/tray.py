@@ -66,6 +66,13 @@ class Tray(QObject):
                 self.icon.showMessage("ShopSync", note, state_icon("ok"), 10000)
         self.update_note = note
 
+    def show_note(self, note: str) -> None:
+        """An update's outcome told at start: a balloon once, and a line in the menu."""
+        self.update_note = note
+        self.messages.append(("ShopSync", note))
+        if self.can_notify():
+            self.icon.showMessage("ShopSync", note, state_icon("ok"), 10000)
+
     def show(self) -> None:
         self.wanted = True
         self.icon.show()

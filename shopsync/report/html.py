@@ -71,6 +71,7 @@ def render(report: Readiness, *, list_limit: int = 2000) -> str:
         "marques.</p>"
     )
 
+    out.append(_counts(report))
     out.append("<h2>Par marque</h2><table><thead><tr>")
     for head in (
         "Marque", "Articles ERP", "Connectés", "Part", "À réécrire", "Absents du catalogue",
@@ -182,6 +183,22 @@ def render(report: Readiness, *, list_limit: int = 2000) -> str:
         "<li><strong>prêt</strong> : sinon.</li></ul></body></html>"
     )
     return "\n".join(out)
+
+
+def _counts(report: Readiness) -> str:
+    """What a sync will do with this export and the shop's current decisions: the one
+    counting (shopsync/sync/counts.py), in the words the sync summary and `status` use."""
+    counts = report.counts
+    if counts is None:
+        return ""
+    sentences = counts.sentences(why=False)
+    why = counts.why_nothing()
+    out = ["<h2>Ce qu'une synchronisation publiera</h2><ul id='counts'>"]
+    out += [f"<li>{escape(s)}</li>" for s in sentences]
+    out.append("</ul>")
+    if why:
+        out.append(f"<p id='nothing-published'><strong>{escape(why)}</strong></p>")
+    return "".join(out)
 
 
 def _cut(total: int, limit: int) -> str:

@@ -32,6 +32,7 @@ from shopsync.i18n import QT_TRANSLATE_NOOP, arg
 if TYPE_CHECKING:
     from shopsync.matching import MatchResult
     from shopsync.model import CatalogProduct
+    from shopsync.sync.counts import ExportCounts
 
 READY, TO_FIX, NOT_READY, OFF_CATALOG = "prêt", "à corriger", "pas prêt", "hors catalogue"
 MIN_CONNECTED_SHARE = 0.80
@@ -90,6 +91,7 @@ class Readiness:
     erp_source: str = ""
     catalog_source: str = ""
     generated_at: float = field(default_factory=time.time)
+    counts: ExportCounts | None = None  # the one counting, with the shop's decisions
 
 
 # The reasons, worded once in French (the report is the CSM's French document) and marked for
@@ -165,11 +167,15 @@ def build(
     *,
     erp_source: str = "",
     catalog_source: str = "",
+    site_brands: Mapping[str, str] | None = None,
+    counts: ExportCounts | None = None,
 ) -> Readiness:
     """The report from the ERP items, the catalogue and `match(items, catalog, …)`'s results.
 
     `results` are one per distinct ERP reference; `items` give each ERP brand's spellings (the
-    most frequent one names the row).
+    most frequent one names the row). `site_brands`: the shop's brand mappings (folded ERP
+    brand -> site brand) where it named one. `counts`: the one counting of this export with
+    the shop's decisions (sync/counts.py), shown as "what a sync will publish".
     """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for _ref, brand in items:
@@ -187,6 +193,7 @@ def build(
         return row
 
     connected_targets: dict[str, list[str]] = defaultdict(list)
+    by_ref = {res.reference: res for res in results}
     rewrites, normalized, absent = [], [], []
     for res in results:
         row = row_for(res.brand)
@@ -205,11 +212,15 @@ def build(
             absent.append(res)
 
     unpublish: list[CatalogProduct] = []
+    row_of_target = {target: row_for(by_ref[refs[0]].brand) for target, refs in connected_targets.items()}
+    row_of_site_brand = _site_brand_rows(rows, catalog, row_of_target, site_brands or {})
     for product in catalog.values():
-        key = brand_fold(product.brand)
-        if key not in rows or not key:
+        # A product belongs to the row of the ERP reference that connects to it, else to the
+        # row of its brand (same name, the shop's mapping, or the ERP brand that connects to
+        # that brand's other products: G-SHOCK for the site's "Casio").
+        row = row_of_target.get(product.reference) or row_of_site_brand.get(brand_fold(product.brand))
+        if row is None:
             continue
-        row = rows[key]
         row.catalog_products += 1
         if product.reference not in connected_targets:
             row.would_unpublish += 1
@@ -236,5 +247,32 @@ def build(
     duplicates = {cat: refs for cat, refs in connected_targets.items() if len(refs) > 1}
     return Readiness(
         ordered, total, rewrites, normalized, absent, unpublish, duplicates, verdict, reasons,
-        erp_source, catalog_source,
+        erp_source, catalog_source, counts=counts,
     )  # fmt: skip
+
+
+def _site_brand_rows(
+    rows: Mapping[str, BrandRow],
+    catalog: Mapping[str, CatalogProduct],
+    row_of_target: Mapping[str, BrandRow],
+    site_brands: Mapping[str, str],
+) -> dict[str, BrandRow]:
+    """Folded site brand -> the ERP brand row its products belong to: the row of the same
+    name; else the ERP brand the shop mapped to it; else the ERP brand whose references
+    connect to most of its products (the ERP calls Casio's watches "G-SHOCK")."""
+    out: dict[str, BrandRow] = {key: row for key, row in rows.items() if key}
+    for erp_key, site_brand in site_brands.items():
+        site_key = brand_fold(site_brand)
+        if site_key and site_key not in out and erp_key in rows:
+            out[site_key] = rows[erp_key]
+    votes: dict[str, Counter[int]] = defaultdict(Counter)
+    by_id: dict[int, BrandRow] = {}
+    for target, row in row_of_target.items():
+        product = catalog.get(target)
+        if product is not None:
+            votes[brand_fold(product.brand)][id(row)] += 1
+            by_id[id(row)] = row
+    for site_key, counter in votes.items():
+        if site_key and site_key not in out:
+            out[site_key] = by_id[counter.most_common(1)[0][0]]
+    return out

@@ -43,6 +43,7 @@ def write_readiness_xlsx(report: Readiness, path: Path) -> None:
     info = [
         ["Verdict", report.verdict],
         *[["Raison", reason] for reason in report.reasons],
+        *[["Comptage", sentence] for sentence in (report.counts.sentences() if report.counts else [])],
         ["Export ERP", report.erp_source],
         ["Catalogue", report.catalog_source],
         ["Établi le", stamp],

@@ -12,12 +12,14 @@ time: the hub's I/O thread keeps its own, a command opens one for its run.
     held unpublishing        services.held        HeldService.items() / confirm()
     settings and secrets     services.settings    SettingsService.apply() / store_erp_password()
     what the tray told       services.notices     NoticeService.unannounced() / remember_brands()
+    one export counted       services.counts      CountService.last() / of_export() -> ExportCounts
 """
 
 from __future__ import annotations
 
 from shopsync.config import Settings
 from shopsync.services.brands import BrandService
+from shopsync.services.counts import CountService
 from shopsync.services.held import HeldService
 from shopsync.services.history import HistoryService
 from shopsync.services.notices import NoticeService
@@ -27,6 +29,7 @@ from shopsync.services.status import ConnectorStatus, StatusService
 
 __all__ = [
     "BrandService",
+    "CountService",
     "ConnectorStatus",
     "HeldService",
     "HistoryService",
@@ -53,6 +56,7 @@ class Services:
         self.held = HeldService(self.db)
         self.config = SettingsService(settings.home)
         self.notices = NoticeService(settings.home)
+        self.counts = CountService(self.db, settings)
 
     def close(self) -> None:
         self.db.conn.close()

@@ -19,7 +19,9 @@ import sqlite_utils
 
 from shopsync.i18n import localize
 from shopsync.store import brands as brand_store
+from shopsync.store import counts as count_store
 from shopsync.store import delivery, erp_cache, recovery, runs
+from shopsync.sync.counts import ExportCounts
 from shopsync.sync.vocab import RunStatus
 from shopsync.vocab import ConnectorState, ReasonCode
 
@@ -101,6 +103,12 @@ class ConnectorStatus:
     # Why: the first reason is the state's own (the failure, the outage, the first thing to
     # decide), then whatever else a person must act on. Classified here, with the state.
     reasons: list[Reason] = field(default_factory=list)
+    # The last run's counting of the export (sync/counts.py `ExportCounts.as_dict()`, with
+    # `counted_at`): the numbers the report, the summary and the heartbeat show.
+    counts: dict[str, Any] | None = None
+
+    def export_counts(self) -> ExportCounts | None:
+        return ExportCounts.from_dict(self.counts)
 
     @property
     def run_under_way(self) -> bool:
@@ -144,6 +152,7 @@ class ConnectorStatus:
             local_store=dict(data.get("local_store") or {}),
             scheduler=dict(data.get("scheduler") or {}),
             reasons=[Reason.from_mapping(r) for r in data.get("reasons") or [] if _known(r)],
+            counts=dict(data["counts"]) if data.get("counts") else None,
         )
 
 
@@ -292,6 +301,7 @@ class StatusService:
             last_read=erp_cache.last_read(db),
             local_store=local_store,
             reasons=reasons,
+            counts=count_store.load(db),
         )
 
 

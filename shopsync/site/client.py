@@ -116,7 +116,7 @@ class SiteClient:
         self._net = BoundedClient(
             base_url,
             what="site",
-            auth=_BearerAuth(token) if token else None,
+            auth=self._auth(token) if token else None,
             transport=transport,
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
@@ -131,6 +131,12 @@ class SiteClient:
         self._rng = rng or random.Random()
         self._catalog_size: int | None = None
         self._health_read = False
+
+    @staticmethod
+    def _auth(token: str) -> httpx.Auth:
+        """How the credentials travel: a bearer token here; the WooCommerce caller, which
+        shares this plumbing, sends its consumer key and secret as HTTP Basic."""
+        return _BearerAuth(token)
 
     # --- lifecycle --------------------------------------------------------------------------
 

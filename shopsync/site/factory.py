@@ -91,10 +91,29 @@ class SiteTargets:
         self._sleep = sleep
 
     @classmethod
-    def from_settings(cls, settings: Settings, **kw: Any) -> SiteTargets:
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        url: str | None = None,
+        kind: TargetKind | str | None = None,
+        **kw: Any,
+    ) -> SiteTargets:
+        """Targets for the configured site; `url`/`kind` override it (`shopsync conformance
+        --site`), the shop's rules (brand attribute, backorder rule) still apply."""
         site = settings.site
-        options = {"brand_attribute": getattr(site, "brand_attribute", "") or ""}
-        return cls(site.url, kind=getattr(site, "kind", TargetKind.SHOPSYNC), options=options, **kw)
+        options = {
+            "brand_attribute": getattr(site, "brand_attribute", "") or "",
+            # WooCommerce keeps the site-wide backorder rule on its products: the target
+            # needs it even on runs that do not PUT the settings (they did not change).
+            "backorder": settings.backorder.wire(),
+        }
+        return cls(
+            url or site.url,
+            kind=kind or getattr(site, "kind", TargetKind.SHOPSYNC),
+            options=options,
+            **kw,
+        )
 
     def token(self) -> str | None:
         """The credentials for this site: given, else the environment, else the keyring."""

@@ -270,12 +270,28 @@ class RequestOutcome(StrEnum):
 
 
 class AgentHealth(StrEnum):
-    """How the platform sees the connector, from the age of its last heartbeat."""
+    """How the platform sees the connector: the age of its last heartbeat (liveness), then,
+    while it is alive, the shop's own state that heartbeat carried."""
 
     OK = "ok"
+    NEEDS_ATTENTION = "needs_attention"  # alive, but the shop's tray does not read "À jour"…
     LATE = "late"
     SILENT = "silent"
     NEVER = "never"
+
+
+# The heartbeat `state`s (vocab.ConnectorState values) under which a live connector still needs
+# a person: the tray reads "À vérifier", "Le site a refusé le jeton", "La dernière
+# synchronisation a échoué" or "Site injoignable" there, never "À jour".
+ATTENTION_STATES = frozenset({"attention", "token_refused", "error", "offline"})
+
+
+def agent_health(alive: AgentHealth, heartbeat: dict[str, Any] | None) -> AgentHealth:
+    """Liveness first (a late or silent connector's last words are old news), then the
+    shop's own state: an alive connector in an attention state needs attention."""
+    if alive is AgentHealth.OK and heartbeat and heartbeat.get("state") in ATTENTION_STATES:
+        return AgentHealth.NEEDS_ATTENTION
+    return alive
 
 
 @dataclass(frozen=True, slots=True)

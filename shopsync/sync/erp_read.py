@@ -29,6 +29,8 @@ class ErpRead:
     view: list[StockLine] | None = None  # a database view's lines, as this read left them
     asked: int = 0  # requests or queries sent to an ERP database by this read
     transferred: int = 0  # rows or entities it sent back
+    lines_read: int = 0  # the export's data lines (rejected ones included): sync/counts.py
+    lines_rejected: int = 0
 
     def lines(self, db: sqlite_utils.Database) -> list[StockLine]:
         if self.fresh is not None:

@@ -27,6 +27,7 @@ class RunCounts(Protocol):
     held: int
     rejected: int
     message: str
+    counts: dict | None
 
 # Marked for the translation catalogue (context "Run") and translated where they are shown,
 # in the language shopsync/i18n.py chose (French on a French system, English otherwise).
@@ -65,7 +66,8 @@ def headline(status: str) -> str:
 
 
 def run_line(summary: RunCounts) -> str:
-    """One line about a run: outcome, counts, then the run's message if any."""
+    """One line about a run: outcome, counts, then the run's message if any, then why nothing
+    of the export will be published, if nothing will (sync/counts.py)."""
     text = arg(
         translate(
             "Run",
@@ -74,7 +76,12 @@ def run_line(summary: RunCounts) -> str:
         headline(summary.status), summary.read, summary.changes, summary.uploaded,
         summary.pending, summary.held, summary.rejected,
     )  # fmt: skip
-    return f"{text}. {summary.message}" if summary.message else text
+    text = f"{text}. {summary.message}" if summary.message else text
+    from shopsync.sync.counts import ExportCounts
+
+    counts = ExportCounts.from_dict(getattr(summary, "counts", None))
+    why = counts.why_nothing() if counts is not None else None
+    return f"{text.rstrip('.')}. {why}" if why else text
 
 
 def held(count: int) -> str:

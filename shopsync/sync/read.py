@@ -70,7 +70,12 @@ def _read_source(
         and previous["content_hash"] == content_hash
         and not full
     ):
-        return ErpRead(content_hash, previous["items"])
+        return ErpRead(
+            content_hash,
+            previous["items"],
+            lines_read=int(previous["raw_lines"] or 0),
+            lines_rejected=int(previous["rejected"] or 0),
+        )
     result = erp.read_export(source, erp_settings.profile, home=settings.home)
     if not result.lines:
         raise InputError(
@@ -79,7 +84,10 @@ def _read_source(
         )
     result.content_hash = content_hash or result.content_hash or lines_hash(result)
     problems = listed((*result.rejected, *result.warnings))  # the first ones, the rest counted
-    return ErpRead(result.content_hash, len(result.lines), result, problems)
+    return ErpRead(
+        result.content_hash, len(result.lines), result, problems,
+        lines_read=result.raw_lines, lines_rejected=len(result.rejected),
+    )  # fmt: skip
 
 
 def file_hash(path: Path) -> str:

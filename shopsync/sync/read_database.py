@@ -125,7 +125,9 @@ def _apply_delta(
         if cursor.state != stored.state:  # the cursor moved (history), the view did not
             erp_cache.save_cursor(db, cursor)
         return ErpRead(previous["content_hash"], previous["items"], moved=False,
-                       asked=delta.requests, transferred=delta.transferred)
+                       asked=delta.requests, transferred=delta.transferred,
+                       lines_read=int(previous["raw_lines"] or 0),
+                       lines_rejected=int(previous["rejected"] or 0))
     cache.view = None  # until the store has it
     change = view.apply(delta.changed, delta.deleted)
     if change.lines_moved:
@@ -139,7 +141,8 @@ def _apply_delta(
     problems = [str(p) for p in view.problem_list()][:MAX_PROBLEMS]
     return ErpRead(view.content_hash, len(view.lines), None, problems,
                    moved=change.lines_moved > 0, asked=delta.requests,
-                   transferred=delta.transferred, view=view.stock_lines())
+                   transferred=delta.transferred, view=view.stock_lines(),
+                   lines_read=view.raw_lines, lines_rejected=view.rejected())
 
 
 def _apply_snapshot(
@@ -186,7 +189,8 @@ def _apply_snapshot(
     problems = [str(p) for p in view.problem_list()][:MAX_PROBLEMS]
     return ErpRead(view.content_hash, len(view.lines), None, problems,
                    moved=change.lines_moved > 0, asked=snapshot.requests,
-                   transferred=len(snapshot.rows), view=view.stock_lines())
+                   transferred=len(snapshot.rows), view=view.stock_lines(),
+                   lines_read=view.raw_lines, lines_rejected=view.rejected())
 
 
 def _count_reconcile(db: sqlite_utils.Database, tracker: Tracker, missed: int) -> None:

@@ -30,6 +30,9 @@ class RunSummary:
     plan: dict[str, list[str]] | None = None
     started_at: float = 0.0
     ended_at: float = 0.0
+    # The export counted (sync/counts.py `ExportCounts.as_dict()`), None when the run did not
+    # get as far as its plan. `read` is its `lines_read`.
+    counts: dict[str, Any] | None = None
     web_orders: int = 0  # units in open web orders kept off the ERP's quantities
 
     def as_dict(self) -> dict[str, Any]:

@@ -4,9 +4,9 @@ Linux: the archive is extracted into a new sibling folder, the new `shopsync --v
 answer with the expected version, then the two folders are exchanged in one atomic rename
 (renameat2 RENAME_EXCHANGE; two renames with a way back where it is missing). The old folder is
 kept as `<name>.old-<version>` until the new version runs (`remove_old_bundles`), so a failure
-at any step leaves the previous version in place. Windows: `msiexec /i <msi> /qn` (a major
-upgrade of the per-user package), then the installed executable is started again.
-Process starting is injected (`Runner`, `Launcher`) so both paths are tested anywhere.
+at any step leaves the previous version in place. Windows: `windows_apply.py` (a helper run
+from outside the install folder closes the app, runs msiexec and checks the result).
+Process starting is injected (`Launcher`) so the swap is tested anywhere.
 """
 
 from __future__ import annotations
@@ -22,12 +22,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from shopsync.errors import EXIT_INPUT, ShopSyncError
+from shopsync.update.archive import UnsafeArchive, safe_extract
 
 EXECUTABLE = "shopsync"  # the bundle's executable (dist/shopsync/shopsync)
-MSI_OK = {0, 3010}  # 3010: installed, a reboot would finish replacing files in use
 BUNDLE_ENV = "SHOPSYNC_UPDATE_BUNDLE"  # the installed bundle folder, when not frozen
 
-Runner = Callable[[Sequence[str]], int]  # runs a command to its end, returns its exit code
 Launcher = Callable[[Sequence[str]], None]  # starts a command and leaves it running
 
 
@@ -37,30 +36,18 @@ class ApplyFailed(ShopSyncError):
     exit_code = EXIT_INPUT
 
 
-def run_command(command: Sequence[str]) -> int:
-    return subprocess.run(list(command), check=False, timeout=600).returncode
-
-
 def launch_after_exit(command: Sequence[str]) -> None:
     """Start `command` once this process has ended (the new version takes the single-instance
-    lock only when the old one is gone), detached from it."""
-    detached: dict = {}
-    if sys.platform == "win32":
-        detached["creationflags"] = (
-            subprocess.DETACHED_PROCESS | subprocess.CREATE_NEW_PROCESS_GROUP
-        )
-        full = list(command)
-    else:
-        detached["start_new_session"] = True
-        wait = 'while kill -0 "$0" 2>/dev/null; do sleep 0.2; done; exec "$@"'
-        full = ["/bin/sh", "-c", wait, str(os.getpid()), *command]
+    lock only when the old one is gone), detached from it. POSIX only: on Windows the update
+    helper (windows_apply.py) starts the tray app after every process of the old one exited."""
+    wait = 'while kill -0 "$0" 2>/dev/null; do sleep 0.2; done; exec "$@"'
     subprocess.Popen(  # noqa: S603 - our own verified, installed executable
-        full,
+        ["/bin/sh", "-c", wait, str(os.getpid()), *command],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         close_fds=True,
-        **detached,
+        start_new_session=True,
     )
 
 
@@ -124,8 +111,7 @@ def extract_bundle(archive: Path, parent: Path, version: str) -> Path:
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        with tarfile.open(archive, "r:gz") as tar:
-            tar.extractall(staging, filter="data")  # no absolute paths, links out, devices
+        safe_extract(archive, staging)  # no absolute paths, `..`, links out, devices: any Python
         tops = [p for p in staging.iterdir()]
         if len(tops) != 1 or not (tops[0] / EXECUTABLE).is_file():
             raise ApplyFailed(
@@ -135,6 +121,8 @@ def extract_bundle(archive: Path, parent: Path, version: str) -> Path:
         shutil.rmtree(new, ignore_errors=True)
         tops[0].rename(new)
         return new
+    except UnsafeArchive as exc:
+        raise ApplyFailed(f"{archive.name}: refused ({exc}); nothing installed") from exc
     except (tarfile.TarError, OSError) as exc:
         raise ApplyFailed(f"{archive.name}: cannot unpack ({exc}); nothing installed") from exc
     finally:
@@ -194,36 +182,3 @@ def remove_old_bundles(bundle: Path) -> list[Path]:
     for path in bundle.parent.glob(".shopsync-new-*"):
         shutil.rmtree(path, ignore_errors=True)
     return removed
-
-
-# --- Windows -------------------------------------------------------------------------------
-
-
-def install_msi(
-    msi: Path,
-    current: str,
-    executable: Path,
-    *,
-    runner: Runner = run_command,
-    launcher: Launcher = launch_after_exit,
-    log: Path | None = None,
-    restart_args: Sequence[str] = (),
-) -> None:
-    """`msiexec /i <msi> /qn` (the MSI is a major upgrade of the per-user package), then the
-    installed executable again. On failure Windows Installer has rolled back: say so."""
-    command = ["msiexec", "/i", str(msi), "/qn", "/norestart"]
-    if log is not None:
-        command += ["/l*v", str(log)]
-    try:
-        code = runner(command)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise ApplyFailed(
-            f"msiexec did not run ({exc}); version {current} is still installed"
-        ) from exc
-    if code not in MSI_OK:
-        where = f" (log: {log})" if log is not None else ""
-        raise ApplyFailed(
-            f"msiexec failed with code {code}{where}; Windows Installer rolled "
-            f"back and version {current} is still installed"
-        )
-    launcher([str(executable), *restart_args])

@@ -36,8 +36,11 @@ class Platform(StrEnum):
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
-    """`X.Y.Z` → (X, Y, Z); ValueError otherwise (no pre-release tags: beta is a channel)."""
-    match = _VERSION.match(str(text).strip())
+    """`X.Y.Z` → (X, Y, Z); ValueError otherwise (no pre-release tags: beta is a channel).
+
+    Strict: no surrounding space nor newline (`'9.9.9 '` was once published and broke apply:
+    the target path then named a file no agent could match), no leading zeros, no sign."""
+    match = _VERSION.fullmatch(text) if isinstance(text, str) else None
     if not match:
         raise ValueError(f"not a version X.Y.Z: {text!r}")
     return int(match[1]), int(match[2]), int(match[3])

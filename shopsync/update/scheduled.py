@@ -56,11 +56,20 @@ def _forget_previous_bundle(home: Path) -> None:
             log.info("previous version's folder removed")
 
 
+def _forget_update_helpers(home: Path) -> None:
+    """Windows: the helper copies of past installs (windows_apply) can go."""
+    from shopsync.update.windows_apply import remove_stale_helpers
+
+    if remove_stale_helpers(service.update_dir(home)):
+        log.info("update helper copies removed")
+
+
 def tick(settings, *, now: datetime | None = None, closing: bool = False, **apply_hooks) -> Action:
     """One update round; returns what the tray should show (or that it installed)."""
     now = now or datetime.now().astimezone()
     home = settings.home
     _forget_previous_bundle(home)
+    _forget_update_helpers(home)
     for _step in range(3):  # check → download → install, at most once each
         state = _state(home)
         running = state.downloaded and sync_running(home)  # the lock is only asked when it matters
@@ -73,7 +82,8 @@ def tick(settings, *, now: datetime | None = None, closing: bool = False, **appl
                 return Action.NOTHING
         elif action is Action.APPLY:
             report = service.apply(settings, **apply_hooks)
-            return Action.APPLY if report.applied else Action.WAIT_FOR_EXIT
+            # Windows: `installing` (the helper closes this app, installs, starts it again)
+            return Action.APPLY if report.applied or report.installing else Action.WAIT_FOR_EXIT
         else:
             return action
     return Action.NOTHING

@@ -7,12 +7,11 @@ and every change not yet delivered is, by then, a committed outbox row the next 
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,14 @@ from shopsync import __version__
 from shopsync.errors import EXIT_INPUT, EXIT_OK, EXIT_UNREACHABLE, ShopSyncError
 from shopsync.update.errors import UpdateNotFound, UpdateUnreachable
 from shopsync.update.naming import Platform, Release
+from shopsync.update.state import read_state, update_dir, write_state
+
+__all__ = ["read_state", "update_dir", "write_state"]  # also used from here by the tray, tests
 
 log = logging.getLogger(__name__)
 
 SYNC_LOCK = "sync.lock"  # the engine's lock file in the home folder (shopsync/engine.py)
+HELPER_UNDER_WAY = timedelta(hours=1)  # longer than any helper waits (windows_apply timeouts)
 
 
 class UpdateStatus(StrEnum):
@@ -52,6 +55,7 @@ class Report:
     reason: str | None = None
     file: str | None = None  # the verified download
     applied: bool = False
+    installing: bool = False  # Windows: handed to the helper, which records the outcome
 
     @property
     def exit_code(self) -> int:
@@ -64,11 +68,9 @@ class Report:
         data["status"] = str(self.status)
         if not self.applied:
             data.pop("applied")
+        if not self.installing:
+            data.pop("installing")
         return data
-
-
-def update_dir(home: Path) -> Path:
-    return Path(home) / "update"
 
 
 def trusted_root(settings) -> bytes:
@@ -86,6 +88,36 @@ def trusted_root(settings) -> bytes:
         raise ShopSyncError(f"{path}: cannot read the trusted root metadata ({exc})") from exc
 
 
+def publishers(settings) -> set[str]:
+    """Fingerprints of the certificates allowed to sign a Windows installer."""
+    from shopsync.paths import resources_dir
+    from shopsync.update.authenticode import read_publishers
+
+    path = (
+        Path(settings.update.publishers).expanduser()
+        if settings.update.publishers
+        else (resources_dir() / "update" / "publishers.txt")
+    )
+    try:
+        return read_publishers(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ShopSyncError(f"{path}: cannot read the trusted publishers ({exc})") from exc
+
+
+def check_signature(settings, msi: Path) -> None:
+    """The MSI must carry the Authenticode signature of a listed publisher (in addition to
+    TUF). A development build lists none: then it is not checked, and the log says so."""
+    from shopsync.update.authenticode import check_publisher
+
+    pins = publishers(settings)
+    if not pins:
+        log.warning("update: no trusted publisher listed (development build): "
+                    "%s installed without an Authenticode check", msi.name)
+        return
+    signer = check_publisher(msi, pins)
+    log.info("update: %s signed by %s (%s)", msi.name, signer.subject, signer.fingerprint)
+
+
 def open_client(settings, **options):
     from shopsync.update.client import UpdateClient
 
@@ -95,30 +127,6 @@ def open_client(settings, **options):
         trusted_root(settings),
         **options,
     )
-
-
-# --- state shared with the tray (what was seen, what is downloaded) -------------------------
-
-
-def _state_path(home: Path) -> Path:
-    return update_dir(home) / "state.json"
-
-
-def read_state(home: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(_state_path(home).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_state(home: Path, **values: Any) -> None:
-    state = read_state(home) | values
-    path = _state_path(home)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 # --- the three steps ------------------------------------------------------------------------
@@ -139,7 +147,7 @@ def _find(settings, client, current: str, platform: Platform) -> Release | None:
     from shopsync.agent_id import agent_id
 
     release = client.latest(current, settings.update.channel, platform, agent_id(settings.home))
-    _write_state(
+    write_state(
         settings.home,
         last_check=datetime.now().astimezone().isoformat(),
         available=release.version if release else None,
@@ -182,10 +190,16 @@ def download(
     except OSError as exc:
         latest = release.version if release else None
         return _failed(_folder_error(settings, exc), current, latest), None
+    if platform is Platform.WINDOWS:
+        try:
+            check_signature(settings, path)
+        except ShopSyncError as exc:
+            path.unlink(missing_ok=True)  # never installed, never offered to msiexec
+            return _failed(exc, current, release.version), None
     for other in path.parent.iterdir():  # an older download is never installed: free the disk
         if other != path and other.is_file():
             other.unlink(missing_ok=True)
-    _write_state(settings.home, downloaded=str(path))
+    write_state(settings.home, downloaded=str(path))
     return Report(UpdateStatus.AVAILABLE, current, release.version, file=str(path)), release
 
 
@@ -197,12 +211,18 @@ def apply(
     platform=None,
     bundle: Path | None = None,
     executable: Path | None = None,
-    runner=None,
     launcher=None,
     restart_args: tuple[str, ...] = (),
+    restart_tray: bool = False,
+    system=None,
 ) -> Report:
     """Download (verified) and install the newest release, holding the sync lock; then the
-    new version is started with `restart_args` (none: the tray app; `("run",)`: headless)."""
+    new version is started with `restart_args` (none: the tray app; `("run",)`: headless).
+
+    On Windows the install is handed to a helper outside the install folder
+    (`windows_apply`): the report says `installing`, and the helper records the outcome
+    for the tray app's next start. `restart_tray`: the caller is the tray app (start it
+    again whatever happens); `system` replaces the helper's OS access in tests."""
     import filelock
 
     from shopsync.update import install
@@ -211,7 +231,6 @@ def apply(
     report, release = download(settings, client=client, current=current, platform=platform)
     if report.status is not UpdateStatus.AVAILABLE or release is None:
         return report
-    hooks = {k: v for k, v in (("runner", runner), ("launcher", launcher)) if v is not None}
     lock = filelock.FileLock(str(Path(settings.home) / SYNC_LOCK))
     try:
         lock.acquire(timeout=0)
@@ -225,15 +244,8 @@ def apply(
         )
     try:
         if platform is Platform.WINDOWS:
-            exe = executable or Path(sys.executable)
-            install.install_msi(
-                Path(report.file),
-                current,
-                exe,
-                log=update_dir(settings.home) / "msiexec.log",
-                restart_args=restart_args,
-                **hooks,
-            )
+            return _hand_to_windows_helper(settings, report, release, current, executable,
+                                           restart_tray=restart_tray, system=system)
         else:
             bundle = bundle or install.installed_bundle()
             if bundle is None:
@@ -256,9 +268,48 @@ def apply(
         return _failed(failed, current, release.version)
     finally:
         lock.release()
-    _write_state(settings.home, available=None, downloaded=None, installed=release.version)
+    write_state(settings.home, available=None, downloaded=None, installed=release.version)
     log.info("update %s installed over %s", release.version, current)
     # `current` is now what is installed (this process still runs the old code until restarted)
     return Report(
         UpdateStatus.UP_TO_DATE, release.version, release.version, file=report.file, applied=True
     )
+
+
+def _hand_to_windows_helper(settings, report: Report, release: Release, current: str,
+                            executable: Path | None, *, restart_tray: bool, system) -> Report:
+    """Stage and start the helper (it waits for this process to end); the MSI must carry the
+    expected publisher's signature first."""
+    from shopsync.update import windows_apply
+    from shopsync.update.install import ApplyFailed
+
+    under_way = read_state(settings.home).get("applying")
+    if isinstance(under_way, dict) and _recent(under_way.get("at"), HELPER_UNDER_WAY):
+        raise ApplyFailed(f"version {under_way.get('version')} is already being installed")
+    exe = Path(executable or sys.executable)
+    if not getattr(sys, "frozen", False) and executable is None:
+        raise ApplyFailed(
+            "this copy of ShopSync runs from Python (source or pip), not from the installed "
+            "program: update it the way it was installed"
+        )
+    # abspath, not resolve(): the folder as Windows names it, the way the process list does
+    # (resolving could turn C:\… into another spelling of the same place).
+    plan = windows_apply.Plan(
+        msi=str(report.file), version=release.version, previous=current,
+        install_dir=os.path.dirname(os.path.abspath(exe)), home=str(settings.home),
+        restart_tray=restart_tray,
+    )
+    folder = update_dir(settings.home)
+    windows_apply.start_helper(plan, folder, system)
+    write_state(settings.home, applying={"version": release.version,
+                                         "at": datetime.now().astimezone().isoformat()})
+    log.info("update %s handed to the Windows helper", release.version)
+    return Report(UpdateStatus.AVAILABLE, current, release.version, file=report.file,
+                  installing=True)
+
+
+def _recent(when: object, within: timedelta) -> bool:
+    try:
+        return datetime.now().astimezone() - datetime.fromisoformat(str(when)) < within
+    except (TypeError, ValueError):
+        return False

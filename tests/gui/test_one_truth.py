@@ -80,7 +80,7 @@ def _shop(state: str, home: Path, url: str):
     _decide_every_brand(settings)
     assert _run(settings).status in ("ok", "unchanged")
     if state == "held":  # the export suddenly lacks most products: unpublishing waits
-        update_config(home, {"guard": {"min_unpublish_count": 2, "max_unpublish_share": 0.0}})
+        update_config(home, {"guard": {"min_unpublish_count": 2, "max_unpublish_share": 0.01}})
         settings = load_settings(home)
         keep_only(export, lambda row: not row.startswith("T"))
         assert _run(settings).status == "held"

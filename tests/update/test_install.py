@@ -1,5 +1,5 @@
-"""Installing: the Linux folder swap and its failures, the Windows msiexec path (runner
-injected: the MSI itself is built on Windows, issue 12)."""
+"""Installing: the Linux folder swap and its failures. (The Windows path, a helper outside the
+install folder, is tests/update/test_windows_apply.py; under Wine, tests/windows.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from shopsync.update import install
-from shopsync.update.install import ApplyFailed, install_bundle, install_msi
+from shopsync.update.install import ApplyFailed, install_bundle
 
 from .helpers import CURRENT, NEXT, install_stand_in, make_bundle_archive
 
@@ -76,45 +76,6 @@ def test_an_archive_without_the_executable_installs_nothing(tmp_path: Path) -> N
     with pytest.raises(ApplyFailed, match="nothing installed"):
         install_bundle(archive, bundle, NEXT, CURRENT, launcher=pytest.fail)
     assert version_of(bundle) == CURRENT
-
-
-def test_msi_is_installed_silently_then_shopsync_starts_again(tmp_path: Path) -> None:
-    ran: list = []
-    started: list = []
-    msi = tmp_path / "shopsync-1.2.3-windows.msi"
-    exe = tmp_path / "ShopSync" / "shopsync.exe"
-    install_msi(msi, CURRENT, exe, runner=lambda c: ran.append(c) or 0,
-                launcher=started.append, log=tmp_path / "msi.log")
-    assert ran == [["msiexec", "/i", str(msi), "/qn", "/norestart", "/l*v",
-                    str(tmp_path / "msi.log")]]
-    assert started == [[str(exe)]]
-
-
-@pytest.mark.parametrize("code", [1603, 1618])
-def test_a_failed_msi_says_the_previous_version_stays(tmp_path: Path, code: int) -> None:
-    with pytest.raises(ApplyFailed, match=f"code {code}.*version {CURRENT} is still installed"):
-        install_msi(tmp_path / "x.msi", CURRENT, tmp_path / "shopsync.exe",
-                    runner=lambda c: code, launcher=pytest.fail)
-
-
-def test_apply_on_windows_goes_through_msiexec(tmp_path: Path, repo: Path, keys: Path,
-                                               agent) -> None:
-    """The service's Windows branch, end to end up to msiexec: a signed MSI target."""
-    from shopsync.update.naming import Platform
-
-    from .helpers import run_release, serving
-
-    msi = tmp_path / f"ShopSync-{NEXT}.msi"  # where issue 12's build puts it
-    msi.write_bytes(b"not really an MSI, signed all the same")
-    run_release("publish", repo, "--keys", keys, msi, "--version", NEXT)
-    ran: list = []
-    with serving(repo) as mirror:
-        agent.point_at(mirror.url)
-        report = agent.apply(platform=Platform.WINDOWS, executable=tmp_path / "shopsync.exe",
-                             runner=lambda c: ran.append(c) or 3010, launcher=lambda c: None)
-    assert report.applied, report
-    assert ran[0][:2] == ["msiexec", "/i"] and ran[0][3] == "/qn"
-    assert Path(ran[0][2]).read_bytes() == msi.read_bytes()
 
 
 def test_apply_waits_while_a_sync_holds_the_lock(tmp_path: Path, repo: Path, keys: Path,

@@ -63,6 +63,12 @@ def test_raising_the_rollout_republishes_the_same_bytes_only(tmp_path, repo, key
 
 @pytest.mark.parametrize("args", [
     ["--version", "1.2"],
+    ["--version", "9.9.9 "],  # issue 18: a trailing space was accepted and broke apply
+    ["--version", " 9.9.9"],
+    ["--version", "9.9.9\n"],
+    ["--version", "09.9.9"],
+    ["--version", "9.9.9-beta1"],
+    ["--version", "+9.9.9"],
     ["--version", "1.2.3", "--rollout", "120"],
     ["--version", "1.2.3", "--expires", "soon"],
 ])

@@ -96,6 +96,25 @@ class WinePrefix:
             errors="replace", timeout=timeout + 60,
         )
 
+    def run_leaving_children(self, *args: str, timeout: int = 300, **extra: str
+                             ) -> subprocess.CompletedProcess:
+        """A Windows program that starts detached children (the update helper): wait for the
+        program itself, not for the end of its output. Under Wine a child started with NUL
+        standard handles keeps the parent's Unix stdout, so `run()`'s pipe would stay open
+        until the child ends (Windows gives it no such handle)."""
+        script = ('. "$0"; env "${WINE_ENV[@]}" timeout --kill-after=20 "$1" "$WINE" "${@:2}"'
+                  ' </dev/null 2>&1')
+        proc = subprocess.Popen(
+            ["bash", "-c", script, str(SCRIPTS / "wine-env.sh"), str(timeout), *args],
+            env=self.env(**extra), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        code = proc.wait(timeout + 60)
+        os.set_blocking(proc.stdout.fileno(), False)
+        data = proc.stdout.read() or b""
+        proc.stdout.close()
+        return subprocess.CompletedProcess(proc.args, code, data.decode(ANSI, "replace"), "")
+
     def start(self, *args: str, **extra: str) -> subprocess.Popen:
         """A Windows program left running (the tray app); `stop()` ends it."""
         return subprocess.Popen(

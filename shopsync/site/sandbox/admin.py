@@ -39,6 +39,7 @@ from shopsync.site.sandbox.agent_api import overview
 
 HEALTH_TEXT = {
     "ok": ("OK", "ok"),
+    "needs_attention": ("À vérifier", "wait"),
     "late": ("En retard", "wait"),
     "silent": ("Silencieux", "out"),
     "never": ("Jamais connecté", "out"),
@@ -302,6 +303,58 @@ def _report(view: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def _health_reason(view: dict[str, Any]) -> str:
+    """Why the shop needs a person, in the shop's own words (the heartbeat's `reason`)."""
+    reason = view.get("health_reason")
+    return f"<p id='health-reason'>{escape(str(reason))}</p>" if reason else ""
+
+
+# The heartbeat's `counts` (the one counting of the export, shopsync/sync/counts.py), in the
+# order its identities read: lines, then references, then what connected references become.
+COUNT_ROWS = (
+    ("lines_read", "Lignes lues"),
+    ("lines_rejected", "dont refusées"),
+    ("lines_merged", "dont regroupées (une ligne par pièce)"),
+    ("references", "Références distinctes"),
+    ("connected", "connectées au catalogue"),
+    ("to_rewrite", "à réécrire"),
+    ("absent_from_catalogue", "absentes du catalogue"),
+    ("will_publish", "Connectées publiées"),
+    ("brand_undecided", "retenues : marque à décider"),
+    ("brand_off", "retenues : marque hors site"),
+    ("held_by_status", "retenues : statut ERP"),
+    ("brands_to_decide", "Marques à décider"),
+    ("products_published", "Produits du catalogue en ligne"),
+    ("catalogue_products", "Produits du catalogue"),
+)
+NOTHING_PUBLISHED_TEXT = {
+    "no_item": "l'export ne contient aucun article lisible",
+    "catalogue_unknown": "le catalogue du site n'a pas encore été lu",
+    "empty_catalogue": "le catalogue du site est vide",
+    "nothing_connected": "aucune référence de l'export ne correspond au catalogue",
+    "brands_undecided": "toutes les marques sont à décider",
+    "brands_off": "toutes les marques connectées sont hors site",
+    "brands_undecided_or_off": "les marques connectées sont à décider ou hors site",
+    "held_by_status": "tous les articles connectés sont retenus par leur statut ERP",
+    "held_by_brand_or_status": "chaque article connecté est retenu par sa marque ou son statut",
+}
+
+
+def _counts(view: dict[str, Any]) -> str:
+    counts = (view.get("heartbeat") or {}).get("counts")
+    if not isinstance(counts, dict):
+        return "<p>Aucun comptage reçu (le connecteur n'a pas encore synchronisé).</p>"
+    rows = [(label, escape(str(counts[key]))) for key, label in COUNT_ROWS if key in counts]
+    parts = [f"<table id='counts'>{_rows(rows)}</table>"]
+    why = counts.get("nothing_published")
+    if why:
+        text = NOTHING_PUBLISHED_TEXT.get(str(why), str(why))
+        parts.append(f"<p id='nothing-published'>Rien ne sera publié : {escape(text)}.</p>")
+    if counts.get("counted_at"):
+        parts.append(f"<p>Compté le {_when(counts['counted_at'])}.</p>")
+    return "".join(parts)
+
+
 def _report_or_notice(view: dict[str, Any]) -> str:
     """Reports are checked on arrival (agent_api); one stored by an older sandbox that does not
     fit is said so, and the rest of the page still shows."""
@@ -369,7 +422,9 @@ def render(view: dict[str, Any], token: str = "") -> str:
         f"<title>Back-office — connecteur ShopSync</title><style>{_STYLE}</style></head><body>"
         "<header><h1>Back-office plateforme — connecteur ShopSync de la boutique</h1></header>"
         f"<section><p class='health {css}' id='health' data-health='{view['health']}'>"
-        f"{escape(text)}{since}</p><p>{escape(thresholds)}</p>{_facts(view)}</section>"
+        f"{escape(text)}{since}</p>{_health_reason(view)}<p>{escape(thresholds)}</p>"
+        f"{_facts(view)}</section>"
+        f"<section><h2>Export compté</h2>{_counts(view)}</section>"
         f"<section><h2>Rapport de connexion</h2>{_report_or_notice(view)}</section>"
         f"<section><h2>Demandes au connecteur</h2>{_requests(view, token)}</section>"
         "</body></html>"

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from shopsync.site.protocol import AgentHealth, RequestKind, SupportRequest
+from shopsync.site.protocol import AgentHealth, RequestKind, SupportRequest, agent_health
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS agent_heartbeats (
@@ -193,8 +193,16 @@ class AgentStore:
                 health, since = AgentHealth.LATE, iso_time(last + policy.late_after)
             else:
                 health, since = AgentHealth.SILENT, iso_time(last + policy.silent_after)
+        health = agent_health(health, heartbeat)
+        if health is AgentHealth.NEEDS_ATTENTION:
+            since = None  # since when the shop's state asks for a person is not known here
+        reason = (heartbeat or {}).get("reason") or {}
         return {
             "health": str(health),
+            # The shop's own reason, in its words (the heartbeat's `reason`), when it needs a
+            # person; None otherwise.
+            "health_reason": (reason.get("message") or reason.get("code") or heartbeat.get("state"))
+            if health is AgentHealth.NEEDS_ATTENTION else None,
             "since": since,
             "last_heartbeat_at": None if last is None else iso_time(last),
             "late_after_seconds": policy.late_after,

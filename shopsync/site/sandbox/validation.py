@@ -329,9 +329,35 @@ def check_heartbeat(data: object) -> dict[str, Any]:
         ("last_error", {"code": "text", "message": "message"}),
         ("doing", {"id": "text", "kind": "text"}),
         ("local_store", {"rebuilt_at": "text", "problem": "message"}),
+        ("reason", {"code": "text", "message": "message"}),
     ):
         _check_object(data.get(name), name, fields)
+    _check_counts(data.get("counts"))
     return data
+
+
+# `counts` (the export counted: sync/counts.py): integers ≥ 0, plus two texts; other fields
+# are kept unchecked, as everywhere in the heartbeat (a newer agent may count more).
+_COUNTS_NUMBERS = (
+    "lines_read", "lines_rejected", "lines_merged", "lines_kept", "items", "references",
+    "connected", "to_rewrite", "absent_from_catalogue", "will_publish", "brand_undecided",
+    "brand_off", "held_by_brand", "held_by_status", "written_the_old_way", "brands_to_decide",
+    "catalogue_products", "products_published",
+)  # fmt: skip
+_COUNTS_TEXT = ("nothing_published", "counted_at")
+
+
+def _check_counts(value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict) or len(value) > 64:
+        raise WireError("invalid_heartbeat", "counts: an object of at most 64 fields, or null")
+    for name in _COUNTS_NUMBERS:
+        if name in value:
+            _count(value[name], f"counts.{name}")
+    for name in _COUNTS_TEXT:
+        if name in value:
+            _text(value[name], f"counts.{name}", null=True)
 
 
 def _check_object(value: object, where: str, fields: dict[str, str]) -> None:

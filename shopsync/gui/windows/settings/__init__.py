@@ -291,6 +291,11 @@ class FirstRunWizard(QWizard, _Pages):
         self.hub = hub
         self.setWindowTitle(self.tr("Bienvenue dans ShopSync"))
         self.setWindowIcon(app_icon())
+        # The native window first: on Windows, QWizard creates an Aero back arrow (a 32x32
+        # button at the top left) whatever the style, and hides it for a non-Aero style only
+        # when it can reach the native window; without one, the grey arrow stayed over the
+        # first letter of every page title (seen under Wine, issue 22).
+        self.winId()
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(780, 720)
         self._make_pages(hub)
