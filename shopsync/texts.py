@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from shopsync.i18n import QT_TRANSLATE_NOOP, localize
-from shopsync.report.readiness import NOT_READY, OFF_CATALOG, READY, TO_FIX
 from shopsync.rules import BrandMode
 from shopsync.sync.vocab import RunStatus, Trigger
 from shopsync.vocab import ConnectorState, ReasonCode
@@ -117,15 +116,6 @@ BRAND_MODES: dict[str, str] = {
     BrandMode.STOCK: QT_TRANSLATE_NOOP("State", "En stock"),
     BrandMode.PREORDER: QT_TRANSLATE_NOOP("State", "Pré-commande"),
     BrandMode.OFF: QT_TRANSLATE_NOOP("State", "Hors site"),
-}
-
-# The readiness report's verdicts (report.readiness: READY, TO_FIX, NOT_READY, OFF_CATALOG),
-# as `shopsync check` says them; the report files keep the French words.
-VERDICTS: dict[str, str] = {
-    READY: QT_TRANSLATE_NOOP("State", "prêt"),
-    TO_FIX: QT_TRANSLATE_NOOP("State", "à corriger"),
-    NOT_READY: QT_TRANSLATE_NOOP("State", "pas prêt"),
-    OFF_CATALOG: QT_TRANSLATE_NOOP("State", "hors catalogue"),
 }
 
 # How an ERP reference matched the catalogue (shopsync.matching's statuses).

@@ -29,8 +29,11 @@ def shopsync(*args: str, env: dict) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("command", [None, *COMMAND_MODULES])
-def test_every_help_is_french_on_a_french_system(command):
+@pytest.mark.parametrize("module", [None, *COMMAND_MODULES])
+def test_every_help_is_french_on_a_french_system(module):
+    import importlib
+
+    command = None if module is None else importlib.import_module(f"shopsync.commands.{module}").NAME
     args = ["--help"] if command is None else [command, "--help"]
     fr = shopsync(*args, env=FR)
     en = shopsync(*args, env=EN)

@@ -1778,32 +1778,32 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="100"/>
+        <location filename="../../shopsync/report/readiness.py" line="109"/>
         <source>aucun produit de cette marque dans le catalogue du site</source>
         <translation>no product of this brand in the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="103"/>
+        <location filename="../../shopsync/report/readiness.py" line="112"/>
         <source>aucune référence de l&apos;ERP ne correspond au catalogue du site</source>
         <translation>no ERP reference matches the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="106"/>
+        <location filename="../../shopsync/report/readiness.py" line="115"/>
         <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
         <translation>only %1 of the references the site knows are written the right way (threshold %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="110"/>
+        <location filename="../../shopsync/report/readiness.py" line="119"/>
         <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
         <translation>the first sync would unpublish %1 of these brands&apos; products online (threshold %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="114"/>
+        <location filename="../../shopsync/report/readiness.py" line="123"/>
         <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
         <translation>%1 reference(s) to rewrite or to accept as aliases</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="117"/>
+        <location filename="../../shopsync/report/readiness.py" line="126"/>
         <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
         <translation>the first sync would unpublish %1 product(s) (%2, threshold %3)</translation>
     </message>
@@ -2179,32 +2179,32 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="108"/>
+        <location filename="../../shopsync/texts.py" line="107"/>
         <source>lecture de l&apos;export</source>
         <translation>reading the export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109"/>
+        <location filename="../../shopsync/texts.py" line="108"/>
         <source>catalogue du site</source>
         <translation>site catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110"/>
+        <location filename="../../shopsync/texts.py" line="109"/>
         <source>application des règles</source>
         <translation>applying the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111"/>
+        <location filename="../../shopsync/texts.py" line="110"/>
         <source>envoi</source>
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="225"/>
+        <location filename="../../shopsync/texts.py" line="215"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="229"/>
+        <location filename="../../shopsync/texts.py" line="219"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -2212,7 +2212,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="260"/>
+        <location filename="../../shopsync/texts.py" line="250"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -2220,33 +2220,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="262"/>
+        <location filename="../../shopsync/texts.py" line="252"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="265"/>
+        <location filename="../../shopsync/texts.py" line="255"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="248"/>
+        <location filename="../../shopsync/texts.py" line="238"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="28"/>
+        <location filename="../../shopsync/texts.py" line="27"/>
         <source>Le site a refusé le jeton</source>
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="231"/>
+        <location filename="../../shopsync/texts.py" line="221"/>
         <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
         <translation>ERP export unreadable, nothing changed on the site: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="242"/>
-        <location filename="../../shopsync/texts.py" line="251"/>
+        <location filename="../../shopsync/texts.py" line="232"/>
+        <location filename="../../shopsync/texts.py" line="241"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -2254,357 +2254,357 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="239"/>
+        <location filename="../../shopsync/texts.py" line="229"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="26"/>
+        <location filename="../../shopsync/texts.py" line="25"/>
         <source>Site injoignable</source>
         <translation>Site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="27"/>
+        <location filename="../../shopsync/texts.py" line="26"/>
         <source>À vérifier</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="25"/>
+        <location filename="../../shopsync/texts.py" line="24"/>
         <source>Changements en attente</source>
         <translation>Changes pending</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="23"/>
+        <location filename="../../shopsync/texts.py" line="22"/>
         <source>Pas encore synchronisé</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="223"/>
+        <location filename="../../shopsync/texts.py" line="213"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="24"/>
+        <location filename="../../shopsync/texts.py" line="23"/>
         <source>À jour</source>
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="221"/>
+        <location filename="../../shopsync/texts.py" line="211"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="29"/>
+        <location filename="../../shopsync/texts.py" line="28"/>
         <source>La dernière synchronisation a échoué</source>
         <translation>The last sync failed</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34"/>
+        <location filename="../../shopsync/texts.py" line="33"/>
         <source>terminée</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35"/>
+        <location filename="../../shopsync/texts.py" line="34"/>
         <source>rien de nouveau</source>
         <translation>nothing new</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36"/>
+        <location filename="../../shopsync/texts.py" line="35"/>
         <source>site injoignable</source>
         <translation>site unreachable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37"/>
+        <location filename="../../shopsync/texts.py" line="36"/>
         <source>dépublication retenue</source>
         <translation>unpublishing held</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38"/>
+        <location filename="../../shopsync/texts.py" line="37"/>
         <source>export illisible</source>
         <translation>unreadable export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="39"/>
+        <location filename="../../shopsync/texts.py" line="38"/>
         <source>jeton refusé</source>
         <translation>token refused</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="40"/>
+        <location filename="../../shopsync/texts.py" line="39"/>
         <source>déjà en cours</source>
         <translation>already running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="41"/>
+        <location filename="../../shopsync/texts.py" line="40"/>
         <source>erreur</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="42"/>
+        <location filename="../../shopsync/texts.py" line="41"/>
         <source>en cours</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="43"/>
+        <location filename="../../shopsync/texts.py" line="42"/>
         <source>simulation</source>
         <translation>dry run</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48"/>
+        <location filename="../../shopsync/texts.py" line="47"/>
         <source>manuelle</source>
         <translation>manual</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49"/>
+        <location filename="../../shopsync/texts.py" line="48"/>
         <source>planifiée</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50"/>
+        <location filename="../../shopsync/texts.py" line="49"/>
         <source>nocturne</source>
         <translation>nightly</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51"/>
+        <location filename="../../shopsync/texts.py" line="50"/>
         <source>nouvel export</source>
         <translation>new export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52"/>
+        <location filename="../../shopsync/texts.py" line="51"/>
         <source>après veille</source>
         <translation>after sleep</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53"/>
+        <location filename="../../shopsync/texts.py" line="52"/>
         <source>nouvel essai</source>
         <translation>retry</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54"/>
+        <location filename="../../shopsync/texts.py" line="53"/>
         <source>démarrage</source>
         <translation>start-up</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55"/>
+        <location filename="../../shopsync/texts.py" line="54"/>
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56"/>
+        <location filename="../../shopsync/texts.py" line="55"/>
         <source>reprise</source>
         <translation>resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="57"/>
+        <location filename="../../shopsync/texts.py" line="56"/>
         <source>ligne de commande</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="58"/>
+        <location filename="../../shopsync/texts.py" line="57"/>
         <source>démo</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="59"/>
+        <location filename="../../shopsync/texts.py" line="58"/>
         <source>marques</source>
         <translation>brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="60"/>
+        <location filename="../../shopsync/texts.py" line="59"/>
         <source>références</source>
         <translation>references</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="61"/>
+        <location filename="../../shopsync/texts.py" line="60"/>
         <source>demande du support</source>
         <translation>support request</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62"/>
+        <location filename="../../shopsync/texts.py" line="61"/>
         <source>changement dans l&apos;ERP</source>
         <translation>ERP change</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68"/>
+        <location filename="../../shopsync/texts.py" line="67"/>
         <source>L&apos;adresse du site « %1 » ne convient pas : %2</source>
         <translation>The site address “%1” cannot be used: %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69"/>
+        <location filename="../../shopsync/texts.py" line="68"/>
         <source>Le site %1 ne répond pas : vérifiez l&apos;adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>The site %1 does not answer: check the address and the shop&apos;s internet connection, then try again.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="74"/>
+        <location filename="../../shopsync/texts.py" line="73"/>
         <source>%1 répond, mais ce n&apos;est pas l&apos;adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 answers, but it is not the site&apos;s sync address: ask the platform for it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="79"/>
+        <location filename="../../shopsync/texts.py" line="78"/>
         <source>Le site %1 répond, mais aucun jeton n&apos;est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>The site %1 answers, but no token is saved: enter the one the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="84"/>
+        <location filename="../../shopsync/texts.py" line="83"/>
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>The site %1 answers but refuses the token: check it (no extra spaces) or ask the platform for a new one.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="89"/>
+        <location filename="../../shopsync/texts.py" line="88"/>
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>The site %1 answers and accepts the token: %2 product(s) in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97"/>
+        <location filename="../../shopsync/texts.py" line="96"/>
         <source>%1 référence(s) lue(s) dans l&apos;export de l&apos;ERP</source>
         <translation>%1 reference(s) read from the ERP export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98"/>
+        <location filename="../../shopsync/texts.py" line="97"/>
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connected to the site&apos;s catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99"/>
+        <location filename="../../shopsync/texts.py" line="98"/>
         <source>%1 à réécrire dans l&apos;ERP</source>
         <translation>%1 to rewrite in the ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="100"/>
+        <location filename="../../shopsync/texts.py" line="99"/>
         <source>%1 marque(s) à décider</source>
         <translation>%1 brand(s) to decide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="101"/>
+        <location filename="../../shopsync/texts.py" line="100"/>
         <source>%1 écrite(s) à l&apos;ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 written the old way (product renamed by the platform: connected)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116"/>
+        <location filename="../../shopsync/texts.py" line="115"/>
         <source>À décider (hors site)</source>
         <translation>To decide (off the site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117"/>
+        <location filename="../../shopsync/texts.py" line="116"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118"/>
+        <location filename="../../shopsync/texts.py" line="117"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119"/>
+        <location filename="../../shopsync/texts.py" line="118"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125"/>
+        <location filename="../../shopsync/report/readiness.py" line="42"/>
         <source>prêt</source>
         <translation>ready</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="126"/>
+        <location filename="../../shopsync/report/readiness.py" line="43"/>
         <source>à corriger</source>
         <translation>to fix</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="127"/>
+        <location filename="../../shopsync/report/readiness.py" line="44"/>
         <source>pas prêt</source>
         <translation>not ready</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="128"/>
+        <location filename="../../shopsync/report/readiness.py" line="45"/>
         <source>hors catalogue</source>
         <translation>off the catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="133"/>
+        <location filename="../../shopsync/texts.py" line="123"/>
         <source>identiques</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="134"/>
+        <location filename="../../shopsync/texts.py" line="124"/>
         <source>écrites autrement</source>
         <translation>written differently</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="135"/>
+        <location filename="../../shopsync/texts.py" line="125"/>
         <source>avec suggestion</source>
         <translation>with a suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="136"/>
+        <location filename="../../shopsync/texts.py" line="126"/>
         <source>introuvables</source>
         <translation>not found</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="142"/>
+        <location filename="../../shopsync/texts.py" line="132"/>
         <source>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</source>
         <translation>Export: %1 line(s) read, %2 rejected, %3 merged with another line of the same reference; %4 distinct reference(s)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="147"/>
+        <location filename="../../shopsync/texts.py" line="137"/>
         <source>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</source>
         <translation>References: %1 connected to the site&apos;s catalogue, %2 to rewrite, %3 absent from the catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="151"/>
+        <location filename="../../shopsync/texts.py" line="141"/>
         <source>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l&apos;ERP</source>
         <translation>Connected: %1 published, %2 held by their brand (%3 to decide, %4 off the site), %5 held by their ERP status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="160"/>
+        <location filename="../../shopsync/texts.py" line="150"/>
         <source>Rien ne sera publié : l&apos;export ne contient aucun article lisible.</source>
         <translation>Nothing will be published: the export has no readable item.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="163"/>
+        <location filename="../../shopsync/texts.py" line="153"/>
         <source>Rien ne sera publié tant que le catalogue du site n&apos;a pas été lu.</source>
         <translation>Nothing will be published until the site&apos;s catalogue has been read.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="166"/>
+        <location filename="../../shopsync/texts.py" line="156"/>
         <source>Rien ne sera publié : le catalogue du site est vide.</source>
         <translation>Nothing will be published: the site&apos;s catalogue is empty.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="169"/>
+        <location filename="../../shopsync/texts.py" line="159"/>
         <source>Rien ne sera publié : aucune référence de l&apos;export ne correspond au catalogue du site.</source>
         <translation>Nothing will be published: no reference of the export matches the site&apos;s catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="173"/>
+        <location filename="../../shopsync/texts.py" line="163"/>
         <source>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</source>
         <translation>Nothing will be published: every brand is still to decide (Brands window, or `shopsync brands map`).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="178"/>
+        <location filename="../../shopsync/texts.py" line="168"/>
         <source>Rien ne sera publié : toutes les marques connectées sont hors site.</source>
         <translation>Nothing will be published: every connected brand is off the site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="181"/>
+        <location filename="../../shopsync/texts.py" line="171"/>
         <source>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</source>
         <translation>Nothing will be published: the connected brands are to decide or off the site (Brands window, or `shopsync brands map`).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="186"/>
+        <location filename="../../shopsync/texts.py" line="176"/>
         <source>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l&apos;ERP.</source>
         <translation>Nothing will be published: every connected item is held by its ERP status.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="191"/>
+        <location filename="../../shopsync/texts.py" line="181"/>
         <source>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l&apos;ERP.</source>
         <translation>Nothing will be published: every connected item is held by its brand or by its ERP status.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="249"/>
+        <location filename="../../shopsync/texts.py" line="239"/>
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>The last sync failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="256"/>
+        <location filename="../../shopsync/texts.py" line="246"/>
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation>
             <numerusform>%n new brand to decide (%1).</numerusform>

@@ -1735,32 +1735,32 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="100" />
+        <location filename="../../shopsync/report/readiness.py" line="109" />
         <source>aucun produit de cette marque dans le catalogue du site</source>
         <translation>aucun produit de cette marque dans le catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="103" />
+        <location filename="../../shopsync/report/readiness.py" line="112" />
         <source>aucune référence de l'ERP ne correspond au catalogue du site</source>
         <translation>aucune référence de l'ERP ne correspond au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="106" />
+        <location filename="../../shopsync/report/readiness.py" line="115" />
         <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
         <translation>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="110" />
+        <location filename="../../shopsync/report/readiness.py" line="119" />
         <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
         <translation>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="114" />
+        <location filename="../../shopsync/report/readiness.py" line="123" />
         <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
         <translation>%1 référence(s) à réécrire ou à accepter comme alias</translation>
     </message>
     <message>
-        <location filename="../../shopsync/report/readiness.py" line="117" />
+        <location filename="../../shopsync/report/readiness.py" line="126" />
         <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
         <translation>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</translation>
     </message>
@@ -2133,423 +2133,423 @@
 <context>
     <name>State</name>
     <message>
-        <location filename="../../shopsync/texts.py" line="108" />
+        <location filename="../../shopsync/texts.py" line="107" />
         <source>lecture de l'export</source>
         <translation>lecture de l'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="109" />
+        <location filename="../../shopsync/texts.py" line="108" />
         <source>catalogue du site</source>
         <translation>catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="110" />
+        <location filename="../../shopsync/texts.py" line="109" />
         <source>application des règles</source>
         <translation>application des règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="111" />
+        <location filename="../../shopsync/texts.py" line="110" />
         <source>envoi</source>
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="225" />
+        <location filename="../../shopsync/texts.py" line="215" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="229" />
+        <location filename="../../shopsync/texts.py" line="219" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="260" />
+        <location filename="../../shopsync/texts.py" line="250" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="262" />
+        <location filename="../../shopsync/texts.py" line="252" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="265" />
+        <location filename="../../shopsync/texts.py" line="255" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="248" />
+        <location filename="../../shopsync/texts.py" line="238" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="28" />
+        <location filename="../../shopsync/texts.py" line="27" />
         <source>Le site a refusé le jeton</source>
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="231" />
+        <location filename="../../shopsync/texts.py" line="221" />
         <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
         <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="242" />
-        <location filename="../../shopsync/texts.py" line="251" />
+        <location filename="../../shopsync/texts.py" line="232" />
+        <location filename="../../shopsync/texts.py" line="241" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="239" />
+        <location filename="../../shopsync/texts.py" line="229" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="26" />
+        <location filename="../../shopsync/texts.py" line="25" />
         <source>Site injoignable</source>
         <translation>Site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="27" />
+        <location filename="../../shopsync/texts.py" line="26" />
         <source>À vérifier</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="25" />
+        <location filename="../../shopsync/texts.py" line="24" />
         <source>Changements en attente</source>
         <translation>Changements en attente</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="23" />
+        <location filename="../../shopsync/texts.py" line="22" />
         <source>Pas encore synchronisé</source>
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="223" />
+        <location filename="../../shopsync/texts.py" line="213" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="24" />
+        <location filename="../../shopsync/texts.py" line="23" />
         <source>À jour</source>
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="221" />
+        <location filename="../../shopsync/texts.py" line="211" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="29" />
+        <location filename="../../shopsync/texts.py" line="28" />
         <source>La dernière synchronisation a échoué</source>
         <translation>La dernière synchronisation a échoué</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="34" />
+        <location filename="../../shopsync/texts.py" line="33" />
         <source>terminée</source>
         <translation>terminée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="35" />
+        <location filename="../../shopsync/texts.py" line="34" />
         <source>rien de nouveau</source>
         <translation>rien de nouveau</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="36" />
+        <location filename="../../shopsync/texts.py" line="35" />
         <source>site injoignable</source>
         <translation>site injoignable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="37" />
+        <location filename="../../shopsync/texts.py" line="36" />
         <source>dépublication retenue</source>
         <translation>dépublication retenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="38" />
+        <location filename="../../shopsync/texts.py" line="37" />
         <source>export illisible</source>
         <translation>export illisible</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="39" />
+        <location filename="../../shopsync/texts.py" line="38" />
         <source>jeton refusé</source>
         <translation>jeton refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="40" />
+        <location filename="../../shopsync/texts.py" line="39" />
         <source>déjà en cours</source>
         <translation>déjà en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="41" />
+        <location filename="../../shopsync/texts.py" line="40" />
         <source>erreur</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="42" />
+        <location filename="../../shopsync/texts.py" line="41" />
         <source>en cours</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="43" />
+        <location filename="../../shopsync/texts.py" line="42" />
         <source>simulation</source>
         <translation>simulation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="48" />
+        <location filename="../../shopsync/texts.py" line="47" />
         <source>manuelle</source>
         <translation>manuelle</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="49" />
+        <location filename="../../shopsync/texts.py" line="48" />
         <source>planifiée</source>
         <translation>planifiée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="50" />
+        <location filename="../../shopsync/texts.py" line="49" />
         <source>nocturne</source>
         <translation>nocturne</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="51" />
+        <location filename="../../shopsync/texts.py" line="50" />
         <source>nouvel export</source>
         <translation>nouvel export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="52" />
+        <location filename="../../shopsync/texts.py" line="51" />
         <source>après veille</source>
         <translation>après veille</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="53" />
+        <location filename="../../shopsync/texts.py" line="52" />
         <source>nouvel essai</source>
         <translation>nouvel essai</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="54" />
+        <location filename="../../shopsync/texts.py" line="53" />
         <source>démarrage</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="55" />
+        <location filename="../../shopsync/texts.py" line="54" />
         <source>confirmation</source>
         <translation>confirmation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="56" />
+        <location filename="../../shopsync/texts.py" line="55" />
         <source>reprise</source>
         <translation>reprise</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="57" />
+        <location filename="../../shopsync/texts.py" line="56" />
         <source>ligne de commande</source>
         <translation>ligne de commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="58" />
+        <location filename="../../shopsync/texts.py" line="57" />
         <source>démo</source>
         <translation>démo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="59" />
+        <location filename="../../shopsync/texts.py" line="58" />
         <source>marques</source>
         <translation>marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="60" />
+        <location filename="../../shopsync/texts.py" line="59" />
         <source>références</source>
         <translation>références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="61" />
+        <location filename="../../shopsync/texts.py" line="60" />
         <source>demande du support</source>
         <translation>demande du support</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="62" />
+        <location filename="../../shopsync/texts.py" line="61" />
         <source>changement dans l'ERP</source>
         <translation>changement dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="68" />
+        <location filename="../../shopsync/texts.py" line="67" />
         <source>L'adresse du site « %1 » ne convient pas : %2</source>
         <translation>L'adresse du site « %1 » ne convient pas : %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="69" />
+        <location filename="../../shopsync/texts.py" line="68" />
         <source>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</source>
         <translation>Le site %1 ne répond pas : vérifiez l'adresse et la connexion internet du magasin, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="74" />
+        <location filename="../../shopsync/texts.py" line="73" />
         <source>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</source>
         <translation>%1 répond, mais ce n'est pas l'adresse de synchronisation du site : demandez-la à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="79" />
+        <location filename="../../shopsync/texts.py" line="78" />
         <source>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</source>
         <translation>Le site %1 répond, mais aucun jeton n'est enregistré : saisissez celui que la plateforme vous a donné.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="84" />
+        <location filename="../../shopsync/texts.py" line="83" />
         <source>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</source>
         <translation>Le site %1 répond, mais refuse le jeton : vérifiez-le (sans espace en trop) ou demandez-en un nouveau à la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="89" />
+        <location filename="../../shopsync/texts.py" line="88" />
         <source>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</source>
         <translation>Le site %1 répond et accepte le jeton : %2 produit(s) au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="97" />
+        <location filename="../../shopsync/texts.py" line="96" />
         <source>%1 référence(s) lue(s) dans l'export de l'ERP</source>
         <translation>%1 référence(s) lue(s) dans l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="98" />
+        <location filename="../../shopsync/texts.py" line="97" />
         <source>%1 connectée(s) au catalogue du site</source>
         <translation>%1 connectée(s) au catalogue du site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="99" />
+        <location filename="../../shopsync/texts.py" line="98" />
         <source>%1 à réécrire dans l'ERP</source>
         <translation>%1 à réécrire dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="100" />
+        <location filename="../../shopsync/texts.py" line="99" />
         <source>%1 marque(s) à décider</source>
         <translation>%1 marque(s) à décider</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="101" />
+        <location filename="../../shopsync/texts.py" line="100" />
         <source>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</source>
         <translation>%1 écrite(s) à l'ancienne (produit renommé par la plateforme : connectée(s))</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="116" />
+        <location filename="../../shopsync/texts.py" line="115" />
         <source>À décider (hors site)</source>
         <translation>À décider (hors site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="117" />
+        <location filename="../../shopsync/texts.py" line="116" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="118" />
+        <location filename="../../shopsync/texts.py" line="117" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="119" />
+        <location filename="../../shopsync/texts.py" line="118" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="125" />
+        <location filename="../../shopsync/report/readiness.py" line="42" />
         <source>prêt</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="126" />
+        <location filename="../../shopsync/report/readiness.py" line="43" />
         <source>à corriger</source>
         <translation>à corriger</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="127" />
+        <location filename="../../shopsync/report/readiness.py" line="44" />
         <source>pas prêt</source>
         <translation>pas prêt</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="128" />
+        <location filename="../../shopsync/report/readiness.py" line="45" />
         <source>hors catalogue</source>
         <translation>hors catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="133" />
+        <location filename="../../shopsync/texts.py" line="123" />
         <source>identiques</source>
         <translation>identiques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="134" />
+        <location filename="../../shopsync/texts.py" line="124" />
         <source>écrites autrement</source>
         <translation>écrites autrement</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="135" />
+        <location filename="../../shopsync/texts.py" line="125" />
         <source>avec suggestion</source>
         <translation>avec suggestion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="136" />
+        <location filename="../../shopsync/texts.py" line="126" />
         <source>introuvables</source>
         <translation>introuvables</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="142" />
+        <location filename="../../shopsync/texts.py" line="132" />
         <source>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</source>
         <translation>Export : %1 ligne(s) lue(s), %2 refusée(s), %3 regroupée(s) avec une autre de la même référence ; %4 référence(s) distincte(s)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="147" />
+        <location filename="../../shopsync/texts.py" line="137" />
         <source>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</source>
         <translation>Références : %1 connectée(s) au catalogue du site, %2 à réécrire, %3 absente(s) du catalogue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="151" />
+        <location filename="../../shopsync/texts.py" line="141" />
         <source>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l'ERP</source>
         <translation>Connectées : %1 publiée(s), %2 retenue(s) par leur marque (%3 à décider, %4 hors site), %5 retenue(s) par leur statut dans l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="160" />
+        <location filename="../../shopsync/texts.py" line="150" />
         <source>Rien ne sera publié : l'export ne contient aucun article lisible.</source>
         <translation>Rien ne sera publié : l'export ne contient aucun article lisible.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="163" />
+        <location filename="../../shopsync/texts.py" line="153" />
         <source>Rien ne sera publié tant que le catalogue du site n'a pas été lu.</source>
         <translation>Rien ne sera publié tant que le catalogue du site n'a pas été lu.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="166" />
+        <location filename="../../shopsync/texts.py" line="156" />
         <source>Rien ne sera publié : le catalogue du site est vide.</source>
         <translation>Rien ne sera publié : le catalogue du site est vide.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="169" />
+        <location filename="../../shopsync/texts.py" line="159" />
         <source>Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site.</source>
         <translation>Rien ne sera publié : aucune référence de l'export ne correspond au catalogue du site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="173" />
+        <location filename="../../shopsync/texts.py" line="163" />
         <source>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</source>
         <translation>Rien ne sera publié : toutes les marques sont à décider (fenêtre Marques, ou `shopsync brands map`).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="178" />
+        <location filename="../../shopsync/texts.py" line="168" />
         <source>Rien ne sera publié : toutes les marques connectées sont hors site.</source>
         <translation>Rien ne sera publié : toutes les marques connectées sont hors site.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="181" />
+        <location filename="../../shopsync/texts.py" line="171" />
         <source>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</source>
         <translation>Rien ne sera publié : les marques connectées sont à décider ou hors site (fenêtre Marques, ou `shopsync brands map`).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="186" />
+        <location filename="../../shopsync/texts.py" line="176" />
         <source>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l'ERP.</source>
         <translation>Rien ne sera publié : tous les articles connectés sont retenus par leur statut dans l'ERP.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="191" />
+        <location filename="../../shopsync/texts.py" line="181" />
         <source>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l'ERP.</source>
         <translation>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l'ERP.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="249" />
+        <location filename="../../shopsync/texts.py" line="239" />
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>La dernière synchronisation a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="256" />
+        <location filename="../../shopsync/texts.py" line="246" />
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>

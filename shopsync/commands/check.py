@@ -133,11 +133,11 @@ def run(args: argparse.Namespace) -> int:
         from shopsync.report.sheets import write_readiness_csv
 
         write_readiness_csv(report, output)
-    from shopsync import texts
     from shopsync.i18n import arg, translate
+    from shopsync.report.readiness import VERDICT_LABELS
 
     word = report.verdict
-    word = translate("State", texts.VERDICTS[word]) if word in texts.VERDICTS else word
+    word = translate("State", VERDICT_LABELS[word]) if word in VERDICT_LABELS else word
     print(
         arg(translate("Cli", "Verdict : %1 — rapport écrit dans %2"), word, output), file=sys.stderr
     )
@@ -188,12 +188,12 @@ def verdict_exit_code(verdict: str) -> int:
 
 def _print_summary(report) -> None:  # noqa: ANN001 - a report.readiness.Readiness
     """The report at a glance, in the shop's language (the files stay the CSM's French)."""
-    from shopsync import texts
     from shopsync.formatting import percent
     from shopsync.i18n import arg, localize, translate
+    from shopsync.report.readiness import VERDICT_LABELS
 
     def verdict(word: str) -> str:
-        return translate("State", texts.VERDICTS[word]) if word in texts.VERDICTS else word
+        return translate("State", VERDICT_LABELS[word]) if word in VERDICT_LABELS else word
 
     t = report.total
     print(arg(translate("Cli", "Verdict : %1"), verdict(report.verdict)))

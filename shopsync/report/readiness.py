@@ -35,6 +35,15 @@ if TYPE_CHECKING:
     from shopsync.sync.counts import ExportCounts
 
 READY, TO_FIX, NOT_READY, OFF_CATALOG = "prêt", "à corriger", "pas prêt", "hors catalogue"
+# The verdicts as `shopsync check` says them in the shop's language (the report files keep the
+# French words themselves). Defined beside the words, not in texts.py: texts → sync.counts →
+# this module would be an import cycle.
+VERDICT_LABELS: dict[str, str] = {
+    READY: QT_TRANSLATE_NOOP("State", "prêt"),
+    TO_FIX: QT_TRANSLATE_NOOP("State", "à corriger"),
+    NOT_READY: QT_TRANSLATE_NOOP("State", "pas prêt"),
+    OFF_CATALOG: QT_TRANSLATE_NOOP("State", "hors catalogue"),
+}
 MIN_CONNECTED_SHARE = 0.80
 MAX_UNPUBLISH_SHARE = 0.50
 WARN_UNPUBLISH_SHARE = 0.20
