@@ -7,9 +7,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from shopsync.cli_parser import ShopSyncParser, cli_text, error_document, print_json
 from shopsync.commands import COMMAND_MODULES, LONG_RUNNING
 from shopsync.commands._common import common_options, line_buffered_stdout
-from shopsync.errors import EXIT_INPUT, EXIT_INTERNAL, ShopSyncError
+from shopsync.errors import EXIT_INPUT, EXIT_INTERNAL, ErrorCode, ShopSyncError
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -19,9 +20,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     of a small export); a parser holding just the command asked for parses its arguments the
     same way, and the top-level usage line does not list commands (metavar COMMAND).
     """
-    parser = argparse.ArgumentParser(
+    from shopsync.i18n import translate
+
+    parser = ShopSyncParser(
         prog="shopsync",
-        description="Keeps the shop's web store in step with the stock in its ERP.",
+        description=translate(
+            "Cli", "Garde la boutique en ligne au niveau du stock de l'ERP du magasin."
+        ),
     )
     common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -29,7 +34,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         module = importlib.import_module(f"shopsync.commands.{name}")
         if only is not None and only != module.NAME:
             return build_parser()  # named otherwise than its module: describe them all
-        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        help_text = cli_text(module.HELP)
+        p = sub.add_parser(module.NAME, help=help_text, description=help_text)
         common_options(p)
         module.add_arguments(p)
         p.set_defaults(_module=module)
@@ -52,42 +58,60 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser(_first_command(argv))
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # `--json` anywhere: whatever happens, stdout carries one JSON document (an error included,
+    # a refused command line too); the person's words go to stderr.
+    ShopSyncParser.json_wanted = "--json" in words
+    parser = build_parser(_first_command(words))
+    args = parser.parse_args(words)
     module = getattr(args, "_module", None)
     if module is None:  # bare `shopsync` starts the tray app
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = parser.parse_args([*words, "gui"])
         module = args._module
     if module.NAME in LONG_RUNNING:
         line_buffered_stdout()
+    as_json = bool(getattr(args, "json", False))
     try:
         code = int(module.run(args) or 0)
     except ShopSyncError as exc:
-        print(f"shopsync: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _failed(as_json, exc.code, exc.exit_code, str(exc))
     except KeyboardInterrupt:
+        if as_json:
+            print_json(error_document(ErrorCode.INTERRUPTED, 130, "interrupted"))
         return 130
     except OSError as exc:
         if exc.filename is None:
-            return _internal_error(exc)
-        print(f"shopsync: {_file_problem(exc)}", file=sys.stderr)  # a path the person gave
-        return EXIT_INPUT
+            return _internal_error(exc, as_json)
+        # a path the person gave
+        return _failed(as_json, ErrorCode.FILE, EXIT_INPUT, _file_problem(exc))
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback reaches a user
-        return _internal_error(exc)
+        return _internal_error(exc, as_json)
     if argv is None and getattr(module, "EXIT_WITHOUT_TEARDOWN", False):
         _exit_without_teardown(code)
     return code
 
 
-def _internal_error(exc: BaseException) -> int:
+def _failed(as_json: bool, code: str, exit_code: int, message: str) -> int:
+    """An error a person can act on: their words on stderr; with `--json`, the same error as
+    the one JSON document on stdout (English, whatever the shop's language)."""
+    print(f"shopsync: {message}", file=sys.stderr)
+    if as_json:
+        from shopsync.i18n import english
+
+        print_json(error_document(code, exit_code, english(message)))
+    return exit_code
+
+
+def _internal_error(exc: BaseException, as_json: bool = False) -> int:
     import logging
 
     logging.getLogger("shopsync").exception("internal error")
     from shopsync.i18n import arg, translate
 
-    text = translate("Cli", "erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).")
-    print(f"shopsync: {arg(text, type(exc).__name__)}", file=sys.stderr)
-    return EXIT_INTERNAL
+    text = translate(
+        "Cli", "erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log)."
+    )
+    return _failed(as_json, ErrorCode.INTERNAL, EXIT_INTERNAL, arg(text, type(exc).__name__))
 
 
 def _file_problem(exc: OSError) -> str:

@@ -116,6 +116,7 @@ def reference_notes(services) -> list[str]:  # noqa: ANN001 - shopsync.services.
     """ERP references written differently from the catalogue, to rewrite, or absent from it,
     in the shop's language (the demo's narration)."""
     from shopsync import matching
+    from shopsync.formatting import percent
     from shopsync.i18n import arg, translate
 
     out = []
@@ -125,7 +126,7 @@ def reference_notes(services) -> list[str]:  # noqa: ANN001 - shopsync.services.
             out.append(arg(text, r.reference, r.catalog_reference))
         elif r.status == matching.SUGGESTED and r.catalog_reference:
             text = translate("Cli", "Référence à réécrire : %1 → %2 (proposée, score %3)")
-            out.append(arg(text, r.reference, r.catalog_reference, f"{r.score:.2f}"))
+            out.append(arg(text, r.reference, r.catalog_reference, percent(r.score)))
         elif r.status == matching.UNMATCHED:
             text = translate("Cli", "Absente du catalogue du site : %1 (demande de référencement)")
             out.append(arg(text, r.reference))

@@ -16,9 +16,10 @@ resources/translations/update_translations.py (pyside6-lupdate) collects them.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
-from functools import cache
+from functools import cache, lru_cache
 
 from shopsync.paths import resources_dir
 
@@ -113,3 +114,100 @@ def arg(text: str, *values: object) -> str:
     for i, value in enumerate(values, start=1):
         text = text.replace(f"%{i}", str(value))
     return text
+
+
+# --- a sentence from one language to the other ----------------------------------------------
+#
+# What a run says is stored once, in English (runs.message, runs.errors: `status --json` and the
+# heartbeat read it whatever the shop's language), and shown in the shop's language where a
+# person reads it. The catalogue holds every sentence with its placeholders, so a sentence
+# written in either language is recognised by its template, its values taken out, and the
+# same template of the other language filled with them (values that are themselves catalogue
+# sentences are converted too). A sentence the catalogue does not word (a site's own English
+# reason, a file's name) is left as it is.
+
+_PLACEHOLDER = re.compile(r"%(\d|n)")
+_MIN_LITERAL = 4  # "%1 : %2" is no evidence of anything: templates need words of their own
+
+
+def _template_pattern(template: str) -> re.Pattern[str] | None:
+    parts, seen, literal = ["^"], set(), 0
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        chunk = template[position : match.start()]
+        literal += len(chunk.strip())
+        parts.append(re.escape(chunk))
+        name = "n" if match.group(1) == "n" else f"a{match.group(1)}"
+        if name in seen:
+            parts.append(f"(?P={name})")
+        else:
+            seen.add(name)
+            parts.append(r"(?P<n>\d+)" if name == "n" else f"(?P<{name}>.+?)")
+        position = match.end()
+    chunk = template[position:]
+    literal += len(chunk.strip())
+    parts.append(re.escape(chunk) + "$")
+    if literal < _MIN_LITERAL:
+        return None
+    return re.compile("".join(parts), re.DOTALL)
+
+
+@cache
+def _templates() -> tuple[tuple[str, int, re.Pattern[str], tuple[str, str]], ...]:
+    """(longest literal, -, pattern, (context, source)) for every wording of every sentence in
+    both languages, most specific first."""
+    out = []
+    keys = set(catalogue("fr")) | set(catalogue("en"))
+    for key in keys:
+        wordings = {key[1]}
+        for code in LANGUAGES:
+            found = catalogue(code).get(key)
+            wordings.update(found if isinstance(found, tuple) else [found] if found else [])
+        for wording in wordings:
+            pattern = _template_pattern(wording)
+            if pattern is not None:
+                literal = max(_PLACEHOLDER.split(wording), key=len)
+                out.append((literal, len(wording), pattern, key))
+    out.sort(key=lambda t: (-len(t[0]), -t[1]))
+    return tuple(out)
+
+
+def in_language(text: str, code: str) -> str:
+    """`text` (a catalogue sentence in French or English, values filled in) worded in `code`;
+    any other text unchanged. Remembered: the tray and the status window show the same few
+    messages again at every refresh."""
+    return _in_language(text, code, 0) if text else text
+
+
+@lru_cache(maxsize=4096)
+def _in_language(text: str, code: str, _depth: int) -> str:
+    if not text or _depth > 3:
+        return text
+    for literal, _size, pattern, (context, source) in _templates():
+        if literal not in text and literal.strip() not in text:
+            continue
+        match = pattern.match(text)
+        if match is None:
+            continue
+        values = match.groupdict()
+        n = int(values.pop("n")) if "n" in values else -1
+        found = catalogue(code).get((context, source))
+        if isinstance(found, tuple):
+            result = found[min(_plural_index(code, n), len(found) - 1)] if n >= 0 else found[0]
+        else:
+            result = found or source
+        if n >= 0:
+            result = result.replace("%n", str(n))
+        filled = {int(k[1:]): _in_language(v, code, _depth + 1) for k, v in values.items()}
+        return arg(result, *(filled.get(i, f"%{i}") for i in range(1, max(filled, default=0) + 1)))
+    return text
+
+
+def english(text: str) -> str:
+    """The stored, machine-read form of a sentence (`--json`, runs, heartbeat)."""
+    return in_language(text, "en")
+
+
+def localize(text: str) -> str:
+    """A stored sentence in the language the CLI speaks now."""
+    return in_language(text, language())

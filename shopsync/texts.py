@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from shopsync.i18n import QT_TRANSLATE_NOOP
+from shopsync.i18n import QT_TRANSLATE_NOOP, localize
 from shopsync.rules import BrandMode
 from shopsync.sync.vocab import RunStatus, Trigger
 from shopsync.vocab import ConnectorState, ReasonCode
@@ -205,6 +205,8 @@ def reason_text(reason: Any, translate: Translate) -> str:
     `translate` is Qt's in the tray app, shopsync.i18n's in the CLI: one catalogue (context
     "State"). Written as calls, not a table, so that lupdate sees the plural (%n) forms."""
     code, n, detail = reason.code, reason.count, reason.detail
+    if detail:  # a run's message, stored in English (`--json`): in the language shown now
+        detail = localize(detail)
     if code == ReasonCode.UP_TO_DATE:
         return translate("State", "Dernière synchronisation à %1").replace("%1", clock(reason.at))
     if code == ReasonCode.NEVER_RUN:

@@ -76,7 +76,7 @@ def test_brands_and_confirm_in_french_and_english(shop):
     assert en[-1].startswith("TISSOT") and en[-1].endswith("Pre-order")
     fr_json = shop.cli("brands", "list", "--json", env=FR).stdout
     assert fr_json == shop.cli("brands", "list", "--json", env=EN).stdout
-    assert json.loads(fr_json.splitlines()[-1])["mode"] == "preorder"
+    assert json.loads(fr_json)["brands"][-1]["mode"] == "preorder"  # one JSON document
 
     assert _out(shop, "confirm", env=FR) == [
         "0 dépublication confirmée : la prochaine synchronisation l'effectue."
@@ -169,18 +169,25 @@ def test_dry_run_names_each_kind_of_change_in_words(shop):
 
 
 def test_update_check_keeps_its_json_keys_and_speaks_french(shop):
-    """No update repository on this site (404): unreachable, exit 3, `latest` present (null)."""
+    """No update repository on this site (404): not found — nothing published there, which is
+    not an outage —, exit 3, `latest` present (null)."""
     done = shop.cli("update", "check", "--json", env=FR)
     assert done.returncode == 3
     report = json.loads(done.stdout)
     assert {"status", "current", "latest", "reason"} <= report.keys()
-    assert report["status"] == "unreachable" and report["latest"] is None
+    assert report["status"] == "not_found" and report["latest"] is None
     fr = shop.cli("update", "check", env=FR)
     assert fr.returncode == 3
     first = fr.stderr.splitlines()[0]
-    assert first == "Le dépôt des mises à jour est injoignable : nouvel essai plus tard."
+    assert first == (
+        "Aucune mise à jour n'est publiée à l'adresse du dépôt (introuvable) : vérifiez "
+        "[update] url ; nouvel essai plus tard."
+    )
     en = shop.cli("update", "check", env=EN)
-    assert en.stderr.splitlines()[0] == "The update repository cannot be reached: trying again later."
+    assert en.stderr.splitlines()[0] == (
+        "No update is published at the repository's address (not found): check [update] url; "
+        "tried again later."
+    )
 
 
 def test_an_unreachable_site_is_said_in_the_shops_language(shop):
@@ -264,7 +271,8 @@ def test_an_empty_brand_cannot_be_mapped(shop):
     out = shop.cli("brands", "map", "  ", "--mode", "stock", env=FR)
     assert out.returncode == 2
     assert "marque vide" in out.stderr and "Traceback" not in out.stderr
-    assert shop.cli("brands", "list", "--json", env=FR).stdout == ""  # nothing was stored
+    stored = json.loads(shop.cli("brands", "list", "--json", env=FR).stdout)
+    assert stored == {"brands": []}  # nothing was stored
 
 
 def test_a_broken_config_toml_says_where_in_the_shops_language(shop):

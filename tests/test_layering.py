@@ -58,7 +58,9 @@ def test_cli_help_imports_no_qt_nor_server():
         "build_parser()\n"
         "heavy = [m for m in sys.modules if m.split('.')[0] in "
         "('PySide6', 'uvicorn', 'starlette', 'httpx', 'rapidfuzz', 'python_calamine', 'openpyxl')"
-        " or m.startswith('shopsync.site.sandbox')]\n"
+        # the sandbox's own argument module (stdlib + catalogue) describes `shopsync sandbox`
+        " or (m.startswith('shopsync.site.sandbox') and m not in "
+        "('shopsync.site.sandbox', 'shopsync.site.sandbox.cli'))]\n"
         "print(heavy); sys.exit(1 if heavy else 0)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -292,6 +294,52 @@ def test_only_the_network_boundary_opens_http_clients():
             ):
                 offenders.append(f"{rel}:{node.lineno}")
     assert not offenders, "open HTTP clients through shopsync.net.http:\n" + "\n".join(offenders)
+
+
+def _offenders(folders_or_files, forbidden, allowed=()) -> list[str]:  # noqa: ANN001
+    """Imports (any depth) of a module under one of the `forbidden` prefixes, by the modules
+    under `folders_or_files` (paths relative to shopsync/; "" for all), `allowed` modules (and
+    their submodules) excepted."""
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        if not any(not f or rel == f or rel.startswith(f + "/") for f in folders_or_files):
+            continue
+        me = _module_name(path)
+        if me in allowed or any(me.startswith(a + ".") for a in allowed):
+            continue
+        for name, line in _imports(path):
+            if any(name == p or name.startswith(p + ".") for p in forbidden):
+                found.append(f"{rel}:{line} imports {name}")
+    return found
+
+
+def test_the_agent_reaches_the_store_only_through_services():
+    """shopsync/agent/ (heartbeat, connection report, support requests) reads and remembers
+    through shopsync.services (services/platform.py), like the windows and the CLI."""
+    offenders = _offenders(["agent"], ["shopsync.store"])
+    assert offenders == [], "go through shopsync.services:\n" + "\n".join(offenders)
+
+
+# The sandbox is a stand-in site: only itself, its CLI door and the demo (its data included,
+# which the screenshots use) may import it; and nothing but the CLI imports the commands.
+SANDBOX_USERS = (
+    "shopsync.site.sandbox",
+    "shopsync.commands.sandbox",
+    "shopsync.commands.demo",
+    "shopsync.demo_data",
+)
+
+
+def test_no_product_module_imports_the_sandbox():
+    offenders = _offenders([""], ["shopsync.site.sandbox"], allowed=SANDBOX_USERS)
+    assert offenders == [], "\n".join(offenders)
+
+
+def test_nothing_but_the_cli_imports_the_commands():
+    offenders = _offenders([""], ["shopsync.commands"], allowed=("shopsync.cli", "shopsync.commands"))
+    assert offenders == [], "\n".join(offenders)
+
 
 def test_settings_are_declared_once():
     """Issue 19: config.toml's defaults were written twice (a dataclass and a text) and

@@ -144,7 +144,7 @@ def test_a_workbook_just_under_the_cap_is_read(tmp_path):
     book = write_many_rows_xlsx(tmp_path / "stock.xlsx", 1_000)
     run = measured("read", str(book), "--format", "summary", home=tmp_path / "home")
     assert run["rc"] == 0, run
-    assert "rejected lines: 1000" in run["out"]
+    assert "lignes rejetées : 1000" in run["out"]  # read's summary speaks French here
 
 
 # -- rejected lines: listed up to a count, then summed up ----------------------------------------
@@ -159,7 +159,7 @@ def test_read_lists_a_hundred_rejected_lines_then_counts_the_rest(tmp_path):
     assert said[0] == f"{book}:2: reference: empty: the line is skipped"
     assert said[99] == f"{book}:101: reference: empty: the line is skipped"
     assert said[100] == "… et 249\u202f900 lignes refusées de plus"
-    assert "rejected lines: 250000" in run["out"]
+    assert "lignes rejetées : 250000" in run["out"]
 
 
 def test_the_same_summary_in_english(tmp_path):
@@ -187,7 +187,13 @@ def test_a_sync_stores_a_hundred_problems_then_the_count(shop, site):
     assert stored == 1_000  # the count stays exact
     assert json.loads(problems)[-1] == "… et 900 lignes refusées de plus"
     assert len(json.loads(problems)) == 101
-    assert "… et 900 lignes refusées de plus" in run_errors
+    # runs are stored in English (status --json, any later LANG), shown in the shop's language
+    assert "… and 900 more lines rejected" in run_errors
+    from shopsync.config import load_settings
+    from shopsync.services import Services
+
+    with Services(load_settings(shop.home)) as svc:
+        assert svc.history.recent()[0]["errors"][-1] == "… et 900 lignes refusées de plus"
 
 
 # -- `sync --once`: exit 2, the file named, nothing unpublished ---------------------------------

@@ -68,6 +68,132 @@
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="31"/>
+        <source>utilisation : </source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="32"/>
+        <source>arguments</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="33"/>
+        <location filename="../../shopsync/cli_parser.py" line="34"/>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="35"/>
+        <source>afficher cette aide et quitter</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="38"/>
+        <source>sous-commandes</source>
+        <translation>subcommands</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="39"/>
+        <source>%(prog)s : erreur : %(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="42"/>
+        <source>argument %(argument_name)s : %(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="45"/>
+        <source>arguments inconnus : %s</source>
+        <translation>unrecognized arguments: %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="46"/>
+        <source>arguments obligatoires manquants : %s</source>
+        <translation>the following arguments are required: %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="49"/>
+        <source>l&apos;un de ces arguments est obligatoire : %s</source>
+        <translation>one of the arguments %s is required</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="52"/>
+        <source>impossible avec l&apos;argument %s</source>
+        <translation>not allowed with argument %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="53"/>
+        <source>une valeur est attendue</source>
+        <translation>expected one argument</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="54"/>
+        <source>une valeur au plus est attendue</source>
+        <translation>expected at most one argument</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="57"/>
+        <source>une valeur au moins est attendue</source>
+        <translation>expected at least one argument</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="60"/>
+        <source>valeur ignorée : %r</source>
+        <translation>ignored explicit argument %r</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="61"/>
+        <source>option ambiguë : %(option)s peut désigner %(matches)s</source>
+        <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="64"/>
+        <source>option inattendue : %s</source>
+        <translation>unexpected option string: %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="65"/>
+        <source>valeur %(type)s invalide : %(value)r</source>
+        <translation>invalid %(type)s value: %(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="68"/>
+        <source>choix invalide : %(value)r (au choix : %(choices)s)</source>
+        <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="71"/>
+        <source>commande inconnue %(parser_name)r (au choix : %(choices)s)</source>
+        <translation>unknown parser %(parser_name)r (choices: %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="74"/>
+        <source>impossible d&apos;ouvrir « %(filename)s » : %(error)s</source>
+        <translation>can&apos;t open &apos;%(filename)s&apos;: %(error)s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="77"/>
+        <source>afficher la version et quitter</source>
+        <translation>show program&apos;s version number and exit</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="84"/>
+        <source>%s valeur attendue</source>
+        <translation>expected %s argument</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="85"/>
+        <source>%s valeurs attendues</source>
+        <translation>expected %s arguments</translation>
+    </message>
+</context>
+<context>
     <name>BrandsForm</name>
     <message>
         <location filename="../../ui/brands.ui" line="7"/>
@@ -216,22 +342,32 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="35"/>
+        <location filename="../../shopsync/commands/status.py" line="11"/>
+        <source>afficher la dernière synchronisation, les changements en attente, les dépublications retenues et l&apos;état</source>
+        <translation>show the last run, pending changes, held unpublishing and the engine&apos;s state</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="21"/>
+        <source>un seul document JSON</source>
+        <translation>one JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="67"/>
         <source>État : %1</source>
         <translation>State: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="44"/>
+        <location filename="../../shopsync/commands/status.py" line="76"/>
         <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
         <translation>Last sync: %1 — %2 (read %3, sent %4)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="54"/>
+        <location filename="../../shopsync/commands/status.py" line="90"/>
         <source>Changements en attente : %1</source>
         <translation>Pending changes: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="57"/>
+        <location filename="../../shopsync/commands/status.py" line="93"/>
         <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
         <translation>
             <numerusform>%n unpublishing held: `shopsync confirm` to carry it out</numerusform>
@@ -239,43 +375,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="68"/>
+        <location filename="../../shopsync/commands/status.py" line="108"/>
         <source>Pourquoi : %1</source>
         <translation>Why: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="70"/>
+        <location filename="../../shopsync/commands/demo.py" line="16"/>
+        <source>démarrer le site d&apos;essai avec des données d&apos;exemple, synchroniser et montrer la boutique</source>
+        <translation>start the sandbox site with sample data, run a sync and show the storefront</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="28"/>
+        <source>s&apos;arrêter après la première synchronisation</source>
+        <translation>end after the first sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="33"/>
+        <source>ne jamais ouvrir l&apos;application de la barre des tâches</source>
+        <translation>never open the tray app</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="39"/>
+        <source>port du site d&apos;essai (0 : un port libre)</source>
+        <translation>sandbox port (0: any free port)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="94"/>
         <source>Site de démonstration : %1/  (boutique en ligne)</source>
         <translation>Demo site: %1/  (online shop)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="71"/>
+        <location filename="../../shopsync/commands/demo.py" line="95"/>
         <source>Dossier ShopSync : %1</source>
         <translation>ShopSync folder: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="75"/>
+        <location filename="../../shopsync/commands/demo.py" line="99"/>
         <source>1re synchronisation : %1</source>
         <translation>1st sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="85"/>
+        <location filename="../../shopsync/commands/demo.py" line="109"/>
         <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
         <translation>Simulated sale (1 Tissot Seastar), then sync: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="96"/>
-        <location filename="../../shopsync/commands/status.py" line="65"/>
+        <location filename="../../shopsync/commands/demo.py" line="120"/>
+        <location filename="../../shopsync/commands/status.py" line="102"/>
         <source>Marques à décider : %1</source>
         <translation>Brands to decide: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="105"/>
+        <location filename="../../shopsync/commands/demo.py" line="129"/>
         <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
         <translation>The site stays open: Ctrl-C to stop.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="67"/>
+        <location filename="../../shopsync/commands/status.py" line="106"/>
         <source>%n produit(s) refusé(s) par le site</source>
         <translation>
             <numerusform>%n product refused by the site</numerusform>
@@ -283,17 +439,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="38"/>
+        <location filename="../../shopsync/commands/brands.py" line="10"/>
+        <source>lister les marques de l&apos;ERP et leur choix, ou décider d&apos;une marque pour le site</source>
+        <translation>list ERP brands and their mapping, or map a brand to the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="22"/>
+        <source>chaque marque de l&apos;ERP avec son nombre de produits et son choix</source>
+        <translation>every ERP brand with its product count and mapping</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="28"/>
+        <source>choisir le mode d&apos;une marque (une marque absente de l&apos;ERP est permise)</source>
+        <translation>set a brand&apos;s mode (a brand absent from the ERP is allowed)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="50"/>
         <source>marque vide : donnez la marque telle que l&apos;ERP l&apos;écrit</source>
         <translation>empty brand: give the brand as the ERP writes it</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="72"/>
+        <location filename="../../shopsync/commands/brands.py" line="89"/>
         <source>← à décider</source>
         <translation>← to decide</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/confirm.py" line="10"/>
+        <source>confirmer les dépublications retenues par la sécurité (la prochaine synchronisation les effectue)</source>
+        <translation>confirm the unpublishing held by the safety guard (carried out by the next sync)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/confirm.py" line="22"/>
+        <location filename="../../shopsync/commands/confirm.py" line="27"/>
         <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
         <translation>
             <numerusform>%n unpublishing confirmed: the next sync carries it out.</numerusform>
@@ -301,109 +477,577 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="88"/>
+        <location filename="../../shopsync/cli.py" line="27"/>
+        <source>Garde la boutique en ligne au niveau du stock de l&apos;ERP du magasin.</source>
+        <translation>Keeps the shop&apos;s web store in step with the stock in its ERP.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="111"/>
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>internal error (%1); the details are in the log (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="102"/>
+        <location filename="../../shopsync/cli.py" line="126"/>
         <source>%1 : ce fichier ou son dossier n&apos;existe pas</source>
         <translation>%1: this file or its folder does not exist</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="104"/>
+        <location filename="../../shopsync/cli.py" line="128"/>
         <source>%1 : accès refusé par le système</source>
         <translation>%1: access denied by the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="106"/>
+        <location filename="../../shopsync/cli.py" line="130"/>
         <source>%1 : un fichier est à la place d&apos;un dossier attendu</source>
         <translation>%1: a file stands where a folder is expected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="108"/>
+        <location filename="../../shopsync/cli.py" line="132"/>
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1: the system refuses this file (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="124"/>
+        <location filename="../../shopsync/demo_data.py" line="125"/>
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Written differently from the site (connected anyway): %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="127"/>
+        <location filename="../../shopsync/demo_data.py" line="128"/>
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Reference to rewrite: %1 → %2 (suggested, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="130"/>
+        <location filename="../../shopsync/demo_data.py" line="131"/>
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Not in the site&apos;s catalogue: %1 (listing request)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="52"/>
+        <location filename="../../shopsync/commands/aliases.py" line="15"/>
+        <source>lister, accepter ou refuser des alias de référence (référence ERP → référence du catalogue)</source>
+        <translation>list, accept or reject reference aliases (ERP reference → catalogue reference)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="25"/>
+        <source>chaque alias accepté ou refusé</source>
+        <translation>every accepted or rejected alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="29"/>
+        <source>un seul document JSON : {&quot;aliases&quot;: [...]}</source>
+        <translation>one JSON document: {&quot;aliases&quot;: [...]}</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="34"/>
+        <source>seulement les alias dont la cible a disparu du catalogue</source>
+        <translation>only aliases whose target vanished</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="38"/>
+        <source>relier ERP_REF à CATALOG_REF à chaque synchronisation</source>
+        <translation>connect ERP_REF to CATALOG_REF on every sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="39"/>
+        <source>retenir que ERP_REF n&apos;est pas CATALOG_REF</source>
+        <translation>remember that ERP_REF is not CATALOG_REF</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="55"/>
+        <source>dossier de ShopSync (voir shopsync --help)</source>
+        <translation>home folder (see shopsync --help)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="71"/>
         <source>attention : %1 n&apos;est pas dans le catalogue de la dernière synchro ; l&apos;alias ne servira que si cette référence y apparaît</source>
         <translation>warning: %1 is not in the catalogue of the last sync; the alias only works once that reference appears there</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="58"/>
+        <location filename="../../shopsync/commands/aliases.py" line="77"/>
         <source>%1 → %2 : accepté</source>
         <translation>%1 → %2: accepted</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="61"/>
+        <location filename="../../shopsync/commands/aliases.py" line="80"/>
         <source>%1 ≠ %2 : refusé</source>
         <translation>%1 ≠ %2: rejected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="73"/>
+        <location filename="../../shopsync/commands/aliases.py" line="93"/>
         <source>aucun alias</source>
         <translation>no alias</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="75"/>
+        <location filename="../../shopsync/commands/aliases.py" line="95"/>
         <source>(périmé : absent du catalogue)</source>
         <translation>(stale: not in the catalogue)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/match.py" line="84"/>
+        <location filename="../../shopsync/commands/match.py" line="18"/>
+        <source>rapprocher les références de l&apos;export ERP du catalogue du site (identiques, écrites autrement, suggérées)</source>
+        <translation>match the ERP export&apos;s references to the site catalogue (exact, normalized, suggested)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="30"/>
+        <source>l&apos;export de l&apos;ERP à lire</source>
+        <translation>the ERP export to read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="36"/>
+        <source>catalogue CSV avec les colonnes reference,brand,title</source>
+        <translation>catalogue CSV with the columns reference,brand,title</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="41"/>
+        <source>télécharger le catalogue depuis le site</source>
+        <translation>fetch the catalogue from the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="51"/>
+        <source>format de sortie (par défaut : selon l&apos;extension de --output, sinon jsonl)</source>
+        <translation>output format (default: from --output&apos;s extension, else jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="57"/>
+        <source>écrire dans ce fichier plutôt que sur la sortie standard</source>
+        <translation>write here instead of stdout</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="64"/>
+        <source>candidats par référence (5 par défaut)</source>
+        <translation>candidates per reference (default 5)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="111"/>
         <source>%1 références ERP, %2 produits au catalogue : %3</source>
         <translation>%1 ERP references, %2 catalogue products: %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="59"/>
+        <location filename="../../shopsync/commands/update.py" line="19"/>
+        <source>chercher, télécharger (vérifiée) ou installer une mise à jour signée de ShopSync</source>
+        <translation>Check for, download (verified) or install a signed ShopSync update.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="31"/>
+        <source>check : une version plus récente est-elle proposée ; download : la télécharger et la vérifier ; apply : l&apos;installer et redémarrer ShopSync</source>
+        <translation>check: is a newer version offered; download: fetch and verify it; apply: install it and restart ShopSync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="40"/>
+        <source>un seul document JSON sur la sortie standard</source>
+        <translation>one JSON line on stdout</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="74"/>
         <source>Version %1 en cours d&apos;installation : ShopSync se ferme, s&apos;installe puis redémarre ; le résultat s&apos;affichera au démarrage.</source>
         <translation>Installing version %1: ShopSync closes, installs and starts again; the outcome is shown at start.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="64"/>
+        <location filename="../../shopsync/commands/update.py" line="79"/>
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installed: ShopSync restarts.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="66"/>
+        <location filename="../../shopsync/commands/update.py" line="81"/>
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync is up to date (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="69"/>
+        <location filename="../../shopsync/commands/update.py" line="84"/>
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Update available: version %1 (installed: %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="73"/>
+        <location filename="../../shopsync/commands/update.py" line="88"/>
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Downloaded and verified: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="76"/>
+        <location filename="../../shopsync/commands/update.py" line="91"/>
+        <source>Aucune mise à jour n&apos;est publiée à l&apos;adresse du dépôt (introuvable) : vérifiez [update] url ; nouvel essai plus tard.</source>
+        <translation>No update is published at the repository&apos;s address (not found): check [update] url; tried again later.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="97"/>
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>The update repository cannot be reached: trying again later.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="78"/>
+        <location filename="../../shopsync/commands/update.py" line="101"/>
         <source>Mise à jour refusée : rien n&apos;a été installé.</source>
         <translation>Update refused: nothing was installed.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="23"/>
+        <source>lancer le site d&apos;essai (Site API v1.1, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</source>
+        <translation>Run the sandbox site (Site API v1.1, storefront page at /, /admin for the platform) for demos and tests; state kept in SQLite under --data.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="66"/>
+        <source>adresse d&apos;écoute (127.0.0.1 par défaut)</source>
+        <translation>address to listen on (default 127.0.0.1)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="72"/>
+        <source>port (8765 par défaut ; 0 = un port libre)</source>
+        <translation>port (default 8765; 0 = any free port)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="77"/>
+        <source>le jeton de la boutique (par défaut : $SHOPSYNC_SANDBOX_TOKEN ou « sandbox-token »)</source>
+        <translation>the shop&apos;s bearer token (default: $SHOPSYNC_SANDBOX_TOKEN or &apos;sandbox-token&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="86"/>
+        <source>catalogue CSV : reference,brand,title,has_sizes[,sizes] (par défaut : le catalogue d&apos;exemple, si le dossier --data n&apos;en a pas encore)</source>
+        <translation>catalogue CSV: reference,brand,title,has_sizes[,sizes] (default: the sample catalogue, when the --data folder holds none yet)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="95"/>
+        <source>dossier de l&apos;état SQLite du site d&apos;essai (par défaut : sandbox/ dans le dossier de ShopSync)</source>
+        <translation>folder for the sandbox&apos;s SQLite state (default: the ShopSync home folder&apos;s sandbox/)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="105"/>
+        <source>part des requêtes de l&apos;API qui échouent (0 à 1)</source>
+        <translation>share of API requests that fail (0..1)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="111"/>
+        <source>servir ce dépôt de mises à jour TUF (shopsync-release init) sous /updates</source>
+        <translation>serve this TUF update repository (shopsync-release init) under /updates</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="119"/>
+        <source>graine qui choisit les requêtes en échec</source>
+        <translation>seed choosing which requests fail</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="126"/>
+        <source>articles par lot avant la réponse 413 (500 par défaut)</source>
+        <translation>items per batch before 413 (default 500)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="133"/>
+        <source>durée d&apos;une panne « lente » en secondes (2 par défaut)</source>
+        <translation>delay of a &apos;slow&apos; fault, in seconds (default 2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="140"/>
+        <source>le connecteur est en retard après ce délai sans signal (45m par défaut)</source>
+        <translation>the connector is late after this long without a heartbeat (default 45m)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="149"/>
+        <source>le connecteur est silencieux après ce délai sans signal (6h par défaut)</source>
+        <translation>the connector is silent after this long without a heartbeat (default 6h)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="157"/>
+        <source>confirm : tant que le connecteur est silencieux, les produits en stock affichent « disponibilité à confirmer » (off par défaut)</source>
+        <translation>confirm: while the connector is silent, in-stock products show &apos;disponibilité à confirmer&apos; (default off)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="197"/>
+        <source>catalogue : %1</source>
+        <translation>catalogue: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="201"/>
+        <source>catalogue : %1 produit(s) gardé(s) dans le dossier de données</source>
+        <translation>catalogue: %1 product(s) kept in the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="208"/>
+        <source>catalogue : le catalogue d&apos;exemple (%1) ; --catalog FICHIER.csv pour le vôtre</source>
+        <translation>catalogue: the sample catalogue (%1); --catalog FILE.csv for your own</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="214"/>
+        <source>ATTENTION : catalogue VIDE (pas de --catalog, pas de catalogue d&apos;exemple) : rien ne pourra être publié ; relancez avec --catalog FICHIER.csv</source>
+        <translation>WARNING: EMPTY catalogue (no --catalog, no sample catalogue): nothing can be published; start again with --catalog FILE.csv</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="242"/>
+        <source>boutique : %1/   contrat : %2/openapi.json</source>
+        <translation>storefront: %1/   contract: %2/openapi.json</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="244"/>
+        <source>back-office : %1/admin (mot de passe : le jeton de la boutique)</source>
+        <translation>back-office: %1/admin (password: the shop token)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="247"/>
+        <source>données : %1</source>
+        <translation>data: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="251"/>
+        <source>mises à jour : %1/updates/ depuis %2</source>
+        <translation>updates: %1/updates/ from %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="254"/>
+        <source>pannes : %1 des requêtes de l&apos;API (graine %2)</source>
+        <translation>faults: %1 of API requests (seed %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="256"/>
+        <source>Ctrl-C pour arrêter.</source>
+        <translation>Ctrl-C to stop.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="283"/>
+        <source>Site d&apos;essai ShopSync arrêté.</source>
+        <translation>ShopSync sandbox stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/_common.py" line="21"/>
+        <source>afficher la version et quitter</source>
+        <translation>show program&apos;s version number and exit</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/_common.py" line="27"/>
+        <source>dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : $SHOPSYNC_HOME ou le dossier de données de l&apos;utilisateur</source>
+        <translation>home folder (config.toml, shopsync.db, logs/); default: $SHOPSYNC_HOME or the user data folder</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="21"/>
+        <source>rapport de préparation : l&apos;ERP est-il prêt à être relié au site ?</source>
+        <translation>readiness report: is the ERP ready to be connected to the site?</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="33"/>
+        <source>export de l&apos;ERP (par défaut : les réglages)</source>
+        <translation>ERP export (default: settings)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="39"/>
+        <location filename="../../shopsync/commands/match.py" line="47"/>
+        <source>profil de l&apos;ERP (par défaut : les réglages)</source>
+        <translation>ERP profile (default: settings)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="43"/>
+        <source>catalogue CSV (reference,brand,title)</source>
+        <translation>catalogue CSV (reference,brand,title)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="48"/>
+        <source>vérification de première connexion : le site, le jeton, son catalogue, puis le rapport</source>
+        <translation>first-connection check: the site, the token, its catalogue, then the report</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="53"/>
+        <source>Code de sortie : 0 prêt ; 4 à corriger ou pas prêt (une personne doit agir avant de relier la boutique) ; 2 réglages ou fichiers illisibles ; 3 site injoignable (--site).</source>
+        <translation>Exit code: 0 ready; 4 to fix or not ready (a person must act before the shop is connected); 2 unreadable settings or files; 3 site unreachable (--site).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="60"/>
+        <source>rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)</source>
+        <translation>report.html, report.xlsx or report.csv (default: a summary on stdout)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="75"/>
+        <source>--output %1 : un fichier .html, .xlsx ou .csv est attendu</source>
+        <translation>--output %1: expected a .html, .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="98"/>
+        <source>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d&apos;abord une synchronisation)</source>
+        <translation>no catalogue to compare with: pass --catalog FILE.csv or --site (or run a sync first)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="142"/>
+        <source>Verdict : %1 — rapport écrit dans %2</source>
+        <translation>Verdict: %1 — report written to %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="199"/>
+        <source>Verdict : %1</source>
+        <translation>Verdict: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="206"/>
+        <source>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</source>
+        <translation>%1 ERP references: %2 connected (%3), %4 to rewrite, %5 not in the catalogue; %6 site products unpublished by the first sync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="221"/>
+        <source>Marque</source>
+        <translation>Brand</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="221"/>
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="221"/>
+        <source>Connectés</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="222"/>
+        <source>À réécrire</source>
+        <translation>To rewrite</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="222"/>
+        <source>Absents</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="223"/>
+        <source>Dépubliés</source>
+        <translation>Unpublished</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="223"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="229"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="234"/>
+        <source>À réécrire (référence ERP → écriture suggérée) :</source>
+        <translation>To rewrite (ERP reference → suggested spelling):</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="238"/>
+        <source>… et %1 autres (--output rapport.xlsx)</source>
+        <translation>… and %1 more (--output report.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/gui.py" line="11"/>
+        <source>démarrer l&apos;application de la barre des tâches (par défaut sans commande)</source>
+        <translation>start the tray app (the default when no command is given)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/gui.py" line="22"/>
+        <source>démarrer dans la barre des tâches sans ouvrir de fenêtre</source>
+        <translation>start in the tray without opening a window</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/gui.py" line="25"/>
+        <location filename="../../shopsync/commands/run.py" line="34"/>
+        <location filename="../../shopsync/commands/sync.py" line="43"/>
+        <source>journal détaillé (débogage)</source>
+        <translation>debug logging</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="19"/>
+        <source>lire un export de l&apos;ERP et afficher les articles en stock que ShopSync y comprend</source>
+        <translation>read an ERP export and print the stock items ShopSync understands from it</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="33"/>
+        <source>l&apos;export (CSV/TXT, XLSX/XLS/ODS, DBF) ou un motif ; facultatif quand le profil nomme sa propre source (ODBC, 4D REST) ou que config.toml nomme l&apos;export</source>
+        <translation>the export (CSV/TXT, XLSX/XLS/ODS, DBF) or a glob; may be left out when the profile names its own source (ODBC, 4D REST) or config.toml names the export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="43"/>
+        <source>profil de l&apos;ERP : auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, un profil du dossier de ShopSync ou un fichier .toml (par défaut : celui de config.toml, sinon auto)</source>
+        <translation>ERP profile: auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, a profile of the home folder, or a .toml file (default: config.toml&apos;s, else auto)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="54"/>
+        <source>jsonl : un objet JSON par article (par défaut) ; table : colonnes alignées ; summary : les comptes seulement</source>
+        <translation>jsonl: one JSON object per item (default); table: aligned columns; summary: counts only</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="139"/>
+        <source>séparateur %1</source>
+        <translation>%1-separated</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="141"/>
+        <source>feuille %1</source>
+        <translation>sheet %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="157"/>
+        <source>source : %1</source>
+        <translation>source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="159"/>
+        <source>lu comme : %1 (profil %2)</source>
+        <translation>read as: %1 (profile %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="166"/>
+        <source>colonnes : %1</source>
+        <translation>columns: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="168"/>
+        <source>lignes de données : %1</source>
+        <translation>data lines: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="170"/>
+        <source>articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)</source>
+        <translation>items: %1 (%2 with a price, %3 brands, %4 pieces in stock)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="173"/>
+        <source>lignes rejetées : %1</source>
+        <translation>rejected lines: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="174"/>
+        <source>avertissements : %1</source>
+        <translation>warnings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/run.py" line="18"/>
+        <source>synchroniser selon le planning (--headless : en service, sans fenêtre)</source>
+        <translation>keep syncing on the schedule (--headless: service mode, no window)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/run.py" line="29"/>
+        <source>sans application de barre des tâches : le planificateur seul (service)</source>
+        <translation>no tray app: the scheduler alone (service mode)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/screenshots.py" line="11"/>
+        <source>dessiner le menu et chaque fenêtre avec les données de démonstration en fichiers PNG (hors écran)</source>
+        <translation>render the tray menu and every window with demo data to PNG files (offscreen)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/screenshots.py" line="20"/>
+        <source>dossier des fichiers PNG</source>
+        <translation>where the PNG files go</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="11"/>
+        <source>une synchronisation : lire l&apos;export de l&apos;ERP, envoyer au site ce qui a changé</source>
+        <translation>run one sync: read the ERP export, upload what changed to the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="22"/>
+        <source>une seule synchronisation, puis quitter (par défaut)</source>
+        <translation>one run, then exit (the default)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="27"/>
+        <source>montrer ce qui changerait, sans rien envoyer</source>
+        <translation>show what would change, send nothing</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="32"/>
+        <source>tout relire (comme la réconciliation de nuit)</source>
+        <translation>re-read everything (nightly reconcile)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="37"/>
+        <source>un seul document JSON sur la sortie standard (le texte va sur la sortie d&apos;erreur)</source>
+        <translation>end with one JSON object on stdout</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/quit.py" line="48"/>
@@ -499,6 +1143,16 @@
         <translation>%1: not a valid TOML file (line %2, column %3)</translation>
     </message>
     <message>
+        <location filename="../../shopsync/config.py" line="123"/>
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1: [%2] must be a table of keys (key = value)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="270"/>
+        <source>les identifiants WooCommerce s&apos;écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>WooCommerce credentials are written key:secret (ck_…:cs_…), as WooCommerce gives them in Settings › Advanced › REST API</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/config.py" line="91"/>
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1: [%2] %3: expected %4, found %5</translation>
@@ -509,11 +1163,6 @@
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="123"/>
-        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
-        <translation>%1: [%2] must be a table of keys (key = value)</translation>
-    </message>
-    <message>
         <location filename="../../shopsync/config.py" line="221"/>
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>the system keyring cannot be read (%1): the site token for %2 cannot be looked up. Repair the keyring, or set %3.</translation>
@@ -522,11 +1171,6 @@
         <location filename="../../shopsync/config.py" line="256"/>
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>the system keyring cannot keep the site token (%1); without a keyring, set %2.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="270"/>
-        <source>les identifiants WooCommerce s&apos;écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
-        <translation>WooCommerce credentials are written key:secret (ck_…:cs_…), as WooCommerce gives them in Settings › Advanced › REST API</translation>
     </message>
     <message>
         <location filename="../../shopsync/services/settings.py" line="80"/>
@@ -1132,6 +1776,39 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="109"/>
+        <source>aucun produit de cette marque dans le catalogue du site</source>
+        <translation>no product of this brand in the site&apos;s catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="112"/>
+        <source>aucune référence de l&apos;ERP ne correspond au catalogue du site</source>
+        <translation>no ERP reference matches the site&apos;s catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="115"/>
+        <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
+        <translation>only %1 of the references the site knows are written the right way (threshold %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="119"/>
+        <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
+        <translation>the first sync would unpublish %1 of these brands&apos; products online (threshold %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="123"/>
+        <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
+        <translation>%1 reference(s) to rewrite or to accept as aliases</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="126"/>
+        <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
+        <translation>the first sync would unpublish %1 product(s) (%2, threshold %3)</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="352"/>
@@ -1552,12 +2229,12 @@
         <translation>uploading</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="213"/>
+        <location filename="../../shopsync/texts.py" line="215"/>
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>The site refused the token: enter a new one in the settings.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="217"/>
+        <location filename="../../shopsync/texts.py" line="219"/>
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation>
             <numerusform>%n unpublishing awaits your approval.</numerusform>
@@ -1565,7 +2242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="248"/>
+        <location filename="../../shopsync/texts.py" line="250"/>
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation>
             <numerusform>%n product refused by the site.</numerusform>
@@ -1573,17 +2250,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="250"/>
+        <location filename="../../shopsync/texts.py" line="252"/>
         <source>Le disque refuse d&apos;écrire : %1</source>
         <translation>The disk refuses writes: %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="253"/>
+        <location filename="../../shopsync/texts.py" line="255"/>
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Local database damaged, rebuilt on %1: syncing has resumed.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="236"/>
+        <location filename="../../shopsync/texts.py" line="238"/>
         <source>La dernière synchronisation a échoué.</source>
         <translation>The last sync failed.</translation>
     </message>
@@ -1593,13 +2270,13 @@
         <translation>The site refused the token</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="219"/>
+        <location filename="../../shopsync/texts.py" line="221"/>
         <source>Export ERP illisible, rien n&apos;a changé sur le site : %1</source>
         <translation>ERP export unreadable, nothing changed on the site: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="230"/>
-        <location filename="../../shopsync/texts.py" line="239"/>
+        <location filename="../../shopsync/texts.py" line="232"/>
+        <location filename="../../shopsync/texts.py" line="241"/>
         <source>%n changement(s) en attente depuis %1</source>
         <translation>
             <numerusform>%n change pending since %1</numerusform>
@@ -1607,7 +2284,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="227"/>
+        <location filename="../../shopsync/texts.py" line="229"/>
         <source>Le site n&apos;a pas répondu à la dernière synchronisation.</source>
         <translation>The site did not answer the last sync.</translation>
     </message>
@@ -1632,7 +2309,7 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="211"/>
+        <location filename="../../shopsync/texts.py" line="213"/>
         <source>Choisissez l&apos;export de l&apos;ERP et le site dans les paramètres.</source>
         <translation>Choose the ERP export and the site in the settings.</translation>
     </message>
@@ -1642,7 +2319,7 @@
         <translation>Up to date</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="209"/>
+        <location filename="../../shopsync/texts.py" line="211"/>
         <source>Dernière synchronisation à %1</source>
         <translation>Last sync at %1</translation>
     </message>
@@ -1852,6 +2529,26 @@
         <translation>Off the site</translation>
     </message>
     <message>
+        <location filename="../../shopsync/report/readiness.py" line="42"/>
+        <source>prêt</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="43"/>
+        <source>à corriger</source>
+        <translation>to fix</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="44"/>
+        <source>pas prêt</source>
+        <translation>not ready</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="45"/>
+        <source>hors catalogue</source>
+        <translation>off the catalogue</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/texts.py" line="123"/>
         <source>identiques</source>
         <translation>exact</translation>
@@ -1932,12 +2629,12 @@
         <translation>Nothing will be published: every connected item is held by its brand or by its ERP status.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="237"/>
+        <location filename="../../shopsync/texts.py" line="239"/>
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>The last sync failed: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="244"/>
+        <location filename="../../shopsync/texts.py" line="246"/>
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation>
             <numerusform>%n new brand to decide (%1).</numerusform>

@@ -67,6 +67,132 @@
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="31" />
+        <source>utilisation : </source>
+        <translation>utilisation : </translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="32" />
+        <source>arguments</source>
+        <translation>arguments</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="33" />
+        <location filename="../../shopsync/cli_parser.py" line="34" />
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="35" />
+        <source>afficher cette aide et quitter</source>
+        <translation>afficher cette aide et quitter</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="38" />
+        <source>sous-commandes</source>
+        <translation>sous-commandes</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="39" />
+        <source>%(prog)s : erreur : %(message)s
+</source>
+        <translation>%(prog)s : erreur : %(message)s
+</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="42" />
+        <source>argument %(argument_name)s : %(message)s</source>
+        <translation>argument %(argument_name)s : %(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="45" />
+        <source>arguments inconnus : %s</source>
+        <translation>arguments inconnus : %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="46" />
+        <source>arguments obligatoires manquants : %s</source>
+        <translation>arguments obligatoires manquants : %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="49" />
+        <source>l'un de ces arguments est obligatoire : %s</source>
+        <translation>l'un de ces arguments est obligatoire : %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="52" />
+        <source>impossible avec l'argument %s</source>
+        <translation>impossible avec l'argument %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="53" />
+        <source>une valeur est attendue</source>
+        <translation>une valeur est attendue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="54" />
+        <source>une valeur au plus est attendue</source>
+        <translation>une valeur au plus est attendue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="57" />
+        <source>une valeur au moins est attendue</source>
+        <translation>une valeur au moins est attendue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="60" />
+        <source>valeur ignorée : %r</source>
+        <translation>valeur ignorée : %r</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="61" />
+        <source>option ambiguë : %(option)s peut désigner %(matches)s</source>
+        <translation>option ambiguë : %(option)s peut désigner %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="64" />
+        <source>option inattendue : %s</source>
+        <translation>option inattendue : %s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="65" />
+        <source>valeur %(type)s invalide : %(value)r</source>
+        <translation>valeur %(type)s invalide : %(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="68" />
+        <source>choix invalide : %(value)r (au choix : %(choices)s)</source>
+        <translation>choix invalide : %(value)r (au choix : %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="71" />
+        <source>commande inconnue %(parser_name)r (au choix : %(choices)s)</source>
+        <translation>commande inconnue %(parser_name)r (au choix : %(choices)s)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="74" />
+        <source>impossible d'ouvrir « %(filename)s » : %(error)s</source>
+        <translation>impossible d'ouvrir « %(filename)s » : %(error)s</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="77" />
+        <source>afficher la version et quitter</source>
+        <translation>afficher la version et quitter</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="84" />
+        <source>%s valeur attendue</source>
+        <translation>%s valeur attendue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli_parser.py" line="85" />
+        <source>%s valeurs attendues</source>
+        <translation>%s valeurs attendues</translation>
+    </message>
+</context>
+<context>
     <name>BrandsForm</name>
     <message>
         <location filename="../../ui/brands.ui" line="7" />
@@ -200,185 +326,703 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="35" />
+        <location filename="../../shopsync/commands/status.py" line="11" />
+        <source>afficher la dernière synchronisation, les changements en attente, les dépublications retenues et l'état</source>
+        <translation>afficher la dernière synchronisation, les changements en attente, les dépublications retenues et l'état</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="21" />
+        <source>un seul document JSON</source>
+        <translation>un seul document JSON</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/status.py" line="67" />
         <source>État : %1</source>
         <translation>État : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="44" />
+        <location filename="../../shopsync/commands/status.py" line="76" />
         <source>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</source>
         <translation>Dernière synchronisation : %1 — %2 (lus %3, envoyés %4)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="54" />
+        <location filename="../../shopsync/commands/status.py" line="90" />
         <source>Changements en attente : %1</source>
         <translation>Changements en attente : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="57" />
+        <location filename="../../shopsync/commands/status.py" line="93" />
         <source>%n dépublication(s) retenue(s) : `shopsync confirm` pour les lancer</source>
         <translation><numerusform>%n dépublication retenue : `shopsync confirm` pour la lancer</numerusform><numerusform>%n dépublications retenues : `shopsync confirm` pour les lancer</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/status.py" line="68" />
+        <location filename="../../shopsync/commands/status.py" line="108" />
         <source>Pourquoi : %1</source>
         <translation>Pourquoi : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="70" />
+        <location filename="../../shopsync/commands/demo.py" line="16" />
+        <source>démarrer le site d'essai avec des données d'exemple, synchroniser et montrer la boutique</source>
+        <translation>démarrer le site d'essai avec des données d'exemple, synchroniser et montrer la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="28" />
+        <source>s'arrêter après la première synchronisation</source>
+        <translation>s'arrêter après la première synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="33" />
+        <source>ne jamais ouvrir l'application de la barre des tâches</source>
+        <translation>ne jamais ouvrir l'application de la barre des tâches</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="39" />
+        <source>port du site d'essai (0 : un port libre)</source>
+        <translation>port du site d'essai (0 : un port libre)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/demo.py" line="94" />
         <source>Site de démonstration : %1/  (boutique en ligne)</source>
         <translation>Site de démonstration : %1/  (boutique en ligne)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="71" />
+        <location filename="../../shopsync/commands/demo.py" line="95" />
         <source>Dossier ShopSync : %1</source>
         <translation>Dossier ShopSync : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="75" />
+        <location filename="../../shopsync/commands/demo.py" line="99" />
         <source>1re synchronisation : %1</source>
         <translation>1re synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="85" />
+        <location filename="../../shopsync/commands/demo.py" line="109" />
         <source>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</source>
         <translation>Vente simulée (1 Tissot Seastar) puis synchronisation : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="96" />
-        <location filename="../../shopsync/commands/status.py" line="65" />
+        <location filename="../../shopsync/commands/demo.py" line="120" />
+        <location filename="../../shopsync/commands/status.py" line="102" />
         <source>Marques à décider : %1</source>
         <translation>Marques à décider : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/demo.py" line="105" />
+        <location filename="../../shopsync/commands/demo.py" line="129" />
         <source>Le site reste ouvert : Ctrl-C pour arrêter.</source>
         <translation>Le site reste ouvert : Ctrl-C pour arrêter.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/status.py" line="67" />
+        <location filename="../../shopsync/commands/status.py" line="106" />
         <source>%n produit(s) refusé(s) par le site</source>
         <translation><numerusform>%n produit refusé par le site</numerusform><numerusform>%n produits refusés par le site</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="38" />
+        <location filename="../../shopsync/commands/brands.py" line="10" />
+        <source>lister les marques de l'ERP et leur choix, ou décider d'une marque pour le site</source>
+        <translation>lister les marques de l'ERP et leur choix, ou décider d'une marque pour le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="22" />
+        <source>chaque marque de l'ERP avec son nombre de produits et son choix</source>
+        <translation>chaque marque de l'ERP avec son nombre de produits et son choix</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="28" />
+        <source>choisir le mode d'une marque (une marque absente de l'ERP est permise)</source>
+        <translation>choisir le mode d'une marque (une marque absente de l'ERP est permise)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/brands.py" line="50" />
         <source>marque vide : donnez la marque telle que l'ERP l'écrit</source>
         <translation>marque vide : donnez la marque telle que l'ERP l'écrit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/brands.py" line="72" />
+        <location filename="../../shopsync/commands/brands.py" line="89" />
         <source>← à décider</source>
         <translation>← à décider</translation>
     </message>
+    <message>
+        <location filename="../../shopsync/commands/confirm.py" line="10" />
+        <source>confirmer les dépublications retenues par la sécurité (la prochaine synchronisation les effectue)</source>
+        <translation>confirmer les dépublications retenues par la sécurité (la prochaine synchronisation les effectue)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../shopsync/commands/confirm.py" line="22" />
+        <location filename="../../shopsync/commands/confirm.py" line="27" />
         <source>%n dépublication(s) confirmée(s) : la prochaine synchronisation les effectue.</source>
         <translation><numerusform>%n dépublication confirmée : la prochaine synchronisation l'effectue.</numerusform><numerusform>%n dépublications confirmées : la prochaine synchronisation les effectue.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="88" />
+        <location filename="../../shopsync/cli.py" line="27" />
+        <source>Garde la boutique en ligne au niveau du stock de l'ERP du magasin.</source>
+        <translation>Garde la boutique en ligne au niveau du stock de l'ERP du magasin.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/cli.py" line="111" />
         <source>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</source>
         <translation>erreur interne (%1) ; le détail est dans le journal (logs/shopsync.log).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="102" />
+        <location filename="../../shopsync/cli.py" line="126" />
         <source>%1 : ce fichier ou son dossier n'existe pas</source>
         <translation>%1 : ce fichier ou son dossier n'existe pas</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="104" />
+        <location filename="../../shopsync/cli.py" line="128" />
         <source>%1 : accès refusé par le système</source>
         <translation>%1 : accès refusé par le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="106" />
+        <location filename="../../shopsync/cli.py" line="130" />
         <source>%1 : un fichier est à la place d'un dossier attendu</source>
         <translation>%1 : un fichier est à la place d'un dossier attendu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/cli.py" line="108" />
+        <location filename="../../shopsync/cli.py" line="132" />
         <source>%1 : le système refuse ce fichier (%2)</source>
         <translation>%1 : le système refuse ce fichier (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="124" />
+        <location filename="../../shopsync/demo_data.py" line="125" />
         <source>Écrite autrement que sur le site (connectée quand même) : %1 → %2</source>
         <translation>Écrite autrement que sur le site (connectée quand même) : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="127" />
+        <location filename="../../shopsync/demo_data.py" line="128" />
         <source>Référence à réécrire : %1 → %2 (proposée, score %3)</source>
         <translation>Référence à réécrire : %1 → %2 (proposée, score %3)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/demo_data.py" line="130" />
+        <location filename="../../shopsync/demo_data.py" line="131" />
         <source>Absente du catalogue du site : %1 (demande de référencement)</source>
         <translation>Absente du catalogue du site : %1 (demande de référencement)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="52" />
+        <location filename="../../shopsync/commands/aliases.py" line="15" />
+        <source>lister, accepter ou refuser des alias de référence (référence ERP → référence du catalogue)</source>
+        <translation>lister, accepter ou refuser des alias de référence (référence ERP → référence du catalogue)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="25" />
+        <source>chaque alias accepté ou refusé</source>
+        <translation>chaque alias accepté ou refusé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="29" />
+        <source>un seul document JSON : {"aliases": [...]}</source>
+        <translation>un seul document JSON : {"aliases": [...]}</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="34" />
+        <source>seulement les alias dont la cible a disparu du catalogue</source>
+        <translation>seulement les alias dont la cible a disparu du catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="38" />
+        <source>relier ERP_REF à CATALOG_REF à chaque synchronisation</source>
+        <translation>relier ERP_REF à CATALOG_REF à chaque synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="39" />
+        <source>retenir que ERP_REF n'est pas CATALOG_REF</source>
+        <translation>retenir que ERP_REF n'est pas CATALOG_REF</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="55" />
+        <source>dossier de ShopSync (voir shopsync --help)</source>
+        <translation>dossier de ShopSync (voir shopsync --help)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/aliases.py" line="71" />
         <source>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</source>
         <translation>attention : %1 n'est pas dans le catalogue de la dernière synchro ; l'alias ne servira que si cette référence y apparaît</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="58" />
+        <location filename="../../shopsync/commands/aliases.py" line="77" />
         <source>%1 → %2 : accepté</source>
         <translation>%1 → %2 : accepté</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="61" />
+        <location filename="../../shopsync/commands/aliases.py" line="80" />
         <source>%1 ≠ %2 : refusé</source>
         <translation>%1 ≠ %2 : refusé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="73" />
+        <location filename="../../shopsync/commands/aliases.py" line="93" />
         <source>aucun alias</source>
         <translation>aucun alias</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/aliases.py" line="75" />
+        <location filename="../../shopsync/commands/aliases.py" line="95" />
         <source>(périmé : absent du catalogue)</source>
         <translation>(périmé : absent du catalogue)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/match.py" line="84" />
+        <location filename="../../shopsync/commands/match.py" line="18" />
+        <source>rapprocher les références de l'export ERP du catalogue du site (identiques, écrites autrement, suggérées)</source>
+        <translation>rapprocher les références de l'export ERP du catalogue du site (identiques, écrites autrement, suggérées)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="30" />
+        <source>l'export de l'ERP à lire</source>
+        <translation>l'export de l'ERP à lire</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="36" />
+        <source>catalogue CSV avec les colonnes reference,brand,title</source>
+        <translation>catalogue CSV avec les colonnes reference,brand,title</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="41" />
+        <source>télécharger le catalogue depuis le site</source>
+        <translation>télécharger le catalogue depuis le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="51" />
+        <source>format de sortie (par défaut : selon l'extension de --output, sinon jsonl)</source>
+        <translation>format de sortie (par défaut : selon l'extension de --output, sinon jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="57" />
+        <source>écrire dans ce fichier plutôt que sur la sortie standard</source>
+        <translation>écrire dans ce fichier plutôt que sur la sortie standard</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="64" />
+        <source>candidats par référence (5 par défaut)</source>
+        <translation>candidats par référence (5 par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/match.py" line="111" />
         <source>%1 références ERP, %2 produits au catalogue : %3</source>
         <translation>%1 références ERP, %2 produits au catalogue : %3</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="59" />
+        <location filename="../../shopsync/commands/update.py" line="19" />
+        <source>chercher, télécharger (vérifiée) ou installer une mise à jour signée de ShopSync</source>
+        <translation>chercher, télécharger (vérifiée) ou installer une mise à jour signée de ShopSync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="31" />
+        <source>check : une version plus récente est-elle proposée ; download : la télécharger et la vérifier ; apply : l'installer et redémarrer ShopSync</source>
+        <translation>check : une version plus récente est-elle proposée ; download : la télécharger et la vérifier ; apply : l'installer et redémarrer ShopSync</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="40" />
+        <source>un seul document JSON sur la sortie standard</source>
+        <translation>un seul document JSON sur la sortie standard</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="74" />
         <source>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</source>
         <translation>Version %1 en cours d'installation : ShopSync se ferme, s'installe puis redémarre ; le résultat s'affichera au démarrage.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="64" />
+        <location filename="../../shopsync/commands/update.py" line="79" />
         <source>Version %1 installée : ShopSync redémarre.</source>
         <translation>Version %1 installée : ShopSync redémarre.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="66" />
+        <location filename="../../shopsync/commands/update.py" line="81" />
         <source>ShopSync est à jour (version %1).</source>
         <translation>ShopSync est à jour (version %1).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="69" />
+        <location filename="../../shopsync/commands/update.py" line="84" />
         <source>Mise à jour disponible : version %1 (installée : %2).</source>
         <translation>Mise à jour disponible : version %1 (installée : %2).</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="73" />
+        <location filename="../../shopsync/commands/update.py" line="88" />
         <source>Téléchargée et vérifiée : %1</source>
         <translation>Téléchargée et vérifiée : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="76" />
+        <location filename="../../shopsync/commands/update.py" line="91" />
+        <source>Aucune mise à jour n'est publiée à l'adresse du dépôt (introuvable) : vérifiez [update] url ; nouvel essai plus tard.</source>
+        <translation>Aucune mise à jour n'est publiée à l'adresse du dépôt (introuvable) : vérifiez [update] url ; nouvel essai plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/update.py" line="97" />
         <source>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</source>
         <translation>Le dépôt des mises à jour est injoignable : nouvel essai plus tard.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/commands/update.py" line="78" />
+        <location filename="../../shopsync/commands/update.py" line="101" />
         <source>Mise à jour refusée : rien n'a été installé.</source>
         <translation>Mise à jour refusée : rien n'a été installé.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="23" />
+        <source>lancer le site d'essai (Site API v1.1, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</source>
+        <translation>lancer le site d'essai (Site API v1.1, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="66" />
+        <source>adresse d'écoute (127.0.0.1 par défaut)</source>
+        <translation>adresse d'écoute (127.0.0.1 par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="72" />
+        <source>port (8765 par défaut ; 0 = un port libre)</source>
+        <translation>port (8765 par défaut ; 0 = un port libre)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="77" />
+        <source>le jeton de la boutique (par défaut : $SHOPSYNC_SANDBOX_TOKEN ou « sandbox-token »)</source>
+        <translation>le jeton de la boutique (par défaut : $SHOPSYNC_SANDBOX_TOKEN ou « sandbox-token »)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="86" />
+        <source>catalogue CSV : reference,brand,title,has_sizes[,sizes] (par défaut : le catalogue d'exemple, si le dossier --data n'en a pas encore)</source>
+        <translation>catalogue CSV : reference,brand,title,has_sizes[,sizes] (par défaut : le catalogue d'exemple, si le dossier --data n'en a pas encore)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="95" />
+        <source>dossier de l'état SQLite du site d'essai (par défaut : sandbox/ dans le dossier de ShopSync)</source>
+        <translation>dossier de l'état SQLite du site d'essai (par défaut : sandbox/ dans le dossier de ShopSync)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="105" />
+        <source>part des requêtes de l'API qui échouent (0 à 1)</source>
+        <translation>part des requêtes de l'API qui échouent (0 à 1)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="111" />
+        <source>servir ce dépôt de mises à jour TUF (shopsync-release init) sous /updates</source>
+        <translation>servir ce dépôt de mises à jour TUF (shopsync-release init) sous /updates</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="119" />
+        <source>graine qui choisit les requêtes en échec</source>
+        <translation>graine qui choisit les requêtes en échec</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="126" />
+        <source>articles par lot avant la réponse 413 (500 par défaut)</source>
+        <translation>articles par lot avant la réponse 413 (500 par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="133" />
+        <source>durée d'une panne « lente » en secondes (2 par défaut)</source>
+        <translation>durée d'une panne « lente » en secondes (2 par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="140" />
+        <source>le connecteur est en retard après ce délai sans signal (45m par défaut)</source>
+        <translation>le connecteur est en retard après ce délai sans signal (45m par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="149" />
+        <source>le connecteur est silencieux après ce délai sans signal (6h par défaut)</source>
+        <translation>le connecteur est silencieux après ce délai sans signal (6h par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="157" />
+        <source>confirm : tant que le connecteur est silencieux, les produits en stock affichent « disponibilité à confirmer » (off par défaut)</source>
+        <translation>confirm : tant que le connecteur est silencieux, les produits en stock affichent « disponibilité à confirmer » (off par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="197" />
+        <source>catalogue : %1</source>
+        <translation>catalogue : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="201" />
+        <source>catalogue : %1 produit(s) gardé(s) dans le dossier de données</source>
+        <translation>catalogue : %1 produit(s) gardé(s) dans le dossier de données</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="208" />
+        <source>catalogue : le catalogue d'exemple (%1) ; --catalog FICHIER.csv pour le vôtre</source>
+        <translation>catalogue : le catalogue d'exemple (%1) ; --catalog FICHIER.csv pour le vôtre</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="214" />
+        <source>ATTENTION : catalogue VIDE (pas de --catalog, pas de catalogue d'exemple) : rien ne pourra être publié ; relancez avec --catalog FICHIER.csv</source>
+        <translation>ATTENTION : catalogue VIDE (pas de --catalog, pas de catalogue d'exemple) : rien ne pourra être publié ; relancez avec --catalog FICHIER.csv</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="242" />
+        <source>boutique : %1/   contrat : %2/openapi.json</source>
+        <translation>boutique : %1/   contrat : %2/openapi.json</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="244" />
+        <source>back-office : %1/admin (mot de passe : le jeton de la boutique)</source>
+        <translation>back-office : %1/admin (mot de passe : le jeton de la boutique)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="247" />
+        <source>données : %1</source>
+        <translation>données : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="251" />
+        <source>mises à jour : %1/updates/ depuis %2</source>
+        <translation>mises à jour : %1/updates/ depuis %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="254" />
+        <source>pannes : %1 des requêtes de l'API (graine %2)</source>
+        <translation>pannes : %1 des requêtes de l'API (graine %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="256" />
+        <source>Ctrl-C pour arrêter.</source>
+        <translation>Ctrl-C pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/site/sandbox/cli.py" line="283" />
+        <source>Site d'essai ShopSync arrêté.</source>
+        <translation>Site d'essai ShopSync arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/_common.py" line="21" />
+        <source>afficher la version et quitter</source>
+        <translation>afficher la version et quitter</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/_common.py" line="27" />
+        <source>dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : $SHOPSYNC_HOME ou le dossier de données de l'utilisateur</source>
+        <translation>dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : $SHOPSYNC_HOME ou le dossier de données de l'utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="21" />
+        <source>rapport de préparation : l'ERP est-il prêt à être relié au site ?</source>
+        <translation>rapport de préparation : l'ERP est-il prêt à être relié au site ?</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="33" />
+        <source>export de l'ERP (par défaut : les réglages)</source>
+        <translation>export de l'ERP (par défaut : les réglages)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="39" />
+        <location filename="../../shopsync/commands/match.py" line="47" />
+        <source>profil de l'ERP (par défaut : les réglages)</source>
+        <translation>profil de l'ERP (par défaut : les réglages)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="43" />
+        <source>catalogue CSV (reference,brand,title)</source>
+        <translation>catalogue CSV (reference,brand,title)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="48" />
+        <source>vérification de première connexion : le site, le jeton, son catalogue, puis le rapport</source>
+        <translation>vérification de première connexion : le site, le jeton, son catalogue, puis le rapport</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="53" />
+        <source>Code de sortie : 0 prêt ; 4 à corriger ou pas prêt (une personne doit agir avant de relier la boutique) ; 2 réglages ou fichiers illisibles ; 3 site injoignable (--site).</source>
+        <translation>Code de sortie : 0 prêt ; 4 à corriger ou pas prêt (une personne doit agir avant de relier la boutique) ; 2 réglages ou fichiers illisibles ; 3 site injoignable (--site).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="60" />
+        <source>rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)</source>
+        <translation>rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="75" />
+        <source>--output %1 : un fichier .html, .xlsx ou .csv est attendu</source>
+        <translation>--output %1 : un fichier .html, .xlsx ou .csv est attendu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="98" />
+        <source>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d'abord une synchronisation)</source>
+        <translation>aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou lancez d'abord une synchronisation)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="142" />
+        <source>Verdict : %1 — rapport écrit dans %2</source>
+        <translation>Verdict : %1 — rapport écrit dans %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="199" />
+        <source>Verdict : %1</source>
+        <translation>Verdict : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="206" />
+        <source>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</source>
+        <translation>%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du catalogue ; %6 produits du site dépubliés à la 1re synchro</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="221" />
+        <source>Marque</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="221" />
+        <source>ERP</source>
+        <translation>ERP</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="221" />
+        <source>Connectés</source>
+        <translation>Connectés</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="222" />
+        <source>À réécrire</source>
+        <translation>À réécrire</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="222" />
+        <source>Absents</source>
+        <translation>Absents</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="223" />
+        <source>Dépubliés</source>
+        <translation>Dépubliés</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="223" />
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="229" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="234" />
+        <source>À réécrire (référence ERP → écriture suggérée) :</source>
+        <translation>À réécrire (référence ERP → écriture suggérée) :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/check.py" line="238" />
+        <source>… et %1 autres (--output rapport.xlsx)</source>
+        <translation>… et %1 autres (--output rapport.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/gui.py" line="11" />
+        <source>démarrer l'application de la barre des tâches (par défaut sans commande)</source>
+        <translation>démarrer l'application de la barre des tâches (par défaut sans commande)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/gui.py" line="22" />
+        <source>démarrer dans la barre des tâches sans ouvrir de fenêtre</source>
+        <translation>démarrer dans la barre des tâches sans ouvrir de fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/gui.py" line="25" />
+        <location filename="../../shopsync/commands/run.py" line="34" />
+        <location filename="../../shopsync/commands/sync.py" line="43" />
+        <source>journal détaillé (débogage)</source>
+        <translation>journal détaillé (débogage)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="19" />
+        <source>lire un export de l'ERP et afficher les articles en stock que ShopSync y comprend</source>
+        <translation>lire un export de l'ERP et afficher les articles en stock que ShopSync y comprend</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="33" />
+        <source>l'export (CSV/TXT, XLSX/XLS/ODS, DBF) ou un motif ; facultatif quand le profil nomme sa propre source (ODBC, 4D REST) ou que config.toml nomme l'export</source>
+        <translation>l'export (CSV/TXT, XLSX/XLS/ODS, DBF) ou un motif ; facultatif quand le profil nomme sa propre source (ODBC, 4D REST) ou que config.toml nomme l'export</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="43" />
+        <source>profil de l'ERP : auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, un profil du dossier de ShopSync ou un fichier .toml (par défaut : celui de config.toml, sinon auto)</source>
+        <translation>profil de l'ERP : auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, un profil du dossier de ShopSync ou un fichier .toml (par défaut : celui de config.toml, sinon auto)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="54" />
+        <source>jsonl : un objet JSON par article (par défaut) ; table : colonnes alignées ; summary : les comptes seulement</source>
+        <translation>jsonl : un objet JSON par article (par défaut) ; table : colonnes alignées ; summary : les comptes seulement</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="139" />
+        <source>séparateur %1</source>
+        <translation>séparateur %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="141" />
+        <source>feuille %1</source>
+        <translation>feuille %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="157" />
+        <source>source : %1</source>
+        <translation>source : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="159" />
+        <source>lu comme : %1 (profil %2)</source>
+        <translation>lu comme : %1 (profil %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="166" />
+        <source>colonnes : %1</source>
+        <translation>colonnes : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="168" />
+        <source>lignes de données : %1</source>
+        <translation>lignes de données : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="170" />
+        <source>articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)</source>
+        <translation>articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="173" />
+        <source>lignes rejetées : %1</source>
+        <translation>lignes rejetées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/read.py" line="174" />
+        <source>avertissements : %1</source>
+        <translation>avertissements : %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/run.py" line="18" />
+        <source>synchroniser selon le planning (--headless : en service, sans fenêtre)</source>
+        <translation>synchroniser selon le planning (--headless : en service, sans fenêtre)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/run.py" line="29" />
+        <source>sans application de barre des tâches : le planificateur seul (service)</source>
+        <translation>sans application de barre des tâches : le planificateur seul (service)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/screenshots.py" line="11" />
+        <source>dessiner le menu et chaque fenêtre avec les données de démonstration en fichiers PNG (hors écran)</source>
+        <translation>dessiner le menu et chaque fenêtre avec les données de démonstration en fichiers PNG (hors écran)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/screenshots.py" line="20" />
+        <source>dossier des fichiers PNG</source>
+        <translation>dossier des fichiers PNG</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="11" />
+        <source>une synchronisation : lire l'export de l'ERP, envoyer au site ce qui a changé</source>
+        <translation>une synchronisation : lire l'export de l'ERP, envoyer au site ce qui a changé</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="22" />
+        <source>une seule synchronisation, puis quitter (par défaut)</source>
+        <translation>une seule synchronisation, puis quitter (par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="27" />
+        <source>montrer ce qui changerait, sans rien envoyer</source>
+        <translation>montrer ce qui changerait, sans rien envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="32" />
+        <source>tout relire (comme la réconciliation de nuit)</source>
+        <translation>tout relire (comme la réconciliation de nuit)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/commands/sync.py" line="37" />
+        <source>un seul document JSON sur la sortie standard (le texte va sur la sortie d'erreur)</source>
+        <translation>un seul document JSON sur la sortie standard (le texte va sur la sortie d'erreur)</translation>
     </message>
     <message>
         <location filename="../../shopsync/commands/quit.py" line="48" />
@@ -474,6 +1118,16 @@
         <translation>%1 : ce n'est pas un fichier TOML valide (ligne %2, colonne %3)</translation>
     </message>
     <message>
+        <location filename="../../shopsync/config.py" line="123" />
+        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
+        <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/config.py" line="270" />
+        <source>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
+        <translation>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/config.py" line="91" />
         <source>%1 : [%2] %3 : attendu %4, trouvé %5</source>
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
@@ -484,11 +1138,6 @@
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/config.py" line="123" />
-        <source>%1 : [%2] doit être une table de clés (clé = valeur)</source>
-        <translation>%1 : [%2] doit être une table de clés (clé = valeur)</translation>
-    </message>
-    <message>
         <location filename="../../shopsync/config.py" line="221" />
         <source>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</source>
         <translation>le trousseau du système est illisible (%1) : le jeton du site %2 ne peut pas y être lu. Réparez le trousseau, ou définissez %3.</translation>
@@ -497,11 +1146,6 @@
         <location filename="../../shopsync/config.py" line="256" />
         <source>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</source>
         <translation>le trousseau du système ne peut pas garder le jeton du site (%1) ; sans trousseau, définissez %2.</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/config.py" line="270" />
-        <source>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</source>
-        <translation>les identifiants WooCommerce s'écrivent clé:secret (ck_…:cs_…), tels que WooCommerce les donne dans Réglages › Avancé › API REST</translation>
     </message>
     <message>
         <location filename="../../shopsync/services/settings.py" line="80" />
@@ -1089,6 +1733,39 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="109" />
+        <source>aucun produit de cette marque dans le catalogue du site</source>
+        <translation>aucun produit de cette marque dans le catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="112" />
+        <source>aucune référence de l'ERP ne correspond au catalogue du site</source>
+        <translation>aucune référence de l'ERP ne correspond au catalogue du site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="115" />
+        <source>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</source>
+        <translation>seules %1 des références connues du site sont écrites comme il faut (seuil %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="119" />
+        <source>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</source>
+        <translation>la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="123" />
+        <source>%1 référence(s) à réécrire ou à accepter comme alias</source>
+        <translation>%1 référence(s) à réécrire ou à accepter comme alias</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="126" />
+        <source>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</source>
+        <translation>la première synchro dépublierait %1 produit(s) (%2, seuil %3)</translation>
+    </message>
+</context>
+<context>
     <name>RulesPage</name>
     <message>
         <location filename="../../shopsync/gui/windows/settings/pages.py" line="352" />
@@ -1506,32 +2183,32 @@
         <translation>envoi</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="213" />
+        <location filename="../../shopsync/texts.py" line="215" />
         <source>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</source>
         <translation>Le site a refusé le jeton : entrez-en un nouveau dans les paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="217" />
+        <location filename="../../shopsync/texts.py" line="219" />
         <source>%n dépublication(s) attendent votre accord.</source>
         <translation><numerusform>%n dépublication attend votre accord.</numerusform><numerusform>%n dépublications attendent votre accord.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="248" />
+        <location filename="../../shopsync/texts.py" line="250" />
         <source>%n produit(s) refusé(s) par le site.</source>
         <translation><numerusform>%n produit refusé par le site.</numerusform><numerusform>%n produits refusés par le site.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="250" />
+        <location filename="../../shopsync/texts.py" line="252" />
         <source>Le disque refuse d'écrire : %1</source>
         <translation>Le disque refuse d'écrire : %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="253" />
+        <location filename="../../shopsync/texts.py" line="255" />
         <source>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</source>
         <translation>Base locale endommagée, reconstruite le %1 : la synchronisation a repris.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="236" />
+        <location filename="../../shopsync/texts.py" line="238" />
         <source>La dernière synchronisation a échoué.</source>
         <translation>La dernière synchronisation a échoué.</translation>
     </message>
@@ -1541,18 +2218,18 @@
         <translation>Le site a refusé le jeton</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="219" />
+        <location filename="../../shopsync/texts.py" line="221" />
         <source>Export ERP illisible, rien n'a changé sur le site : %1</source>
         <translation>Export ERP illisible, rien n'a changé sur le site : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="230" />
-        <location filename="../../shopsync/texts.py" line="239" />
+        <location filename="../../shopsync/texts.py" line="232" />
+        <location filename="../../shopsync/texts.py" line="241" />
         <source>%n changement(s) en attente depuis %1</source>
         <translation><numerusform>%n changement en attente depuis %1</numerusform><numerusform>%n changements en attente depuis %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="227" />
+        <location filename="../../shopsync/texts.py" line="229" />
         <source>Le site n'a pas répondu à la dernière synchronisation.</source>
         <translation>Le site n'a pas répondu à la dernière synchronisation.</translation>
     </message>
@@ -1577,7 +2254,7 @@
         <translation>Pas encore synchronisé</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="211" />
+        <location filename="../../shopsync/texts.py" line="213" />
         <source>Choisissez l'export de l'ERP et le site dans les paramètres.</source>
         <translation>Choisissez l'export de l'ERP et le site dans les paramètres.</translation>
     </message>
@@ -1587,7 +2264,7 @@
         <translation>À jour</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="209" />
+        <location filename="../../shopsync/texts.py" line="211" />
         <source>Dernière synchronisation à %1</source>
         <translation>Dernière synchronisation à %1</translation>
     </message>
@@ -1797,6 +2474,26 @@
         <translation>Hors site</translation>
     </message>
     <message>
+        <location filename="../../shopsync/report/readiness.py" line="42" />
+        <source>prêt</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="43" />
+        <source>à corriger</source>
+        <translation>à corriger</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="44" />
+        <source>pas prêt</source>
+        <translation>pas prêt</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/report/readiness.py" line="45" />
+        <source>hors catalogue</source>
+        <translation>hors catalogue</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/texts.py" line="123" />
         <source>identiques</source>
         <translation>identiques</translation>
@@ -1877,12 +2574,12 @@
         <translation>Rien ne sera publié : chaque article connecté est retenu par sa marque ou par son statut dans l'ERP.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/texts.py" line="237" />
+        <location filename="../../shopsync/texts.py" line="239" />
         <source>La dernière synchronisation a échoué : %1</source>
         <translation>La dernière synchronisation a échoué : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/texts.py" line="244" />
+        <location filename="../../shopsync/texts.py" line="246" />
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>

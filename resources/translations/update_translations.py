@@ -57,8 +57,9 @@ def sources() -> list[str]:
         + [
             package / name
             for name in (
-                "cli.py", "config.py", "settings_schema.py", "texts.py", "demo_data.py", "sync/messages.py",
-                "erp/messages.py",
+                "cli.py", "cli_parser.py", "config.py", "settings_schema.py", "texts.py",
+                "demo_data.py", "sync/messages.py", "erp/messages.py", "site/sandbox/cli.py",
+                "report/readiness.py",
             )
         ]
         + [package / "services" / "settings.py"]

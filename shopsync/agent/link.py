@@ -26,9 +26,10 @@ from shopsync.agent.requests import Actions, SupportHandler
 from shopsync.config import Settings
 from shopsync.durations import DurationError, parse_duration
 from shopsync.errors import ConfigError, SiteAuthError, SiteRejected, SiteUnreachable
+from shopsync.services import platform as store
 from shopsync.site.protocol import SupportRequest
 from shopsync.sync.port import Capability, can
-from shopsync.sync.vocab import Trigger
+from shopsync.sync.vocab import RunStatus, Trigger
 
 log = logging.getLogger("shopsync.agent")
 
@@ -68,8 +69,10 @@ class PlatformLink:
         clock: Callable[[], float] = time.time,
         listener: Callable[[str, dict[str, Any]], None] | None = None,
         offline_retry: float = OFFLINE_RETRY,
+        handle_requests: bool = True,
     ) -> None:
         self.settings = settings
+        self.handle_requests = handle_requests
         self.host = host
         self.clock = clock
         self.listener = listener
@@ -158,8 +161,10 @@ class PlatformLink:
                 requests = client.put_heartbeat(self._payload(now))
                 self._received(now, interval)
                 self._send_report(client)
-                if requests:
+                if requests and self.handle_requests:
                     self._handler().handle(client, requests, now)
+                elif requests:  # acknowledged by the tray app or the service, which do them
+                    log.info("%d support request(s) left for the tray app or the service", len(requests))
             return True
         except SiteRejected as exc:
             if exc.status_code in NOT_SUPPORTED and self.last_signal_at is None:
@@ -213,16 +218,14 @@ class PlatformLink:
     def _send_report(self, client: Any) -> None:
         if self._report_unsupported:
             return
-        from shopsync.store.db import get_meta, set_meta
-
         db = self._store()
         inputs = reports.inputs_fingerprint(db)
-        if inputs == get_meta(db, REPORT_INPUTS_KEY):
+        if inputs == store.remembered(db, REPORT_INPUTS_KEY):
             return
         report = reports.build_from_store(db)
         if report is None:
             return
-        if report["hash"] != get_meta(db, REPORT_SENT_KEY):
+        if report["hash"] != store.remembered(db, REPORT_SENT_KEY):
             from shopsync.agent_id import agent_id
 
             try:
@@ -233,8 +236,8 @@ class PlatformLink:
                 log.warning("the site does not take the connection report (Site API v1.1)")
                 self._report_unsupported = True
                 return
-            set_meta(db, REPORT_SENT_KEY, report["hash"])
-        set_meta(db, REPORT_INPUTS_KEY, inputs)
+            store.remember(db, REPORT_SENT_KEY, report["hash"])
+        store.remember(db, REPORT_INPUTS_KEY, inputs)
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -269,10 +272,14 @@ class PlatformLink:
 
     def _store(self):
         if self._db is None:
-            from shopsync.store.db import open_db
-
-            self._db = open_db(self.settings.db_path)
+            self._db = store.open_store(self.settings.db_path)
         return self._db
+
+    def close(self) -> None:
+        """The link's database connection (a one-shot link has no thread to close it)."""
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None
 
     def _default_client(self):
         from shopsync.site.factory import Purpose, SiteTargets
@@ -306,6 +313,60 @@ class SchedulerHost:
 
     def next_run_at(self) -> float | None:
         return self.scheduler.next_run_time()
+
+
+class OneShotHost:
+    """`shopsync sync --once` (a scheduled task) as the link's host: no scheduler, so nothing
+    paused and no next run known; support requests are not carried out here (the tray app or
+    the service does them and acknowledges them)."""
+
+    def full_reconcile(self) -> bool:
+        return False
+
+    def pause(self) -> None:
+        pass
+
+    def resume(self) -> None:
+        pass
+
+    def is_paused(self) -> bool:
+        return False
+
+    def next_run_at(self) -> float | None:
+        return None
+
+
+# Run outcomes after which a heartbeat is not sent: the site was not reached (it would not be
+# reached either), refused the token (it would refuse the heartbeat too), or another process
+# holds the run (and beats after it).
+NO_HEARTBEAT_AFTER = frozenset(
+    {RunStatus.OFFLINE, RunStatus.TOKEN_REFUSED, RunStatus.BUSY, RunStatus.DRY_RUN}
+)
+
+
+def heartbeat_after_run(
+    settings: Settings,
+    status: str,
+    *,
+    client_factory: Callable[[], Any] | None = None,
+    clock: Callable[[], float] = time.time,
+) -> bool:
+    """One heartbeat after a run outside the scheduler (`sync --once`), as the service sends
+    after each run (docs/site-api.md). One attempt through the factory's HEARTBEAT policy
+    (bounded in size and time, no retry), plus the connection report when it changed. Never
+    raises: a sync's outcome does not depend on its heartbeat; a v1 site's 404 is logged once.
+    True when the site received it."""
+    if status in NO_HEARTBEAT_AFTER:
+        return False
+    link = PlatformLink(settings, OneShotHost(), client_factory=client_factory, clock=clock,
+                        handle_requests=False)  # fmt: skip
+    try:
+        return link.beat(clock())
+    except Exception:  # noqa: BLE001 - a bug in the heartbeat never fails the sync
+        log.exception("heartbeat after the run failed")
+        return False
+    finally:
+        link.close()
 
 
 def link_for(scheduler: Any) -> PlatformLink:

@@ -16,12 +16,8 @@ from typing import Any
 import sqlite_utils
 
 from shopsync.matching import SUGGESTED, CatalogIndex, MatchResult
+from shopsync.services import platform as store
 from shopsync.site.protocol import MAX_REPORT_ENTRIES
-from shopsync.store import aliases as alias_store
-from shopsync.store import brands as brand_store
-from shopsync.store import catalog as catalog_store
-from shopsync.store import erp_cache
-from shopsync.store.db import get_meta
 
 NO_BRAND = "(sans marque)"
 
@@ -44,29 +40,29 @@ def inputs_fingerprint(db: sqlite_utils.Database) -> str:
     and brands (not its quantities: a new export every few minutes must not mean a new report),
     the catalogue, the shop's alias and brand decisions. No matching, one pass."""
     digest = hashlib.sha256()
-    for reference, brand in sorted({(line.reference, line.brand or "") for line in erp_cache.load_lines(db)}):
+    for reference, brand in sorted({(line.reference, line.brand or "") for line in store.erp_lines(db)}):
         digest.update(f"{reference}\x1f{brand}\x1e".encode("utf-8", "surrogatepass"))
+    accepted, rejected = store.alias_decisions(db)
     parts = (
         digest.hexdigest(),
-        get_meta(db, "catalog_hash"),
-        sorted(alias_store.accepted(db).items()),
-        sorted(alias_store.rejected(db)),
-        brand_store.mappings_version(db),
+        store.catalogue_hash(db),
+        sorted(accepted.items()),
+        sorted(rejected),
+        store.brand_decisions_version(db),
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def build_from_store(db: sqlite_utils.Database) -> dict[str, Any] | None:
     """The report for the last ERP read against the cached catalogue; None before both exist."""
-    catalog = catalog_store.load_catalog(db)
-    lines = erp_cache.load_lines(db)
+    catalog = store.catalogue(db)
+    lines = store.erp_lines(db)
     if not catalog or not lines:
         return None
     items = [(line.reference, line.brand) for line in lines]
-    accepted, rejected = alias_store.accepted(db), alias_store.rejected(db)
+    accepted, rejected = store.alias_decisions(db)
     results = CatalogIndex(catalog).match(items, accepted, rejected, limit=3)
-    undecided = sorted(m.erp_brand for m in brand_store.load_mappings(db).values() if not m.decided)
-    return build(results, accepted, undecided)
+    return build(results, accepted, store.undecided_brands(db))
 
 
 def build(

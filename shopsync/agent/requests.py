@@ -25,13 +25,13 @@ from shopsync.agent import pacing
 from shopsync.config import Settings
 from shopsync.errors import ShopSyncError, SiteUnreachable
 from shopsync.redaction import quote_untrusted, redact
+from shopsync.services.platform import support_journal as support
 from shopsync.site.protocol import (
     MAX_DIAGNOSTIC_BYTES,
     RequestKind,
     RequestOutcome,
     SupportRequest,
 )
-from shopsync.store import support
 
 log = logging.getLogger("shopsync.agent")
 

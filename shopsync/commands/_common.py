@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import argparse
 
+from shopsync.cli_parser import error_document, print_json
+
+__all__ = ["error_document", "print_json"]  # the commands' `--json` output (cli_parser's)
+
 
 def common_options(parser: argparse.ArgumentParser) -> None:
     """`--version` and `--home` on every command and sub-command (a person types them anywhere)."""
     from shopsync import __version__
+    from shopsync.i18n import translate
 
-    parser.add_argument("--version", action="version", version=f"shopsync {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"shopsync {__version__}",
+        help=translate("Cli", "afficher la version et quitter"),
+    )
     parser.add_argument(
         "--home",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="home folder (config.toml, shopsync.db, logs/); default: $SHOPSYNC_HOME or the "
-        "user data folder",
+        help=translate(
+            "Cli",
+            "dossier de ShopSync (config.toml, shopsync.db, logs/) ; par défaut : "
+            "$SHOPSYNC_HOME ou le dossier de données de l'utilisateur",
+        ),
     )
 
 

@@ -7,22 +7,36 @@ product on every sync; rejecting it stops it being offered again.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "aliases"
-HELP = "list, accept or reject reference aliases (ERP reference → catalogue reference)"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli",
+    "lister, accepter ou refuser des alias de référence (référence ERP → référence du catalogue)",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.i18n import translate
+
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    lst = sub.add_parser("list", help="every accepted or rejected alias")
-    lst.add_argument("--json", action="store_true", help="one JSON object per line")
-    lst.add_argument("--stale", action="store_true", help="only aliases whose target vanished")
+    lst = sub.add_parser("list", help=translate("Cli", "chaque alias accepté ou refusé"))
+    lst.add_argument(
+        "--json",
+        action="store_true",
+        help=translate("Cli", 'un seul document JSON : {"aliases": [...]}'),
+    )
+    lst.add_argument(
+        "--stale",
+        action="store_true",
+        help=translate("Cli", "seulement les alias dont la cible a disparu du catalogue"),
+    )
     _home(lst)
     for action, text in (
-        ("accept", "connect ERP_REF to CATALOG_REF on every sync"),
-        ("reject", "remember that ERP_REF is not CATALOG_REF"),
+        ("accept", translate("Cli", "relier ERP_REF à CATALOG_REF à chaque synchronisation")),
+        ("reject", translate("Cli", "retenir que ERP_REF n'est pas CATALOG_REF")),
     ):
         p = sub.add_parser(action, help=text)
         p.add_argument("erp_ref", metavar="ERP_REF")
@@ -32,8 +46,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _home(parser: argparse.ArgumentParser) -> None:
     """`--home` after the action too (`shopsync aliases list --home DIR`)."""
+    from shopsync.i18n import translate
+
     parser.add_argument(
-        "--home", metavar="DIR", default=argparse.SUPPRESS, help="home folder (see shopsync --help)"
+        "--home",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=translate("Cli", "dossier de ShopSync (voir shopsync --help)"),
     )
 
 
@@ -64,8 +83,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _print(rows: list[dict], as_json: bool) -> None:
     if as_json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+        from shopsync.commands._common import print_json
+
+        print_json({"aliases": rows})
         return
     from shopsync.i18n import translate
 

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import json
+
+from shopsync.i18n import QT_TRANSLATE_NOOP
 
 NAME = "brands"
-HELP = "list ERP brands and their mapping, or map a brand to the site"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli", "lister les marques de l'ERP et leur choix, ou décider d'une marque pour le site"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from shopsync.commands._common import common_options
+    from shopsync.i18n import translate
 
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    lst = sub.add_parser("list", help="every ERP brand with its product count and mapping")
+    lst = sub.add_parser(
+        "list",
+        help=translate("Cli", "chaque marque de l'ERP avec son nombre de produits et son choix"),
+    )
     lst.add_argument("--json", action="store_true")
     common_options(lst)
-    mp = sub.add_parser("map", help="set a brand's mode (a brand absent from the ERP is allowed)")
+    mp = sub.add_parser(
+        "map",
+        help=translate(
+            "Cli", "choisir le mode d'une marque (une marque absente de l'ERP est permise)"
+        ),
+    )
     mp.add_argument("brand", metavar="BRAND")
     # rules.MODES, spelt out: command modules import only the stdlib at import time
     mp.add_argument("--mode", required=True, choices=["stock", "preorder", "off"])
@@ -39,15 +51,20 @@ def run(args: argparse.Namespace) -> int:
                 )
             mapping = svc.brands.set_mapping(args.brand, args.mode, args.site_brand)
             row = next(
-                (r for r in svc.brands.table().rows if fold(r.erp_brand) == fold(mapping.erp_brand)),
+                (
+                    r
+                    for r in svc.brands.table().rows
+                    if fold(r.erp_brand) == fold(mapping.erp_brand)
+                ),
                 None,
             )
             print(_mapped(mapping, row.target if row else None))
             return 0
         table = svc.brands.table()
     if args.json:
-        for row in table.rows:
-            print(json.dumps(row.as_dict(), ensure_ascii=False))
+        from shopsync.commands._common import print_json
+
+        print_json({"brands": [row.as_dict() for row in table.rows]})
         return 0
     for line in _lines(table.rows):
         print(line)

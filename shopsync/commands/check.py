@@ -15,35 +15,56 @@ import argparse
 import sys
 from pathlib import Path
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "check"
-HELP = "readiness report: is the ERP ready to be connected to the site?"
+HELP = QT_TRANSLATE_NOOP("Cli", "rapport de préparation : l'ERP est-il prêt à être relié au site ?")
 
 OUTPUTS = (".html", ".htm", ".xlsx", ".csv")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.i18n import translate
+
     parser.add_argument(
-        "--erp", metavar="FILE", default=None, help="ERP export (default: settings)"
+        "--erp",
+        metavar="FILE",
+        default=None,
+        help=translate("Cli", "export de l'ERP (par défaut : les réglages)"),
     )
     parser.add_argument(
-        "--profile", metavar="P", default=None, help="ERP profile (default: settings)"
+        "--profile",
+        metavar="P",
+        default=None,
+        help=translate("Cli", "profil de l'ERP (par défaut : les réglages)"),
     )
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--catalog", metavar="CSV", help="catalogue CSV (reference,brand,title)")
+    source.add_argument(
+        "--catalog", metavar="CSV", help=translate("Cli", "catalogue CSV (reference,brand,title)")
+    )
     source.add_argument(
         "--site",
         action="store_true",
-        help="first-connection check: the site, the token, its catalogue, then the report",
+        help=translate(
+            "Cli",
+            "vérification de première connexion : le site, le jeton, son catalogue, puis le rapport",
+        ),
+    )
+    parser.epilog = translate(
+        "Cli",
+        "Code de sortie : 0 prêt ; 4 à corriger ou pas prêt (une personne doit agir avant de "
+        "relier la boutique) ; 2 réglages ou fichiers illisibles ; 3 site injoignable (--site).",
     )
     parser.add_argument(
         "--output", metavar="FILE", default=None,
-        help="report.html, report.xlsx or report.csv (default: a summary on stdout)",
+        help=translate("Cli", "rapport.html, rapport.xlsx ou rapport.csv (par défaut : un résumé sur la sortie standard)"),
     )  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
     from shopsync.commands._common import load
     from shopsync.errors import ConfigError
+    from shopsync.i18n import arg, translate
     from shopsync.matching import CatalogIndex
     from shopsync.report import readiness, sources
     from shopsync.rules import fold_brand
@@ -51,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output).expanduser() if args.output else None
     if output is not None and output.suffix.lower() not in OUTPUTS:
-        raise ConfigError(f"--output {output}: expected a .html, .xlsx or .csv file")
+        text = translate("Cli", "--output %1 : un fichier .html, .xlsx ou .csv est attendu")
+        raise ConfigError(arg(text, output))
     settings = load(args)
     site_check = None
     if args.site:
@@ -69,11 +91,15 @@ def run(args: argparse.Namespace) -> int:
         elif args.catalog:
             catalog, where = sources.load_catalog_csv(args.catalog), str(args.catalog)
         else:
-            catalog, where = svc.references.catalog(), "catalogue de la dernière synchro"
+            catalog = svc.references.catalog()
+            where = "catalogue de la dernière synchro"  # the report file is the CSM's, in French
             if not catalog:
                 raise ConfigError(
-                    "no catalogue to compare with: pass --catalog CSV or --site "
-                    "(or run a sync first)"
+                    translate(
+                        "Cli",
+                        "aucun catalogue à comparer : donnez --catalog FICHIER.csv ou --site (ou "
+                        "lancez d'abord une synchronisation)",
+                    )
                 )
         accepted, rejected = svc.references.decisions()
         items = [(line.reference, line.brand) for line in read.lines]
@@ -93,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     )  # fmt: skip
     if output is None:
         _print_summary(report)
-        return 0
+        return verdict_exit_code(report.verdict)
     suffix = output.suffix.lower()
     if suffix in (".html", ".htm"):
         from shopsync.report.html import render
@@ -107,8 +133,15 @@ def run(args: argparse.Namespace) -> int:
         from shopsync.report.sheets import write_readiness_csv
 
         write_readiness_csv(report, output)
-    print(f"verdict : {report.verdict} — rapport écrit dans {output}", file=sys.stderr)
-    return 0
+    from shopsync.i18n import arg, translate
+    from shopsync.report.readiness import VERDICT_LABELS
+
+    word = report.verdict
+    word = translate("State", VERDICT_LABELS[word]) if word in VERDICT_LABELS else word
+    print(
+        arg(translate("Cli", "Verdict : %1 — rapport écrit dans %2"), word, output), file=sys.stderr
+    )
+    return verdict_exit_code(report.verdict)
 
 
 def _first_connection(settings):  # noqa: ANN202 - agent.first_connection.SiteCheck
@@ -143,30 +176,64 @@ def report_lines(counts) -> list[str]:  # noqa: ANN001 - agent.report.ReportCoun
     ]
 
 
-def _print_summary(report) -> None:
+def verdict_exit_code(verdict: str) -> int:
+    """The verdict as the exit code (README's commands table, `check --help`): 0 ready; 4 to
+    fix or not ready — a person must act before the connection, as a sync held by the guard
+    waits for a person (4); 2 and 3 keep their meaning (input or settings; site unreachable)."""
+    from shopsync.errors import EXIT_HELD, EXIT_OK
+    from shopsync.report.readiness import READY
+
+    return EXIT_OK if verdict == READY else EXIT_HELD
+
+
+def _print_summary(report) -> None:  # noqa: ANN001 - a report.readiness.Readiness
+    """The report at a glance, in the shop's language (the files stay the CSM's French)."""
+    from shopsync.formatting import percent
+    from shopsync.i18n import arg, localize, translate
+    from shopsync.report.readiness import VERDICT_LABELS
+
+    def verdict(word: str) -> str:
+        return translate("State", VERDICT_LABELS[word]) if word in VERDICT_LABELS else word
+
     t = report.total
-    print(f"Verdict : {report.verdict}")
+    print(arg(translate("Cli", "Verdict : %1"), verdict(report.verdict)))
     for reason in report.reasons:
-        print(f"  - {reason}")
+        print(f"  - {localize(reason)}")
     if report.counts is not None:  # the one counting: the sync summary and `status` say the same
         print("\n".join(report.counts.sentences()))
     print(
-        f"{t.items} références ERP : {t.connected} connectées ({t.matched_share:.0%}), "
-        f"{t.to_rewrite} à réécrire, {t.not_in_catalog} absentes du catalogue ; "
-        f"{t.would_unpublish} produits du site dépubliés à la 1re synchro"
+        arg(
+            translate(
+                "Cli",
+                "%1 références ERP : %2 connectées (%3), %4 à réécrire, %5 absentes du "
+                "catalogue ; %6 produits du site dépubliés à la 1re synchro",
+            ),
+            t.items,
+            t.connected,
+            percent(t.matched_share),
+            t.to_rewrite,
+            t.not_in_catalog,
+            t.would_unpublish,
+        )  # fmt: skip
     )
     print()
-    print(
-        f"{'Marque':<24}{'ERP':>7}{'Connectés':>11}{'À réécrire':>12}{'Absents':>9}{'Dépubliés':>11}  Verdict"
-    )
+    heads = [
+        translate("Cli", "Marque"), translate("Cli", "ERP"), translate("Cli", "Connectés"),
+        translate("Cli", "À réécrire"), translate("Cli", "Absents"),
+        translate("Cli", "Dépubliés"), translate("Cli", "Verdict"),
+    ]  # fmt: skip
+    widths = [max(len(h) + 2, w) for h, w in zip(heads[1:6], (7, 11, 12, 9, 11), strict=True)]
+    print(f"{heads[0]:<24}" + "".join(f"{h:>{w}}" for h, w in zip(heads[1:6], widths, strict=True))
+          + f"  {heads[6]}")  # fmt: skip
     for r in [*report.rows, t]:
-        print(
-            f"{r.brand[:23]:<24}{r.items:>7}{r.connected:>11}{r.to_rewrite:>12}"
-            f"{r.not_in_catalog:>9}{r.would_unpublish:>11}  {r.verdict}"
-        )
+        name = translate("Cli", "Total") if r is t else r.brand
+        figures = (r.items, r.connected, r.to_rewrite, r.not_in_catalog, r.would_unpublish)
+        print(f"{name[:23]:<24}" + "".join(f"{v:>{w}}" for v, w in zip(figures, widths, strict=True))
+              + f"  {verdict(r.verdict)}")  # fmt: skip
     if report.rewrites:
-        print("\nÀ réécrire (référence ERP → écriture suggérée) :")
+        print("\n" + translate("Cli", "À réécrire (référence ERP → écriture suggérée) :"))
         for r in report.rewrites[:50]:
-            print(f"  {r.reference:<28} → {r.catalog_reference}  ({r.score:.2f})")
+            print(f"  {r.reference:<28} → {r.catalog_reference}  ({percent(r.score)})")
         if len(report.rewrites) > 50:
-            print(f"  … et {len(report.rewrites) - 50} autres (--output rapport.xlsx)")
+            text = translate("Cli", "… et %1 autres (--output rapport.xlsx)")
+            print("  " + arg(text, len(report.rewrites) - 50))

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "confirm"
-HELP = "confirm the unpublishing held by the safety guard (carried out by the next sync)"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli",
+    "confirmer les dépublications retenues par la sécurité (la prochaine synchronisation les effectue)",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

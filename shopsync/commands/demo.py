@@ -10,14 +10,34 @@ from __future__ import annotations
 import argparse
 import sys
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "demo"
-HELP = "start the sandbox site with sample data, run a sync and show the storefront"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli",
+    "démarrer le site d'essai avec des données d'exemple, synchroniser et montrer la boutique",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--once", action="store_true", help="end after the first sync")
-    parser.add_argument("--headless", action="store_true", help="never open the tray app")
-    parser.add_argument("--port", type=int, default=8765, help="sandbox port (0: any free port)")
+    from shopsync.i18n import translate
+
+    parser.add_argument(
+        "--once",
+        action="store_true",
+        help=translate("Cli", "s'arrêter après la première synchronisation"),
+    )
+    parser.add_argument(
+        "--headless",
+        action="store_true",
+        help=translate("Cli", "ne jamais ouvrir l'application de la barre des tâches"),
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8765,
+        help=translate("Cli", "port du site d'essai (0 : un port libre)"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,8 +72,12 @@ def run(args: argparse.Namespace) -> int:
     server = threading.Thread(
         target=serve,
         kwargs=dict(
-            host="127.0.0.1", port=args.port, token=demo_data.DEMO_TOKEN,
-            catalog=sample("catalog.csv"), data=data, ready=on_ready,
+            host="127.0.0.1",
+            port=args.port,
+            token=demo_data.DEMO_TOKEN,
+            catalog=sample("catalog.csv"),
+            data=data,
+            ready=on_ready,
         ),
         daemon=True,
         name="sandbox",

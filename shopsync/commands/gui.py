@@ -5,15 +5,25 @@ from __future__ import annotations
 
 import argparse
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "gui"
-HELP = "start the tray app (the default when no command is given)"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli", "démarrer l'application de la barre des tâches (par défaut sans commande)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.i18n import translate
+
     parser.add_argument(
-        "--minimized", action="store_true", help="start in the tray without opening a window"
+        "--minimized",
+        action="store_true",
+        help=translate("Cli", "démarrer dans la barre des tâches sans ouvrir de fenêtre"),
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help=translate("Cli", "journal détaillé (débogage)")
+    )
 
 
 def start_gui(args: argparse.Namespace) -> int:

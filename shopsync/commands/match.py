@@ -12,29 +12,56 @@ import argparse
 import sys
 from pathlib import Path
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "match"
-HELP = "match the ERP export's references to the site catalogue (exact, normalized, suggested)"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli",
+    "rapprocher les références de l'export ERP du catalogue du site (identiques, écrites autrement, suggérées)",
+)
 
 FORMATS = ("jsonl", "csv", "xlsx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("erp_file", metavar="ERP_FILE", help="the ERP export to read")
+    from shopsync.i18n import translate
+
+    parser.add_argument(
+        "erp_file", metavar="ERP_FILE", help=translate("Cli", "l'export de l'ERP à lire")
+    )
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument(
-        "--catalog", metavar="CSV", help="catalogue CSV with the columns reference,brand,title"
+        "--catalog",
+        metavar="CSV",
+        help=translate("Cli", "catalogue CSV avec les colonnes reference,brand,title"),
     )
-    source.add_argument("--site", action="store_true", help="fetch the catalogue from the site")
+    source.add_argument(
+        "--site",
+        action="store_true",
+        help=translate("Cli", "télécharger le catalogue depuis le site"),
+    )
     parser.add_argument(
-        "--profile", metavar="P", default=None, help="ERP profile (default: settings)"
+        "--profile",
+        metavar="P",
+        default=None,
+        help=translate("Cli", "profil de l'ERP (par défaut : les réglages)"),
     )
     parser.add_argument(
         "--format", choices=FORMATS, default=None,
-        help="output format (default: from --output's extension, else jsonl)",
+        help=translate("Cli", "format de sortie (par défaut : selon l'extension de --output, sinon jsonl)"),
     )  # fmt: skip
-    parser.add_argument("--output", metavar="F", default=None, help="write here instead of stdout")
     parser.add_argument(
-        "--limit", type=int, default=5, metavar="N", help="candidates per reference (default 5)"
+        "--output",
+        metavar="F",
+        default=None,
+        help=translate("Cli", "écrire dans ce fichier plutôt que sur la sortie standard"),
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=5,
+        metavar="N",
+        help=translate("Cli", "candidats par référence (5 par défaut)"),
     )
 
 

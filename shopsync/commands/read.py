@@ -13,33 +13,49 @@ import contextlib
 import os
 import sys
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "read"
-HELP = "read an ERP export and print the stock items ShopSync understands from it"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli", "lire un export de l'ERP et afficher les articles en stock que ShopSync y comprend"
+)
 # the process may end without freeing the items one by one (see cli._exit_without_teardown)
 EXIT_WITHOUT_TEARDOWN = True
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.i18n import translate
+
     parser.add_argument(
         "file",
         nargs="?",
         metavar="FILE",
-        help="the export (CSV/TXT, XLSX/XLS/ODS, DBF) or a glob; may be left out when the "
-        "profile names its own source (ODBC, 4D REST) or config.toml names the export",
+        help=translate(
+            "Cli",
+            "l'export (CSV/TXT, XLSX/XLS/ODS, DBF) ou un motif ; facultatif quand le profil "
+            "nomme sa propre source (ODBC, 4D REST) ou que config.toml nomme l'export",
+        ),
     )
     parser.add_argument(
         "--profile",
         metavar="NAME|PATH",
         default=None,
-        help="ERP profile: auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, a profile of "
-        "the home folder, or a .toml file (default: config.toml's, else auto)",
+        help=translate(
+            "Cli",
+            "profil de l'ERP : auto, bijou3, cestia, m3soft, 4d-text, 4d-rest, odbc, un profil du "
+            "dossier de ShopSync ou un fichier .toml (par défaut : celui de config.toml, sinon "
+            "auto)",
+        ),
     )
     parser.add_argument(
         "--format",
         choices=("jsonl", "table", "summary"),
         default="jsonl",
-        help="jsonl: one JSON object per item (default); table: aligned columns; "
-        "summary: counts only",
+        help=translate(
+            "Cli",
+            "jsonl : un objet JSON par article (par défaut) ; table : colonnes alignées ; "
+            "summary : les comptes seulement",
+        ),
     )
 
 
@@ -63,8 +79,10 @@ def _configured(home: str | None) -> tuple[str | None, str | None]:
     if not isinstance(erp, dict):
         return None, None
     path, profile = erp.get("path"), erp.get("profile")
-    return (path if isinstance(path, str) and path else None,
-            profile if isinstance(profile, str) and profile else None)
+    return (
+        path if isinstance(path, str) and path else None,
+        profile if isinstance(profile, str) and profile else None,
+    )
 
 
 def _item(line) -> dict:  # type: ignore[no-untyped-def]
@@ -91,15 +109,14 @@ def _print_jsonl(result, out) -> None:  # type: ignore[no-untyped-def]
 
 def _print_table(result, out) -> None:  # type: ignore[no-untyped-def]
     columns = ("reference", "brand", "designation", "quantity", "price", "size", "ean", "status")
-    rows = [
-        ["" if v is None else str(v) for v in _item(line).values()] for line in result.lines
-    ]
+    rows = [["" if v is None else str(v) for v in _item(line).values()] for line in result.lines]
     widths = [len(c) for c in columns]
     for row in rows:
         for i, cell in enumerate(row):
             row[i] = cell if len(cell) <= 40 else cell[:39] + "…"
             widths[i] = max(widths[i], len(row[i]))
     right = {3, 4}
+
     def fmt(cells: list[str]) -> str:
         return "  ".join(
             c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
@@ -111,14 +128,17 @@ def _print_table(result, out) -> None:  # type: ignore[no-untyped-def]
 
 
 def _print_summary(result, out) -> None:  # type: ignore[no-untyped-def]
+    """The read at a glance, in the shop's language."""
+    from shopsync.i18n import arg, translate
+
     details = getattr(result, "details", {}) or {}
     how = [details.get("format")]
     if details.get("encoding"):
         how.append(details["encoding"])
     if details.get("delimiter_name"):
-        how.append(f"{details['delimiter_name']}-separated")
+        how.append(arg(translate("Cli", "séparateur %1"), details["delimiter_name"]))
     if details.get("sheet"):
-        how.append(f"sheet {details['sheet']!r}")
+        how.append(arg(translate("Cli", "feuille %1"), repr(details["sheet"])))
     from itertools import repeat
     from operator import is_not, itemgetter
 
@@ -130,16 +150,28 @@ def _print_summary(result, out) -> None:  # type: ignore[no-untyped-def]
     quantity = sum(map(itemgetter(field("quantity")), lines))
     priced = sum(map(is_not, map(itemgetter(field("price")), lines), repeat(None)))
     brands = {brand for brand in set(map(itemgetter(field("brand")), lines)) if brand}
-    out.write(f"source: {result.source}\n")
-    out.write(f"read as: {', '.join(h for h in how if h)} (profile {details.get('profile')})\n")
+
+    def line(text: str, *values: object) -> None:
+        out.write(arg(text, *values) + "\n")
+
+    line(translate("Cli", "source : %1"), result.source)
+    line(
+        translate("Cli", "lu comme : %1 (profil %2)"),
+        ", ".join(h for h in how if h),
+        details.get("profile"),
+    )
     mapping = details.get("mapping") or {}
     if mapping:
-        out.write("columns: " + ", ".join(f"{f} = {h!r}" for f, h in mapping.items()) + "\n")
-    out.write(f"data lines: {result.raw_lines}\n")
-    out.write(f"items: {len(result.lines)} ({priced} with a price, {len(brands)} brands, "
-              f"{quantity} pieces in stock)\n")
-    out.write(f"rejected lines: {len(result.rejected)}\n")
-    out.write(f"warnings: {len(result.warnings)}\n")
+        line(
+            translate("Cli", "colonnes : %1"), ", ".join(f"{f} = {h!r}" for f, h in mapping.items())
+        )
+    line(translate("Cli", "lignes de données : %1"), result.raw_lines)
+    line(
+        translate("Cli", "articles : %1 (%2 avec un prix, %3 marques, %4 pièces en stock)"),
+        len(result.lines), priced, len(brands), quantity,
+    )  # fmt: skip
+    line(translate("Cli", "lignes rejetées : %1"), len(result.rejected))
+    line(translate("Cli", "avertissements : %1"), len(result.warnings))
     if result.content_hash:
         out.write(f"sha256: {result.content_hash}\n")
 

@@ -7,20 +7,32 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from shopsync.config import Settings
 
 log = logging.getLogger(__name__)
 
 NAME = "run"
-HELP = "keep syncing on the schedule (--headless: service mode, no window)"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli", "synchroniser selon le planning (--headless : en service, sans fenêtre)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.i18n import translate
+
     parser.add_argument(
-        "--headless", action="store_true", help="no tray app: the scheduler alone (service mode)"
+        "--headless",
+        action="store_true",
+        help=translate(
+            "Cli", "sans application de barre des tâches : le planificateur seul (service)"
+        ),
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help=translate("Cli", "journal détaillé (débogage)")
+    )
 
 
 def run(args: argparse.Namespace) -> int:

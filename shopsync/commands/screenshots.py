@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import argparse
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "screenshots"
-HELP = "render the tray menu and every window with demo data to PNG files (offscreen)"
+HELP = QT_TRANSLATE_NOOP(
+    "Cli",
+    "dessiner le menu et chaque fenêtre avec les données de démonstration en fichiers PNG (hors écran)",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out_dir", metavar="DIR", help="where the PNG files go")
+    from shopsync.i18n import translate
+
+    parser.add_argument("out_dir", metavar="DIR", help=translate("Cli", "dossier des fichiers PNG"))
     parser.add_argument("--language", choices=["fr", "en"], default="fr")
 
 

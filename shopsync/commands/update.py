@@ -2,30 +2,43 @@
 
 Exit codes: 0 up to date or done (also: an update is available), 2 refused or invalid
 (bad signature, expired metadata, rollback, over the size limit, plain http off this machine,
-a failed install), 3 repository unreachable. `--json` prints one line:
-{"status": "up_to_date|available|refused|unreachable", "current": …, "latest": …, "reason": …}.
+a failed install), 3 repository unreachable or not found (404: nothing published there).
+`--json` prints one JSON document: {"status": "up_to_date|available|refused|unreachable|
+not_found", "current": …, "latest": …, "reason": …}.
 Only the standard library is imported here; TUF is imported in `run`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
+from shopsync.i18n import QT_TRANSLATE_NOOP
+
 NAME = "update"
-HELP = "Check for, download (verified) or install a signed ShopSync update."
+HELP = QT_TRANSLATE_NOOP(
+    "Cli", "chercher, télécharger (vérifiée) ou installer une mise à jour signée de ShopSync"
+)
 ACTIONS = ("check", "download", "apply")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from shopsync.i18n import translate
+
     parser.add_argument(
         "action",
         choices=ACTIONS,
-        help="check: is a newer version offered; download: fetch and verify it; "
-        "apply: install it and restart ShopSync",
+        help=translate(
+            "Cli",
+            "check : une version plus récente est-elle proposée ; download : la télécharger et "
+            "la vérifier ; apply : l'installer et redémarrer ShopSync",
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="one JSON line on stdout")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=translate("Cli", "un seul document JSON sur la sortie standard"),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         report = service.apply(settings)
     if args.json:
-        print(json.dumps(report.as_json(), ensure_ascii=False), flush=True)
+        from shopsync.commands._common import print_json
+
+        print_json(report.as_json())
     else:
         stream = sys.stdout if report.exit_code == 0 else sys.stderr
         print(_sentence(report), file=stream, flush=True)
@@ -72,8 +87,16 @@ def _sentence(report) -> str:  # noqa: ANN001 - an update.service.Report
         if report.file:
             text += "\n" + arg(translate("Cli", "Téléchargée et vérifiée : %1"), report.file)
         return text
-    if status is UpdateStatus.UNREACHABLE:
-        text = translate("Cli", "Le dépôt des mises à jour est injoignable : nouvel essai plus tard.")
+    if status is UpdateStatus.NOT_FOUND:
+        text = translate(
+            "Cli",
+            "Aucune mise à jour n'est publiée à l'adresse du dépôt (introuvable) : vérifiez "
+            "[update] url ; nouvel essai plus tard.",
+        )
+    elif status is UpdateStatus.UNREACHABLE:
+        text = translate(
+            "Cli", "Le dépôt des mises à jour est injoignable : nouvel essai plus tard."
+        )
     else:
         text = translate("Cli", "Mise à jour refusée : rien n'a été installé.")
     return f"{text}\n  {report.reason}" if report.reason else text

@@ -26,12 +26,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from shopsync.formatting import percent
+from shopsync.i18n import QT_TRANSLATE_NOOP, arg
+
 if TYPE_CHECKING:
     from shopsync.matching import MatchResult
     from shopsync.model import CatalogProduct
     from shopsync.sync.counts import ExportCounts
 
 READY, TO_FIX, NOT_READY, OFF_CATALOG = "prêt", "à corriger", "pas prêt", "hors catalogue"
+# The verdicts as `shopsync check` says them in the shop's language (the report files keep the
+# French words themselves). Defined beside the words, not in texts.py: texts → sync.counts →
+# this module would be an import cycle.
+VERDICT_LABELS: dict[str, str] = {
+    READY: QT_TRANSLATE_NOOP("State", "prêt"),
+    TO_FIX: QT_TRANSLATE_NOOP("State", "à corriger"),
+    NOT_READY: QT_TRANSLATE_NOOP("State", "pas prêt"),
+    OFF_CATALOG: QT_TRANSLATE_NOOP("State", "hors catalogue"),
+}
 MIN_CONNECTED_SHARE = 0.80
 MAX_UNPUBLISH_SHARE = 0.50
 WARN_UNPUBLISH_SHARE = 0.20
@@ -91,32 +103,68 @@ class Readiness:
     counts: ExportCounts | None = None  # the one counting, with the shop's decisions
 
 
+# The reasons, worded once in French (the report is the CSM's French document) and marked for
+# the catalogue, so that `shopsync check` can say them in the shop's language (i18n.localize).
+REASONS = {
+    "off_catalogue": QT_TRANSLATE_NOOP(
+        "Report", "aucun produit de cette marque dans le catalogue du site"
+    ),
+    "none_connects": QT_TRANSLATE_NOOP(
+        "Report", "aucune référence de l'ERP ne correspond au catalogue du site"
+    ),
+    "few_connected": QT_TRANSLATE_NOOP(
+        "Report",
+        "seules %1 des références connues du site sont écrites comme il faut (seuil %2)",
+    ),
+    "unpublish_too_many": QT_TRANSLATE_NOOP(
+        "Report",
+        "la première synchro dépublierait %1 des produits en ligne de ces marques (seuil %2)",
+    ),
+    "to_rewrite": QT_TRANSLATE_NOOP(
+        "Report", "%1 référence(s) à réécrire ou à accepter comme alias"
+    ),
+    "unpublish_some": QT_TRANSLATE_NOOP(
+        "Report", "la première synchro dépublierait %1 produit(s) (%2, seuil %3)"
+    ),
+}
+
+
+def _pct(share: float) -> str:
+    return percent(share, "fr")
+
+
 def verdict_for(row: BrandRow) -> tuple[str, list[str]]:
     """The verdict for one row's figures, with the reasons in French (see module doc)."""
     reasons: list[str] = []
     known = row.connected + row.to_rewrite
     if known == 0:
         if row.catalog_products == 0:
-            return OFF_CATALOG, ["aucun produit de cette marque dans le catalogue du site"]
-        return NOT_READY, ["aucune référence de l'ERP ne correspond au catalogue du site"]
+            return OFF_CATALOG, [REASONS["off_catalogue"]]
+        return NOT_READY, [REASONS["none_connects"]]
     if row.connected_share < MIN_CONNECTED_SHARE:
         reasons.append(
-            f"seules {row.connected_share:.0%} des références connues du site sont écrites "
-            f"comme il faut (seuil {MIN_CONNECTED_SHARE:.0%})"
+            arg(REASONS["few_connected"], _pct(row.connected_share), _pct(MIN_CONNECTED_SHARE))
         )
     if row.unpublish_share > MAX_UNPUBLISH_SHARE:
         reasons.append(
-            f"la première synchro dépublierait {row.unpublish_share:.0%} des produits en ligne "
-            f"de ces marques (seuil {MAX_UNPUBLISH_SHARE:.0%})"
+            arg(
+                REASONS["unpublish_too_many"],
+                _pct(row.unpublish_share),
+                _pct(MAX_UNPUBLISH_SHARE),
+            )  # fmt: skip
         )
     if reasons:
         return NOT_READY, reasons
     if row.to_rewrite:
-        reasons.append(f"{row.to_rewrite} référence(s) à réécrire ou à accepter comme alias")
+        reasons.append(arg(REASONS["to_rewrite"], row.to_rewrite))
     if row.unpublish_share > WARN_UNPUBLISH_SHARE:
         reasons.append(
-            f"la première synchro dépublierait {row.would_unpublish} produit(s) "
-            f"({row.unpublish_share:.0%}, seuil {WARN_UNPUBLISH_SHARE:.0%})"
+            arg(
+                REASONS["unpublish_some"],
+                row.would_unpublish,
+                _pct(row.unpublish_share),
+                _pct(WARN_UNPUBLISH_SHARE),
+            )  # fmt: skip
         )
     return (TO_FIX, reasons) if reasons else (READY, [])
 

@@ -6,6 +6,7 @@ import time
 
 import sqlite_utils
 
+from shopsync.i18n import localize
 from shopsync.store import runs
 
 
@@ -14,8 +15,13 @@ class HistoryService:
         self.db = db
 
     def recent(self, limit: int = 20) -> list[dict]:
-        """The newest runs first (the engine's run rows: English keys and status words)."""
-        return runs.recent_runs(self.db, limit)
+        """The newest runs first (the engine's run rows: English keys and status words), their
+        message and errors in the language shown now (stored in English: i18n.localize)."""
+        rows = runs.recent_runs(self.db, limit)
+        for row in rows:
+            row["message"] = localize(row["message"] or "") or row["message"]
+            row["errors"] = [localize(str(e)) for e in row["errors"]]
+        return rows
 
     def changes_per_day(self, days: int = 31, now: float | None = None) -> list[tuple[str, int]]:
         """(YYYY-MM-DD local, uploaded changes) over the last `days` days, for the chart."""

@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from shopsync.i18n import localize
 from shopsync.store import brands as brand_store
 from shopsync.store import counts as count_store
 from shopsync.store import delivery, erp_cache, recovery, runs
@@ -272,6 +273,10 @@ class StatusService:
         rejected = delivery.rejections(db)
         waiting = sorted(ref for ref, confirmed in held.items() if not confirmed)
         finished = last_finished_run(recent)
+        for run in {id(r): r for r in (recent[0] if recent else None, finished) if r}.values():
+            # stored in English (RunSummary.as_dict); read here by people: the tray, the status
+            # window, `shopsync status` (`status --json` and the heartbeat word it in English)
+            run["message"] = localize(run.get("message") or "") or run.get("message")
         pending_since = delivery.pending_since(db)
         local_store = recovery.local_store_status(db, self.home)
         state, reasons = assess(

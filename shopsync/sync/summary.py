@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from shopsync.errors import EXIT_OK
+from shopsync.i18n import english
 from shopsync.sync import messages
 
 
@@ -35,7 +36,14 @@ class RunSummary:
     web_orders: int = 0  # units in open web orders kept off the ERP's quantities
 
     def as_dict(self) -> dict[str, Any]:
+        """What is stored in `runs` and printed by `sync --json`: the message and errors in
+        English whatever language the run spoke (`i18n.english`), so that a later reader in
+        another language (`LANG=C status --json`, the heartbeat) gets the same words; a person
+        reads them back in the shop's language through `i18n.localize`."""
         data = asdict(self)
+        data["status"] = str(self.status)
+        data["message"] = english(self.message)
+        data["errors"] = [english(e) for e in self.errors]
         if not self.dry_run:
             data.pop("plan")
         return data

@@ -20,7 +20,7 @@ from tuf.ngclient import FetcherInterface, Updater, UpdaterConfig
 
 from shopsync import __version__
 from shopsync.site.transport import is_loopback
-from shopsync.update.errors import UpdateRefused, UpdateUnreachable
+from shopsync.update.errors import UpdateNotFound, UpdateRefused, UpdateUnreachable
 from shopsync.update.fetcher import TrustStoreFetcher
 from shopsync.update.naming import Platform, Release, parse_version, release_of
 from shopsync.update.rollout import offered
@@ -102,8 +102,13 @@ class UpdateClient:
         try:
             return action(*args)
         except tuf_errors.DownloadHTTPError as exc:
+            if exc.status_code == 404:
+                raise UpdateNotFound(
+                    f"update repository {self.url}: not found (HTTP 404): no update is "
+                    "published at this address"
+                ) from exc
             raise UpdateUnreachable(
-                f"update repository {self.url}: HTTP {exc.status_code} ({exc})"
+                f"update repository {self.url}: HTTP {exc.status_code}"
             ) from exc
         except tuf_errors.SlowRetrievalError as exc:
             raise UpdateUnreachable(f"update repository {self.url}: too slow ({exc})") from exc

@@ -15,3 +15,8 @@ class UpdateUnreachable(ShopSyncError):
     """No answer (network), or no room to keep the answer (update folder): retried later."""
 
     exit_code = EXIT_UNREACHABLE
+
+
+class UpdateNotFound(UpdateUnreachable):
+    """The repository's server answered 404: nothing is published at that address (yet), or
+    the address is wrong. Not an outage: said apart, still retried later (exit 3)."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from shopsync import __version__
 from shopsync.errors import EXIT_INPUT, EXIT_OK, EXIT_UNREACHABLE, ShopSyncError
-from shopsync.update.errors import UpdateUnreachable
+from shopsync.update.errors import UpdateNotFound, UpdateUnreachable
 from shopsync.update.naming import Platform, Release
 from shopsync.update.state import read_state, update_dir, write_state
 
@@ -35,6 +35,7 @@ class UpdateStatus(StrEnum):
     AVAILABLE = "available"
     REFUSED = "refused"
     UNREACHABLE = "unreachable"
+    NOT_FOUND = "not_found"  # the repository answered 404: nothing published at that address
 
 
 EXIT_CODES = {
@@ -42,6 +43,7 @@ EXIT_CODES = {
     UpdateStatus.AVAILABLE: EXIT_OK,
     UpdateStatus.REFUSED: EXIT_INPUT,
     UpdateStatus.UNREACHABLE: EXIT_UNREACHABLE,
+    UpdateStatus.NOT_FOUND: EXIT_UNREACHABLE,  # retried later, like an outage, but said apart
 }
 
 
@@ -131,7 +133,12 @@ def open_client(settings, **options):
 
 
 def _failed(exc: ShopSyncError, current: str, latest: str | None) -> Report:
-    status = UpdateStatus.UNREACHABLE if exc.exit_code == EXIT_UNREACHABLE else UpdateStatus.REFUSED
+    if isinstance(exc, UpdateNotFound):
+        status = UpdateStatus.NOT_FOUND
+    elif exc.exit_code == EXIT_UNREACHABLE:
+        status = UpdateStatus.UNREACHABLE
+    else:
+        status = UpdateStatus.REFUSED
     log.warning("update %s: %s", status, exc)
     return Report(status, current, latest, reason=str(exc))
 

@@ -19,7 +19,7 @@ def _cli(home, *args: str) -> subprocess.CompletedProcess:  # noqa: ANN001
 def _cli_rows(home) -> list[dict]:  # noqa: ANN001
     out = _cli(home, "brands", "list", "--json")
     assert out.returncode == 0, out.stderr
-    return [json.loads(line) for line in out.stdout.splitlines()]
+    return json.loads(out.stdout)["brands"]  # one JSON document
 
 
 def _window_rows(qtbot, make_hub, wait_io, settings) -> list[dict]:  # noqa: ANN001

@@ -115,7 +115,7 @@ def test_aliases_change_what_match_connects(files, capsys) -> None:
     assert cli("aliases", "reject", "F20560-1", "F20560/1", home=home) == 0
     capsys.readouterr()
     assert cli("aliases", "list", "--json", home=home) == 0
-    listed = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    listed = json.loads(capsys.readouterr().out)["aliases"]  # one JSON document
     assert {(a["erp_reference"], a["decision"]) for a in listed} == {
         ("TIS-T006.407.11.033.00", "accepted"),
         ("F20560-1", "rejected"),
@@ -150,8 +150,9 @@ def test_match_errors_are_for_a_person(files, tmp_path, capsys) -> None:
 def test_check_reports_in_html_xlsx_csv(files, tmp_path, capsys) -> None:
     erp, catalog, home = files
     html = tmp_path / "rapport.html"
+    # exit 4: the verdict is not "prêt" (a person must act first), said by the exit code too
     assert cli("check", "--erp", str(erp), "--catalog", str(catalog), "--output", str(html),
-               home=home) == 0  # fmt: skip
+               home=home) == 4  # fmt: skip
     page = html.read_text(encoding="utf-8")
     assert 'lang="fr"' in page and "Références à réécrire" in page
     assert "TIS-T006.407.11.033.00" in page
@@ -159,13 +160,13 @@ def test_check_reports_in_html_xlsx_csv(files, tmp_path, capsys) -> None:
     assert "T099.407.11.048.00" in page
     xlsx = tmp_path / "rapport.xlsx"
     assert cli("check", "--erp", str(erp), "--catalog", str(catalog), "--output", str(xlsx),
-               home=home) == 0  # fmt: skip
+               home=home) == 4  # fmt: skip
     wb = load_workbook(xlsx)
     rewrites = {row[1]: row[2] for row in wb["À réécrire"].iter_rows(min_row=2, values_only=True)}
     assert rewrites["TIS-T006.407.11.033.00"] == "T006.407.11.033.00"
     out_csv = tmp_path / "rapport.csv"
     assert cli("check", "--erp", str(erp), "--catalog", str(catalog), "--output", str(out_csv),
-               home=home) == 0  # fmt: skip
+               home=home) == 4  # fmt: skip
     flat = out_csv.read_text(encoding="utf-8-sig")
     assert "'=1+2" in flat and "\n=1+2" not in flat and ",=1+2" not in flat
     assert cli("check", "--erp", str(erp), "--catalog", str(catalog), "--output",
@@ -188,7 +189,7 @@ def test_check_uses_the_settings_and_the_stored_catalogue(files, capsys) -> None
     db = open_db(settings.db_path)
     save_catalog(db, [CatalogProduct(r, b, t) for r, b, t in CATALOG])
     db.conn.close()
-    assert cli("check", home=home) == 0
+    assert cli("check", home=home) == 4  # the verdict in the exit code: not ready
     out = capsys.readouterr().out
     assert out.startswith("Verdict : pas prêt")  # 3 connected of 7 known references
     assert "TIS-T006.407.11.033.00" in out and "T006.407.11.033.00" in out
@@ -217,7 +218,7 @@ def test_match_and_check_against_the_site(files, tmp_path, monkeypatch, capsys) 
         out = jsonl(capsys.readouterr().out)
         assert out["T1374071104100"]["catalog_reference"] == "T137.407.11.041.00"
         assert out["GA-2100-IAER"]["status"] == "suggested"
-        assert cli("check", "--erp", str(erp), "--site", home=home) == 0
+        assert cli("check", "--erp", str(erp), "--site", home=home) == 4  # not ready
         assert "Verdict" in capsys.readouterr().out
 
 

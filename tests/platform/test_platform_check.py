@@ -24,7 +24,7 @@ ENGLISH = {"LANG": "en_GB.UTF-8", "LC_ALL": "en_GB.UTF-8", "LANGUAGE": "en"}
 def test_check_site_says_what_the_platform_checks(shop: Shop, site) -> None:
     shop.write(ROWS)
     out = shop.cli("check", "--site", env=FRENCH)
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 4, out.stderr  # "pas prêt": the verdict is in the exit code too
     lines = out.stdout.splitlines()
     assert lines[0] == f"Le site {site.url} répond et accepte le jeton : {len(CATALOG)} produit(s) au catalogue."
     assert "4 référence(s) lue(s) dans l'export de l'ERP" in lines
@@ -35,7 +35,14 @@ def test_check_site_says_what_the_platform_checks(shop: Shop, site) -> None:
     assert "0 marque(s) à décider" in lines
     assert any(line.startswith("Verdict") for line in lines)
     english = shop.cli("check", "--site", env=ENGLISH)
+    assert english.returncode == 4
     assert "answers and accepts the token: 6 product(s) in the catalogue." in english.stdout
+    c_locale = shop.cli("check", "--site", env={"LANG": "C", "LC_ALL": "", "LANGUAGE": ""})
+    for said in (english.stdout, c_locale.stdout):  # English from the first line to the last
+        assert "Verdict: not ready" in said and "To rewrite (ERP reference → suggested spelling):" in said
+        assert "F2O560/1" in said and "(94%)" in said
+        for french in ("Verdict :", "références", "à réécrire", "connectées", "Marque", "prêt"):
+            assert french not in said, (french, said)
 
 
 def test_check_site_problems_in_plain_words(shop: Shop, site) -> None:

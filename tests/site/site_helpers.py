@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
 TOKEN = "test-token-5f1c2a"
 
 # References as the platform writes them: slashes, dots, spaces and accents all occur.
@@ -33,3 +38,22 @@ def item(reference: str, version: int, **changes: object) -> dict:
     }
     body.update(changes)
     return body
+
+
+def admin_browser(url: str, token: str) -> httpx.Client:
+    """An HTTP client that behaves like the platform user's browser on /admin: Basic auth,
+    cookies kept, `Origin` sent with its POSTs."""
+    import httpx
+
+    return httpx.Client(
+        base_url=url, auth=("plateforme", token), headers={"Origin": url}, timeout=10
+    )
+
+
+def admin_form_token(browser) -> str:  # noqa: ANN001 - an httpx.Client from admin_browser
+    """Open /admin as the browser does and read the form token of its buttons."""
+    import re
+
+    page = browser.get("/admin")
+    assert page.status_code == 200
+    return re.search(r"name='csrf' value='([0-9a-f]+)'", page.text).group(1)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from site_helpers import CATALOG_ROWS, TOKEN, item
+from site_helpers import CATALOG_ROWS, TOKEN, admin_browser, admin_form_token, item
 
 from shopsync.errors import SiteAuthError, SiteRejected
 from shopsync.site.client import SiteClient
@@ -141,14 +141,17 @@ def test_admin_is_token_protected_and_its_buttons_queue_requests(sandbox: str, t
     assert refused.status_code == 401
     page = httpx.get(f"{sandbox}/admin", auth=("plateforme", TOKEN))
     assert page.status_code == 200 and "Jamais connecté" in page.text
-    for kind in ("diagnostics", "full_reconcile"):
-        done = httpx.post(
-            f"{sandbox}/admin/requests", data={"kind": kind}, auth=("plateforme", TOKEN)
-        )
-        assert done.status_code == 303
-    assert [r["kind"] for r in agent_requests(tmp_path / "site")] == ["diagnostics", "full_reconcile"]
-    bad = httpx.post(f"{sandbox}/admin/requests", data={"kind": "rm -rf"}, auth=("p", TOKEN))
-    assert bad.status_code == 400
+    # the buttons, as a browser presses them: from the page, with its form token
+    with admin_browser(sandbox, TOKEN) as browser:
+        token = admin_form_token(browser)
+        for kind in ("diagnostics", "full_reconcile"):
+            done = browser.post("/admin/requests", data={"kind": kind, "csrf": token})
+            assert done.status_code == 303
+        assert [r["kind"] for r in agent_requests(tmp_path / "site")] == [
+            "diagnostics", "full_reconcile"
+        ]
+        bad = browser.post("/admin/requests", data={"kind": "rm -rf", "csrf": token})
+        assert bad.status_code == 400
     assert "Demander un diagnostic" in httpx.get(f"{sandbox}/admin", headers=AUTH).text
 
 

@@ -73,3 +73,69 @@ def test_missing_catalogue_is_a_readable_error(tmp_path: Path) -> None:
     )  # fmt: skip
     assert out.returncode == 2
     assert "nope.csv" in out.stderr and "Traceback" not in out.stderr
+
+
+def _start(data: Path) -> tuple[subprocess.Popen[str], list[str]]:
+    """`shopsync sandbox` as README shows it (no --catalog), until its startup lines are out."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "shopsync", "sandbox", "--port", "0", "--data", str(data)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+        env=dict(os.environ, PYTHONUNBUFFERED="1", LANG="C", LC_ALL="", LC_MESSAGES=""),
+    )  # fmt: skip
+    lines: list[str] = []
+    assert process.stdout is not None
+    for line in process.stdout:  # the last startup line, once it listens: "Ctrl-C to stop."
+        lines.append(line.rstrip("\n"))
+        if "Ctrl-C" in line:
+            break
+    return process, lines
+
+
+def test_without_a_catalogue_the_sandbox_serves_the_sample_and_says_so(tmp_path: Path) -> None:
+    from shopsync.catalog_csv import read_catalog_csv
+    from shopsync.paths import sample
+
+    expected = set(read_catalog_csv(sample("catalog.csv")))
+    data = tmp_path / "site"
+    process, lines = _start(data)
+    try:
+        url = lines[0].removeprefix("ShopSync sandbox: ")
+        said = [line for line in lines if "catalogue:" in line]
+        assert said == [f"  catalogue: the sample catalogue ({sample('catalog.csv')}); "
+                        "--catalog FILE.csv for your own"]  # fmt: skip
+        served = httpx.get(
+            f"{url}/api/v1/catalog",
+            params={"limit": 500},
+            headers={"Authorization": "Bearer sandbox-token"},
+        ).json()["items"]
+        assert {p["reference"] for p in served} == expected and len(expected) > 5
+    finally:
+        process.terminate()
+        process.wait(15)
+    # restarted on the same data: what the folder holds is kept, and said
+    process, lines = _start(data)
+    try:
+        assert f"  catalogue: {len(expected)} product(s) kept in the data folder" in lines
+    finally:
+        process.terminate()
+        process.wait(15)
+
+
+def test_sandbox_help_says_site_api_v1_1_in_the_shops_language() -> None:
+    for env, words in (
+        ({"LANG": "C"}, ("Site API v1.1", "usage:", "show this help message and exit")),
+        ({"LANG": "fr_FR.UTF-8"}, ("Site API v1.1", "utilisation :", "afficher cette aide et quitter",
+                                   "le jeton de la boutique")),
+    ):  # fmt: skip
+        for argv in (
+            ["-m", "shopsync", "sandbox", "--help"],
+            ["-m", "shopsync.site.sandbox", "--help"],
+        ):
+            done = subprocess.run(
+                [sys.executable, *argv], capture_output=True, text=True, timeout=60,
+                env=dict(os.environ, LC_ALL="", LC_MESSAGES="", **env),
+            )  # fmt: skip
+            assert done.returncode == 0, done.stderr
+            for word in words:
+                assert word in done.stdout, (argv, word, done.stdout)
+            assert "Site API v1," not in done.stdout and "Site API v1 " not in done.stdout

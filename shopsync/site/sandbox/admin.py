@@ -2,22 +2,38 @@
 
 Plain server-rendered HTML like the storefront, protected by the shop's token (HTTP Basic with
 the token as password, so a browser asks for it; or the API's bearer header). It shows what
-`GET /api/v1/agent` returns, and its buttons queue support requests for the agent.
+`GET /api/v1/agent` returns, and its buttons queue support requests for the agent. Times are
+the sandbox's local time with its zone; durations, shares and scores are written as the app
+writes them (`45 min`, `92 %`: shopsync.formatting).
+
+A browser resends Basic credentials by itself, so a page the platform's user visits elsewhere
+could post to `/admin` in their name (CSRF): every state-changing POST must
+- come from this site's own origin (`Origin`, else `Referer`; neither: refused),
+- be an HTML form (`application/x-www-form-urlencoded`; `text/plain`, which a foreign page can
+  send without a preflight, is refused),
+- carry the form token of the session (a random cookie `SameSite=Strict`, set with the page;
+  the token is an HMAC of it under a per-process secret),
+or it is refused with 403 and nothing is queued. Every `/admin` answer forbids framing
+(`X-Frame-Options: DENY`, CSP `frame-ancestors 'none'`) and loads nothing from anywhere.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
+import re
+import secrets
+from datetime import datetime
 from html import escape
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from shopsync.durations import format_duration
+from shopsync import formatting
 from shopsync.site.protocol import RequestKind
 from shopsync.site.sandbox.agent_api import overview
 
@@ -36,7 +52,18 @@ BUTTONS = (
 )
 KIND_TEXT = dict(BUTTONS)
 OUTCOME_TEXT = {"done": "fait", "failed": "échec", "ignored": "ignoré"}
+ERP_KIND_TEXT = {
+    "file": "fichier",
+    "pattern": "fichiers (motif)",
+    "odbc": "ODBC",
+    "4d-rest": "4D REST",
+    "none": "aucune",
+}
 MAX_FORM_BYTES = 4096
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+SESSION_COOKIE = "shopsync_admin"
+_SESSION_RE = re.compile(r"^[A-Za-z0-9_-]{32}$")
+FR = "fr"  # /admin is in French: figures as a French reader writes them
 
 
 def _authorized(request: Request) -> bool:
@@ -53,18 +80,98 @@ def _authorized(request: Request) -> bool:
 
 
 def _challenge() -> Response:
-    return HTMLResponse(
-        "<!doctype html><html lang='fr'><meta charset='utf-8'><p>Accès réservé à la plateforme :"
-        " saisissez le jeton de la boutique comme mot de passe.</p></html>",
-        401,
-        {"WWW-Authenticate": 'Basic realm="ShopSync admin", charset="UTF-8"'},
+    return _secured(
+        HTMLResponse(
+            "<!doctype html><html lang='fr'><meta charset='utf-8'><p>Accès réservé à la "
+            "plateforme : saisissez le jeton de la boutique comme mot de passe.</p></html>",
+            401,
+            {"WWW-Authenticate": 'Basic realm="ShopSync admin", charset="UTF-8"'},
+        )
     )
+
+
+def _refused(reason: str, status: int = 403) -> Response:
+    return _secured(
+        HTMLResponse(
+            f"<!doctype html><html lang='fr'><meta charset='utf-8'><p>{escape(reason)}</p></html>",
+            status,
+        )
+    )
+
+
+def _secured(response: Response) -> Response:
+    """The headers every /admin answer carries: no framing, nothing loaded from elsewhere, no
+    caching of a page that shows the shop's state."""
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _secret(request: Request) -> bytes:
+    """The process's key for form tokens (a restart invalidates open pages: reload them)."""
+    state = request.app.state
+    secret = getattr(state, "admin_form_secret", None)
+    if secret is None:
+        secret = state.admin_form_secret = secrets.token_bytes(32)
+    return secret
+
+
+def _session(request: Request) -> str | None:
+    value = request.cookies.get(SESSION_COOKIE, "")
+    return value if _SESSION_RE.match(value) else None
+
+
+def form_token(request: Request, session: str) -> str:
+    return hmac.new(_secret(request), session.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _own_origin(request: Request) -> str:
+    return f"{request.url.scheme}://{request.url.netloc}".lower()
+
+
+def _origin_of(url: str) -> str | None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def csrf_problem(request: Request, form: dict[str, list[str]] | None) -> str | None:
+    """Why this POST must be refused (None: it comes from our own page's form)."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != FORM_MEDIA_TYPE:
+        return "Formulaire refusé : seul le formulaire de cette page est accepté."
+    origin = request.headers.get("origin")
+    if origin is not None:
+        source = _origin_of(origin)
+    else:
+        referer = request.headers.get("referer")
+        source = _origin_of(referer) if referer else None
+    if source != _own_origin(request):
+        return "Demande refusée : elle ne vient pas de cette page (autre origine)."
+    session = _session(request)
+    given = ((form or {}).get("csrf") or [""])[0]
+    if session is None or not hmac.compare_digest(given, form_token(request, session)):
+        return "Demande refusée : jeton de formulaire absent ou périmé ; rechargez la page."
+    return None
 
 
 async def page(request: Request) -> Response:
     if not _authorized(request):
         return _challenge()
-    return HTMLResponse(render(overview(request)))
+    session = _session(request) or secrets.token_urlsafe(24)
+    response = HTMLResponse(render(overview(request), form_token(request, session)))
+    response.set_cookie(
+        SESSION_COOKIE, session, path="/admin", httponly=True, samesite="strict",
+        secure=request.url.scheme == "https",
+    )  # fmt: skip
+    return _secured(response)
 
 
 async def queue(request: Request) -> Response:
@@ -75,16 +182,39 @@ async def queue(request: Request) -> Response:
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_FORM_BYTES:
-            return HTMLResponse("<p>Formulaire trop long.</p>", 413)
-    kind = parse_qs(body.decode("utf-8", "replace")).get("kind", [""])[0]
+            return _refused("Formulaire trop long.", 413)
+    form = parse_qs(body.decode("utf-8", "replace"))
+    problem = csrf_problem(request, form)
+    if problem is not None:
+        return _refused(problem)
+    kind = form.get("kind", [""])[0]
     if kind not in KIND_TEXT:
-        return HTMLResponse("<p>Demande inconnue.</p>", 400)
+        return _refused("Demande inconnue.", 400)
     request.app.state.agents.queue_request(kind)
-    return RedirectResponse("/admin", 303)
+    return _secured(RedirectResponse("/admin", 303))
 
 
 def _when(value: str | None) -> str:
-    return escape(value.replace("T", " ").replace("+00:00", " UTC")) if value else "—"
+    """An ISO time (stored in UTC) as the reader's clock shows it: the sandbox's local time,
+    with its zone (`06/12/2026 09:31:05 CET (UTC+01:00)`)."""
+    if not value:
+        return "—"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return escape(value)
+    if moment.tzinfo is None:
+        return escape(value)
+    local = moment.astimezone()
+    offset = local.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset not in ("", "+0000") else "UTC"
+    name = local.tzname() or ""
+    zone = (
+        f"{name} ({offset})"
+        if name and not name.startswith(("+", "-")) and name != "UTC"
+        else offset
+    )
+    return escape(f"{local:%d/%m/%Y %H:%M:%S} {zone}")
 
 
 def _rows(pairs: list[tuple[str, str]]) -> str:
@@ -102,8 +232,9 @@ def _facts(view: dict[str, Any]) -> str:
         ("Dernier signal", _when(view["last_heartbeat_at"])),
         ("Version", escape(str(beat.get("version") or "—"))),
         ("Système", escape(str(beat.get("os") or "—"))),
-        ("Source ERP", escape(" / ".join(str(v) for v in (erp.get("kind"), erp.get("preset")) if v))
-         or "—"),
+        ("Source ERP", escape(" / ".join(
+            ERP_KIND_TEXT.get(str(v), str(v)) if i == 0 else str(v)
+            for i, v in enumerate((erp.get("kind"), erp.get("preset"))) if v)) or "—"),
         ("Dernier export lu", f"{_when(export.get('read_at'))} — {export.get('lines', 0)} lignes, "
          f"{export.get('rejected', 0)} rejetées" if export else "—"),
         ("Dernière livraison au site", _when(beat.get("last_delivery_at"))),
@@ -143,7 +274,8 @@ def _report(view: dict[str, Any]) -> str:
     rewrite = "".join(
         f"<tr><td>{escape(str(r.get('reference')))}</td><td>"
         + ", ".join(
-            f"{escape(str(s.get('reference')))} ({float(s.get('score') or 0):.2f})"
+            f"{escape(str(s.get('reference')))} "
+            f"({escape(formatting.percent(float(s.get('score') or 0), FR))})"
             for s in r.get("suggestions", [])[:3]
         )
         + "</td></tr>"
@@ -223,9 +355,19 @@ def _counts(view: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def _requests(view: dict[str, Any]) -> str:
+def _report_or_notice(view: dict[str, Any]) -> str:
+    """Reports are checked on arrival (agent_api); one stored by an older sandbox that does not
+    fit is said so, and the rest of the page still shows."""
+    try:
+        return _report(view)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return "<p>Le dernier rapport de connexion reçu est illisible (format inattendu).</p>"
+
+
+def _requests(view: dict[str, Any], token: str) -> str:
     buttons = "".join(
         "<form method='post' action='/admin/requests'>"
+        f"<input type='hidden' name='csrf' value='{escape(token)}'>"
         f"<input type='hidden' name='kind' value='{kind}'><button>{escape(text)}</button></form>"
         for kind, text in BUTTONS
     )
@@ -260,12 +402,19 @@ vertical-align:top}th{font-weight:600;color:#555}
 """
 
 
-def render(view: dict[str, Any]) -> str:
+CSP = (
+    "default-src 'none'; "
+    f"style-src 'sha256-{base64.b64encode(hashlib.sha256(_STYLE.encode()).digest()).decode()}'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+def render(view: dict[str, Any], token: str = "") -> str:
     text, css = HEALTH_TEXT[view["health"]]
     since = f" depuis {_when(view['since'])}" if view["since"] else ""
     thresholds = (
-        f"En retard après {format_duration(view['late_after_seconds'])} sans signal, "
-        f"silencieux après {format_duration(view['silent_after_seconds'])}."
+        f"En retard après {formatting.duration(view['late_after_seconds'], FR)} sans signal, "
+        f"silencieux après {formatting.duration(view['silent_after_seconds'], FR)}."
     )
     return (
         "<!doctype html><html lang='fr'><head><meta charset='utf-8'>"
@@ -276,8 +425,8 @@ def render(view: dict[str, Any]) -> str:
         f"{escape(text)}{since}</p>{_health_reason(view)}<p>{escape(thresholds)}</p>"
         f"{_facts(view)}</section>"
         f"<section><h2>Export compté</h2>{_counts(view)}</section>"
-        f"<section><h2>Rapport de connexion</h2>{_report(view)}</section>"
-        f"<section><h2>Demandes au connecteur</h2>{_requests(view)}</section>"
+        f"<section><h2>Rapport de connexion</h2>{_report_or_notice(view)}</section>"
+        f"<section><h2>Demandes au connecteur</h2>{_requests(view, token)}</section>"
         "</body></html>"
     )
 

@@ -82,3 +82,19 @@ def open_sandbox_db(path: Path) -> sqlite3.Connection:
         (str(SCHEMA_VERSION),),
     )
     return db
+
+
+def stored_product_count(data_dir: Path) -> int:
+    """Products the sandbox's database in `data_dir` already holds (0 without a database), read
+    without creating or migrating anything: the start decides whether to seed a catalogue."""
+    path = Path(data_dir) / DB_NAME
+    if not path.is_file():
+        return 0
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM products").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0

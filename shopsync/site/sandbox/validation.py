@@ -375,6 +375,60 @@ def _check_object(value: object, where: str, fields: dict[str, str]) -> None:
             _text(value[name], f"{where}.{name}", limit=limit, null=True)
 
 
+# What each entry of the report's lists holds (openapi.json says the same): "text" required,
+# "text?" text or null or absent, "count?" an integer ≥ 0 or absent, "suggestions?" a short
+# list of {reference, score}. Checked on arrival so that a malformed report is refused (422,
+# naming the field) instead of breaking `/admin` later.
+REPORT_ENTRIES: dict[str, dict[str, str]] = {
+    "to_rewrite": {"reference": "text", "brand": "text?", "suggestions": "suggestions?"},
+    "written_the_old_way": {"reference": "text", "catalog_reference": "text"},
+    "unmatched": {"reference": "text", "brand": "text?"},
+    "aliases": {"reference": "text", "catalog_reference": "text"},
+    "brands": {
+        "brand": "text", "items": "count?", "connected": "count?", "to_rewrite": "count?",
+        "not_in_catalog": "count?",
+    },
+}  # fmt: skip
+MAX_SUGGESTIONS = 20
+
+
+def _report_text(value: object, where: str, *, null: bool = False) -> None:
+    if value is None and null:
+        return
+    if not isinstance(value, str) or len(value) > MAX_AGENT_TEXT or not is_utf8(value):
+        kind = "text or null" if null else "text"
+        raise WireError("invalid_report", f"{where}: {kind} of at most {MAX_AGENT_TEXT} characters")
+
+
+def _check_report_entry(entry: dict[str, Any], where: str, fields: dict[str, str]) -> None:
+    for name, kind in fields.items():
+        optional = kind.endswith("?")
+        if name not in entry:
+            if optional:
+                continue
+            raise WireError("invalid_report", f"{where}.{name}: required")
+        value, at = entry[name], f"{where}.{name}"
+        if kind.startswith("text"):
+            _report_text(value, at, null=optional)
+        elif kind.startswith("count"):
+            _count(value, at, "invalid_report")
+        else:
+            _check_suggestions(value, at)
+
+
+def _check_suggestions(value: object, where: str) -> None:
+    if not isinstance(value, list) or len(value) > MAX_SUGGESTIONS:
+        raise WireError("invalid_report", f"{where}: an array of at most {MAX_SUGGESTIONS} objects")
+    for i, suggestion in enumerate(value):
+        at = f"{where}[{i}]"
+        if not isinstance(suggestion, dict):
+            raise WireError("invalid_report", f"{at}: an object {{reference, score}}")
+        _report_text(suggestion.get("reference"), f"{at}.reference")
+        score = suggestion.get("score")
+        if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+            raise WireError("invalid_report", f"{at}.score: a number from 0 to 1")
+
+
 def check_connection_report(data: object) -> dict[str, Any]:
     """`ConnectionReport`: a `hash` and `counts` (integers) required; lists of objects."""
     if not isinstance(data, dict):
@@ -386,15 +440,21 @@ def check_connection_report(data: object) -> dict[str, Any]:
         raise WireError("invalid_report", "counts: an object of integers")
     for name, value in counts.items():
         _count(value, f"counts.{name}", "invalid_report")
-    for name in ("to_rewrite", "written_the_old_way", "unmatched", "aliases", "brands"):
+    for name, fields in REPORT_ENTRIES.items():
         entries = data.get(name, [])
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             raise WireError("invalid_report", f"{name}: an array of objects")
         if len(entries) > MAX_REPORT_ENTRIES:
             raise WireError("invalid_report", f"{name}: at most {MAX_REPORT_ENTRIES} entries")
+        for i, entry in enumerate(entries):
+            _check_report_entry(entry, f"{name}[{i}]", fields)
     brands = data.get("unmapped_brands", [])
     if not isinstance(brands, list) or not all(isinstance(b, str) for b in brands):
         raise WireError("invalid_report", "unmapped_brands: an array of texts")
+    if len(brands) > MAX_REPORT_ENTRIES:
+        raise WireError("invalid_report", f"unmapped_brands: at most {MAX_REPORT_ENTRIES} entries")
+    for i, brand in enumerate(brands):
+        _report_text(brand, f"unmapped_brands[{i}]")
     for name in ("agent_id", "generated_at"):
         value = data.get(name)
         if value is not None and (not isinstance(value, str) or len(value) > MAX_AGENT_TEXT):
