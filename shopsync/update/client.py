@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tuf.api import exceptions as tuf_errors
 from tuf.api.metadata import Metadata, Targets
 from tuf.ngclient import FetcherInterface, Updater, UpdaterConfig
 
 from shopsync import __version__
-from shopsync.site.transport import is_loopback
 from shopsync.update.errors import UpdateNotFound, UpdateRefused, UpdateUnreachable
 from shopsync.update.fetcher import TrustStoreFetcher
 from shopsync.update.naming import Platform, Release, parse_version, release_of
@@ -33,15 +31,15 @@ SOCKET_TIMEOUT = 20  # seconds before the first byte and between bytes
 
 
 def check_repository_url(url: str) -> str:
-    """The repository URL, refused unless https (plain http only on this machine)."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UpdateRefused(f"update URL {url!r}: expected https://host[/path]")
-    if parts.scheme == "http" and not is_loopback(parts.hostname):
-        raise UpdateRefused(
-            f"update URL {url!r}: plain http is refused except on this machine "
-            "(127.0.0.1, localhost): use https://"
-        )
+    """The repository URL, refused unless https (plain http only on this machine): the one
+    rule of the network boundary (`shopsync.net.http.check_url`), as an update refusal."""
+    from shopsync.errors import ConfigError
+    from shopsync.net.http import check_url
+
+    try:
+        check_url(url, "update")
+    except ConfigError as exc:
+        raise UpdateRefused(str(exc)) from None
     return url.strip().rstrip("/")
 
 
