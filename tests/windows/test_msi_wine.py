@@ -487,6 +487,18 @@ def _tray_shot(display, name: str) -> None:
     raise AssertionError("the tray menu did not open on a right click")
 
 
+def _edit_config(pc: WinePrefix, section: str, key: str, value: str) -> None:
+    """One key of the Windows app's config.toml, written the way an IT provider edits it.
+    Not update_config: that checks values on this machine, and `[update] root` names a file
+    as the Windows app sees it (Z:\\...), which the app checks when it loads it."""
+    import tomlkit
+
+    config = pc.data_dir / "config.toml"
+    doc = tomlkit.parse(config.read_text(encoding="utf-8"))
+    doc[section][key] = value
+    config.write_text(tomlkit.dumps(doc), encoding="utf-8")
+
+
 def test_self_update_with_the_tray_running(pc: WinePrefix, site, msis, updates) -> None:
     """Issue 22: `update apply` while the tray app runs installs N+1 for real."""
     from shopsync.config import update_config
@@ -504,9 +516,9 @@ def test_self_update_with_the_tray_running(pc: WinePrefix, site, msis, updates) 
     update_config(pc.data_dir, {
         "site": {"url": "http://127.0.0.1:9"},
         "ui": {"language": "fr"},  # the notes below are read in the shop's first language
-        "update": {"url": f"{site.url}/updates", "mode": "notify",
-                   "root": winpath(repo / "metadata" / "1.root.json")},
+        "update": {"url": f"{site.url}/updates", "mode": "notify"},
     })
+    _edit_config(pc, "update", "root", winpath(repo / "metadata" / "1.root.json"))
     summary = _last_json(_cli(pc, "sync", "--once", "--json"))
     assert summary["status"] == "offline" and summary["pending"] == 1, summary
     assert release(["publish", str(repo), "--keys", str(keys), str(next_msi),
@@ -555,7 +567,7 @@ def test_self_update_with_the_tray_running(pc: WinePrefix, site, msis, updates) 
             _quit_wait(pc)
             # Back online: the pending change goes, the heartbeat says N+1 (token from the
             # Credential Manager: no SHOPSYNC_SITE_TOKEN given to the tray app).
-            update_config(pc.data_dir, {"site": {"url": site.url}})
+            _edit_config(pc, "site", "url", site.url)
             _start_tray(pc, display, log, NEXT_VERSION)
             _wait(lambda: NEXT_VERSION in _heartbeat_versions(site), 120, "a heartbeat from N+1", log)
             _wait(lambda: site.product("F20560/1")["quantity"] == 0, 120, "the pending change", log)
