@@ -41,6 +41,7 @@ from shopsync.net import limits
 from shopsync.net.http import Answer, BoundedClient, NetworkFailure
 from shopsync.net.untrusted import quote_untrusted
 from shopsync.site import protocol
+from shopsync.site.answers import BearerAuth, is_unknown_reference, server_message
 from shopsync.site.protocol import ItemResult, WireError
 from shopsync.site.transport import (
     is_loopback,
@@ -59,32 +60,6 @@ RETRYABLE_STATUSES = frozenset({408, 429})
 # the transport rules are re-exported: other code and tests import them from here, where
 # they were first
 __all__ = ["SiteClient", "ItemResult", "is_loopback", "parse_retry_after", "system_trust_context"]
-
-
-class _BearerAuth(httpx.Auth):
-    """Adds the token to each request; its repr never shows it."""
-
-    def __init__(self, token: str) -> None:
-        self._header = f"Bearer {token}"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self._header
-        yield request
-
-    def __repr__(self) -> str:
-        return "_BearerAuth(<hidden>)"
-
-
-def _server_message(response: Answer) -> str:
-    """The contract's `{"error": {"code", "message"}}`, or the start of whatever came back —
-    quoted and stripped of control characters: it came from the network and goes to the log."""
-    try:
-        error = response.json().get("error", {})
-        if isinstance(error, dict) and error.get("code"):
-            return quote_untrusted(f"{error['code']}: {error.get('message', '')}", 300)
-    except (ValueError, AttributeError, limits.SiteContractBroken):
-        pass
-    return quote_untrusted(response.text(200).strip() or response.reason_phrase, 200)
 
 
 class SiteClient:
@@ -136,7 +111,7 @@ class SiteClient:
     def _auth(token: str) -> httpx.Auth:
         """How the credentials travel: a bearer token here; the WooCommerce caller, which
         shares this plumbing, sends its consumer key and secret as HTTP Basic."""
-        return _BearerAuth(token)
+        return BearerAuth(token)
 
     # --- lifecycle --------------------------------------------------------------------------
 
@@ -409,7 +384,7 @@ class SiteClient:
                 problem, retry_after = str(exc), None
             else:
                 status = response.status_code
-                if status < 300 or (status == 404 and allow_404 and _is_unknown(response)):
+                if status < 300 or (status == 404 and allow_404 and is_unknown_reference(response)):
                     return response
                 if status in (401, 403):
                     raise SiteAuthError(
@@ -418,7 +393,7 @@ class SiteClient:
                     )
                 if status >= 500 or status in RETRYABLE_STATUSES:
                     retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                    problem = f"{status} {_server_message(response)}"
+                    problem = f"{status} {server_message(response)}"
                 elif 300 <= status < 400:
                     raise SiteRejected(
                         f"{label}: the site redirects to "
@@ -427,7 +402,7 @@ class SiteClient:
                         status,
                     )
                 else:
-                    raise SiteRejected(f"{label}: {status} {_server_message(response)}", status)
+                    raise SiteRejected(f"{label}: {status} {server_message(response)}", status)
             if attempt + 1 >= attempts:
                 break
             delay = self._delay(attempt, retry_after)
@@ -447,12 +422,3 @@ class SiteClient:
             f"{problem}",
             retry_after=retry_after,
         )
-
-
-def _is_unknown(response: Answer) -> bool:
-    """A 404 that means "no such reference", not "wrong URL" (a wrong base URL must not look
-    like an empty catalogue)."""
-    try:
-        return response.json()["error"]["code"] == "unknown_reference"
-    except (ValueError, KeyError, TypeError, limits.SiteContractBroken):
-        return False
