@@ -20,7 +20,6 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,6 +35,7 @@ from shopsync.scheduling.jobs import (
     zone,
 )
 from shopsync.scheduling.port import Engine, EngineFactory, Observer
+from shopsync.scheduling.queue_items import QueuedCall, RunRequest, SchedulerState
 from shopsync.scheduling.watcher import WATCH_DEBOUNCE_SECONDS, ExportWatcher, watch_target
 from shopsync.sync.summary import RunSummary
 from shopsync.sync.vocab import RunStatus, Trigger
@@ -61,39 +61,6 @@ def _default_engine_factory(settings: Settings, observer: Observer) -> Engine:
     from shopsync.engine import SyncEngine
 
     return SyncEngine(settings, observer=observer)
-
-
-@dataclass(slots=True)
-class _RunRequest:
-    trigger: Trigger | str
-    full: bool = False
-
-
-@dataclass(slots=True)
-class _Call:
-    fn: Callable[[Engine], Any]  # typed at `SyncScheduler.call`; erased in the queue
-    done: Callable[[Any, BaseException | None], None] | None = None
-
-
-@dataclass(slots=True)
-class SchedulerState:
-    """What the tray shows about the schedule itself (not about the shop's data)."""
-
-    running: bool = False
-    paused: bool = False
-    blocked: str | None = None  # "token_refused": no automatic run until the settings change
-    retry_at: float | None = None  # backoff after an offline run
-    next_run: float | None = None
-    last_summary: RunSummary | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "running": self.running,
-            "paused": self.paused,
-            "blocked": self.blocked,
-            "retry_at": self.retry_at,
-            "next_run": self.next_run,
-        }
 
 
 class SyncScheduler:
@@ -122,8 +89,8 @@ class SyncScheduler:
         self.state = SchedulerState()
         self._backoff = backoff.Backoff()
         self._lock = threading.RLock()
-        self._queue: queue.Queue[_RunRequest | _Call | None] = queue.Queue()
-        self._queued_run: _RunRequest | None = None
+        self._queue: queue.Queue[RunRequest | QueuedCall | None] = queue.Queue()
+        self._queued_run: RunRequest | None = None
         self._idle = threading.Event()
         self._idle.set()
         self._stop = threading.Event()
@@ -216,7 +183,7 @@ class SyncScheduler:
                 if trigger in backoff.MANUAL_TRIGGERS or self._queued_run.trigger == Trigger.POLL:
                     self._queued_run.trigger = trigger  # a whole run does what a poll does
                 return False
-            self._queued_run = _RunRequest(trigger, full)
+            self._queued_run = RunRequest(trigger, full)
             self._idle.clear()
             self._queue.put(self._queued_run)
         return True
@@ -229,7 +196,7 @@ class SyncScheduler:
         """Run `fn(engine)` on the worker thread (after the current run), then `done(result,
         error)` there too. For the few writes that belong with the engine (confirm)."""
         self._idle.clear()
-        self._queue.put(_Call(fn, done))
+        self._queue.put(QueuedCall(fn, done))
 
     def run_update_round(self) -> object | None:
         """One signed-update round with the current settings (the "update" job calls this):
@@ -364,7 +331,7 @@ class SyncScheduler:
             if item is None:
                 break
             try:
-                if isinstance(item, _RunRequest):
+                if isinstance(item, RunRequest):
                     with self._lock:
                         self._queued_run = None
                     self._do_run(item)
@@ -377,7 +344,7 @@ class SyncScheduler:
         self._close_engine()
         self._idle.set()
 
-    def _do_call(self, item: _Call) -> None:
+    def _do_call(self, item: QueuedCall) -> None:
         result, error = None, None
         try:
             result = item.fn(self._get_engine())
@@ -402,7 +369,7 @@ class SyncScheduler:
         if summary is not None:
             self._after_run(summary)
 
-    def _do_run(self, request: _RunRequest) -> None:
+    def _do_run(self, request: RunRequest) -> None:
         if request.trigger == Trigger.POLL and not request.full:
             self._do_poll()
             return
