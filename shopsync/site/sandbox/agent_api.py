@@ -1,7 +1,7 @@
 """Site API v1.1 in the sandbox: the agent's heartbeat, connection report, support requests and
 diagnostic uploads (`/api/v1/agent…`), behind the same bearer token as the rest of `/api/`.
 
-Parsing rules are in `validation`, state in `agent_store.AgentStore`; the handlers only wire
+Parsing rules are in `agent_validation`, state in `agent_store.AgentStore`; the handlers only wire
 them together, like the v1 handlers in `app`.
 """
 
@@ -12,7 +12,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from shopsync.site import protocol
-from shopsync.site.sandbox import validation
+from shopsync.site.sandbox import agent_validation
 from shopsync.site.sandbox.agent_store import AgentStore, HealthPolicy, iso_time
 from shopsync.site.sandbox.http import ApiError, checked, json_response, read_json
 
@@ -37,7 +37,7 @@ async def agent(request: Request) -> Response:
     data = await read_json(request)
     if len(protocol.dumps(data)) > protocol.MAX_HEARTBEAT_BYTES:
         raise ApiError(413, "heartbeat_too_large", "a heartbeat is at most 16 KB of JSON")
-    body = checked(validation.check_heartbeat, data)
+    body = checked(agent_validation.check_heartbeat, data)
     requests = _agents(request).heartbeat(body, _policy(request))
     return json_response(
         {"received_at": _now_iso(request), "requests": [r.to_wire() for r in requests]}
@@ -45,7 +45,7 @@ async def agent(request: Request) -> Response:
 
 
 async def connection_report(request: Request) -> Response:
-    body = checked(validation.check_connection_report, await read_json(request))
+    body = checked(agent_validation.check_connection_report, await read_json(request))
     _agents(request).put_report(str(body.get("agent_id") or ""), body)
     return json_response({"received_at": _now_iso(request), "hash": body["hash"]})
 
@@ -56,7 +56,7 @@ async def requests(request: Request) -> Response:
 
 
 async def ack(request: Request) -> Response:
-    outcome, message = checked(validation.check_ack, await read_json(request))
+    outcome, message = checked(agent_validation.check_ack, await read_json(request))
     done = _agents(request).ack(request.path_params["request_id"], outcome, message)
     if done is None:
         raise ApiError(404, "unknown_request", "no such support request")
