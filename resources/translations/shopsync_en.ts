@@ -1472,82 +1472,82 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="293"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="291"/>
         <source>Bienvenue dans ShopSync</source>
         <translation>Welcome to ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309"/>
         <source>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l&apos;ouvre.</source>
         <translation>The kind of site, its address and the token (or the WooCommerce key) that opens it.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="329"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="327"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304"/>
         <source>Le stock de la boutique</source>
         <translation>The shop&apos;s stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305"/>
         <source>Choisissez l&apos;export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choose your ERP&apos;s export and check the columns.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306"/>
         <source>l&apos;export de l&apos;ERP</source>
         <translation>the ERP&apos;s export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308"/>
         <source>Le site</source>
         <translation>The site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310"/>
         <source>le site</source>
         <translation>the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
         <source>Quand synchroniser</source>
         <translation>When to sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312"/>
         <source>la planification</source>
         <translation>the schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>Règles de publication</source>
         <translation>Publishing rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314"/>
         <source>les règles</source>
         <translation>the rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315"/>
         <source>Préférences</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315"/>
         <source>les préférences</source>
         <translation>the preferences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="319"/>
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync keeps the site&apos;s stock up to date with your point-of-sale software (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="323"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321"/>
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation>
             <numerusform>%n step: %1, then a check before the first sync. Everything can be changed later in the settings.</numerusform>
@@ -1555,12 +1555,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="356"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="357"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="355"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -1568,22 +1568,22 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="438"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="441"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="444"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="199"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="445"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="200"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -1811,92 +1811,92 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="352"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="107"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="357"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="358"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="359"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="360"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="363"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="118"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="365"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="120"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="366"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="368"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="371"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="126"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="131"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="377"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="379"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="134"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="380"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135"/>
         <source>Le nombre de jours du message suit le délai ci-dessus.</source>
         <translation>The number of days in the message follows the delay above.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="386"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="390"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="394"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -2035,32 +2035,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="66"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="312"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="67"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="313"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="68"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="327"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="82"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>
@@ -2068,22 +2068,22 @@
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="131"/>
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="148"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="146"/>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="152"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="150"/>
         <source>Paramètres enregistrés.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="157"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="155"/>
         <source>Enregistrement impossible : %1</source>
         <translation>Cannot save: %1</translation>
     </message>
@@ -2091,117 +2091,117 @@
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="127"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="90"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="98"/>
         <source>Adresse du site :</source>
         <translation>Site address:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="228"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="191"/>
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(unchanged — kept in the system keyring)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="145"/>
         <source>Jeton d&apos;accès :</source>
         <translation>Access token:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="65"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="28"/>
         <source>Le trousseau du système ne peut pas garder le jeton : rien n&apos;a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
         <translation>The system keyring cannot keep the token: nothing was saved. Unlock your session&apos;s keyring (or install one, such as GNOME Keyring or KWallet), then click &quot;%1&quot; again. On a PC without a session (ShopSync as a service), give the token through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="40"/>
         <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN.</source>
         <translation>The system keyring cannot be read: this site&apos;s token cannot be read from it. Type the token the platform gave you, or give it through the SHOPSYNC_SITE_TOKEN environment variable.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="92"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="55"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="95"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="58"/>
         <source>Une erreur inattendue s&apos;est produite ; le détail est dans le journal.</source>
         <translation>An unexpected error occurred; the details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="184"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="147"/>
         <source>Le jeton vous est donné par la plateforme. Il n&apos;est jamais écrit dans un fichier.</source>
         <translation>The platform gives you the token. It is never written to a file.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="106"/>
         <source>Tester la connexion</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="95"/>
         <source>Type de site :</source>
         <translation>Kind of site:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="127"/>
         <source>WooCommerce</source>
         <translation>WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="165"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="128"/>
         <source>Site de la plateforme (API ShopSync)</source>
         <translation>Platform site (ShopSync API)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="175"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="138"/>
         <source>Clé WooCommerce (ck_…:cs_…) :</source>
         <translation>WooCommerce key (ck_…:cs_…):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="140"/>
         <source>La clé et le secret se créent dans WooCommerce, Réglages › Avancé › API REST (droits lecture/écriture) ; collez-les sous la forme ck_…:cs_…. Ils ne sont jamais écrits dans un fichier.</source>
         <translation>Create the key and secret in WooCommerce, Settings › Advanced › REST API (read/write permissions); paste them as ck_…:cs_…. They are never written to a file.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="193"/>
         <source>(donné par la variable d&apos;environnement SHOPSYNC_SITE_TOKEN)</source>
         <translation>(given by the SHOPSYNC_SITE_TOKEN environment variable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="232"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="195"/>
         <source>(trousseau du système illisible)</source>
         <translation>(system keyring unreadable)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="196"/>
         <source>collez la clé et le secret : ck_…:cs_…</source>
         <translation>paste the key and secret: ck_…:cs_…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="197"/>
         <source>collez le jeton donné par la plateforme</source>
         <translation>paste the token the platform gave you</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="251"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="214"/>
         <source>Indiquez l&apos;adresse du site donnée par la plateforme.</source>
         <translation>Enter the site address the platform gave you.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="255"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="218"/>
         <source>Test en cours…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="251"/>
         <source>Suivant</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="292"/>
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="255"/>
         <source>Le jeton est gardé dans le trousseau du système.</source>
         <translation>The token is kept in the system keyring.</translation>
     </message>
@@ -2975,17 +2975,17 @@ The token and passwords were removed from it.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="215"/>
         <source>Avant la première synchronisation</source>
         <translation>Before the first sync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="218"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="216"/>
         <source>Ce que le site et l&apos;export disent de la connexion.</source>
         <translation>What the site and the export say about the connection.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244"/>
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="242"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>

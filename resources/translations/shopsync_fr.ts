@@ -1441,92 +1441,92 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="293" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="291" />
         <source>Bienvenue dans ShopSync</source>
         <translation>Bienvenue dans ShopSync</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="311" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="309" />
         <source>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l'ouvre.</source>
         <translation>Le type de site, son adresse et le jeton (ou la clé WooCommerce) qui l'ouvre.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="329" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="327" />
         <source>Bienvenue</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="304" />
         <source>Le stock de la boutique</source>
         <translation>Le stock de la boutique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="305" />
         <source>Choisissez l'export de votre ERP et vérifiez les colonnes.</source>
         <translation>Choisissez l'export de votre ERP et vérifiez les colonnes.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="306" />
         <source>l'export de l'ERP</source>
         <translation>l'export de l'ERP</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="308" />
         <source>Le site</source>
         <translation>Le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="310" />
         <source>le site</source>
         <translation>le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
         <source>Quand synchroniser</source>
         <translation>Quand synchroniser</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="312" />
         <source>la planification</source>
         <translation>la planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>Règles de publication</source>
         <translation>Règles de publication</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="316" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="314" />
         <source>les règles</source>
         <translation>les règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
         <source>Préférences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="317" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="315" />
         <source>les préférences</source>
         <translation>les préférences</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="319" />
         <source>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</source>
         <translation>ShopSync garde le stock du site à jour avec celui de votre logiciel de caisse (ERP).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="323" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="321" />
         <source>%n étape(s) : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</source>
         <translation><numerusform>%n étape : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform><numerusform>%n étapes : %1, puis une vérification avant la première synchronisation. Tout se modifie ensuite dans les paramètres.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="356" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="354" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="357" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="355" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -1534,22 +1534,22 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="438" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="441" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="444" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="199" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="445" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="200" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -1768,92 +1768,92 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="352" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="107" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="357" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="358" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="359" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="360" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="363" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="118" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="365" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="120" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="366" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="368" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="369" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="371" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="126" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="376" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="131" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="377" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="379" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="134" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="380" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
         <source>Le nombre de jours du message suit le délai ci-dessus.</source>
         <translation>Le nombre de jours du message suit le délai ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="386" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="390" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="394" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -1989,32 +1989,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="307" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="311" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="66" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="312" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="67" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="313" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="68" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="321" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="327" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="82" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>
@@ -2022,22 +2022,22 @@
 <context>
     <name>SettingsWindow</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="133" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="131" />
         <source>ShopSync — Paramètres</source>
         <translation>ShopSync — Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="148" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="146" />
         <source>Enregistrement…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="152" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="150" />
         <source>Paramètres enregistrés.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="157" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="155" />
         <source>Enregistrement impossible : %1</source>
         <translation>Enregistrement impossible : %1</translation>
     </message>
@@ -2045,117 +2045,117 @@
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="127" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="90" />
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="98" />
         <source>Adresse du site :</source>
         <translation>Adresse du site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="228" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="191" />
         <source>(inchangé — gardé dans le trousseau du système)</source>
         <translation>(inchangé — gardé dans le trousseau du système)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="182" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="145" />
         <source>Jeton d'accès :</source>
         <translation>Jeton d'accès :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="65" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="28" />
         <source>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
         <translation>Le trousseau du système ne peut pas garder le jeton : rien n'a été enregistré. Déverrouillez le trousseau de votre session (ou installez-en un, par exemple GNOME Keyring ou KWallet), puis cliquez de nouveau sur « %1 ». Sur un poste sans session (ShopSync en service), donnez le jeton par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="40" />
         <source>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</source>
         <translation>Le trousseau du système est illisible : le jeton de ce site ne peut pas y être lu. Saisissez le jeton donné par la plateforme, ou donnez-le par la variable d'environnement SHOPSYNC_SITE_TOKEN.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="92" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="55" />
         <source>Enregistrer</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="95" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="58" />
         <source>Une erreur inattendue s'est produite ; le détail est dans le journal.</source>
         <translation>Une erreur inattendue s'est produite ; le détail est dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="184" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="147" />
         <source>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</source>
         <translation>Le jeton vous est donné par la plateforme. Il n'est jamais écrit dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="106" />
         <source>Tester la connexion</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="95" />
         <source>Type de site :</source>
         <translation>Type de site :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="164" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="127" />
         <source>WooCommerce</source>
         <translation>WooCommerce</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="165" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="128" />
         <source>Site de la plateforme (API ShopSync)</source>
         <translation>Site de la plateforme (API ShopSync)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="175" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="138" />
         <source>Clé WooCommerce (ck_…:cs_…) :</source>
         <translation>Clé WooCommerce (ck_…:cs_…) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="177" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="140" />
         <source>La clé et le secret se créent dans WooCommerce, Réglages › Avancé › API REST (droits lecture/écriture) ; collez-les sous la forme ck_…:cs_…. Ils ne sont jamais écrits dans un fichier.</source>
         <translation>La clé et le secret se créent dans WooCommerce, Réglages › Avancé › API REST (droits lecture/écriture) ; collez-les sous la forme ck_…:cs_…. Ils ne sont jamais écrits dans un fichier.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="230" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="193" />
         <source>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</source>
         <translation>(donné par la variable d'environnement SHOPSYNC_SITE_TOKEN)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="232" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="195" />
         <source>(trousseau du système illisible)</source>
         <translation>(trousseau du système illisible)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="233" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="196" />
         <source>collez la clé et le secret : ck_…:cs_…</source>
         <translation>collez la clé et le secret : ck_…:cs_…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="234" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="197" />
         <source>collez le jeton donné par la plateforme</source>
         <translation>collez le jeton donné par la plateforme</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="251" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="214" />
         <source>Indiquez l'adresse du site donnée par la plateforme.</source>
         <translation>Indiquez l'adresse du site donnée par la plateforme.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="255" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="218" />
         <source>Test en cours…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="288" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="251" />
         <source>Suivant</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="292" />
+        <location filename="../../shopsync/gui/windows/settings/site_page.py" line="255" />
         <source>Le jeton est gardé dans le trousseau du système.</source>
         <translation>Le jeton est gardé dans le trousseau du système.</translation>
     </message>
@@ -2905,17 +2905,17 @@ Le jeton et les mots de passe en ont été retirés.</translation>
 <context>
     <name>_ReadyStep</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="217" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="215" />
         <source>Avant la première synchronisation</source>
         <translation>Avant la première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="218" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="216" />
         <source>Ce que le site et l'export disent de la connexion.</source>
         <translation>Ce que le site et l'export disent de la connexion.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="244" />
+        <location filename="../../shopsync/gui/windows/settings/__init__.py" line="242" />
         <source>Vérification en cours…</source>
         <translation>Vérification en cours…</translation>
     </message>

@@ -33,10 +33,8 @@ from shopsync.gui.windows.settings.pages import (
     RulesPage,
     SchedulePage,
     SettingsPage,
-    SitePage,
-    problem_text,
-    site_check_text,
 )
+from shopsync.gui.windows.settings.site_page import SitePage, problem_text, site_check_text
 
 __all__ = [
     "CANONICAL_FIELDS",

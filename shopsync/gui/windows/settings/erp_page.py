@@ -217,7 +217,7 @@ class ErpPage(SettingsPage):
         self.hub.io(read, shown, failed)
 
     def _preview_failed(self, exc: BaseException) -> None:
-        from shopsync.gui.windows.settings.pages import problem_text
+        from shopsync.gui.windows.settings.site_page import problem_text
 
         self.preview_button.setEnabled(True)
         self.preview_status.setText(self.tr("Lecture impossible : %1").replace("%1", problem_text(exc)))
