@@ -163,13 +163,43 @@ SYNC_NORMAL = "NORMAL"
 SYNC_DURABLE = "FULL"
 
 
+# How long opening waits for other processes opening the same new file (the tray app and its
+# scheduler at first start), and the longest pause between two tries.
+OPEN_WAIT_S = 30.0
+_OPEN_PAUSE_MAX_S = 0.1
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA journal_mode=WAL")
+    conn = sqlite3.connect(path, timeout=OPEN_WAIT_S, isolation_level=None, check_same_thread=False)
+    try:
+        _enter_wal(conn)
+    except BaseException:
+        _close(conn)
+        raise
     conn.execute(f"PRAGMA synchronous={SYNC_NORMAL}")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=30000")
     return conn
+
+
+def _enter_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL. SQLite answers "database is locked" at once, without calling
+    the busy handler, when two connections switch a new file together (each holds a shared lock
+    and wants the exclusive one: waiting would deadlock). The switch is tried again, with short
+    growing pauses, until OPEN_WAIT_S; whichever connection wins, the file ends in WAL."""
+    deadline = time.monotonic() + OPEN_WAIT_S
+    pause = 0.002
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            from shopsync.store import failures
+
+            if not failures.is_transient(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, _OPEN_PAUSE_MAX_S)
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
