@@ -20,6 +20,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from shopsync.paths import resources_dir
 
@@ -152,10 +153,34 @@ def _template_pattern(template: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts), re.DOTALL)
 
 
+_WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"(?:« |['\"])%(\d)")
+
+
+class _Template(NamedTuple):
+    literal: str  # its longest piece without placeholders, stripped
+    size: int
+    pattern: re.Pattern[str]
+    key: tuple[str, str]  # (context, French source)
+    word: str | None  # a word every sentence of this template holds whole (None: none sure)
+    verbatim: frozenset[int]  # quoted placeholders (« %1 », '%1'): the cell or name as written
+
+
+def _whole_word(piece: str, first: bool, last: bool) -> str | None:
+    """The longest word of `piece` (a template's text between two placeholders) that any
+    sentence made from the template holds whole: one with a non-word character on each side
+    inside the piece, or at the sentence's own start or end. (A word at a placeholder's side
+    may run on into the value.)"""
+    whole = [
+        m.group() for m in _WORD.finditer(piece)
+        if (m.start() > 0 or first) and (m.end() < len(piece) or last)
+    ]
+    return max(whole, key=len) if whole else None
+
+
 @cache
-def _templates() -> tuple[tuple[str, int, re.Pattern[str], tuple[str, str]], ...]:
-    """(longest literal, -, pattern, (context, source)) for every wording of every sentence in
-    both languages, most specific first."""
+def _templates() -> tuple[_Template, ...]:
+    """Every wording of every sentence in both languages, most specific first."""
     out = []
     keys = set(catalogue("fr")) | set(catalogue("en"))
     for key in keys:
@@ -166,10 +191,39 @@ def _templates() -> tuple[tuple[str, int, re.Pattern[str], tuple[str, str]], ...
         for wording in wordings:
             pattern = _template_pattern(wording)
             if pattern is not None:
-                literal = max(_PLACEHOLDER.split(wording), key=len)
-                out.append((literal, len(wording), pattern, key))
-    out.sort(key=lambda t: (-len(t[0]), -t[1]))
-    return tuple(out)
+                pieces = _PLACEHOLDER.split(wording)[::2]  # (split also gives the digits)
+                at = max(range(len(pieces)), key=lambda i: len(pieces[i]))
+                piece = pieces[at]
+                word = _whole_word(piece, at == 0, at == len(pieces) - 1)
+                verbatim = frozenset(int(d) for d in _QUOTED.findall(wording))
+                template = _Template(piece.strip(), len(wording), pattern, key, word, verbatim)
+                out.append((-len(piece), -len(wording), template))
+    out.sort(key=lambda t: t[:2])
+    return tuple(t[2] for t in out)
+
+
+@cache
+def _by_word() -> tuple[dict[str, list[int]], list[int]]:
+    """Positions in `_templates()` by their inner word, and those without one (always tried):
+    a sentence is compared only with the templates whose word it holds, not all ~1,200 (the
+    ERP's per-line problems are turned to English a thousand at a time)."""
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for i, template in enumerate(_templates()):
+        if template.word is None:
+            always.append(i)
+        else:
+            by_word.setdefault(template.word, []).append(i)
+    return by_word, always
+
+
+def _candidates(text: str) -> list[_Template]:
+    templates = _templates()
+    by_word, always = _by_word()
+    found = set(always)
+    for word in set(_WORD.findall(text)):
+        found.update(by_word.get(word, ()))
+    return [templates[i] for i in sorted(found)]
 
 
 def in_language(text: str, code: str) -> str:
@@ -183,8 +237,8 @@ def in_language(text: str, code: str) -> str:
 def _in_language(text: str, code: str, _depth: int) -> str:
     if not text or _depth > 3:
         return text
-    for literal, _size, pattern, (context, source) in _templates():
-        if literal not in text and literal.strip() not in text:
+    for literal, _size, pattern, (context, source), _word, verbatim in _candidates(text):
+        if literal not in text:
             continue
         match = pattern.match(text)
         if match is None:
@@ -198,9 +252,29 @@ def _in_language(text: str, code: str, _depth: int) -> str:
             result = found or source
         if n >= 0:
             result = result.replace("%n", str(n))
-        filled = {int(k[1:]): _in_language(v, code, _depth + 1) for k, v in values.items()}
+        filled = {
+            int(k[1:]): v if int(k[1:]) in verbatim else _in_language(v, code, _depth + 1)
+            for k, v in values.items()
+        }
         return arg(result, *(filled.get(i, f"%{i}") for i in range(1, max(filled, default=0) + 1)))
-    return text
+    return _after_where(text, code, _depth)
+
+
+_WHERE = re.compile(r"^(?P<where>[^\n]+?)(?P<colon> ?: )(?P<rest>.+)$", re.DOTALL)
+
+
+def _after_where(text: str, code: str, depth: int) -> str:
+    """`file:line: sentence`, where the sentence is the catalogue's and the place is not (an
+    ERP problem without a field, `path:7: trop peu de champs (…)`): the sentence worded in
+    `code`, the place kept as written."""
+    if depth > 0:
+        return text
+    match = _WHERE.match(text)
+    if match is None:
+        return text
+    rest = match.group("rest")
+    worded = _in_language(rest, code, depth + 1)
+    return text if worded == rest else f"{match.group('where')}{match.group('colon')}{worded}"
 
 
 def english(text: str) -> str:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from shopsync.i18n import QT_TRANSLATE_NOOP, arg, translate
+
 
 class Availability(enum.StrEnum):
     """What a customer sees on the product page (the Site API's `availability`)."""
@@ -119,8 +121,29 @@ class Problem:
     severity: str = Severity.ERROR  # a Severity
 
     def __str__(self) -> str:
+        """`file:line: field: reason` in the shop's language (`i18n.english` gives it back in
+        English for what is stored: one template per field, so the file name never is
+        mistaken for a word)."""
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"{where}: {self.field}: {self.reason}" if self.field else f"{where}: {self.reason}"
+        if not self.field:
+            return f"{where}: {self.reason}"
+        template = PROBLEM_FIELD_LINES.get(self.field)
+        if template is None:
+            return f"{where}: {self.field}: {self.reason}"
+        return arg(translate("Erp", template), where, self.reason)
+
+# `Problem.field` (shopsync.erp.fields.Field's values) -> its line, worded in French; English
+# keeps "file:line: price: reason".
+PROBLEM_FIELD_LINES = {
+    "reference": QT_TRANSLATE_NOOP("Erp", "%1 : référence : %2"),
+    "brand": QT_TRANSLATE_NOOP("Erp", "%1 : marque : %2"),
+    "designation": QT_TRANSLATE_NOOP("Erp", "%1 : désignation : %2"),
+    "quantity": QT_TRANSLATE_NOOP("Erp", "%1 : quantité : %2"),
+    "price": QT_TRANSLATE_NOOP("Erp", "%1 : prix : %2"),
+    "size": QT_TRANSLATE_NOOP("Erp", "%1 : taille : %2"),
+    "ean": QT_TRANSLATE_NOOP("Erp", "%1 : code-barres : %2"),
+    "status": QT_TRANSLATE_NOOP("Erp", "%1 : statut : %2"),
+}
 
 
 @dataclass(slots=True)

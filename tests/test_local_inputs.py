@@ -156,8 +156,8 @@ def test_read_lists_a_hundred_rejected_lines_then_counts_the_rest(tmp_path):
     assert run["rc"] == 0, run
     said = run["err"].splitlines()
     assert len(said) == 101
-    assert said[0] == f"{book}:2: reference: empty: the line is skipped"
-    assert said[99] == f"{book}:101: reference: empty: the line is skipped"
+    assert said[0] == f"{book}:2 : référence : vide : la ligne est ignorée"
+    assert said[99] == f"{book}:101 : référence : vide : la ligne est ignorée"
     assert said[100] == "… et 249\u202f900 lignes refusées de plus"
     assert "lignes rejetées : 250000" in run["out"]
 
@@ -185,15 +185,20 @@ def test_a_sync_stores_a_hundred_problems_then_the_count(shop, site):
     finally:
         db.close()
     assert stored == 1_000  # the count stays exact
-    assert json.loads(problems)[-1] == "… et 900 lignes refusées de plus"
+    # the read's problems and the runs are stored in English (status --json, any later LANG),
+    # shown in the shop's language
+    assert json.loads(problems)[-1] == "… and 900 more lines rejected"
+    assert json.loads(problems)[0].endswith(":7: reference: empty: the line is skipped")
     assert len(json.loads(problems)) == 101
-    # runs are stored in English (status --json, any later LANG), shown in the shop's language
     assert "… and 900 more lines rejected" in run_errors
+    assert ": reference: empty: the line is skipped" in run_errors
     from shopsync.config import load_settings
     from shopsync.services import Services
 
     with Services(load_settings(shop.home)) as svc:
-        assert svc.history.recent()[0]["errors"][-1] == "… et 900 lignes refusées de plus"
+        errors = svc.history.recent()[0]["errors"]
+        assert errors[-1] == "… et 900 lignes refusées de plus"
+        assert errors[0].endswith(":7 : référence : vide : la ligne est ignorée")
 
 
 # -- `sync --once`: exit 2, the file named, nothing unpublished ---------------------------------

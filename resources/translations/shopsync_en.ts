@@ -1192,89 +1192,199 @@
 <context>
     <name>Erp</name>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="15"/>
+        <location filename="../../shopsync/erp/messages.py" line="18"/>
         <source>%1 : aucun fichier d&apos;export ne correspond</source>
         <translation>%1: no export file matches</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="19"/>
+        <location filename="../../shopsync/erp/messages.py" line="22"/>
         <source>%1 : fichier introuvable</source>
         <translation>%1: no such file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="23"/>
+        <location filename="../../shopsync/erp/messages.py" line="26"/>
         <source>%1 : c&apos;est un dossier, pas un fichier d&apos;export</source>
         <translation>%1: is a folder, not an export file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="27"/>
+        <location filename="../../shopsync/erp/messages.py" line="30"/>
         <source>%1 : accès refusé (l&apos;ERP est-il encore en train de l&apos;écrire ?)</source>
         <translation>%1: permission denied (is the ERP still writing it?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="31"/>
+        <location filename="../../shopsync/erp/messages.py" line="34"/>
         <source>%1 : le fichier est vide</source>
         <translation>%1: the file is empty</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="36"/>
+        <location filename="../../shopsync/erp/messages.py" line="39"/>
         <source>aucun fichier d&apos;export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
         <translation>no export file given, and the profile &apos;%1&apos; names no source of its own: choose the file in the settings ([erp] path in config.toml)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="60"/>
+        <location filename="../../shopsync/erp/messages.py" line="63"/>
         <source>%1 Mo</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="66"/>
+        <location filename="../../shopsync/erp/messages.py" line="69"/>
         <source>%1 : ce n&apos;est pas un fichier d&apos;export mais %2 ; rien n&apos;a été lu</source>
         <translation>%1: not an export file but %2; nothing was read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="71"/>
+        <location filename="../../shopsync/erp/messages.py" line="74"/>
         <source>un tube nommé (FIFO)</source>
         <translation>a named pipe (FIFO)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="72"/>
+        <location filename="../../shopsync/erp/messages.py" line="75"/>
         <source>un périphérique</source>
         <translation>a device</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="73"/>
+        <location filename="../../shopsync/erp/messages.py" line="76"/>
         <source>une socket</source>
         <translation>a socket</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="74"/>
+        <location filename="../../shopsync/erp/messages.py" line="77"/>
         <source>un fichier spécial</source>
         <translation>a special file</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="84"/>
+        <location filename="../../shopsync/erp/messages.py" line="87"/>
         <source>%1 : %2, plus que les %3 qu&apos;un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n&apos;a été lu</source>
         <translation>%1: %2, more than the %3 an export can be (the biggest exports known are about 20 MB); nothing was read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="95"/>
+        <location filename="../../shopsync/erp/messages.py" line="98"/>
         <source>%1 : plus de %2 lignes, plus qu&apos;un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n&apos;a été lu</source>
         <translation>%1: more than %2 lines, more than an export can have (the biggest exports known have about 200,000); nothing was read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="106"/>
+        <location filename="../../shopsync/erp/messages.py" line="109"/>
         <source>%1 : le classeur décompressé dépasse %2, plus qu&apos;un export peut faire ; rien n&apos;a été lu</source>
         <translation>%1: the workbook unzipped is over %2, more than an export can be; nothing was read</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="133"/>
+        <location filename="../../shopsync/erp/messages.py" line="136"/>
         <source>… et %1 lignes refusées de plus</source>
         <translation>… and %1 more lines rejected</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="135"/>
+        <location filename="../../shopsync/erp/messages.py" line="138"/>
         <source>… et %1 avertissements de plus</source>
         <translation>… and %1 more warnings</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="146"/>
+        <source>« %1 » n&apos;est pas un prix</source>
+        <translation>&apos;%1&apos; is not a price</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="150"/>
+        <source>« %1 » est négatif</source>
+        <translation>&apos;%1&apos; is negative</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="154"/>
+        <source>« %1 » n&apos;est pas un nombre entier</source>
+        <translation>&apos;%1&apos; is not a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="158"/>
+        <source>« %1 » est en notation scientifique : ses chiffres sont perdus</source>
+        <translation>&apos;%1&apos; is in scientific notation: its digits are lost</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="162"/>
+        <source>« %1 » n&apos;est pas un code-barres</source>
+        <translation>&apos;%1&apos; is not a barcode</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="166"/>
+        <source>%1 (ligne refusée)</source>
+        <translation>%1 (line rejected)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="170"/>
+        <source>vide, compté comme 0</source>
+        <translation>empty, counted as 0</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="174"/>
+        <source>%1 (vendu en trop), compté comme 0</source>
+        <translation>%1 (oversold), counted as 0</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="178"/>
+        <source>%1 ; code-barres ignoré</source>
+        <translation>%1; barcode ignored</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="182"/>
+        <source>pas de colonne de quantité : chaque ligne compte pour une pièce</source>
+        <translation>no quantity column: each line counts as one piece</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="187"/>
+        <source>trop peu de champs (%1 sur %2 attendus ; le fichier a-t-il été coupé pendant son écriture ?)</source>
+        <translation>too few fields (%1 of %2 expected; was the file cut while being written?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="197"/>
+        <source>vide : la ligne est ignorée</source>
+        <translation>empty: the line is skipped</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="202"/>
+        <source>%1 diffère de %2 pour « %3 » (vu d&apos;abord ligne %4) ; le plus élevé est gardé, %5</source>
+        <translation>%1 differs from %2 for &apos;%3&apos; (first seen on line %4); kept the highest, %5</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="213"/>
+        <source>l&apos;en-tête « %1 » est sur les colonnes %2 et %3 : la colonne %4 est lue (pour lire la colonne %5 à la place, donnez son numéro dans le profil : [columns] %6 = %5)</source>
+        <translation>the header &apos;%1&apos; is on columns %2 and %3: column %4 is read (to read column %5 instead, give its number in the profile: [columns] %6 = %5)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="138"/>
+        <source>%1 : référence : %2</source>
+        <translation>%1: reference: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="139"/>
+        <source>%1 : marque : %2</source>
+        <translation>%1: brand: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="140"/>
+        <source>%1 : désignation : %2</source>
+        <translation>%1: designation: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="141"/>
+        <source>%1 : quantité : %2</source>
+        <translation>%1: quantity: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="142"/>
+        <source>%1 : prix : %2</source>
+        <translation>%1: price: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="143"/>
+        <source>%1 : taille : %2</source>
+        <translation>%1: size: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="144"/>
+        <source>%1 : code-barres : %2</source>
+        <translation>%1: ean: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="145"/>
+        <source>%1 : statut : %2</source>
+        <translation>%1: status: %2</translation>
     </message>
 </context>
 <context>

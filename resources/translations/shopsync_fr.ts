@@ -1164,89 +1164,199 @@
 <context>
     <name>Erp</name>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="15" />
+        <location filename="../../shopsync/erp/messages.py" line="18" />
         <source>%1 : aucun fichier d'export ne correspond</source>
         <translation>%1 : aucun fichier d'export ne correspond</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="19" />
+        <location filename="../../shopsync/erp/messages.py" line="22" />
         <source>%1 : fichier introuvable</source>
         <translation>%1 : fichier introuvable</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="23" />
+        <location filename="../../shopsync/erp/messages.py" line="26" />
         <source>%1 : c'est un dossier, pas un fichier d'export</source>
         <translation>%1 : c'est un dossier, pas un fichier d'export</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="27" />
+        <location filename="../../shopsync/erp/messages.py" line="30" />
         <source>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</source>
         <translation>%1 : accès refusé (l'ERP est-il encore en train de l'écrire ?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="31" />
+        <location filename="../../shopsync/erp/messages.py" line="34" />
         <source>%1 : le fichier est vide</source>
         <translation>%1 : le fichier est vide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="36" />
+        <location filename="../../shopsync/erp/messages.py" line="39" />
         <source>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</source>
         <translation>aucun fichier d'export indiqué, et le profil « %1 » ne nomme pas de source : choisissez le fichier dans les réglages ([erp] path dans config.toml)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="60" />
+        <location filename="../../shopsync/erp/messages.py" line="63" />
         <source>%1 Mo</source>
         <translation>%1 Mo</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="66" />
+        <location filename="../../shopsync/erp/messages.py" line="69" />
         <source>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</source>
         <translation>%1 : ce n'est pas un fichier d'export mais %2 ; rien n'a été lu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="71" />
+        <location filename="../../shopsync/erp/messages.py" line="74" />
         <source>un tube nommé (FIFO)</source>
         <translation>un tube nommé (FIFO)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="72" />
+        <location filename="../../shopsync/erp/messages.py" line="75" />
         <source>un périphérique</source>
         <translation>un périphérique</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="73" />
+        <location filename="../../shopsync/erp/messages.py" line="76" />
         <source>une socket</source>
         <translation>une socket</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="74" />
+        <location filename="../../shopsync/erp/messages.py" line="77" />
         <source>un fichier spécial</source>
         <translation>un fichier spécial</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="84" />
+        <location filename="../../shopsync/erp/messages.py" line="87" />
         <source>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</source>
         <translation>%1 : %2, plus que les %3 qu'un export peut faire (les plus gros exports connus font environ 20 Mo) ; rien n'a été lu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="95" />
+        <location filename="../../shopsync/erp/messages.py" line="98" />
         <source>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</source>
         <translation>%1 : plus de %2 lignes, plus qu'un export peut en avoir (les plus gros exports connus en ont environ 200 000) ; rien n'a été lu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="106" />
+        <location filename="../../shopsync/erp/messages.py" line="109" />
         <source>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</source>
         <translation>%1 : le classeur décompressé dépasse %2, plus qu'un export peut faire ; rien n'a été lu</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="133" />
+        <location filename="../../shopsync/erp/messages.py" line="136" />
         <source>… et %1 lignes refusées de plus</source>
         <translation>… et %1 lignes refusées de plus</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="135" />
+        <location filename="../../shopsync/erp/messages.py" line="138" />
         <source>… et %1 avertissements de plus</source>
         <translation>… et %1 avertissements de plus</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="146" />
+        <source>« %1 » n'est pas un prix</source>
+        <translation>« %1 » n'est pas un prix</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="150" />
+        <source>« %1 » est négatif</source>
+        <translation>« %1 » est négatif</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="154" />
+        <source>« %1 » n'est pas un nombre entier</source>
+        <translation>« %1 » n'est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="158" />
+        <source>« %1 » est en notation scientifique : ses chiffres sont perdus</source>
+        <translation>« %1 » est en notation scientifique : ses chiffres sont perdus</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="162" />
+        <source>« %1 » n'est pas un code-barres</source>
+        <translation>« %1 » n'est pas un code-barres</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="166" />
+        <source>%1 (ligne refusée)</source>
+        <translation>%1 (ligne refusée)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="170" />
+        <source>vide, compté comme 0</source>
+        <translation>vide, compté comme 0</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="174" />
+        <source>%1 (vendu en trop), compté comme 0</source>
+        <translation>%1 (vendu en trop), compté comme 0</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="178" />
+        <source>%1 ; code-barres ignoré</source>
+        <translation>%1 ; code-barres ignoré</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="182" />
+        <source>pas de colonne de quantité : chaque ligne compte pour une pièce</source>
+        <translation>pas de colonne de quantité : chaque ligne compte pour une pièce</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="187" />
+        <source>trop peu de champs (%1 sur %2 attendus ; le fichier a-t-il été coupé pendant son écriture ?)</source>
+        <translation>trop peu de champs (%1 sur %2 attendus ; le fichier a-t-il été coupé pendant son écriture ?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="197" />
+        <source>vide : la ligne est ignorée</source>
+        <translation>vide : la ligne est ignorée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="202" />
+        <source>%1 diffère de %2 pour « %3 » (vu d'abord ligne %4) ; le plus élevé est gardé, %5</source>
+        <translation>%1 diffère de %2 pour « %3 » (vu d'abord ligne %4) ; le plus élevé est gardé, %5</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="213" />
+        <source>l'en-tête « %1 » est sur les colonnes %2 et %3 : la colonne %4 est lue (pour lire la colonne %5 à la place, donnez son numéro dans le profil : [columns] %6 = %5)</source>
+        <translation>l'en-tête « %1 » est sur les colonnes %2 et %3 : la colonne %4 est lue (pour lire la colonne %5 à la place, donnez son numéro dans le profil : [columns] %6 = %5)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="138" />
+        <source>%1 : référence : %2</source>
+        <translation>%1 : référence : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="139" />
+        <source>%1 : marque : %2</source>
+        <translation>%1 : marque : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="140" />
+        <source>%1 : désignation : %2</source>
+        <translation>%1 : désignation : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="141" />
+        <source>%1 : quantité : %2</source>
+        <translation>%1 : quantité : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="142" />
+        <source>%1 : prix : %2</source>
+        <translation>%1 : prix : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="143" />
+        <source>%1 : taille : %2</source>
+        <translation>%1 : taille : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="144" />
+        <source>%1 : code-barres : %2</source>
+        <translation>%1 : code-barres : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/model.py" line="145" />
+        <source>%1 : statut : %2</source>
+        <translation>%1 : statut : %2</translation>
     </message>
 </context>
 <context>

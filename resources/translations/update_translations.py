@@ -58,7 +58,7 @@ def sources() -> list[str]:
             package / name
             for name in (
                 "cli.py", "cli_parser.py", "config.py", "settings_schema.py", "texts.py",
-                "demo_data.py", "sync/messages.py", "erp/messages.py", "site/sandbox/cli.py",
+                "demo_data.py", "model.py", "sync/messages.py", "erp/messages.py", "site/sandbox/cli.py",
                 "report/readiness.py",
             )
         ]

@@ -72,7 +72,7 @@ class Builder(ColumnValues, ItemMerging):
         self._init_column_values(status_values)
         self._init_items("ean" in index)
         if "quantity" not in index:
-            self.warn(None, Field.QUANTITY, "no quantity column: each line counts as one piece")
+            self.warn(None, Field.QUANTITY, messages.no_quantity_column())
 
     # --- messages --------------------------------------------------------------------------
 
@@ -254,15 +254,14 @@ class Builder(ColumnValues, ItemMerging):
         self.reject(
             line,
             None,
-            f"too few fields ({len(row)} of {self._need} expected; "
-            "was the file cut while being written?)",
+            messages.too_few_fields(len(row), self._need),
         )
 
     def _no_reference(self, row: Sequence[str], line: int) -> None:
         if cells.is_noise(row, self._header):
             return
         self.raw_lines += 1
-        self.reject(line, Field.REFERENCE, "empty: the line is skipped")
+        self.reject(line, Field.REFERENCE, messages.empty_reference())
 
     # --- the result --------------------------------------------------------------------------
 

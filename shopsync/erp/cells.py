@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+import shopsync.erp.messages as messages
 from shopsync.erp.fields import Field
 from shopsync.erp.values import (
     BadValue,
@@ -36,7 +37,8 @@ class Issue(NamedTuple):
     value: object = None
 
 
-EMPTY_QUANTITY = Issue(Field.QUANTITY, "empty, counted as 0", False, 0)
+def _empty_quantity() -> Issue:
+    return Issue(Field.QUANTITY, messages.empty_quantity(), False, 0)
 
 
 def quantity(text: str) -> object:
@@ -44,11 +46,11 @@ def quantity(text: str) -> object:
     try:
         value = parse_quantity(text)
     except BadValue as exc:
-        return Issue(Field.QUANTITY, f"{exc} (line rejected)", True)
+        return Issue(Field.QUANTITY, messages.line_rejected(str(exc)), True)
     if value is None:
-        return EMPTY_QUANTITY
+        return _empty_quantity()
     if value < 0:
-        return Issue(Field.QUANTITY, f"{value} (oversold), counted as 0", False, 0)
+        return Issue(Field.QUANTITY, messages.oversold(value), False, 0)
     return value
 
 
@@ -57,7 +59,7 @@ def price(text: str) -> object:
     try:
         return parse_price(text)
     except BadValue as exc:
-        return Issue(Field.PRICE, f"{exc} (line rejected)", True)
+        return Issue(Field.PRICE, messages.line_rejected(str(exc)), True)
 
 
 def size(text: str) -> object:
@@ -78,7 +80,7 @@ def ean(text: str) -> object:
     try:
         return parse_ean(text)
     except BadValue as exc:
-        return Issue(Field.EAN, f"{exc}; barcode ignored", False)
+        return Issue(Field.EAN, messages.barcode_ignored(str(exc)), False)
 
 
 def status_reader(status_values: Mapping[str, str]):  # type: ignore[no-untyped-def]

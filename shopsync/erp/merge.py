@@ -16,6 +16,7 @@ from itertools import chain, repeat
 from operator import add, eq, itemgetter
 
 import shopsync.erp.cells as cells  # (not `from shopsync.erp`: the package imports the reader)
+import shopsync.erp.messages as messages
 from shopsync.erp.fields import Field
 from shopsync.erp.positions import where_false as _false
 from shopsync.model import StockLine, format_price
@@ -99,10 +100,9 @@ class ItemMerging:
                     state[4] = price
                 else:
                     state[4] = kept = max(old, price)  # type: ignore[type-var]
-                    self.warn(lines[i], Field.PRICE,
-                              f"{format_price(price)} differs from {format_price(old)} for "  # type: ignore[arg-type]
-                              f"{state[0]!r} (first seen on line {state[8]}); "
-                              f"kept the highest, {format_price(kept)}")  # type: ignore[arg-type]
+                    self.warn(lines[i], Field.PRICE, messages.price_differs(
+                        format_price(price), format_price(old),  # type: ignore[arg-type]
+                        state[0], state[8], format_price(kept)))  # type: ignore[arg-type]
             if state[1] is None:  # fill what the first line left empty
                 state[1] = dup[1]  # type: ignore[index]  # brand
             if state[2] is None:

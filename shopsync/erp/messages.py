@@ -1,6 +1,9 @@
-"""What a shop reads when its export cannot be found or opened: the cases a person fixes by
-hand (the export moved, the ERP still writing, an empty file), in the shop's language from
-the same catalogue as the tray (shopsync/i18n.py). The file's path leads every sentence.
+"""What a shop reads when its export cannot be found or opened (the export moved, the ERP still
+writing, an empty file), and why one cell of a line could not be taken (`'dix euros' is not a
+price`), in the shop's language from the same catalogue as the tray (shopsync/i18n.py). The
+file's path leads every sentence. Stored run messages are turned to English by
+`i18n.english` through these same templates, so each reason is one catalogue sentence with
+its cell text as `%1`.
 """
 
 from __future__ import annotations
@@ -134,3 +137,83 @@ def listed(problems: Iterable[Problem], limit: int = MAX_LISTED) -> list[str]:
     if more[Severity.WARNING]:
         out.append(arg(translate("Erp", "… et %1 avertissements de plus"), _count(more[Severity.WARNING])))
     return out
+
+
+# --- why one cell could not be taken (shopsync/erp/values.py, shopsync/erp/cells.py) -------
+
+
+def not_a_price(raw: str) -> str:
+    return arg(translate("Erp", "« %1 » n'est pas un prix"), raw)
+
+
+def negative_price(raw: str) -> str:
+    return arg(translate("Erp", "« %1 » est négatif"), raw)
+
+
+def not_a_whole_number(raw: str) -> str:
+    return arg(translate("Erp", "« %1 » n'est pas un nombre entier"), raw)
+
+
+def scientific_barcode(raw: str) -> str:
+    return arg(translate("Erp", "« %1 » est en notation scientifique : ses chiffres sont perdus"), raw)
+
+
+def not_a_barcode(raw: str) -> str:
+    return arg(translate("Erp", "« %1 » n'est pas un code-barres"), raw)
+
+
+def line_rejected(reason: str) -> str:
+    return arg(translate("Erp", "%1 (ligne refusée)"), reason)
+
+
+def empty_quantity() -> str:
+    return translate("Erp", "vide, compté comme 0")
+
+
+def oversold(quantity: int) -> str:
+    return arg(translate("Erp", "%1 (vendu en trop), compté comme 0"), quantity)
+
+
+def barcode_ignored(reason: str) -> str:
+    return arg(translate("Erp", "%1 ; code-barres ignoré"), reason)
+
+
+def no_quantity_column() -> str:
+    return translate("Erp", "pas de colonne de quantité : chaque ligne compte pour une pièce")
+
+
+def too_few_fields(found: int, expected: int) -> str:
+    return arg(
+        translate(
+            "Erp",
+            "trop peu de champs (%1 sur %2 attendus ; le fichier a-t-il été coupé pendant "
+            "son écriture ?)",
+        ),
+        found, expected,
+    )
+
+
+def empty_reference() -> str:
+    return translate("Erp", "vide : la ligne est ignorée")
+
+
+def price_differs(price: str, first: str, reference: str, first_line: int, kept: str) -> str:
+    return arg(
+        translate(
+            "Erp",
+            "%1 diffère de %2 pour « %3 » (vu d'abord ligne %4) ; le plus élevé est gardé, %5",
+        ),
+        price, first, reference, first_line, kept,
+    )
+
+
+def same_header(header: str, columns: list[int], read: int, field: str, other: int) -> str:
+    """`columns`: every column with that header, 1-based (at least two)."""
+    return arg(
+        translate(
+            "Erp",
+            "l'en-tête « %1 » est sur les colonnes %2 et %3 : la colonne %4 est lue (pour lire "
+            "la colonne %5 à la place, donnez son numéro dans le profil : [columns] %6 = %5)",
+        ),
+        header, ", ".join(str(c) for c in columns[:-1]), columns[-1], read, other, field,
+    )

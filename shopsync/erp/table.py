@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import shopsync.erp.messages as messages
 from shopsync.erp.detect import ColumnMap, find_header, likeliest_header, map_columns, names_tried
 from shopsync.erp.profiles import Profile
 from shopsync.erp.values import fold
@@ -103,12 +104,9 @@ def repeated_headers(
         same = [j for j, name in enumerate(folded) if name and name == folded[i]]
         if len(same) < 2 or any(isinstance(n, int) for n in explicit.get(what) or ()):
             continue
-        positions = ", ".join(str(j + 1) for j in same[:-1]) + f" and {same[-1] + 1}"
         other = next(j + 1 for j in same if j != i)
         problems.append(Problem(
             source, line, what,
-            f"the header {columns.headers[i]!r} is on columns {positions}: column {i + 1} is "
-            f"read (to read column {other} instead, give its number in the profile: "
-            f"[columns] {what} = {other})",
+            messages.same_header(columns.headers[i], [j + 1 for j in same], i + 1, what, other),
             "warning"))
     return problems

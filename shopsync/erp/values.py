@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
+import shopsync.erp.messages as messages
+
 
 class BadValue(ValueError):
     """A cell that can't be read as its field's type; `str(exc)` is the reason."""
@@ -50,7 +52,7 @@ def parse_price(text: str) -> Decimal | None:
     if not cleaned:
         return None
     if not _NUMBER.fullmatch(cleaned):
-        raise BadValue(f"{raw!r} is not a price")
+        raise BadValue(messages.not_a_price(raw))
     sign = ""
     if cleaned[0] in "+-":
         sign, cleaned = cleaned[0], cleaned[1:]
@@ -59,7 +61,7 @@ def parse_price(text: str) -> Decimal | None:
         decimal_sep = "," if comma > dot else "."
         group_sep = "." if decimal_sep == "," else ","
         if cleaned.count(decimal_sep) > 1:
-            raise BadValue(f"{raw!r} is not a price")
+            raise BadValue(messages.not_a_price(raw))
         cleaned = cleaned.replace(group_sep, "").replace(decimal_sep, ".")
     elif comma >= 0 or dot >= 0:
         sep = "," if comma >= 0 else "."
@@ -67,9 +69,9 @@ def parse_price(text: str) -> Decimal | None:
     try:
         value = Decimal(sign + cleaned)
     except InvalidOperation as exc:  # pragma: no cover - the regex already vouched for it
-        raise BadValue(f"{raw!r} is not a price") from exc
+        raise BadValue(messages.not_a_price(raw)) from exc
     if value < 0:
-        raise BadValue(f"{raw!r} is negative")
+        raise BadValue(messages.negative_price(raw))
     return value
 
 
@@ -133,7 +135,7 @@ def parse_quantity(text: str) -> int | None:
         return None
     match = _INTEGRAL.fullmatch(raw.translate(_GROUPING))
     if match is None:
-        raise BadValue(f"{raw!r} is not a whole number")
+        raise BadValue(messages.not_a_whole_number(raw))
     return int(match.group(1))
 
 
@@ -173,8 +175,8 @@ def parse_ean(text: str) -> str | None:
     if digits.endswith((".0", ",0")) and digits[:-2].isascii() and digits[:-2].isdigit():
         return digits[:-2]
     if _SCIENTIFIC.match(digits):
-        raise BadValue(f"{raw!r} is in scientific notation: its digits are lost")
-    raise BadValue(f"{raw!r} is not a barcode")
+        raise BadValue(messages.scientific_barcode(raw))
+    raise BadValue(messages.not_a_barcode(raw))
 
 
 def clean_text(text: str) -> str | None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import sqlite_utils
 
+from shopsync.i18n import english
 from shopsync.model import ReadResult, StockLine
 from shopsync.redaction import redact
 from shopsync.store import cursors
@@ -128,7 +129,7 @@ def save_view(
             "INSERT OR REPLACE INTO erp_read VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
             (redact(summary.source), summary.content_hash, time.time(), summary.raw_lines,
              summary.items, summary.rejected,
-             json.dumps([redact(str(p)) for p in summary.problems[:1000]], ensure_ascii=False)),
+             json.dumps([redact(english(str(p))) for p in summary.problems[:1000]], ensure_ascii=False)),
         )
         cursors.save(conn, cursor)
 
@@ -143,12 +144,13 @@ def _item_rows(lines: list[StockLine]) -> list[tuple]:
 
 def _save_summary(conn: sqlite3.Connection, result: ReadResult, problems: list[str]) -> None:
     """The read's summary row; `problems` as listed (the first ones, the rest counted),
-    redacted: an ODBC connection string may carry PWD=."""
+    redacted (an ODBC connection string may carry PWD=) and in English, like every stored
+    message (`i18n.english`): `status --json` gives them whatever the shop's language."""
     conn.execute(
         "INSERT OR REPLACE INTO erp_read VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
         (redact(result.source), result.content_hash, time.time(), result.raw_lines,
          len(result.lines), len(result.rejected),
-         json.dumps([redact(str(p)) for p in problems], ensure_ascii=False)),
+         json.dumps([redact(english(str(p))) for p in problems], ensure_ascii=False)),
     )
 
 

@@ -20,6 +20,7 @@ from shopsync.erp import build
 from shopsync.erp.build import make_stock_lines
 from shopsync.erp.reader import read_export
 from shopsync.errors import InputError
+from shopsync.i18n import english
 from shopsync.model import StockLine
 
 
@@ -109,6 +110,7 @@ def test_line_numbers_after_a_quoted_line_break(tmp_path: Path, monkeypatch: pyt
     columnar, rows = _read_both(tmp_path, text, monkeypatch, 256)
     assert columnar == rows
     _, rejected, warnings, raw_lines = columnar
+    rejected, warnings = [english(r) for r in rejected], [english(w) for w in warnings]  # as stored
     assert [r.split(": ")[0].rsplit(":", 1)[1] for r in rejected] == ["5"]
     assert any(":6: price: 12.00 differs from 10.00 for 'A1' (first seen on line 2)" in w for w in warnings)
     assert raw_lines == 4

@@ -30,7 +30,7 @@ def test_dbf_with_memo_in_the_header_code_page(tmp_path: Path) -> None:
     assert lines[("B-1", "52")].price == Decimal("1290.50")
     assert lines[("B-2", None)].quantity == 0
     assert lines[("B-2", None)].brand == "Fred"
-    assert result.warnings[0].line == 2 and "oversold" in result.warnings[0].reason
+    assert result.warnings[0].line == 2 and "vendu en trop" in result.warnings[0].reason
     expected = hashlib.sha256(path.read_bytes() + memo.read_bytes()).hexdigest()
     assert result.content_hash == expected
 

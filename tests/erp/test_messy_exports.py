@@ -15,6 +15,7 @@ from shopsync.cli import main
 from shopsync.erp import read_export
 from shopsync.erp.mixed_text import decode_by_line, first_invalid_utf8
 from shopsync.errors import InputError
+from shopsync.i18n import english
 
 from .corpus import HEADER, ROWS, write_text
 
@@ -123,8 +124,12 @@ def test_two_columns_with_the_same_header_warn_and_a_profile_picks_one(tmp_path:
     result = read_export(path)
     assert [line.price for line in result.lines] == [Decimal("1290.00"), Decimal("89.90")]
     assert [str(w) for w in result.warnings] == [
+        f"{path}:1 : prix : l'en-tête « Prix TTC » est sur les colonnes 3 et 5 : la colonne 3 "
+        "est lue (pour lire la colonne 5 à la place, donnez son numéro dans le profil : "
+        "[columns] price = 5)"]
+    assert english(str(result.warnings[0])) == (
         f"{path}:1: price: the header 'Prix TTC' is on columns 3 and 5: column 3 is read "
-        "(to read column 5 instead, give its number in the profile: [columns] price = 5)"]
+        "(to read column 5 instead, give its number in the profile: [columns] price = 5)")
     profile = tmp_path / "second.toml"
     profile.write_text("[columns]\nprice = 5\n", encoding="utf-8")
     chosen = read_export(path, profile)
@@ -140,7 +145,7 @@ def test_same_header_twice_in_a_workbook(tmp_path: Path) -> None:
     result = read_export(path)
     assert result.lines[0].price == Decimal("10")
     assert [(w.line, w.field) for w in result.warnings] == [(1, "price")]
-    assert "columns 2 and 4" in result.warnings[0].reason
+    assert "colonnes 2 et 4" in result.warnings[0].reason
 
 
 WORDS = ["Bague", "Créoles", "Chaîne", "Pendentif cœur", "Étoile", "or rosé", "30€", "argent"]

@@ -10,6 +10,7 @@ import pytest
 
 from shopsync.erp import read_export
 from shopsync.errors import InputError
+from shopsync.i18n import english
 
 from .corpus import HEADER, ROWS, write_text
 
@@ -122,6 +123,13 @@ def test_unreadable_lines_are_rejected_the_rest_kept(tmp_path: Path) -> None:
     assert [line.reference for line in result.lines] == ["OK-1", "OK-2"]
     messages = [str(p) for p in result.rejected]
     assert messages == [
+        f"{path}:3 : référence : vide : la ligne est ignorée",
+        f"{path}:4 : quantité : « 2,5 » n'est pas un nombre entier (ligne refusée)",
+        f"{path}:5 : prix : « dix euros » n'est pas un prix (ligne refusée)",
+        f"{path}:7: trop peu de champs (3 sur 8 attendus ; le fichier a-t-il été coupé pendant "
+        "son écriture ?)",
+    ]
+    assert [english(m) for m in messages] == [  # as stored (runs, status --json)
         f"{path}:3: reference: empty: the line is skipped",
         f"{path}:4: quantity: '2,5' is not a whole number (line rejected)",
         f"{path}:5: price: 'dix euros' is not a price (line rejected)",
@@ -134,7 +142,7 @@ def test_negative_quantity_becomes_zero_with_a_warning(tmp_path: Path) -> None:
     path = write_text(tmp_path / "stock.csv", [["N-1", "Fred", "a", "-2", "10", "", "", ""]])
     result = read_export(path)
     assert result.lines[0].quantity == 0
-    assert [str(w) for w in result.warnings] == [f"{path}:2: quantity: -2 (oversold), counted as 0"]
+    assert [str(w) for w in result.warnings] == [f"{path}:2 : quantité : -2 (vendu en trop), compté comme 0"]
 
 
 def test_same_reference_and_size_merge(tmp_path: Path) -> None:
@@ -158,7 +166,7 @@ def test_same_reference_and_size_merge(tmp_path: Path) -> None:
     assert len(result.warnings) == 1
     warning = result.warnings[0]
     assert (warning.line, warning.field) == (5, "price")
-    assert "kept the highest, 490.00" in warning.reason and "line 4" in warning.reason
+    assert "le plus élevé est gardé, 490.00" in warning.reason and "ligne 4" in warning.reason
 
 
 def test_references_are_trimmed_but_kept_as_written(tmp_path: Path) -> None:
@@ -214,14 +222,14 @@ def test_without_quantity_column_each_line_is_a_piece(tmp_path: Path) -> None:
     path.write_text("Réf.;Marque\nP-1;Fred\nP-1;Fred\nP-2;Fred\n", encoding="utf-8")
     result = read_export(path)
     assert {line.reference: line.quantity for line in result.lines} == {"P-1": 2, "P-2": 1}
-    assert any("no quantity column" in w.reason for w in result.warnings)
+    assert any("pas de colonne de quantité" in w.reason for w in result.warnings)
 
 
 def test_ean_damaged_by_excel_is_warned_and_dropped(tmp_path: Path) -> None:
     path = write_text(tmp_path / "stock.csv", [["E-1", "Fred", "x", "1", "1", "", "3,66E+12", ""]])
     result = read_export(path)
     assert result.lines[0].ean is None
-    assert "scientific notation" in result.warnings[0].reason
+    assert "notation scientifique" in result.warnings[0].reason
 
 
 def test_many_lines_cross_batches_and_merge(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def test_quantities(text: str, expected: int | None) -> None:
 
 @pytest.mark.parametrize("text", ["2,5", "deux", "1.5", "3 pièces"])
 def test_non_integer_quantities_are_refused(text: str) -> None:
-    with pytest.raises(BadValue, match="whole number"):
+    with pytest.raises(BadValue, match="pas un nombre entier"):
         parse_quantity(text)
 
 
@@ -91,7 +91,7 @@ def test_barcodes(text: str, expected: str | None) -> None:
 
 
 def test_barcode_in_scientific_notation_is_refused() -> None:
-    with pytest.raises(BadValue, match="scientific"):
+    with pytest.raises(BadValue, match="notation scientifique"):
         parse_ean("3,66E+12")
 
 
