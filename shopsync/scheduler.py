@@ -173,7 +173,8 @@ class SyncScheduler:
         merged into a run already waiting in the queue."""
         with self._lock:
             reason = backoff.skip_reason(
-                self._backoff, trigger, self.clock(), paused=self.state.paused
+                self._backoff, trigger, self.clock(), paused=self.state.paused,
+                setting_up=self.state.setting_up,
             )
             if reason is not None:
                 log.debug("run %s skipped: %s", trigger, reason)
@@ -222,6 +223,14 @@ class SyncScheduler:
             self.state.paused = False
         self._publish_state()
         self.request(Trigger.RESUME)
+
+    def hold_for_setup(self, holding: bool) -> None:
+        """While the first-run wizard is open no run starts (timed, watched or clicked): a run
+        would read the settings the shop is replacing and fail naming the old site. Lifting
+        the hold asks for nothing: the wizard asks for the first run once it has saved."""
+        with self._lock:
+            self.state.setting_up = holding
+        self._publish_state()
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """For tests and shutdown: True once the queue is empty and no run is going."""

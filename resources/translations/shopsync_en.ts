@@ -2751,6 +2751,36 @@
             <numerusform>%n new brands to decide (%1).</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="27"/>
+        <source>Synchronisation en cours…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="28"/>
+        <source>Configuration en cours</source>
+        <translation>Setting up</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="29"/>
+        <source>La synchronisation commencera à la fin de l&apos;assistant de configuration.</source>
+        <translation>Syncing will start when the setup assistant is finished.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="32"/>
+        <source>En pause</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="33"/>
+        <source>Les synchronisations automatiques sont suspendues.</source>
+        <translation>Automatic syncs are suspended.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="34"/>
+        <source>Nouvel essai à %1</source>
+        <translation>Retrying at %1</translation>
+    </message>
 </context>
 <context>
     <name>StatusForm</name>
@@ -3037,47 +3067,47 @@ The token and passwords were removed from it.</translation>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116"/>
+        <location filename="../../shopsync/gui/tray.py" line="117"/>
         <source>Dépublication retenue…</source>
         <translation>Held unpublishing…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117"/>
+        <location filename="../../shopsync/gui/tray.py" line="118"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="118"/>
+        <location filename="../../shopsync/gui/tray.py" line="119"/>
         <source>Marques</source>
         <translation>Brands</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="119"/>
+        <location filename="../../shopsync/gui/tray.py" line="120"/>
         <source>Références</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="120"/>
+        <location filename="../../shopsync/gui/tray.py" line="121"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="123"/>
+        <location filename="../../shopsync/gui/tray.py" line="124"/>
         <source>Reprendre</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="125"/>
+        <location filename="../../shopsync/gui/tray.py" line="126"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="126"/>
+        <location filename="../../shopsync/gui/tray.py" line="127"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="167"/>
+        <location filename="../../shopsync/gui/tray.py" line="168"/>
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync: needs attention</translation>
     </message>

@@ -2693,6 +2693,36 @@
         <source>%n nouvelle(s) marque(s) à décider (%1).</source>
         <translation><numerusform>%n nouvelle marque à décider (%1).</numerusform><numerusform>%n nouvelles marques à décider (%1).</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="27" />
+        <source>Synchronisation en cours…</source>
+        <translation>Synchronisation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="28" />
+        <source>Configuration en cours</source>
+        <translation>Configuration en cours</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="29" />
+        <source>La synchronisation commencera à la fin de l'assistant de configuration.</source>
+        <translation>La synchronisation commencera à la fin de l'assistant de configuration.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="32" />
+        <source>En pause</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="33" />
+        <source>Les synchronisations automatiques sont suspendues.</source>
+        <translation>Les synchronisations automatiques sont suspendues.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/state.py" line="34" />
+        <source>Nouvel essai à %1</source>
+        <translation>Nouvel essai à %1</translation>
+    </message>
 </context>
 <context>
     <name>StatusForm</name>
@@ -2967,47 +2997,47 @@ Le jeton et les mots de passe en ont été retirés.</translation>
         <translation>Synchroniser maintenant</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="116" />
+        <location filename="../../shopsync/gui/tray.py" line="117" />
         <source>Dépublication retenue…</source>
         <translation>Dépublication retenue…</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="117" />
+        <location filename="../../shopsync/gui/tray.py" line="118" />
         <source>Statut</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="118" />
+        <location filename="../../shopsync/gui/tray.py" line="119" />
         <source>Marques</source>
         <translation>Marques</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="119" />
+        <location filename="../../shopsync/gui/tray.py" line="120" />
         <source>Références</source>
         <translation>Références</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="120" />
+        <location filename="../../shopsync/gui/tray.py" line="121" />
         <source>Paramètres</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="123" />
+        <location filename="../../shopsync/gui/tray.py" line="124" />
         <source>Reprendre</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="125" />
+        <location filename="../../shopsync/gui/tray.py" line="126" />
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="126" />
+        <location filename="../../shopsync/gui/tray.py" line="127" />
         <source>Quitter</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/tray.py" line="167" />
+        <location filename="../../shopsync/gui/tray.py" line="168" />
         <source>ShopSync : à vérifier</source>
         <translation>ShopSync : à vérifier</translation>
     </message>

@@ -117,12 +117,15 @@ class AppController(QObject):
         def make() -> QWidget:
             w = FirstRunWizard(self.hub)
             w.finished_setup.connect(self._setup_done)
+            w.finished.connect(lambda _result: self.hub.hold_for_setup(False))
             return w
 
+        self.hub.hold_for_setup(True)  # no run reads the settings being replaced
         return self._show("wizard", make)
 
     def _setup_done(self, _settings: object) -> None:
         """The wizard saved: the first sync can run now (it was not started without settings)."""
+        self.hub.hold_for_setup(False)
         self.hub.sync_now()
         self.show_status()
 

@@ -243,6 +243,11 @@ class AppHub(QObject):
 
         def show(result: tuple[dict[str, Any], set[str]]) -> None:
             status, announced = result
+            # The schedule's own flags as they are now, not as they were when the read began:
+            # a pause or the wizard's hold that came in between must not be undone by it.
+            live = self.scheduler.state.as_dict()
+            live["next_run"] = status.get("scheduler", {}).get("next_run")
+            status["scheduler"] = live
             # Added to, never replaced: a read queued before the last balloon's write must not
             # make the hub forget what it just announced.
             self.announced_brands |= announced
@@ -272,6 +277,14 @@ class AppHub(QObject):
     @property
     def paused(self) -> bool:
         return self.scheduler.state.paused
+
+    @property
+    def setting_up(self) -> bool:
+        return self.scheduler.state.setting_up
+
+    def hold_for_setup(self, holding: bool) -> None:
+        """The first-run wizard opened (True) or saved/closed (False): see Scheduler."""
+        self.scheduler.hold_for_setup(holding)
 
     def set_paused(self, paused: bool) -> None:
         if paused:

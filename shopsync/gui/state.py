@@ -17,10 +17,22 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from shopsync import texts
+from shopsync.i18n import QT_TRANSLATE_NOOP
 from shopsync.services.status import ConnectorStatus, Reason
 from shopsync.vocab import ConnectorState
 
 CTX = "State"
+
+# The scheduler's own states, worded here (lupdate collects QT_TRANSLATE_NOOP, not `_t`).
+SYNCING = QT_TRANSLATE_NOOP("State", "Synchronisation en cours…")
+SETTING_UP = QT_TRANSLATE_NOOP("State", "Configuration en cours")
+SETTING_UP_DETAIL = QT_TRANSLATE_NOOP(
+    "State", "La synchronisation commencera à la fin de l'assistant de configuration."
+)
+PAUSED = QT_TRANSLATE_NOOP("State", "En pause")
+PAUSED_DETAIL = QT_TRANSLATE_NOOP("State", "Les synchronisations automatiques sont suspendues.")
+RETRY_AT = QT_TRANSLATE_NOOP("State", "Nouvel essai à %1")
+
 StatusLike = ConnectorStatus | Mapping[str, Any] | None
 
 # The tray's icon for each state (a picture per word, not a decision).
@@ -93,19 +105,27 @@ def view(status: StatusLike, *, running: bool = False, progress: tuple | None = 
             detail = phase_label(phase)
             if total:
                 detail += f" {done}/{total}"
-        return View("sync", _t("Synchronisation en cours…"), detail, attention, sentences)
+        return View("sync", _t(SYNCING), detail, attention, sentences)
+    if s.scheduler.get("setting_up"):
+        return View(
+            "paused",
+            _t(SETTING_UP),
+            _t(SETTING_UP_DETAIL),
+            attention,
+            sentences,
+        )
     if s.scheduler.get("paused"):
         return View(
             "paused",
-            _t("En pause"),
-            _t("Les synchronisations automatiques sont suspendues."),
+            _t(PAUSED),
+            _t(PAUSED_DETAIL),
             attention,
             sentences,
         )
     detail = sentences[0] if sentences else ""
     retry = s.scheduler.get("retry_at")
     if retry:  # the scheduler's backoff (its own state): when it tries again
-        detail += "\n" + _t("Nouvel essai à %1").replace("%1", hhmm(retry))
+        detail += "\n" + _t(RETRY_AT).replace("%1", hhmm(retry))
     return View(STATE_ICONS.get(s.state, "attention"), headline(s.state), detail, attention, sentences)
 
 

@@ -111,7 +111,8 @@ class Tray(QObject):
             self.actions[key] = action
             return action
 
-        add("sync", self.tr("Synchroniser maintenant"), lambda: self.hub.sync_now(), not self.hub.running)
+        add("sync", self.tr("Synchroniser maintenant"), lambda: self.hub.sync_now(),
+            not self.hub.running and not self.hub.setting_up)
         if ConnectorStatus.from_mapping(self.hub.last_status).held:
             add("held", self.tr("Dépublication retenue…"), lambda: self._open("held"))
         add("status", self.tr("Statut"), lambda: self._open("status"))

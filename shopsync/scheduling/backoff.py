@@ -52,8 +52,14 @@ def clock_set_back(state: Backoff, shift: float) -> Backoff:
     )
 
 
-def skip_reason(state: Backoff, trigger: str, now: float, *, paused: bool) -> str | None:
-    """Why a run asked by `trigger` does not happen now, or None when it may."""
+def skip_reason(
+    state: Backoff, trigger: str, now: float, *, paused: bool, setting_up: bool = False
+) -> str | None:
+    """Why a run asked by `trigger` does not happen now, or None when it may. While the
+    first-run wizard is open (`setting_up`) nothing runs, not even a click: the settings a run
+    would read are the ones being replaced."""
+    if setting_up:
+        return "setting up"
     if trigger in MANUAL_TRIGGERS:
         return None
     if paused:

@@ -31,6 +31,7 @@ class SchedulerState:
 
     running: bool = False
     paused: bool = False
+    setting_up: bool = False  # the first-run wizard is open: no run until it is saved or closed
     blocked: str | None = None  # "token_refused": no automatic run until the settings change
     retry_at: float | None = None  # backoff after an offline run
     next_run: float | None = None
@@ -40,6 +41,7 @@ class SchedulerState:
         return {
             "running": self.running,
             "paused": self.paused,
+            "setting_up": self.setting_up,
             "blocked": self.blocked,
             "retry_at": self.retry_at,
             "next_run": self.next_run,

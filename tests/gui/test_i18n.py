@@ -48,6 +48,23 @@ def test_english_applies_to_code_and_forms(qtbot, restore_language, make_hub, em
     assert window.windowTitle() == "ShopSync — Status"  # from code
 
 
+def test_the_schedule_own_states_speak_english_too(restore_language):
+    """The tray's words for the scheduler's own states (paused, setting up, syncing, retry)
+    were once plain `_t("…")` calls that lupdate never collected: English shops read French."""
+    from shopsync.gui.state import view
+
+    i18n = restore_language
+    i18n.install("en")
+    assert view({"scheduler": {"paused": True}}).headline == "Paused"
+    setting_up = view({"scheduler": {"setting_up": True}})
+    assert (setting_up.headline, setting_up.detail) == (
+        "Setting up", "Syncing will start when the setup assistant is finished.")
+    assert view({}, running=True).headline == "Syncing…"
+    assert "Retrying at " in view({"state": "offline", "scheduler": {"retry_at": 1e9}}).detail
+    i18n.install("fr")
+    assert view({"scheduler": {"paused": True}}).headline == "En pause"
+
+
 def test_every_string_has_an_english_translation():
     tree = ET.parse(TS_DIR / "shopsync_en.ts")
     unfinished = [

@@ -15,6 +15,8 @@ def test_windows_open_on_a_fresh_home(qtbot, make_hub, wait_io, empty_home):
         assert window.isVisible()
     wait_io(hub)
     status = controller.windows["status"]
-    assert status.headline.text() == "Pas encore synchronisé"
+    assert status.headline.text() == "Configuration en cours"  # the first-run wizard is open
+    controller.windows["wizard"].reject()
+    qtbot.waitUntil(lambda: status.headline.text() == "Pas encore synchronisé")
     assert controller.windows["brands"].rows == []
     assert controller.windows["references"].rows == []
