@@ -678,8 +678,8 @@
     </message>
     <message>
         <location filename="../../shopsync/site/sandbox/cli.py" line="23"/>
-        <source>lancer le site d&apos;essai (Site API v1.1, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</source>
-        <translation>Run the sandbox site (Site API v1.1, storefront page at /, /admin for the platform) for demos and tests; state kept in SQLite under --data.</translation>
+        <source>lancer le site d&apos;essai (Site API v1.2, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</source>
+        <translation>Run the sandbox site (Site API v1.2, storefront page at /, /admin for the platform) for demos and tests; state kept in SQLite under --data.</translation>
     </message>
     <message>
         <location filename="../../shopsync/site/sandbox/cli.py" line="66"/>

@@ -653,8 +653,8 @@
     </message>
     <message>
         <location filename="../../shopsync/site/sandbox/cli.py" line="23" />
-        <source>lancer le site d'essai (Site API v1.1, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</source>
-        <translation>lancer le site d'essai (Site API v1.1, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</translation>
+        <source>lancer le site d'essai (Site API v1.2, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</source>
+        <translation>lancer le site d'essai (Site API v1.2, boutique sur /, /admin pour la plateforme) pour les démonstrations et les tests ; son état est gardé en SQLite dans --data</translation>
     </message>
     <message>
         <location filename="../../shopsync/site/sandbox/cli.py" line="66" />

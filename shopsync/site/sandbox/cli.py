@@ -1,5 +1,5 @@
 """`shopsync sandbox` (and `python -m shopsync.site.sandbox`): the stand-in web site (Site API
-v1.1, storefront, `/admin`) on this machine — its arguments and its start, owned by the sandbox.
+v1.2, storefront, `/admin`) on this machine — its arguments and its start, owned by the sandbox.
 
 Both doors (`shopsync.commands.sandbox`, the CLI's, and `__main__`, the sandbox alone) call this
 module, so the sandbox imports nothing of the CLI. Only the standard library (and the light
@@ -22,7 +22,7 @@ from shopsync.i18n import QT_TRANSLATE_NOOP
 
 HELP = QT_TRANSLATE_NOOP(
     "Cli",
-    "lancer le site d'essai (Site API v1.1, boutique sur /, /admin pour la plateforme) pour les "
+    "lancer le site d'essai (Site API v1.2, boutique sur /, /admin pour la plateforme) pour les "
     "démonstrations et les tests ; son état est gardé en SQLite dans --data",
 )
 TOKEN_ENV = "SHOPSYNC_SANDBOX_TOKEN"
