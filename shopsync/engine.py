@@ -49,7 +49,7 @@ from shopsync.sync.catalogue import CATALOG_MAX_AGE
 from shopsync.sync.counts import ExportCounts
 from shopsync.sync.deliver import BATCH_SIZE, deliver
 from shopsync.sync.erp_view import ViewCache
-from shopsync.sync.listing import send_listing_requests
+from shopsync.sync.listing import ListingMemo, send_listing_requests
 from shopsync.sync.plan import Plan, Planner, PromisedCache, load_inputs
 from shopsync.sync.port import Capability, DeliveryTarget, can
 from shopsync.sync.read import ErpRead, polls, read_erp, release_sources
@@ -95,6 +95,7 @@ class SyncEngine:
         self._promised_cache = PromisedCache()
         self._planner = Planner()
         self._erp_view = ViewCache()  # an ERP database's view, mirrored in memory
+        self._listing = ListingMemo()  # the items known sent to the listing team as they are
         self._poll_problem: str | None = None  # the last poll failure, logged once
 
     # -- plumbing ----------------------------------------------------------------------------
@@ -323,7 +324,7 @@ class SyncEngine:
         )
         try:
             self._deliver(client, summary)
-            send_listing_requests(db, client, plan.desired.unmatched, self.clock)
+            send_listing_requests(db, client, plan.desired.unmatched, self.clock, self._listing)
         finally:  # after delivery (the suggestions may take seconds), offline runs included
             self._record_counts(summary, read, lines, plan, save=True)
         if summary.held and summary.status == RunStatus.OK:
