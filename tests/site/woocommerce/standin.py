@@ -98,6 +98,7 @@ class WooState:
         self.drop_next_write = False
         self.writes: dict[int, int] = {}
         self.requests: list[tuple[str, str]] = []
+        self.queries: list[dict[str, str]] = []  # the query of each request, in the same order
         self.bodies: list[tuple[str, Any]] = []  # (path, body) of every write received
         self.refused: dict[int, str] = {}  # product id -> the per-item error its update gets
 
@@ -463,6 +464,7 @@ def create_app(state: WooState) -> Starlette:
         async def run(request: Request) -> Response:
             with state.lock:
                 state.requests.append((request.method, request.url.path))
+                state.queries.append(dict(request.query_params))
                 if state.failures:
                     status, retry_after = state.failures.pop(0)
                     headers = {"Retry-After": str(retry_after)} if retry_after is not None else None

@@ -32,8 +32,17 @@ def test_the_woocommerce_stand_in_passes_every_check_and_other_products_are_unto
         ) as target:
             report = Suite(target, sell=shop.sell).run()
         written = {u["id"] for _, body in shop.state.bodies for u in body.get("update", [])}
+        # whole-catalogue reads: a product list asked without a SKU (the paging check, the
+        # backorder rule's readings); every write is read back by its SKU alone
+        lists = [q for (method, path), q in zip(shop.state.requests, shop.state.queries, strict=True)
+                 if method == "GET" and path.endswith("/products") and not {"sku", "include"} & set(q)
+                 and q.get("per_page") != "1"]
+        by_sku = [q for (method, path), q in zip(shop.state.requests, shop.state.queries, strict=True)
+                  if method == "GET" and path.endswith("/products") and "sku" in q]
         statuses = {p["sku"]: p["status"] for p in shop.state.products.values()}
     assert report.passed, report.as_dict()
+    assert len(by_sku) >= 10, by_sku
+    assert len(lists) <= 6, [sorted(q.items()) for q in lists]
     outcomes = {r.name: r.outcome for r in report.results}
     assert outcomes["web_orders"] == "passed" and outcomes["ring_sizes"] == "passed"
     assert other["id"] not in written and statuses["OTHER-1"] == "draft"
