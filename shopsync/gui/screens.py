@@ -249,4 +249,4 @@ def _walk_wizard(controller, shoot, settle) -> None:  # noqa: ANN001
             settle(0.1)
         shoot(wizard, "wizard-7-ready")
     finally:
-        wizard.hide()
+        wizard.reject()  # closed as the shop closes it: the runs it held may start again
