@@ -121,10 +121,11 @@ def test_without_a_catalogue_the_sandbox_serves_the_sample_and_says_so(tmp_path:
         process.wait(15)
 
 
-def test_sandbox_help_says_site_api_v1_1_in_the_shops_language() -> None:
+def test_sandbox_help_says_site_api_v1_2_in_the_shops_language() -> None:
+    """The contract it serves now (v1.2: web orders), in the shop's language."""
     for env, words in (
-        ({"LANG": "C"}, ("Site API v1.1", "usage:", "show this help message and exit")),
-        ({"LANG": "fr_FR.UTF-8"}, ("Site API v1.1", "utilisation :", "afficher cette aide et quitter",
+        ({"LANG": "C"}, ("Site API v1.2", "usage:", "show this help message and exit")),
+        ({"LANG": "fr_FR.UTF-8"}, ("Site API v1.2", "utilisation :", "afficher cette aide et quitter",
                                    "le jeton de la boutique")),
     ):  # fmt: skip
         for argv in (
