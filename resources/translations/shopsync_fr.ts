@@ -1449,17 +1449,22 @@
         <translation>%1 : pas de feuille nommée « %2 » (feuilles : « %3 »)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="427" />
+        <location filename="../../shopsync/erp/messages.py" line="353" />
+        <source>feuille « %1 » lue : pas de colonne de référence dans %2 avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</source>
+        <translation>feuille « %1 » lue : pas de colonne de référence dans %2 avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="420" />
         <source>%1 : pas de colonne de référence ; %2. Noms essayés pour la référence : « %3 ». Nommez la colonne dans un profil d'ERP ([columns] reference = "...").</source>
         <translation>%1 : pas de colonne de référence ; %2. Noms essayés pour la référence : « %3 ». Nommez la colonne dans un profil d'ERP ([columns] reference = "...").</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="441" />
+        <location filename="../../shopsync/erp/messages.py" line="434" />
         <source>en-têtes trouvés ligne %1 : « %2 »</source>
         <translation>en-têtes trouvés ligne %1 : « %2 »</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="510" />
+        <location filename="../../shopsync/erp/messages.py" line="503" />
         <source>%1 : la colonne « %2 » de [source] key ou changes_column n'est pas parmi les colonnes de la requête (« %3 »)</source>
         <translation>%1 : la colonne « %2 » de [source] key ou changes_column n'est pas parmi les colonnes de la requête (« %3 »)</translation>
     </message>
@@ -1469,187 +1474,177 @@
         <translation>%1 : la feuille « %2 » est vide</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="352" />
-        <source>feuille « %1 » lue : pas de colonne de référence dans « %2 » avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</source>
-        <translation>feuille « %1 » lue : pas de colonne de référence dans « %2 » avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/erp/messages.py" line="360" />
-        <source>feuille « %1 » lue : pas de colonne de référence dans les feuilles %2 avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</source>
-        <translation>feuille « %1 » lue : pas de colonne de référence dans les feuilles %2 avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</translation>
-    </message>
-    <message>
-        <location filename="../../shopsync/erp/messages.py" line="370" />
+        <location filename="../../shopsync/erp/messages.py" line="363" />
         <source>%1 : pas un classeur lisible (%2)</source>
         <translation>%1 : pas un classeur lisible (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="374" />
+        <location filename="../../shopsync/erp/messages.py" line="367" />
         <source>le classeur est protégé par un mot de passe</source>
         <translation>le classeur est protégé par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="381" />
+        <location filename="../../shopsync/erp/messages.py" line="374" />
         <source>%1 : pas une table DBF lisible (%2)</source>
         <translation>%1 : pas une table DBF lisible (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="385" />
+        <location filename="../../shopsync/erp/messages.py" line="378" />
         <source>fichier mémo (.dbt/.fpt) absent : les champs mémo sont lus vides</source>
         <translation>fichier mémo (.dbt/.fpt) absent : les champs mémo sont lus vides</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="389" />
+        <location filename="../../shopsync/erp/messages.py" line="382" />
         <source>une partie du texte ne se décode pas en %1</source>
         <translation>une partie du texte ne se décode pas en %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="393" />
+        <location filename="../../shopsync/erp/messages.py" line="386" />
         <source>%1 : valeur illisible (%2)</source>
         <translation>%1 : valeur illisible (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="401" />
+        <location filename="../../shopsync/erp/messages.py" line="394" />
         <source>la ligne %1 n'est pas en UTF-8 (le reste du fichier l'est) : lue en %2</source>
         <translation>la ligne %1 n'est pas en UTF-8 (le reste du fichier l'est) : lue en %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="408" />
+        <location filename="../../shopsync/erp/messages.py" line="401" />
         <source>les lignes %1 ne sont pas en UTF-8 (le reste du fichier l'est) : lues en %2</source>
         <translation>les lignes %1 ne sont pas en UTF-8 (le reste du fichier l'est) : lues en %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="415" />
+        <location filename="../../shopsync/erp/messages.py" line="408" />
         <source>%1, … (%2 lignes en tout)</source>
         <translation>%1, … (%2 lignes en tout)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="422" />
+        <location filename="../../shopsync/erp/messages.py" line="415" />
         <source>%1 : la ligne d'en-tête %2 du profil est après les données</source>
         <translation>%1 : la ligne d'en-tête %2 du profil est après les données</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="437" />
+        <location filename="../../shopsync/erp/messages.py" line="430" />
         <source>aucune ligne d'en-tête trouvée</source>
         <translation>aucune ligne d'en-tête trouvée</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="448" />
+        <location filename="../../shopsync/erp/messages.py" line="441" />
         <source>%1 : aucun article lisible (la source n'a renvoyé aucune ligne)</source>
         <translation>%1 : aucun article lisible (la source n'a renvoyé aucune ligne)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="453" />
+        <location filename="../../shopsync/erp/messages.py" line="446" />
         <source>%1 : aucun article lisible (%2 lignes refusées) : rien n'a été modifié sur le site</source>
         <translation>%1 : aucun article lisible (%2 lignes refusées) : rien n'a été modifié sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="463" />
+        <location filename="../../shopsync/erp/messages.py" line="456" />
         <source>%1 : aucun article lisible (%2 enregistrements refusés) : rien n'a été modifié sur le site</source>
         <translation>%1 : aucun article lisible (%2 enregistrements refusés) : rien n'a été modifié sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="473" />
+        <location filename="../../shopsync/erp/messages.py" line="466" />
         <source>%1 : plus aucun article lisible : rien n'a été modifié sur le site</source>
         <translation>%1 : plus aucun article lisible : rien n'a été modifié sur le site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="482" />
+        <location filename="../../shopsync/erp/messages.py" line="475" />
         <source>le profil « %1 » ne nomme aucune source ODBC : indiquez [source] dsn ou connection_string (copiez le profil fourni dans le dossier profiles/ du dossier de ShopSync)</source>
         <translation>le profil « %1 » ne nomme aucune source ODBC : indiquez [source] dsn ou connection_string (copiez le profil fourni dans le dossier profiles/ du dossier de ShopSync)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="493" />
+        <location filename="../../shopsync/erp/messages.py" line="486" />
         <source>%1 : connexion impossible (%2)</source>
         <translation>%1 : connexion impossible (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="497" />
+        <location filename="../../shopsync/erp/messages.py" line="490" />
         <source>%1 : le profil « %2 » n'a pas de requête [source] query</source>
         <translation>%1 : le profil « %2 » n'a pas de requête [source] query</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="501" />
+        <location filename="../../shopsync/erp/messages.py" line="494" />
         <source>%1 : la requête ne renvoie pas de lignes (est-ce un SELECT ?)</source>
         <translation>%1 : la requête ne renvoie pas de lignes (est-ce un SELECT ?)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="505" />
+        <location filename="../../shopsync/erp/messages.py" line="498" />
         <source>%1 : la requête a échoué (%2)</source>
         <translation>%1 : la requête a échoué (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="523" />
+        <location filename="../../shopsync/erp/messages.py" line="516" />
         <source>%1 : le serveur 4D est injoignable (%2)</source>
         <translation>%1 : le serveur 4D est injoignable (%2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="527" />
+        <location filename="../../shopsync/erp/messages.py" line="520" />
         <source>%1 : le serveur 4D a refusé la connexion de « %2 »</source>
         <translation>%1 : le serveur 4D a refusé la connexion de « %2 »</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="532" />
+        <location filename="../../shopsync/erp/messages.py" line="525" />
         <source>%1 : toutes les licences du serveur 4D sont prises (HTTP 402) : la session de ShopSync en demande une</source>
         <translation>%1 : toutes les licences du serveur 4D sont prises (HTTP 402) : la session de ShopSync en demande une</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="542" />
+        <location filename="../../shopsync/erp/messages.py" line="535" />
         <source>%1 : échec de la connexion à 4D (HTTP %2)</source>
         <translation>%1 : échec de la connexion à 4D (HTTP %2)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="546" />
+        <location filename="../../shopsync/erp/messages.py" line="539" />
         <source>%1 : cette classe de données n'existe pas sur le serveur 4D (HTTP 404)</source>
         <translation>%1 : cette classe de données n'existe pas sur le serveur 4D (HTTP 404)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="550" />
+        <location filename="../../shopsync/erp/messages.py" line="543" />
         <source>%1 : le serveur 4D a répondu HTTP %2</source>
         <translation>%1 : le serveur 4D a répondu HTTP %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="554" />
+        <location filename="../../shopsync/erp/messages.py" line="547" />
         <source>%1 : la réponse du serveur 4D n'est pas du JSON</source>
         <translation>%1 : la réponse du serveur 4D n'est pas du JSON</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="558" />
+        <location filename="../../shopsync/erp/messages.py" line="551" />
         <source>%1 : réponse inattendue (pas de liste __ENTITIES)</source>
         <translation>%1 : réponse inattendue (pas de liste __ENTITIES)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="562" />
+        <location filename="../../shopsync/erp/messages.py" line="555" />
         <source>%1 : le serveur 4D a refusé la session</source>
         <translation>%1 : le serveur 4D a refusé la session</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="567" />
+        <location filename="../../shopsync/erp/messages.py" line="560" />
         <source>le profil « %1 » ne nomme aucun serveur 4D : indiquez [source] url et data_class</source>
         <translation>le profil « %1 » ne nomme aucun serveur 4D : indiquez [source] url et data_class</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="576" />
+        <location filename="../../shopsync/erp/messages.py" line="569" />
         <source>%1 : le profil « %2 » n'a pas de [source] data_class</source>
         <translation>%1 : le profil « %2 » n'a pas de [source] data_class</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="581" />
+        <location filename="../../shopsync/erp/messages.py" line="574" />
         <source>%1 : le profil « %2 » n'a pas d'utilisateur [source] user pour la connexion</source>
         <translation>%1 : le profil « %2 » n'a pas d'utilisateur [source] user pour la connexion</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="588" />
+        <location filename="../../shopsync/erp/messages.py" line="581" />
         <source>%1 : le serveur ignore $skip (la même page est revenue deux fois)</source>
         <translation>%1 : le serveur ignore $skip (la même page est revenue deux fois)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="594" />
+        <location filename="../../shopsync/erp/messages.py" line="587" />
         <source>%1 : la réponse du serveur 4D ne porte pas de %2 : activez le suivi des modifications de données pour cette table (éditeur de structure : Activer le suivi des modifications), ou retirez changes = "stamp" du profil (docs/erp-profiles.md)</source>
         <translation>%1 : la réponse du serveur 4D ne porte pas de %2 : activez le suivi des modifications de données pour cette table (éditeur de structure : Activer le suivi des modifications), ou retirez changes = "stamp" du profil (docs/erp-profiles.md)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/erp/messages.py" line="606" />
+        <location filename="../../shopsync/erp/messages.py" line="599" />
         <source>%1 : ShopSync lit les suppressions dans %2, que 4D ajoute avec le suivi des modifications de données ; elle doit être exposée comme ressource REST (docs/erp-profiles.md)</source>
         <translation>%1 : ShopSync lit les suppressions dans %2, que 4D ajoute avec le suivi des modifications de données ; elle doit être exposée comme ressource REST (docs/erp-profiles.md)</translation>
     </message>

@@ -225,9 +225,9 @@ def same_header(header: str, columns: list[int], read: int, field: str, other: i
 # exception's text, an OS error, a server's status) is a value, converted on its own when it is
 # a catalogue sentence itself. A name the shop or the ERP chose (a profile, a sheet, a column)
 # is quoted: never translated. A list of such names the English leaves unquoted ("(sheets:
-# Produits)") is quoted whole in French, so that `i18n.english` keeps it as written: a sheet
-# named "Produits" must not come back as "Products". Passwords are scrubbed by the callers
-# before a value gets here.
+# Produits)") is quoted whole in French, so that it is kept as written both ways (i18n: a value
+# quoted in one language is a name in all of them): a sheet named "Produits" must not come back
+# as "Products". Passwords are scrubbed by the callers before a value gets here.
 
 
 def _quoted_list(names: Iterable[str]) -> str:
@@ -346,21 +346,14 @@ def empty_sheet(source: object, name: str) -> str:
 
 
 def sheet_taken(name: str, skipped: list[str]) -> str:
-    """The stock found on a sheet after others without a reference column (a cover sheet)."""
-    if len(skipped) == 1:
-        return arg(
-            translate(
-                "Erp",
-                "feuille « %1 » lue : pas de colonne de référence dans « %2 » avant elle (pour lire "
-                "une autre feuille, nommez-la dans le profil : [options] sheet = \"...\")",
-            ),
-            name, skipped[0],
-        )
+    """The stock found on a sheet after others without a reference column (a cover sheet).
+    The sheets skipped are listed as Python writes them (`'Info', 'Notes'`) in both languages:
+    one value the stored English and the French share, whatever the names hold."""
     return arg(
         translate(
             "Erp",
-            "feuille « %1 » lue : pas de colonne de référence dans les feuilles %2 avant elle "
-            "(pour lire une autre feuille, nommez-la dans le profil : [options] sheet = \"...\")",
+            "feuille « %1 » lue : pas de colonne de référence dans %2 avant elle (pour lire une "
+            "autre feuille, nommez-la dans le profil : [options] sheet = \"...\")",
         ),
         name, _quoted_list(skipped),
     )

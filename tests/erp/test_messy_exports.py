@@ -111,7 +111,7 @@ def test_stock_on_the_second_sheet_under_a_merged_title(tmp_path: Path) -> None:
     [warning] = result.warnings
     assert warning.source == str(path) and warning.severity == "warning"
     assert warning.reason.startswith(
-        "feuille « Stock » lue : pas de colonne de référence dans « Info » avant elle")
+        "feuille « Stock » lue : pas de colonne de référence dans 'Info' avant elle")
     assert english(str(warning)).startswith(
         f"{path}: read the sheet 'Stock': no reference column in 'Info' before it")
 
