@@ -1,7 +1,7 @@
 """What a shop reads when its export cannot be found or opened (the export moved, the ERP still
-writing, an empty file), and why one cell of a line could not be taken (`'dix euros' is not a
-price`), in the shop's language from the same catalogue as the tray (shopsync/i18n.py). The
-file's path leads every sentence. Stored run messages are turned to English by
+writing, an empty file, a missing sheet, an ODBC query or a 4D server refusing), and why one cell
+of a line could not be taken (`'dix euros' is not a price`), in the shop's language from the
+same catalogue as the tray (shopsync/i18n.py). The file's path leads every sentence. Stored run messages are turned to English by
 `i18n.english` through these same templates, so each reason is one catalogue sentence with
 its cell text as `%1`.
 """
