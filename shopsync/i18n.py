@@ -188,6 +188,9 @@ def _templates() -> tuple[_Template, ...]:
         for code in LANGUAGES:
             found = catalogue(code).get(key)
             wordings.update(found if isinstance(found, tuple) else [found] if found else [])
+        # a value quoted in one language is a name in all of them: a list of sheets the English
+        # leaves bare ("(sheets: Produits)") is quoted whole in French, and kept as written both ways
+        verbatim = frozenset(int(d) for wording in wordings for d in _QUOTED.findall(wording))
         for wording in wordings:
             pattern = _template_pattern(wording)
             if pattern is not None:
@@ -195,7 +198,6 @@ def _templates() -> tuple[_Template, ...]:
                 at = max(range(len(pieces)), key=lambda i: len(pieces[i]))
                 piece = pieces[at]
                 word = _whole_word(piece, at == 0, at == len(pieces) - 1)
-                verbatim = frozenset(int(d) for d in _QUOTED.findall(wording))
                 template = _Template(piece.strip(), len(wording), pattern, key, word, verbatim)
                 out.append((-len(piece), -len(wording), template))
     out.sort(key=lambda t: t[:2])

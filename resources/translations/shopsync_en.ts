@@ -1347,6 +1347,336 @@
         <translation>the header &apos;%1&apos; is on columns %2 and %3: column %4 is read (to read column %5 instead, give its number in the profile: [columns] %6 = %5)</translation>
     </message>
     <message>
+        <location filename="../../shopsync/erp/messages.py" line="240"/>
+        <source>%1 : illisible (%2)</source>
+        <translation>%1: cannot be read (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="245"/>
+        <source>%1 : son fichier témoin est plus ancien que le fichier : encore en cours d&apos;écriture</source>
+        <translation>%1: its marker file is older than the file: still being written</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="252"/>
+        <source>%1 : encore en cours d&apos;écriture (modifié il y a moins de %2 s) ; il sera lu dès qu&apos;il ne change plus</source>
+        <translation>%1: still being written (changed less than %2 s ago); it will be read once it stops changing</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="262"/>
+        <source>%1 : change encore après %2 s ; non lu</source>
+        <translation>%1: still changing after %2 s; not read</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="268"/>
+        <source>%1 : pas un export lisible : cela ressemble à %2. ShopSync lit les exports CSV/TXT, XLSX/XLS/ODS et DBF.</source>
+        <translation>%1: not a readable export: this looks like %2. ShopSync reads CSV/TXT, XLSX/XLS/ODS and DBF exports.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="279"/>
+        <source>un document PDF</source>
+        <translation>a PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="280"/>
+        <source>une image PNG</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="281"/>
+        <source>une image JPEG</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="282"/>
+        <source>une image GIF</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="283"/>
+        <source>une archive gzip</source>
+        <translation>a gzip archive</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="284"/>
+        <source>une archive 7-Zip</source>
+        <translation>a 7-Zip archive</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="285"/>
+        <source>une archive RAR</source>
+        <translation>a RAR archive</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="286"/>
+        <source>une base de données SQLite</source>
+        <translation>an SQLite database</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="287"/>
+        <source>un programme Windows</source>
+        <translation>a Windows program</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="288"/>
+        <source>un programme</source>
+        <translation>a program</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="289"/>
+        <source>des données binaires (octets NUL)</source>
+        <translation>binary data (NUL bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="290"/>
+        <source>des données binaires (caractères de contrôle)</source>
+        <translation>binary data (control characters)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="295"/>
+        <source>%1 : illisible (%2 : %3) ; détails dans le journal</source>
+        <translation>%1: cannot be read (%2: %3); details in the log</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="299"/>
+        <source>%1 : %2 (un guillemet ouvert n&apos;est jamais fermé ?)</source>
+        <translation>%1: %2 (an opening quote that is never closed?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="303"/>
+        <source>%1 : lire des classeurs demande python-calamine (%2)</source>
+        <translation>%1: reading spreadsheets needs python-calamine (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="307"/>
+        <source>%1 : lire un DBF demande dbfread (%2)</source>
+        <translation>%1: reading DBF needs dbfread (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="311"/>
+        <source>%1 : le REST de 4D demande httpx (%2)</source>
+        <translation>%1: 4D REST needs httpx (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="316"/>
+        <source>%1 : l&apos;ODBC demande pyodbc et le gestionnaire de pilotes ODBC du système (pip install &apos;shopsync[odbc]&apos; ; sous Linux, unixODBC) : %2</source>
+        <translation>%1: ODBC needs pyodbc and the system&apos;s ODBC driver manager (pip install &apos;shopsync[odbc]&apos;; on Linux, unixODBC): %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="329"/>
+        <source>%1 : le classeur n&apos;a aucune feuille</source>
+        <translation>%1: the workbook has no sheet</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="334"/>
+        <source>%1 : pas de feuille numéro %2 (feuilles : « %3 »)</source>
+        <translation>%1: no sheet number %2 (sheets: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="340"/>
+        <source>%1 : pas de feuille nommée « %2 » (feuilles : « %3 »)</source>
+        <translation>%1: no sheet named &apos;%2&apos; (sheets: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="353"/>
+        <source>feuille « %1 » lue : pas de colonne de référence dans %2 avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = &quot;...&quot;)</source>
+        <translation>read the sheet &apos;%1&apos;: no reference column in %2 before it (to read another sheet, name it in the profile: [options] sheet = &quot;...&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="420"/>
+        <source>%1 : pas de colonne de référence ; %2. Noms essayés pour la référence : « %3 ». Nommez la colonne dans un profil d&apos;ERP ([columns] reference = &quot;...&quot;).</source>
+        <translation>%1: no reference column; %2. Names tried for the reference: %3. Name the column in an ERP profile ([columns] reference = &quot;...&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="434"/>
+        <source>en-têtes trouvés ligne %1 : « %2 »</source>
+        <translation>headers found on line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="503"/>
+        <source>%1 : la colonne « %2 » de [source] key ou changes_column n&apos;est pas parmi les colonnes de la requête (« %3 »)</source>
+        <translation>%1: the column &apos;%2&apos; of [source] key or changes_column is not among the query&apos;s columns (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="345"/>
+        <source>%1 : la feuille « %2 » est vide</source>
+        <translation>%1: the sheet &apos;%2&apos; is empty</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="363"/>
+        <source>%1 : pas un classeur lisible (%2)</source>
+        <translation>%1: not a readable spreadsheet (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="367"/>
+        <source>le classeur est protégé par un mot de passe</source>
+        <translation>the workbook is password-protected</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="374"/>
+        <source>%1 : pas une table DBF lisible (%2)</source>
+        <translation>%1: not a readable DBF table (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="378"/>
+        <source>fichier mémo (.dbt/.fpt) absent : les champs mémo sont lus vides</source>
+        <translation>memo file (.dbt/.fpt) missing: memo fields read as empty</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="382"/>
+        <source>une partie du texte ne se décode pas en %1</source>
+        <translation>some text did not decode as %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="386"/>
+        <source>%1 : valeur illisible (%2)</source>
+        <translation>%1: unreadable value (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="394"/>
+        <source>la ligne %1 n&apos;est pas en UTF-8 (le reste du fichier l&apos;est) : lue en %2</source>
+        <translation>line %1 is not UTF-8 (the rest of the file is): read as %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="401"/>
+        <source>les lignes %1 ne sont pas en UTF-8 (le reste du fichier l&apos;est) : lues en %2</source>
+        <translation>lines %1 are not UTF-8 (the rest of the file is): read as %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="408"/>
+        <source>%1, … (%2 lignes en tout)</source>
+        <translation>%1, … (%2 lines in all)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="415"/>
+        <source>%1 : la ligne d&apos;en-tête %2 du profil est après les données</source>
+        <translation>%1: the profile&apos;s header row %2 is past the data</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="430"/>
+        <source>aucune ligne d&apos;en-tête trouvée</source>
+        <translation>no header row found</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="441"/>
+        <source>%1 : aucun article lisible (la source n&apos;a renvoyé aucune ligne)</source>
+        <translation>%1: no readable item (the source answered no row)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="446"/>
+        <source>%1 : aucun article lisible (%2 lignes refusées) : rien n&apos;a été modifié sur le site</source>
+        <translation>%1: no readable item (%2 lines rejected): nothing was changed on the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="456"/>
+        <source>%1 : aucun article lisible (%2 enregistrements refusés) : rien n&apos;a été modifié sur le site</source>
+        <translation>%1: no readable item (%2 rows rejected): nothing was changed on the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="466"/>
+        <source>%1 : plus aucun article lisible : rien n&apos;a été modifié sur le site</source>
+        <translation>%1: no readable item left: nothing was changed on the site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="475"/>
+        <source>le profil « %1 » ne nomme aucune source ODBC : indiquez [source] dsn ou connection_string (copiez le profil fourni dans le dossier profiles/ du dossier de ShopSync)</source>
+        <translation>the profile &apos;%1&apos; names no ODBC source: set [source] dsn or connection_string (copy the preset to the home folder&apos;s profiles/)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="486"/>
+        <source>%1 : connexion impossible (%2)</source>
+        <translation>%1: cannot connect (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="490"/>
+        <source>%1 : le profil « %2 » n&apos;a pas de requête [source] query</source>
+        <translation>%1: the profile &apos;%2&apos; has no [source] query</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="494"/>
+        <source>%1 : la requête ne renvoie pas de lignes (est-ce un SELECT ?)</source>
+        <translation>%1: the query returns no rows (is it a SELECT?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="498"/>
+        <source>%1 : la requête a échoué (%2)</source>
+        <translation>%1: the query failed (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="516"/>
+        <source>%1 : le serveur 4D est injoignable (%2)</source>
+        <translation>%1: cannot reach the 4D server (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="520"/>
+        <source>%1 : le serveur 4D a refusé la connexion de « %2 »</source>
+        <translation>%1: the 4D server refused the login of &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="525"/>
+        <source>%1 : toutes les licences du serveur 4D sont prises (HTTP 402) : la session de ShopSync en demande une</source>
+        <translation>%1: every licence of the 4D server is in use (HTTP 402): ShopSync&apos;s session needs one</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="535"/>
+        <source>%1 : échec de la connexion à 4D (HTTP %2)</source>
+        <translation>%1: 4D login failed (HTTP %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="539"/>
+        <source>%1 : cette classe de données n&apos;existe pas sur le serveur 4D (HTTP 404)</source>
+        <translation>%1: no such data class on the 4D server (HTTP 404)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="543"/>
+        <source>%1 : le serveur 4D a répondu HTTP %2</source>
+        <translation>%1: the 4D server answered HTTP %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="547"/>
+        <source>%1 : la réponse du serveur 4D n&apos;est pas du JSON</source>
+        <translation>%1: the 4D server&apos;s answer is not JSON</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="551"/>
+        <source>%1 : réponse inattendue (pas de liste __ENTITIES)</source>
+        <translation>%1: unexpected answer (no __ENTITIES list)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="555"/>
+        <source>%1 : le serveur 4D a refusé la session</source>
+        <translation>%1: the 4D server refused the session</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="560"/>
+        <source>le profil « %1 » ne nomme aucun serveur 4D : indiquez [source] url et data_class</source>
+        <translation>the profile &apos;%1&apos; names no 4D server: set [source] url and data_class</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="569"/>
+        <source>%1 : le profil « %2 » n&apos;a pas de [source] data_class</source>
+        <translation>%1: the profile &apos;%2&apos; has no [source] data_class</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="574"/>
+        <source>%1 : le profil « %2 » n&apos;a pas d&apos;utilisateur [source] user pour la connexion</source>
+        <translation>%1: the profile &apos;%2&apos; has no [source] user for the login</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="581"/>
+        <source>%1 : le serveur ignore $skip (la même page est revenue deux fois)</source>
+        <translation>%1: the server ignores $skip (the same page came back twice)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="587"/>
+        <source>%1 : la réponse du serveur 4D ne porte pas de %2 : activez le suivi des modifications de données pour cette table (éditeur de structure : Activer le suivi des modifications), ou retirez changes = &quot;stamp&quot; du profil (docs/erp-profiles.md)</source>
+        <translation>%1: the 4D server&apos;s answer carries no %2: turn on data change tracking for this table (Structure editor: Enable data change tracking), or remove changes = &quot;stamp&quot; from the profile (docs/erp-profiles.md)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="599"/>
+        <source>%1 : ShopSync lit les suppressions dans %2, que 4D ajoute avec le suivi des modifications de données ; elle doit être exposée comme ressource REST (docs/erp-profiles.md)</source>
+        <translation>%1: ShopSync reads deletions from %2, which 4D adds with data change tracking; it must be exposed as a REST resource (docs/erp-profiles.md)</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/model.py" line="138"/>
         <source>%1 : référence : %2</source>
         <translation>%1: reference: %2</translation>

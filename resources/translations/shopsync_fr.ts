@@ -1319,6 +1319,336 @@
         <translation>l'en-tête « %1 » est sur les colonnes %2 et %3 : la colonne %4 est lue (pour lire la colonne %5 à la place, donnez son numéro dans le profil : [columns] %6 = %5)</translation>
     </message>
     <message>
+        <location filename="../../shopsync/erp/messages.py" line="240" />
+        <source>%1 : illisible (%2)</source>
+        <translation>%1 : illisible (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="245" />
+        <source>%1 : son fichier témoin est plus ancien que le fichier : encore en cours d'écriture</source>
+        <translation>%1 : son fichier témoin est plus ancien que le fichier : encore en cours d'écriture</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="252" />
+        <source>%1 : encore en cours d'écriture (modifié il y a moins de %2 s) ; il sera lu dès qu'il ne change plus</source>
+        <translation>%1 : encore en cours d'écriture (modifié il y a moins de %2 s) ; il sera lu dès qu'il ne change plus</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="262" />
+        <source>%1 : change encore après %2 s ; non lu</source>
+        <translation>%1 : change encore après %2 s ; non lu</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="268" />
+        <source>%1 : pas un export lisible : cela ressemble à %2. ShopSync lit les exports CSV/TXT, XLSX/XLS/ODS et DBF.</source>
+        <translation>%1 : pas un export lisible : cela ressemble à %2. ShopSync lit les exports CSV/TXT, XLSX/XLS/ODS et DBF.</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="279" />
+        <source>un document PDF</source>
+        <translation>un document PDF</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="280" />
+        <source>une image PNG</source>
+        <translation>une image PNG</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="281" />
+        <source>une image JPEG</source>
+        <translation>une image JPEG</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="282" />
+        <source>une image GIF</source>
+        <translation>une image GIF</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="283" />
+        <source>une archive gzip</source>
+        <translation>une archive gzip</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="284" />
+        <source>une archive 7-Zip</source>
+        <translation>une archive 7-Zip</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="285" />
+        <source>une archive RAR</source>
+        <translation>une archive RAR</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="286" />
+        <source>une base de données SQLite</source>
+        <translation>une base de données SQLite</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="287" />
+        <source>un programme Windows</source>
+        <translation>un programme Windows</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="288" />
+        <source>un programme</source>
+        <translation>un programme</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="289" />
+        <source>des données binaires (octets NUL)</source>
+        <translation>des données binaires (octets NUL)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="290" />
+        <source>des données binaires (caractères de contrôle)</source>
+        <translation>des données binaires (caractères de contrôle)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="295" />
+        <source>%1 : illisible (%2 : %3) ; détails dans le journal</source>
+        <translation>%1 : illisible (%2 : %3) ; détails dans le journal</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="299" />
+        <source>%1 : %2 (un guillemet ouvert n'est jamais fermé ?)</source>
+        <translation>%1 : %2 (un guillemet ouvert n'est jamais fermé ?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="303" />
+        <source>%1 : lire des classeurs demande python-calamine (%2)</source>
+        <translation>%1 : lire des classeurs demande python-calamine (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="307" />
+        <source>%1 : lire un DBF demande dbfread (%2)</source>
+        <translation>%1 : lire un DBF demande dbfread (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="311" />
+        <source>%1 : le REST de 4D demande httpx (%2)</source>
+        <translation>%1 : le REST de 4D demande httpx (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="316" />
+        <source>%1 : l'ODBC demande pyodbc et le gestionnaire de pilotes ODBC du système (pip install 'shopsync[odbc]' ; sous Linux, unixODBC) : %2</source>
+        <translation>%1 : l'ODBC demande pyodbc et le gestionnaire de pilotes ODBC du système (pip install 'shopsync[odbc]' ; sous Linux, unixODBC) : %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="329" />
+        <source>%1 : le classeur n'a aucune feuille</source>
+        <translation>%1 : le classeur n'a aucune feuille</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="334" />
+        <source>%1 : pas de feuille numéro %2 (feuilles : « %3 »)</source>
+        <translation>%1 : pas de feuille numéro %2 (feuilles : « %3 »)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="340" />
+        <source>%1 : pas de feuille nommée « %2 » (feuilles : « %3 »)</source>
+        <translation>%1 : pas de feuille nommée « %2 » (feuilles : « %3 »)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="353" />
+        <source>feuille « %1 » lue : pas de colonne de référence dans %2 avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</source>
+        <translation>feuille « %1 » lue : pas de colonne de référence dans %2 avant elle (pour lire une autre feuille, nommez-la dans le profil : [options] sheet = "...")</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="420" />
+        <source>%1 : pas de colonne de référence ; %2. Noms essayés pour la référence : « %3 ». Nommez la colonne dans un profil d'ERP ([columns] reference = "...").</source>
+        <translation>%1 : pas de colonne de référence ; %2. Noms essayés pour la référence : « %3 ». Nommez la colonne dans un profil d'ERP ([columns] reference = "...").</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="434" />
+        <source>en-têtes trouvés ligne %1 : « %2 »</source>
+        <translation>en-têtes trouvés ligne %1 : « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="503" />
+        <source>%1 : la colonne « %2 » de [source] key ou changes_column n'est pas parmi les colonnes de la requête (« %3 »)</source>
+        <translation>%1 : la colonne « %2 » de [source] key ou changes_column n'est pas parmi les colonnes de la requête (« %3 »)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="345" />
+        <source>%1 : la feuille « %2 » est vide</source>
+        <translation>%1 : la feuille « %2 » est vide</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="363" />
+        <source>%1 : pas un classeur lisible (%2)</source>
+        <translation>%1 : pas un classeur lisible (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="367" />
+        <source>le classeur est protégé par un mot de passe</source>
+        <translation>le classeur est protégé par un mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="374" />
+        <source>%1 : pas une table DBF lisible (%2)</source>
+        <translation>%1 : pas une table DBF lisible (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="378" />
+        <source>fichier mémo (.dbt/.fpt) absent : les champs mémo sont lus vides</source>
+        <translation>fichier mémo (.dbt/.fpt) absent : les champs mémo sont lus vides</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="382" />
+        <source>une partie du texte ne se décode pas en %1</source>
+        <translation>une partie du texte ne se décode pas en %1</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="386" />
+        <source>%1 : valeur illisible (%2)</source>
+        <translation>%1 : valeur illisible (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="394" />
+        <source>la ligne %1 n'est pas en UTF-8 (le reste du fichier l'est) : lue en %2</source>
+        <translation>la ligne %1 n'est pas en UTF-8 (le reste du fichier l'est) : lue en %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="401" />
+        <source>les lignes %1 ne sont pas en UTF-8 (le reste du fichier l'est) : lues en %2</source>
+        <translation>les lignes %1 ne sont pas en UTF-8 (le reste du fichier l'est) : lues en %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="408" />
+        <source>%1, … (%2 lignes en tout)</source>
+        <translation>%1, … (%2 lignes en tout)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="415" />
+        <source>%1 : la ligne d'en-tête %2 du profil est après les données</source>
+        <translation>%1 : la ligne d'en-tête %2 du profil est après les données</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="430" />
+        <source>aucune ligne d'en-tête trouvée</source>
+        <translation>aucune ligne d'en-tête trouvée</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="441" />
+        <source>%1 : aucun article lisible (la source n'a renvoyé aucune ligne)</source>
+        <translation>%1 : aucun article lisible (la source n'a renvoyé aucune ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="446" />
+        <source>%1 : aucun article lisible (%2 lignes refusées) : rien n'a été modifié sur le site</source>
+        <translation>%1 : aucun article lisible (%2 lignes refusées) : rien n'a été modifié sur le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="456" />
+        <source>%1 : aucun article lisible (%2 enregistrements refusés) : rien n'a été modifié sur le site</source>
+        <translation>%1 : aucun article lisible (%2 enregistrements refusés) : rien n'a été modifié sur le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="466" />
+        <source>%1 : plus aucun article lisible : rien n'a été modifié sur le site</source>
+        <translation>%1 : plus aucun article lisible : rien n'a été modifié sur le site</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="475" />
+        <source>le profil « %1 » ne nomme aucune source ODBC : indiquez [source] dsn ou connection_string (copiez le profil fourni dans le dossier profiles/ du dossier de ShopSync)</source>
+        <translation>le profil « %1 » ne nomme aucune source ODBC : indiquez [source] dsn ou connection_string (copiez le profil fourni dans le dossier profiles/ du dossier de ShopSync)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="486" />
+        <source>%1 : connexion impossible (%2)</source>
+        <translation>%1 : connexion impossible (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="490" />
+        <source>%1 : le profil « %2 » n'a pas de requête [source] query</source>
+        <translation>%1 : le profil « %2 » n'a pas de requête [source] query</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="494" />
+        <source>%1 : la requête ne renvoie pas de lignes (est-ce un SELECT ?)</source>
+        <translation>%1 : la requête ne renvoie pas de lignes (est-ce un SELECT ?)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="498" />
+        <source>%1 : la requête a échoué (%2)</source>
+        <translation>%1 : la requête a échoué (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="516" />
+        <source>%1 : le serveur 4D est injoignable (%2)</source>
+        <translation>%1 : le serveur 4D est injoignable (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="520" />
+        <source>%1 : le serveur 4D a refusé la connexion de « %2 »</source>
+        <translation>%1 : le serveur 4D a refusé la connexion de « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="525" />
+        <source>%1 : toutes les licences du serveur 4D sont prises (HTTP 402) : la session de ShopSync en demande une</source>
+        <translation>%1 : toutes les licences du serveur 4D sont prises (HTTP 402) : la session de ShopSync en demande une</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="535" />
+        <source>%1 : échec de la connexion à 4D (HTTP %2)</source>
+        <translation>%1 : échec de la connexion à 4D (HTTP %2)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="539" />
+        <source>%1 : cette classe de données n'existe pas sur le serveur 4D (HTTP 404)</source>
+        <translation>%1 : cette classe de données n'existe pas sur le serveur 4D (HTTP 404)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="543" />
+        <source>%1 : le serveur 4D a répondu HTTP %2</source>
+        <translation>%1 : le serveur 4D a répondu HTTP %2</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="547" />
+        <source>%1 : la réponse du serveur 4D n'est pas du JSON</source>
+        <translation>%1 : la réponse du serveur 4D n'est pas du JSON</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="551" />
+        <source>%1 : réponse inattendue (pas de liste __ENTITIES)</source>
+        <translation>%1 : réponse inattendue (pas de liste __ENTITIES)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="555" />
+        <source>%1 : le serveur 4D a refusé la session</source>
+        <translation>%1 : le serveur 4D a refusé la session</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="560" />
+        <source>le profil « %1 » ne nomme aucun serveur 4D : indiquez [source] url et data_class</source>
+        <translation>le profil « %1 » ne nomme aucun serveur 4D : indiquez [source] url et data_class</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="569" />
+        <source>%1 : le profil « %2 » n'a pas de [source] data_class</source>
+        <translation>%1 : le profil « %2 » n'a pas de [source] data_class</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="574" />
+        <source>%1 : le profil « %2 » n'a pas d'utilisateur [source] user pour la connexion</source>
+        <translation>%1 : le profil « %2 » n'a pas d'utilisateur [source] user pour la connexion</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="581" />
+        <source>%1 : le serveur ignore $skip (la même page est revenue deux fois)</source>
+        <translation>%1 : le serveur ignore $skip (la même page est revenue deux fois)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="587" />
+        <source>%1 : la réponse du serveur 4D ne porte pas de %2 : activez le suivi des modifications de données pour cette table (éditeur de structure : Activer le suivi des modifications), ou retirez changes = "stamp" du profil (docs/erp-profiles.md)</source>
+        <translation>%1 : la réponse du serveur 4D ne porte pas de %2 : activez le suivi des modifications de données pour cette table (éditeur de structure : Activer le suivi des modifications), ou retirez changes = "stamp" du profil (docs/erp-profiles.md)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/erp/messages.py" line="599" />
+        <source>%1 : ShopSync lit les suppressions dans %2, que 4D ajoute avec le suivi des modifications de données ; elle doit être exposée comme ressource REST (docs/erp-profiles.md)</source>
+        <translation>%1 : ShopSync lit les suppressions dans %2, que 4D ajoute avec le suivi des modifications de données ; elle doit être exposée comme ressource REST (docs/erp-profiles.md)</translation>
+    </message>
+    <message>
         <location filename="../../shopsync/model.py" line="138" />
         <source>%1 : référence : %2</source>
         <translation>%1 : référence : %2</translation>

@@ -53,14 +53,14 @@ def _parser_class(notes: list[str]):  # type: ignore[no-untyped-def]
             try:
                 return text.decode(self.encoding)
             except UnicodeDecodeError:
-                notes.append("some text did not decode as " + self.encoding)
+                notes.append(messages.not_decoded(self.encoding))
                 return text.decode(self.encoding, errors="replace")
 
         def parse(self, field, data):  # type: ignore[no-untyped-def]
             try:
                 return super().parse(field, data)
             except Exception as exc:  # noqa: BLE001 - one bad cell must not stop the table
-                notes.append(f"{field.name}: unreadable value ({exc})")
+                notes.append(messages.unreadable_value(field.name, exc))
                 return None
 
     return TextNumbers
@@ -71,7 +71,7 @@ def open_dbf(path: Path, data: bytes, source: str, profile: Profile) -> Table:
     try:
         from dbfread import DBF
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise InputError(f"{source}: reading DBF needs dbfread ({exc})") from exc
+        raise InputError(messages.needs_dbfread(source, exc)) from exc
     encoding = _encoding(data, profile)
     notes: list[str] = []
     try:
@@ -93,7 +93,7 @@ def open_dbf(path: Path, data: bytes, source: str, profile: Profile) -> Table:
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - dbfread raises ValueError, struct.error, OSError...
-        raise InputError(f"{source}: not a readable DBF table ({exc})") from None
+        raise InputError(messages.not_a_dbf(source, exc)) from None
     warnings = []
     digest = hashlib.sha256(data)
     memo = getattr(table, "memofilename", None)
@@ -102,7 +102,7 @@ def open_dbf(path: Path, data: bytes, source: str, profile: Profile) -> Table:
         with contextlib.suppress(OSError, InputError):  # the table was read: a hash without it will do
             digest.update(read_export_file(Path(memo)))
     elif has_memo:
-        warnings.append(Problem(source, None, None, "memo file (.dbt/.fpt) missing: memo fields read as empty", "warning"))
+        warnings.append(Problem(source, None, None, messages.memo_missing(), "warning"))
     for note in dict.fromkeys(notes):
         warnings.append(Problem(source, None, None, note, "warning"))
     rows = [headers, *records]

@@ -52,7 +52,7 @@ def check_export_file(path: Path, limit: int = MAX_EXPORT_BYTES) -> os.stat_resu
     except PermissionError:
         raise InputError(messages.permission_denied(path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(messages.cannot_be_read(path, exc.strerror or exc)) from None
     check_stat(path, st, limit)
     return st
 
@@ -73,14 +73,14 @@ def read_export_file(path: Path, limit: int = MAX_EXPORT_BYTES) -> bytes:
     except PermissionError:
         raise InputError(messages.permission_denied(path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(messages.cannot_be_read(path, exc.strerror or exc)) from None
     with os.fdopen(fd, "rb") as handle:
         st = os.fstat(handle.fileno())
         check_stat(path, st, limit)
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
-            raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            raise InputError(messages.cannot_be_read(path, exc.strerror or exc)) from None
     if len(data) > limit:
         raise InputError(messages.too_big(path, len(data), limit))
     return data

@@ -29,7 +29,7 @@ import logging
 from typing import Any
 from urllib.parse import quote
 
-from shopsync.erp import fourd_rest
+from shopsync.erp import fourd_rest, messages
 from shopsync.erp.changes import CachedView, ChangeMode, Cursor, Delta, FullReadNeeded, Snapshot
 from shopsync.erp.profiles import Profile
 from shopsync.erp.values import cell_text
@@ -82,7 +82,7 @@ class FourDTracker:
                 break
             head = batch[0].get("__KEY")
             if head in seen_heads:
-                raise InputError(f"{self.label}: the server ignores $skip (the same page came back twice)")
+                raise InputError(messages.skip_ignored(self.label))
             seen_heads.add(head)
             entities.extend(batch)
             total = body.get("__COUNT")
@@ -93,11 +93,7 @@ class FourDTracker:
     def _stamp_of(self, body: dict) -> int:
         value = body.get(STAMP)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputError(
-                f"{self.label}: the 4D server's answer carries no {STAMP}: turn on data change "
-                "tracking for this table (Structure editor: Enable data change tracking), or "
-                'remove changes = "stamp" from the profile (docs/erp-profiles.md)'
-            )
+            raise InputError(messages.no_stamp(self.label, STAMP))
         return int(value)
 
     def _filter(self, extra: str) -> str:
@@ -179,10 +175,7 @@ class FourDTracker:
         try:
             entities, _ = self._pages_of(DELETED, params)
         except InputError as exc:
-            raise InputError(
-                f"{exc}: ShopSync reads deletions from {DELETED}, which 4D adds with data change "
-                "tracking; it must be exposed as a REST resource (docs/erp-profiles.md)"
-            ) from None
+            raise InputError(messages.deletions_unreadable(exc, DELETED)) from None
         return {str(e["__PrimaryKey"]) for e in entities if e.get("__PrimaryKey") is not None}
 
     def _pages_of(self, path: str, params: dict[str, str]) -> tuple[list[dict[str, Any]], dict]:

@@ -19,6 +19,7 @@ import threading
 from typing import Any
 from urllib.parse import quote
 
+from shopsync.erp import messages
 from shopsync.erp.profiles import Profile
 from shopsync.erp.secrets import password, scrub
 from shopsync.erp.table import Table, locate_header
@@ -59,9 +60,7 @@ def _exchange(client: Any, method: str, url: str, bounds: Any, secret: str | Non
         return client.exchange(method, url, bounds, **kw)
     except SiteError as exc:
         base = client.base_url
-        raise InputError(
-            f"{base}: cannot reach the 4D server ({scrub(str(exc), secret)})"
-        ) from None
+        raise InputError(messages.cannot_reach_4d(base, scrub(str(exc), secret))) from None
 
 
 def _login(client: Any, base: str, spec: Any, secret: str | None) -> None:
@@ -84,18 +83,17 @@ def _login(client: Any, base: str, spec: Any, secret: str | None) -> None:
             headers={"username-4D": spec.user, "password-4D": secret or ""},
         )
     if response.status_code in (401, 403):
-        raise InputError(f"{base}: the 4D server refused the login of {spec.user!r}")
+        raise InputError(messages.login_refused(base, spec.user))
     if response.status_code == 402:
-        raise InputError(f"{base}: every licence of the 4D server is in use (HTTP 402): "
-                         "ShopSync's session needs one")
+        raise InputError(messages.licences_in_use(base))
     if response.status_code >= 400:
-        raise InputError(f"{base}: 4D login failed (HTTP {response.status_code})")
+        raise InputError(messages.login_failed(base, response.status_code))
     try:
         answer = response.json()
     except ValueError:
         answer = {}
     if isinstance(answer, dict) and answer.get("result") is False:
-        raise InputError(f"{base}: the 4D server refused the login of {spec.user!r}")
+        raise InputError(messages.login_refused(base, spec.user))
 
 
 def _session(base: str, spec: Any, timeout: float) -> tuple[Any, str | None]:
@@ -157,19 +155,19 @@ def _page(client: Any, url: str, params: dict[str, str], base: str, spec: Any, s
             _login(client, base, spec, secret)  # the session expired: once more
             continue
         if response.status_code == 404:
-            raise InputError(f"{url}: no such data class on the 4D server (HTTP 404)")
+            raise InputError(messages.no_data_class(url))
         if response.status_code >= 400:
-            raise InputError(f"{url}: the 4D server answered HTTP {response.status_code}")
+            raise InputError(messages.fourd_status(url, response.status_code))
         try:
             body = response.json()
         except ValueError:
-            raise InputError(f"{url}: the 4D server's answer is not JSON") from None
+            raise InputError(messages.fourd_not_json(url)) from None
         except Exception as exc:  # noqa: BLE001 - SiteContractBroken (too deep): the ERP's words
             raise InputError(f"{url}: {scrub(str(exc), secret)}") from None
         if not isinstance(body, dict) or not isinstance(body.get("__ENTITIES", []), list):
-            raise InputError(f"{url}: unexpected answer (no __ENTITIES list)")
+            raise InputError(messages.fourd_no_entities(url))
         return body
-    raise InputError(f"{base}: the 4D server refused the session")  # pragma: no cover
+    raise InputError(messages.session_refused(base))  # pragma: no cover
 
 
 def server_address(source: str | None, spec: Any) -> str:
@@ -190,13 +188,11 @@ def server_base(source: str | None, profile: Profile) -> str:
     spec = profile.source
     base = server_address(source, spec)
     if not base:
-        raise InputError(
-            f"the profile {profile.name!r} names no 4D server: set [source] url and data_class"
-        )
+        raise InputError(messages.no_4d_server(profile.name))
     if not spec.data_class:
-        raise InputError(f"{base}: the profile {profile.name!r} has no [source] data_class")
+        raise InputError(messages.no_data_class_in_profile(base, profile.name))
     if spec.auth != "none" and not spec.user:
-        raise InputError(f"{base}: the profile {profile.name!r} has no [source] user for the login")
+        raise InputError(messages.no_login_user(base, profile.name))
     return base
 
 
@@ -206,7 +202,7 @@ def open_rest(source: str | None, profile: Profile) -> tuple[str, Table]:
     try:
         import httpx  # noqa: F401 - checked here for a clear message
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise InputError(f"{base}: 4D REST needs httpx ({exc})") from None
+        raise InputError(messages.needs_httpx(base, exc)) from None
     client, secret = _session(base, spec, spec.timeout)
     url = f"{base}/rest/{quote(spec.data_class)}"
     label = url
@@ -228,7 +224,7 @@ def open_rest(source: str | None, profile: Profile) -> tuple[str, Table]:
             break
         head = batch[0].get("__KEY") if isinstance(batch[0], dict) else None
         if head is not None and head in first_keys:
-            raise InputError(f"{url}: the server ignores $skip (the same page came back twice)")
+            raise InputError(messages.skip_ignored(url))
         first_keys.add(head)
         entities.extend(e for e in batch if isinstance(e, dict))
         if (total is not None and len(entities) >= total) or len(batch) < spec.page_size:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from shopsync.erp import messages
 from shopsync.erp.codepages import LATIN1_FALLBACK, guess_eight_bit
 
 _CHUNK = 1 << 20
@@ -102,16 +103,17 @@ def decode_by_line(data: bytes, bad: int, preferred: str | None = None) -> Mixed
 
 
 def describe(lines: tuple[int, ...], code_page: str, shown: int = 12) -> str:
-    """`lines 7-9, 12 are not UTF-8 (the rest of the file is): read as cp1252`."""
+    """`les lignes 7-9, 12 ne sont pas en UTF-8 (le reste du fichier l'est) : lues en cp1252`
+    (`lines 7-9, 12 are not UTF-8 (the rest of the file is): read as cp1252` in English)."""
     runs: list[list[int]] = []
     for line in lines:
         if runs and line == runs[-1][1] + 1:
             runs[-1][1] = line
         else:
             runs.append([line, line])
-    parts = [str(a) if a == b else f"{a}-{b}" for a, b in runs[:shown]]
+    if len(lines) == 1:
+        return messages.not_utf8_line(lines[0], code_page)
+    listed = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs[:shown])
     if len(runs) > shown:
-        parts.append(f"… ({len(lines)} lines in all)")
-    noun = "line" if len(lines) == 1 else "lines"
-    verb = "is" if len(lines) == 1 else "are"
-    return f"{noun} {', '.join(parts)} {verb} not UTF-8 (the rest of the file is): read as {code_page}"
+        listed = messages.lines_and_more(listed, len(lines))
+    return messages.not_utf8_lines(listed, code_page)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from shopsync.erp import messages
 from shopsync.erp.profiles import Profile
 from shopsync.erp.secrets import password, scrub
 from shopsync.erp.table import Table, locate_header
@@ -31,10 +32,7 @@ def _connection(source: str | None, profile: Profile) -> tuple[str, str, str]:
     elif spec.connection_string:
         conn, key = spec.connection_string, spec.connection_string
     else:
-        raise InputError(
-            f"the profile {profile.name!r} names no ODBC source: set [source] dsn or "
-            "connection_string (copy the preset to the home folder's profiles/)"
-        )
+        raise InputError(messages.no_odbc_source(profile.name))
     label = key if "=" not in key else "odbc"
     parts = [p for p in conn.split(";") if p.strip()]
     if profile.source.user and not any(p.strip().upper().startswith("UID=") for p in parts):
@@ -60,16 +58,13 @@ def connect(source: str | None, profile: Profile) -> tuple[Any, str, str | None]
     try:
         import pyodbc
     except ImportError as exc:
-        raise InputError(
-            f"{label}: ODBC needs pyodbc and the system's ODBC driver manager "
-            f"(pip install 'shopsync[odbc]'; on Linux, unixODBC): {exc}"
-        ) from None
+        raise InputError(messages.needs_pyodbc(label, exc)) from None
     secret = password("odbc", key)
     full = conn if not secret or "PWD=" in conn.upper() else f"{conn};PWD={_quote(secret)}"
     try:
         connection = pyodbc.connect(full, timeout=int(profile.source.timeout), autocommit=True)
     except pyodbc.Error as exc:
-        raise InputError(f"{label}: cannot connect ({scrub(_message(exc), secret)})") from None
+        raise InputError(messages.cannot_connect(label, scrub(_message(exc), secret))) from None
     return connection, label, secret
 
 
@@ -77,7 +72,7 @@ def open_odbc(source: str | None, profile: Profile) -> tuple[str, Table]:
     _, _, label = _connection(source, profile)
     query = profile.source.query.strip()
     if not query:
-        raise InputError(f"{label}: the profile {profile.name!r} has no [source] query")
+        raise InputError(messages.no_query(label, profile.name))
     connection, label, secret = connect(source, profile)  # says why when pyodbc is missing
     import pyodbc
 
@@ -85,7 +80,7 @@ def open_odbc(source: str | None, profile: Profile) -> tuple[str, Table]:
         cursor = connection.cursor()
         cursor.execute(query)
         if cursor.description is None:
-            raise InputError(f"{label}: the query returns no rows (is it a SELECT?)")
+            raise InputError(messages.query_without_rows(label))
         headers = [str(d[0]) for d in cursor.description]
         rows: list[list[str]] = []
         while True:
@@ -95,7 +90,7 @@ def open_odbc(source: str | None, profile: Profile) -> tuple[str, Table]:
             rows.extend([cell_text(v) for v in row] for row in batch)
     except pyodbc.Error as exc:
         connection.close()
-        raise InputError(f"{label}: the query failed ({scrub(_message(exc), secret)})") from None
+        raise InputError(messages.query_failed(label, scrub(_message(exc), secret))) from None
     except InputError:
         connection.close()
         raise

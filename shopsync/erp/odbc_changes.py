@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from shopsync.erp import odbc
+from shopsync.erp import messages, odbc
 from shopsync.erp.changes import (
     CachedView,
     ChangeMode,
@@ -96,7 +96,7 @@ class OdbcTracker:
         _, _, self.label = odbc._connection(source, profile)
         self.query = self.spec.query.strip().rstrip(";").strip()
         if not self.query:
-            raise InputError(f"{self.label}: the profile {profile.name!r} has no [source] query")
+            raise InputError(messages.no_query(self.label, profile.name))
         self.source_id = json.dumps(
             ["odbc", self.label, self.query, self.spec.changes_column, list(self.spec.key), str(mode)]
         )
@@ -114,7 +114,7 @@ class OdbcTracker:
             yield connection.cursor()
         except pyodbc.Error as exc:
             raise InputError(
-                f"{self.label}: the query failed ({scrub(odbc._message(exc), self._secret)})"
+                messages.query_failed(self.label, scrub(odbc._message(exc), self._secret))
             ) from None
         finally:
             connection.close()
@@ -130,7 +130,7 @@ class OdbcTracker:
     def _rows(self, cursor: Any, sql: str, *params: Any) -> tuple[list[str], list[Any], list[tuple]]:
         self._execute(cursor, sql, *params)
         if cursor.description is None:
-            raise InputError(f"{self.label}: the query returns no rows (is it a SELECT?)")
+            raise InputError(messages.query_without_rows(self.label))
         headers = [str(d[0]) for d in cursor.description]
         types = [d[1] for d in cursor.description]
         rows: list[tuple] = []
@@ -143,10 +143,7 @@ class OdbcTracker:
         out = []
         for name in names:
             if name.casefold() not in folded:
-                raise InputError(
-                    f"{self.label}: the column {name!r} of [source] key or changes_column is not "
-                    f"among the query's columns ({', '.join(headers)})"
-                )
+                raise InputError(messages.key_column_missing(self.label, name, headers))
             out.append(folded.index(name.casefold()))
         return out
 

@@ -90,10 +90,7 @@ def _open_file(path: Path, profile: Profile) -> Table:
     if wanted != "auto" and not kind.startswith("binary:"):
         kind = wanted
     if kind.startswith("binary:"):
-        raise InputError(
-            f"{path}: not a readable export: this looks like {kind[7:]}. ShopSync reads CSV/TXT, "
-            "XLSX/XLS/ODS and DBF exports."
-        )
+        raise InputError(messages.not_an_export(path, kind[7:]))
     source = str(path)
     if kind == "spreadsheet":
         from shopsync.erp.spreadsheet import open_spreadsheet
@@ -167,7 +164,7 @@ def _unexpected(where: str, exc: BaseException) -> InputError:
     import logging  # only now: `shopsync read` never needs it otherwise
 
     logging.getLogger("shopsync.erp").error("unexpected failure reading %s", where, exc_info=exc)
-    return InputError(f"{where}: cannot be read ({type(exc).__name__}: {exc}); details in the log")
+    return InputError(messages.unexpected_failure(where, type(exc).__name__, exc))
 
 
 def read_export(
@@ -222,8 +219,9 @@ def build_table(where: str, table: Table, chosen: Profile) -> ExportResult:
     except (csv.Error, UnicodeError) as exc:
         line = table.position() if table.position else None
         at = f"{where}:{line}" if line else where
-        hint = " (an opening quote that is never closed?)" if isinstance(exc, csv.Error) else ""
-        raise InputError(f"{at}: {exc}{hint}") from None
+        if isinstance(exc, csv.Error):
+            raise InputError(messages.unclosed_quote(at, exc)) from None
+        raise InputError(f"{at}: {exc}") from None
     # source-level notes, some made while reading
     builder.warnings[:0] = [*table.warnings, *repeated_headers(
         where, table.columns, chosen.columns, table.details.get("header_line"))]

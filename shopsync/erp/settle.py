@@ -139,16 +139,13 @@ def resolve_source(
         return path
     if not wait:
         if marker is False:
-            raise InputError(f"{path}: its marker file is older than the file: still being written")
-        raise InputError(
-            f"{path}: still being written (changed less than {settle_seconds:g} s ago); "
-            "it will be read once it stops changing"
-        )
+            raise InputError(messages.marker_older(path))
+        raise InputError(messages.still_being_written(path, settle_seconds))
     still_since = clock()
     seen = (path, st.st_size, st.st_mtime)
     while True:
         if clock() - started > limit:
-            raise InputError(f"{path}: still changing after {limit:g} s; not read")
+            raise InputError(messages.still_changing(path, limit))
         sleep(min(POLL_SECONDS, max(settle_seconds, 0.01)))
         try:
             path, st = _newest(pattern)

@@ -26,16 +26,16 @@ from shopsync.model import Problem
 def _sheet(workbook, source: str, wanted: str | int):  # type: ignore[no-untyped-def]
     names = list(workbook.sheet_names)
     if not names:
-        raise InputError(f"{source}: the workbook has no sheet")
+        raise InputError(messages.no_sheet(source))
     if isinstance(wanted, int):
         if not 1 <= wanted <= len(names):
-            raise InputError(f"{source}: no sheet number {wanted} (sheets: {', '.join(names)})")
+            raise InputError(messages.no_sheet_number(source, wanted, names))
         return workbook.get_sheet_by_index(wanted - 1), names[wanted - 1]
     match = next((n for n in names if n == wanted), None) or next(
         (n for n in names if n.strip().casefold() == wanted.strip().casefold()), None
     )
     if match is None:
-        raise InputError(f"{source}: no sheet named {wanted!r} (sheets: {', '.join(names)})")
+        raise InputError(messages.no_sheet_named(source, wanted, names))
     return workbook.get_sheet_by_name(match), match
 
 
@@ -109,25 +109,21 @@ def _stock_sheet(workbook, source: str, profile: Profile
     when it is not the first; with none, the first sheet's own error."""
     names = list(workbook.sheet_names)
     if not names:
-        raise InputError(f"{source}: the workbook has no sheet")
+        raise InputError(messages.no_sheet(source))
     first_error: InputError | None = None
     for index, name in enumerate(names):
         rows = _rows(workbook.get_sheet_by_index(index), source)
         try:
             if _empty(rows):
-                raise InputError(f"{source}: the sheet {name!r} is empty")
+                raise InputError(messages.empty_sheet(source, name))
             found = locate_header(source, rows, profile)
         except InputError as exc:
             first_error = first_error or exc
             continue
         warnings = []
         if index > 0:
-            skipped = ", ".join(repr(n) for n in names[:index])
             warnings.append(Problem(
-                source, None, None,
-                f"read the sheet {name!r}: no reference column in {skipped} before it "
-                "(to read another sheet, name it in the profile: [options] sheet = \"...\")",
-                "warning"))
+                source, None, None, messages.sheet_taken(name, names[:index]), "warning"))
         return name, rows, found, warnings
     raise first_error  # type: ignore[misc]
 
@@ -137,7 +133,7 @@ def open_spreadsheet(data: bytes, source: str, profile: Profile) -> Table:
     try:
         import python_calamine
     except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise InputError(f"{source}: reading spreadsheets needs python-calamine ({exc})") from exc
+        raise InputError(messages.needs_calamine(source, exc)) from exc
     warnings: list[Problem] = []
     check_workbook_size(data, source)
     try:
@@ -148,7 +144,7 @@ def open_spreadsheet(data: bytes, source: str, profile: Profile) -> Table:
             sheet, name = _sheet(workbook, source, profile.options.sheet)
             rows = _rows(sheet, source)
             if _empty(rows):
-                raise InputError(f"{source}: the sheet {name!r} is empty")
+                raise InputError(messages.empty_sheet(source, name))
             at, columns = locate_header(source, rows, profile)
     except (InputError, KeyboardInterrupt, SystemExit):
         raise
@@ -156,8 +152,8 @@ def open_spreadsheet(data: bytes, source: str, profile: Profile) -> Table:
         # (a BaseException) when the Rust side panics on a malformed file
         reason = str(exc) or type(exc).__name__
         if "password" in reason.lower() or type(exc).__name__ == "PasswordError":
-            reason = "the workbook is password-protected"
-        raise InputError(f"{source}: not a readable spreadsheet ({reason})") from None
+            reason = messages.password_protected()
+        raise InputError(messages.not_a_spreadsheet(source, reason)) from None
     pairs = zip(rows[at + 1 :], range(at + 2, len(rows) + 2), strict=False)
     return Table(
         columns=columns,

@@ -50,14 +50,11 @@ def no_reference_error(
     tried = ", ".join(names_tried("reference", explicit.get("reference")))
     found = likeliest_header(rows)
     if found is None:
-        where = "no header row found"
+        where = messages.no_header_row()
     else:
         cells = [c for c in found[1] if c]
-        where = f"headers found on line {first_line + found[0]}: " + ", ".join(cells[:30])
-    return InputError(
-        f"{source}: no reference column; {where}. Names tried for the reference: {tried}. "
-        "Name the column in an ERP profile ([columns] reference = \"...\")."
-    )
+        where = messages.headers_found(first_line + found[0], cells[:30])
+    return InputError(messages.no_reference_column(source, where, tried))
 
 
 def locate_header(
@@ -78,7 +75,7 @@ def locate_header(
     if options.header_row > 0:
         at = options.header_row - first_line
         if not 0 <= at < len(rows):
-            raise InputError(f"{source}: the profile's header row {options.header_row} is past the data")
+            raise InputError(messages.header_row_past(source, options.header_row))
         columns = map_columns([c.strip() for c in rows[at]], explicit)
         if "reference" not in columns.index:
             raise no_reference_error(source, rows[at : at + 1], explicit, first_line + at)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 
+from shopsync.erp import messages
 from shopsync.erp.profiles import Profile
 from shopsync.erp.reader import ExportResult, build_table
 from shopsync.erp.table import Table, locate_header
@@ -23,7 +24,7 @@ def lines_from_rows(
 ) -> ExportResult:
     """`rows`: (cells in `headers` order, the row's stable number, which is its line)."""
     if not headers:
-        raise InputError(f"{label}: no readable item (the source answered no row)")
+        raise InputError(messages.no_item_answered(label))
     _, columns = locate_header(label, [headers], profile)
     table = Table(columns=columns, pairs=iter(rows), prev=0, details=dict(details or {}),
                   numbered=True)

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shopsync.erp import messages
 from shopsync.erp.messages import listed
 from shopsync.erp.settle import read_settled
 from shopsync.errors import InputError
@@ -78,10 +79,7 @@ def _read_source(
         )
     result = erp.read_export(source, erp_settings.profile, home=settings.home)
     if not result.lines:
-        raise InputError(
-            f"{result.source}: no readable item ({len(result.rejected)} lines rejected): "
-            "nothing was changed on the site"
-        )
+        raise InputError(messages.no_item_lines(result.source, len(result.rejected)))
     result.content_hash = content_hash or result.content_hash or lines_hash(result)
     problems = listed((*result.rejected, *result.warnings))  # the first ones, the rest counted
     return ErpRead(

@@ -17,6 +17,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
+from shopsync.erp import messages
 from shopsync.errors import InputError
 from shopsync.model import ReadResult
 from shopsync.store import cursors, erp_cache
@@ -133,7 +134,7 @@ def _apply_delta(
     if change.lines_moved:
         view.content_hash = view.next_hash(change)
     if not view.lines:
-        raise InputError(f"{view.label}: no readable item left: nothing was changed on the site")
+        raise InputError(messages.no_item_left(view.label))
     _save(db, cache, view, change, cursor, whole=False)
     if change.rows or change.deleted:
         log.info("%s: %d rows changed, %d deleted: %d lines of the view moved",
@@ -167,10 +168,7 @@ def _apply_snapshot(
     view.fill(rows)
     view.source_id = tracker.source_id
     if not view.lines:
-        raise InputError(
-            f"{view.label}: no readable item ({view.rejected()} rows rejected): "
-            "nothing was changed on the site"
-        )
+        raise InputError(messages.no_item_rows(view.label, view.rejected()))
     before = old.lines if old is not None else {
         (ln.reference, ln.size or ""): ln for ln in erp_cache.load_lines(db)
     }

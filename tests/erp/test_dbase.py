@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from shopsync.erp import read_export
+from shopsync.i18n import english
 
 from .corpus import write_dbf
 
@@ -64,7 +65,9 @@ def test_dbf_missing_memo_file_is_a_warning(tmp_path: Path) -> None:
     (tmp_path / "stock.dbt").unlink()
     result = read_export(path)
     assert result.lines[0].reference == "B-1"
-    assert any("memo file" in w.reason for w in result.warnings)
+    [memo] = [w for w in result.warnings if "mémo" in w.reason]  # a French shop (conftest)
+    assert memo.reason == "fichier mémo (.dbt/.fpt) absent : les champs mémo sont lus vides"
+    assert english(str(memo)) == f"{path}: memo file (.dbt/.fpt) missing: memo fields read as empty"
 
 
 def test_deleted_records_are_skipped(tmp_path: Path) -> None:

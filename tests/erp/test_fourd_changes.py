@@ -12,6 +12,7 @@ import pytest
 
 from shopsync.erp import fourd_rest
 from shopsync.errors import InputError
+from shopsync.i18n import english
 from shopsync.store import erp_cache
 from shopsync.store.meta import get_meta
 from shopsync.sync.read import read_erp, release_sources
@@ -139,8 +140,9 @@ def test_stamp_without_change_tracking_on_the_server_says_how_to_turn_it_on(monk
     with running(Server4D(pieces(10), tracking=False)) as url:
         try:
             settings, db = _home(tmp_path, url, changes='"stamp"')
-            with pytest.raises(InputError, match="Enable data change tracking"):
+            with pytest.raises(InputError, match="Activer le suivi des modifications") as info:
                 read_erp(settings, db, full=False)
+            assert "(Structure editor: Enable data change tracking)" in english(str(info.value))
         finally:
             release_sources()
 
@@ -183,8 +185,10 @@ def test_every_licence_taken_is_a_clear_message(four_d, tmp_path: Path) -> None:
     store, url = four_d
     assert store.login() is not None  # the shop's till took the only licence
     settings, db = _home(tmp_path, url, changes='"stamp"')
-    with pytest.raises(InputError, match="every licence of the 4D server is in use"):
+    with pytest.raises(InputError, match="toutes les licences du serveur 4D sont prises") as info:
         read_erp(settings, db, full=False)
+    assert english(str(info.value)) == (
+        f"{url}: every licence of the 4D server is in use (HTTP 402): ShopSync's session needs one")
     assert fourd_rest._SESSIONS == {}
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from shopsync.erp import fourd_rest, read_export
 from shopsync.errors import InputError
+from shopsync.i18n import english
 
 from .fourd_standin import Server4D, running
 
@@ -96,9 +97,10 @@ def test_authentify_on_recent_4d(server, tmp_path: Path, monkeypatch) -> None:  
 def test_wrong_password_is_a_clear_error_without_the_password(server, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     url, _ = server
     monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "not-the-one")
-    with pytest.raises(InputError, match="refused the login of 'web'") as info:
+    with pytest.raises(InputError, match="le serveur 4D a refusé la connexion de « web »") as info:
         read_export(None, profile_file(tmp_path, url))
     assert "not-the-one" not in str(info.value)
+    assert english(str(info.value)) == f"{url}: the 4D server refused the login of 'web'"
 
 
 def test_unreachable_server(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -108,13 +110,16 @@ def test_unreachable_server(tmp_path: Path, monkeypatch) -> None:  # type: ignor
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     monkeypatch.setenv("SHOPSYNC_4D_PASSWORD", "s3cret")
-    with pytest.raises(InputError, match="cannot reach the 4D server"):
+    with pytest.raises(InputError, match="le serveur 4D est injoignable") as info:
         read_export(None, profile_file(tmp_path, f"http://127.0.0.1:{port}"))
+    assert english(str(info.value)).startswith(f"http://127.0.0.1:{port}: cannot reach the 4D server (")
 
 
 def test_url_given_on_the_command_line_and_empty_preset(server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(InputError, match="names no 4D server"):
+    with pytest.raises(InputError, match="ne nomme aucun serveur 4D") as info:
         read_export(None, "4d-rest")
+    assert english(str(info.value)) == (
+        "the profile '4d-rest' names no 4D server: set [source] url and data_class")
     url, _ = server
     with pytest.raises(InputError, match="data_class"):
         read_export(url, "4d-rest")

@@ -49,8 +49,10 @@ def test_utf8_export_with_appended_cp1252_lines_is_read_line_by_line(tmp_path: P
     assert (lines["A-9001"].line, lines["A-9001"].price) == (6, Decimal("1990.00"))
     assert not result.rejected
     [warning] = [w for w in result.warnings if "UTF-8" in w.reason]
-    assert str(warning) == (f"{path}:6: lines 6-7 are not UTF-8 (the rest of the file is): "
-                            "read as cp1252")
+    assert str(warning) == (f"{path}:6: les lignes 6-7 ne sont pas en UTF-8 (le reste du fichier "
+                            "l'est) : lues en cp1252")  # a French shop (conftest)
+    assert english(str(warning)) == (f"{path}:6: lines 6-7 are not UTF-8 (the rest of the file is): "
+                                     "read as cp1252")
 
 
 def test_lines_in_the_profile_code_page_after_a_bom(tmp_path: Path) -> None:
@@ -63,7 +65,7 @@ def test_lines_in_the_profile_code_page_after_a_bom(tmp_path: Path) -> None:
     assert lines["A-9001"].designation == "Bague Étoile divine or rosé"
     assert lines["A-9003"].designation == "Créoles Pi argent"
     assert lines["B-1001"].designation == "Bague Liens or rosé"
-    assert any("lines 6-7 are not UTF-8" in w.reason and w.reason.endswith("cp850")
+    assert any("lignes 6-7 ne sont pas en UTF-8" in w.reason and w.reason.endswith("cp850")
                for w in result.warnings)
 
 
@@ -72,7 +74,7 @@ def test_mixed_lines_through_the_cli(tmp_path: Path, capsys) -> None:  # type: i
     assert main(["read", str(path), "--format", "summary"]) == 0
     out, err = capsys.readouterr()
     assert "utf-8+cp1252" in out and "articles : 6" in out  # French system (conftest)
-    assert f"{path}:6: lines 6-7 are not UTF-8" in err and "Traceback" not in err
+    assert f"{path}:6: les lignes 6-7 ne sont pas en UTF-8" in err and "Traceback" not in err
 
 
 def test_a_whole_cp1252_export_is_not_called_mixed(tmp_path: Path) -> None:
@@ -108,13 +110,18 @@ def test_stock_on_the_second_sheet_under_a_merged_title(tmp_path: Path) -> None:
     assert result.lines[0].designation == "Bague Liens or rosé" and result.lines[0].quantity == 2
     [warning] = result.warnings
     assert warning.source == str(path) and warning.severity == "warning"
-    assert warning.reason.startswith("read the sheet 'Stock': no reference column in 'Info' before it")
+    assert warning.reason.startswith(
+        "feuille « Stock » lue : pas de colonne de référence dans 'Info' avant elle")
+    assert english(str(warning)).startswith(
+        f"{path}: read the sheet 'Stock': no reference column in 'Info' before it")
 
 
 def test_no_sheet_with_a_reference_column_is_the_first_sheets_error(tmp_path: Path) -> None:
     path = _workbook_with_info_first(tmp_path / "stock.xlsx", stock=False)
-    with pytest.raises(InputError, match="no reference column; headers found on line 2: Boutique"):
+    with pytest.raises(InputError, match="pas de colonne de référence ; en-têtes trouvés ligne 2 : "
+                       "« Boutique") as info:
         read_export(path)
+    assert "no reference column; headers found on line 2: Boutique" in english(str(info.value))
 
 
 def test_two_columns_with_the_same_header_warn_and_a_profile_picks_one(tmp_path: Path) -> None:

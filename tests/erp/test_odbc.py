@@ -18,6 +18,7 @@ import pytest
 
 from shopsync.erp import read_export
 from shopsync.errors import InputError
+from shopsync.i18n import english
 
 PACKAGES = ["unixodbc", "odbcinst", "libsqliteodbc"]
 
@@ -117,20 +118,25 @@ def test_query_through_a_dsn_with_aliases(odbc_driver, database: Path, tmp_path:
 def test_failing_query_is_an_input_error_without_the_password(odbc_driver, database: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("SHOPSYNC_ODBC_PASSWORD", "pw-very-secret")
     profile = _profile(tmp_path, f"Driver=SQLite3;Database={database}", "SELECT * FROM Nowhere")
-    with pytest.raises(InputError, match="the query failed") as info:
+    with pytest.raises(InputError, match="la requête a échoué") as info:
         read_export(None, profile)
     assert "pw-very-secret" not in str(info.value)
+    assert english(str(info.value)).startswith("odbc:odbc: the query failed (")
 
 
 def test_unknown_driver_is_an_input_error(odbc_driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     profile = _profile(tmp_path, "Driver=HFSQL;Server=nowhere", "SELECT 1")
-    with pytest.raises(InputError, match="cannot connect"):
+    with pytest.raises(InputError, match="connexion impossible") as info:
         read_export(None, profile)
+    assert english(str(info.value)).startswith("odbc:odbc: cannot connect (")
 
 
 def test_empty_odbc_preset_says_what_to_fill() -> None:
-    with pytest.raises(InputError, match="names no ODBC source"):
+    with pytest.raises(InputError, match="ne nomme aucune source ODBC") as info:
         read_export(None, "odbc")
+    assert english(str(info.value)) == (
+        "the profile 'odbc' names no ODBC source: set [source] dsn or connection_string (copy the "
+        "preset to the home folder's profiles/)")
 
 
 # -- read only what changed: a change column and a key, or the gate ---------------------------

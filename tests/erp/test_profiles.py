@@ -9,6 +9,7 @@ import pytest
 from shopsync.erp import available_profiles, load_profile, read_export
 from shopsync.erp.detect import map_columns
 from shopsync.errors import ConfigError, InputError
+from shopsync.i18n import english
 
 from .corpus import write_text
 
@@ -97,8 +98,9 @@ def test_profile_reference_column_missing_names_it(tmp_path: Path) -> None:
     path = write_text(tmp_path / "stock.csv", [["A", "1"]], header=["Libellé", "Qté"])
     profile = tmp_path / "p.toml"
     profile.write_text('[columns]\nreference = "Code interne"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="Names tried for the reference: Code interne, Référence"):
+    with pytest.raises(InputError, match="Noms essayés pour la référence : « Code interne, Référence") as info:
         read_export(path, profile)
+    assert "Names tried for the reference: Code interne, Référence" in english(str(info.value))
 
 
 @pytest.mark.parametrize(

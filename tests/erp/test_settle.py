@@ -10,6 +10,7 @@ import pytest
 
 from shopsync.erp import resolve_source
 from shopsync.errors import InputError
+from shopsync.i18n import english
 
 
 class FakeTime:
@@ -76,9 +77,11 @@ def test_without_wait_an_unsettled_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "stock.csv"
     path.write_text("ab")
     fake = FakeTime()
-    with pytest.raises(InputError, match="still being written"):
+    with pytest.raises(InputError, match="encore en cours d'écriture") as info:
         resolve_source(str(path), settle_seconds=3, wait=False, clock=fake.clock, sleep=fake.sleep)
     assert fake.slept == 0
+    assert english(str(info.value)) == (
+        f"{path}: still being written (changed less than 3 s ago); it will be read once it stops changing")
 
 
 def test_a_file_quiet_for_longer_than_the_settle_time_is_taken_at_once(tmp_path: Path) -> None:
@@ -106,8 +109,10 @@ def test_a_stale_marker_means_a_new_export_is_being_written(tmp_path: Path) -> N
     age(marker, 600)
     path.write_text("ab")
     fake = FakeTime()
-    with pytest.raises(InputError, match="marker"):
+    with pytest.raises(InputError, match="son fichier témoin est plus ancien que le fichier") as info:
         resolve_source(str(path), settle_seconds=3, wait=False, clock=fake.clock, sleep=fake.sleep)
+    assert english(str(info.value)) == (
+        f"{path}: its marker file is older than the file: still being written")
 
     def erp_finishes(now: float) -> None:
         if fake.slept >= 2:
@@ -130,5 +135,6 @@ def test_waiting_gives_up_on_a_file_that_never_settles(tmp_path: Path) -> None:
     path.write_text("a")
     fake = FakeTime()
     fake.during_sleep = lambda now: path.write_text("a" * int(now))
-    with pytest.raises(InputError, match="still changing"):
+    with pytest.raises(InputError, match="change encore après") as info:
         resolve_source(str(path), settle_seconds=1, clock=fake.clock, sleep=fake.sleep)
+    assert english(str(info.value)) == f"{path}: still changing after 60 s; not read"

@@ -9,6 +9,7 @@ import pytest
 
 from shopsync.erp import preview, read_export
 from shopsync.errors import InputError
+from shopsync.i18n import english
 
 from .corpus import HEADER, write_xlsx
 
@@ -41,7 +42,7 @@ def test_sheet_named_by_profile(tmp_path: Path) -> None:
     assert [(line.reference, line.quantity) for line in result.lines] == [("A-1", 3)]
     first = tmp_path / "first.toml"
     first.write_text("[options]\nsheet = 1\n", encoding="utf-8")
-    with pytest.raises(InputError, match="no reference column"):
+    with pytest.raises(InputError, match="pas de colonne de référence ; en-têtes trouvés ligne 1 : « Notes »"):
         read_export(path, first)  # the sheet the profile names has none: no other is taken
     # (issue 13: without a sheet named, the first sheet with a reference column is read;
     # see test_messy_exports.py)
@@ -51,8 +52,9 @@ def test_missing_sheet_lists_the_sheets(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "stock.xlsx", [HEADER])
     profile = tmp_path / "p.toml"
     profile.write_text('[options]\nsheet = "Inventaire"\n', encoding="utf-8")
-    with pytest.raises(InputError, match="sheets: Stock"):
+    with pytest.raises(InputError, match="feuilles : « Stock »") as info:
         read_export(path, profile)
+    assert english(str(info.value)) == f"{path}: no sheet named 'Inventaire' (sheets: Stock)"
 
 
 def test_xls_legacy_workbook(tmp_path: Path) -> None:
@@ -80,8 +82,9 @@ def test_xlsx_renamed_csv_is_read_by_content(tmp_path: Path) -> None:
 def test_broken_xlsx_is_a_whole_file_error(tmp_path: Path) -> None:
     path = tmp_path / "stock.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
-    with pytest.raises(InputError, match="not a readable spreadsheet"):
+    with pytest.raises(InputError, match="pas un classeur lisible") as info:
         read_export(path)
+    assert english(str(info.value)).startswith(f"{path}: not a readable spreadsheet (")
 
 
 def test_preview_for_the_wizard(tmp_path: Path) -> None:

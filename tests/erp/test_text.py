@@ -191,8 +191,11 @@ def test_empty_file_is_a_whole_file_error(tmp_path: Path, content: bytes) -> Non
 def test_binary_file_is_a_whole_file_error(tmp_path: Path) -> None:
     path = tmp_path / "stock.csv"
     path.write_bytes(bytes(range(256)) * 20)
-    with pytest.raises(InputError, match="not a readable export"):
+    with pytest.raises(InputError, match="pas un export lisible") as info:
         read_export(path)
+    assert english(str(info.value)) == (
+        f"{path}: not a readable export: this looks like binary data (NUL bytes). ShopSync reads "
+        "CSV/TXT, XLSX/XLS/ODS and DBF exports.")
 
 
 def test_pdf_saved_as_csv_says_what_it_is(tmp_path: Path) -> None:
@@ -208,7 +211,8 @@ def test_no_reference_column_names_headers_and_names_tried(tmp_path: Path) -> No
         read_export(path)
     message = str(info.value)
     assert str(path) in message
-    assert "headers found on line 1: Libellé, Quantité" in message
+    assert "en-têtes trouvés ligne 1 : « Libellé, Quantité »" in message  # a French shop (conftest)
+    assert "headers found on line 1: Libellé, Quantité." in english(message)  # as written, not "Quantity"
     assert "Référence" in message and "Code article" in message
 
 
