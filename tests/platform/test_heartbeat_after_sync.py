@@ -80,7 +80,8 @@ def test_a_v1_site_without_the_heartbeat_leaves_the_sync_alone(tmp_path, catalog
         shop.write(ROWS)
         done = shop.cli("sync", "--once", "--json")
         assert done.returncode == 0, done.stderr
-        assert "Traceback" not in done.stderr and "404" not in done.stderr
+        said = done.stderr.replace(url, "URL")  # (a random port may hold "404")
+        assert "Traceback" not in said and "404" not in said
         log = (shop.home / "logs" / "shopsync.log").read_text(encoding="utf-8")
         assert "does not support the heartbeat" in log
 
