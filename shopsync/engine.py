@@ -54,7 +54,7 @@ from shopsync.sync.plan import Plan, Planner, PromisedCache, load_inputs
 from shopsync.sync.port import Capability, DeliveryTarget, can
 from shopsync.sync.read import ErpRead, polls, read_erp, release_sources
 from shopsync.sync.summary import RunSummary
-from shopsync.sync.vocab import RunStatus, Trigger
+from shopsync.sync.vocab import RunStatus, Trigger, WebOrdersUntil
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +286,7 @@ class SyncEngine:
         self._emit("progress", phase="catalog", done=0, total=0)
         catalogue.refresh(db, client, self.clock(), full=full)
         catalogue.observe_once(db, client, self.clock())
-        sold_online = self._open_web_orders(client, summary)
+        sold_online = self._open_web_orders(client, summary, read)
 
         fingerprint = journal.fingerprint(
             db, self.settings, f"{read.content_hash}|{web_orders.digest(sold_online)}"
@@ -396,17 +396,22 @@ class SyncEngine:
         return counts
 
     def _open_web_orders(
-        self, client: DeliveryTarget, summary: RunSummary
+        self, client: DeliveryTarget, summary: RunSummary, read: ErpRead
     ) -> dict[tuple[str, str | None], int]:
-        """Units in the site's open web orders (empty for a target that cannot tell).
+        """Units in the site's open web orders (empty for a target that cannot tell); with
+        `[site] web_orders_until = "export"`, only those placed after the ERP wrote what was
+        read (shopsync.sync.web_orders).
 
         Offline, the last orders read stand in: the run still records its changes (they go
         when the site is back, and the next run reads the orders again before anything is
         sent), and a sale seen once is never forgotten because the site did not answer."""
         if not can(client, Capability.WEB_ORDERS):
             return {}
+        placed_after = None
+        if self.settings.site.web_orders_until == WebOrdersUntil.EXPORT:
+            placed_after = read.written_at if read.written_at is not None else self.clock()
         try:
-            pending = web_orders.pending_units(client.open_orders())
+            pending = web_orders.pending_units(client.open_orders(), placed_after)
         except SiteUnreachable:
             pending = web_orders.loads(get_meta(self.db, web_orders.META_KEY))
             log.info("web orders not read (site unreachable): the last ones read stand in")

@@ -27,6 +27,7 @@ from shopsync.i18n import QT_TRANSLATE_NOOP, arg, translate
 from shopsync.rules import BrandMode
 from shopsync.site.protocol import MAX_RESTOCK_DAYS
 from shopsync.sync.port import TargetKind
+from shopsync.sync.vocab import WebOrdersUntil
 from shopsync.update.settings import UPDATE_PATH, UpdateChannel, UpdateMode
 
 
@@ -241,6 +242,11 @@ class SiteSettings:
         "WooCommerce without the product_brand taxonomy: the product attribute holding the brand."))
     heartbeat: str = setting("15m", Duration(), (
         "How often ShopSync tells the site it is alive while nothing changes (\"30s\", \"15m\", \"2h\")."))
+    web_orders_until: str = setting(WebOrdersUntil.CLOSED, Choice(WebOrdersUntil), (
+        "How long a web order's units stay off the ERP's quantity: \"closed\" (until the shop\n"
+        "completes, cancels or refunds it on the site: a sale the ERP has not seen is never sold\n"
+        "again) or \"export\" (until the ERP writes an export after the order was placed: for ERPs\n"
+        "that take in web orders themselves; a sale not yet in the ERP then goes back on sale)."))
 
 
 @dataclass(slots=True)

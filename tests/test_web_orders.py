@@ -156,3 +156,44 @@ def test_the_last_orders_read_survive_a_run_the_site_did_not_answer():
     pending = {("A", None): 2, ("R", "52"): 1}
     assert web_orders.loads(web_orders.dumps(pending)) == pending
     assert web_orders.loads(None) == {} and web_orders.loads("{damaged") == {}
+
+
+@pytest.mark.parametrize(("until", "after_import"), [("closed", 0), ("export", 1)])
+def test_until_export_the_erp_that_took_the_order_in_is_believed(shop, site, until, after_import):
+    """`[site] web_orders_until = "export"`, for an ERP that takes in web orders itself: an
+    order placed after the export was written is kept off (the ERP cannot hold it yet); once
+    the ERP writes an export after the order, its quantity is taken as it is. With the
+    default ("closed") the open order is still kept off: the site undersells by one."""
+    import os
+    import time
+
+    from shopsync.config import update_config
+
+    update_config(shop.home, {"site": {"web_orders_until": until}})
+    shop.write([(WATCH, "TISSOT", "SEASTAR", "2", "895,00", "", "")])
+    written = time.time() - 120
+    os.utime(shop.export, (written, written))  # the ERP wrote it two minutes ago
+    assert shop.sync().exit_code == 0
+    _buy(site, WATCH)
+    summary = shop.sync()  # the export is older than the order: the order is kept off
+    assert summary.exit_code == 0 and summary.web_orders == 1
+    assert site.product(WATCH)["quantity"] == 1
+
+    # the ERP takes the web order in and writes its next export (later than the order)
+    shop.write([(WATCH, "TISSOT", "SEASTAR", "1", "895,00", "", "")])
+    later = time.time() + 2
+    os.utime(shop.export, (later, later))
+    summary = shop.sync()
+    assert summary.exit_code == 0
+    assert summary.web_orders == (1 if until == "closed" else 0)
+    assert site.product(WATCH)["quantity"] == after_import
+
+
+def test_an_order_stamped_in_the_same_second_as_the_export_is_kept_off():
+    """`placed_at` is to the second: 10:00:00 may be 10:00:00.9, after an export written at
+    10:00:00.5. Only an export surely later than the order is taken to hold it."""
+    line = (OrderLine(WATCH, 1),)
+    orders = [WebOrder("W1", 1_000.0, "open", line), WebOrder("W2", 998.0, "open", line)]
+    assert web_orders.pending_units(orders, placed_after=1_000.5) == {(WATCH, None): 1}
+    assert web_orders.pending_units(orders, placed_after=1_001.0) == {}
+    assert web_orders.pending_units(orders) == {(WATCH, None): 2}

@@ -1073,62 +1073,62 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="56"/>
+        <location filename="../../shopsync/settings_schema.py" line="57"/>
         <source>true ou false</source>
         <translation>true or false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="63"/>
+        <location filename="../../shopsync/settings_schema.py" line="64"/>
         <source>un texte</source>
         <translation>text</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="70"/>
+        <location filename="../../shopsync/settings_schema.py" line="71"/>
         <source>une liste de textes</source>
         <translation>a list of texts</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="83"/>
+        <location filename="../../shopsync/settings_schema.py" line="84"/>
         <source> ou </source>
         <translation> or </translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="103"/>
+        <location filename="../../shopsync/settings_schema.py" line="104"/>
         <source>un nombre entier à partir de %1</source>
         <translation>a whole number from %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="105"/>
+        <location filename="../../shopsync/settings_schema.py" line="106"/>
         <source>un nombre entier de %1 à %2</source>
         <translation>a whole number from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="126"/>
+        <location filename="../../shopsync/settings_schema.py" line="127"/>
         <source>un nombre plus grand que %1, au plus %2</source>
         <translation>a number above %1, at most %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="128"/>
+        <location filename="../../shopsync/settings_schema.py" line="129"/>
         <source>un nombre de %1 à %2</source>
         <translation>a number from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="151"/>
+        <location filename="../../shopsync/settings_schema.py" line="152"/>
         <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit &quot;20 %&quot;</source>
         <translation>a share above 0, at most 1 (0.2), or a percentage written &quot;20 %&quot;</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="186"/>
+        <location filename="../../shopsync/settings_schema.py" line="187"/>
         <source>une heure HH:MM (03:00), ou &quot;&quot; pour aucune</source>
         <translation>a time HH:MM (03:00), or &quot;&quot; for none</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="202"/>
+        <location filename="../../shopsync/settings_schema.py" line="203"/>
         <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
         <translation>a time zone (Europe/Paris, Indian/Reunion…)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="211"/>
+        <location filename="../../shopsync/settings_schema.py" line="212"/>
         <source>&quot;&quot; ou le chemin d&apos;un fichier qui existe</source>
         <translation>&quot;&quot; or the path of an existing file</translation>
     </message>
@@ -1158,7 +1158,7 @@
         <translation>%1: [%2] %3: expected %4, found %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="166"/>
+        <location filename="../../shopsync/settings_schema.py" line="167"/>
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>a duration: a number and a unit (30s, 15m, 2h, 1d)</translation>
     </message>
@@ -2008,22 +2008,22 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="207"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="210"/>
         <source>Comme le système</source>
         <translation>Same as the system</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="199"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="213"/>
         <source>Langue :</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="200"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="214"/>
         <source>Démarrer ShopSync avec la session</source>
         <translation>Start ShopSync with the session</translation>
     </message>
@@ -2251,92 +2251,107 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="107"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108"/>
         <source>Règles</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113"/>
         <source>Hors site jusqu&apos;à décision</source>
         <translation>Off the site until decided</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114"/>
         <source>En stock</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115"/>
         <source>Pré-commande</source>
         <translation>Pre-order</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116"/>
         <source>Hors site</source>
         <translation>Off the site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="118"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="119"/>
         <source>Nouvelle marque :</source>
         <translation>New brand:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="120"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121"/>
         <source>ex. NW, RETENU</source>
         <translation>e.g. NW, HELD</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122"/>
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>ERP statuses that hold a product back:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124"/>
         <source>ex. CDE</source>
         <translation>e.g. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="125"/>
         <source>Statuts ERP en pré-commande :</source>
         <translation>ERP statuses for pre-order:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="126"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="129"/>
+        <source>jusqu&apos;à leur clôture sur le site (recommandé)</source>
+        <translation>until they are closed on the site (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132"/>
+        <source>jusqu&apos;au prochain export de l&apos;ERP (l&apos;ERP importe lui-même les commandes web)</source>
+        <translation>until the ERP&apos;s next export (the ERP takes in web orders itself)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135"/>
+        <source>Commandes web retirées du stock :</source>
+        <translation>Web orders kept off the stock:</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="137"/>
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Keep selling sold-out products (whole site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="131"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="142"/>
         <source> jours</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143"/>
         <source>Délai de réapprovisionnement :</source>
         <translation>Restocking delay:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="134"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145"/>
         <source>Message affiché :</source>
         <translation>Message shown:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="146"/>
         <source>Le nombre de jours du message suit le délai ci-dessus.</source>
         <translation>The number of days in the message follows the delay above.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="152"/>
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Safety: ask before unpublishing many products</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="156"/>
         <source>Au-delà de (produits) :</source>
         <translation>Above (products):</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160"/>
         <source>ou de (part du site publié) :</source>
         <translation>or above (share of the published site):</translation>
     </message>
@@ -2475,32 +2490,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="63"/>
         <source>Planification</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="66"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="67"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="67"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="68"/>
         <source>Synchroniser toutes les :</source>
         <translation>Sync every:</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="68"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="69"/>
         <source>Vérification complète chaque nuit à</source>
         <translation>Full check every night at</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77"/>
         <source>Synchroniser dès qu&apos;un nouvel export arrive</source>
         <translation>Sync as soon as a new export arrives</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="82"/>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="83"/>
         <source>Fuseau horaire :</source>
         <translation>Time zone:</translation>
     </message>

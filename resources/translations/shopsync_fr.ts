@@ -1048,62 +1048,62 @@
 <context>
     <name>Config</name>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="56" />
+        <location filename="../../shopsync/settings_schema.py" line="57" />
         <source>true ou false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="63" />
+        <location filename="../../shopsync/settings_schema.py" line="64" />
         <source>un texte</source>
         <translation>un texte</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="70" />
+        <location filename="../../shopsync/settings_schema.py" line="71" />
         <source>une liste de textes</source>
         <translation>une liste de textes</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="83" />
+        <location filename="../../shopsync/settings_schema.py" line="84" />
         <source> ou </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="103" />
+        <location filename="../../shopsync/settings_schema.py" line="104" />
         <source>un nombre entier à partir de %1</source>
         <translation>un nombre entier à partir de %1</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="105" />
+        <location filename="../../shopsync/settings_schema.py" line="106" />
         <source>un nombre entier de %1 à %2</source>
         <translation>un nombre entier de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="126" />
+        <location filename="../../shopsync/settings_schema.py" line="127" />
         <source>un nombre plus grand que %1, au plus %2</source>
         <translation>un nombre plus grand que %1, au plus %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="128" />
+        <location filename="../../shopsync/settings_schema.py" line="129" />
         <source>un nombre de %1 à %2</source>
         <translation>un nombre de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="151" />
+        <location filename="../../shopsync/settings_schema.py" line="152" />
         <source>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</source>
         <translation>une part plus grande que 0, au plus 1 (0.2), ou un pourcentage écrit "20 %"</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="186" />
+        <location filename="../../shopsync/settings_schema.py" line="187" />
         <source>une heure HH:MM (03:00), ou "" pour aucune</source>
         <translation>une heure HH:MM (03:00), ou "" pour aucune</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="202" />
+        <location filename="../../shopsync/settings_schema.py" line="203" />
         <source>un fuseau horaire (Europe/Paris, Indian/Reunion…)</source>
         <translation>un fuseau horaire (Europe/Paris, Indian/Reunion…)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="211" />
+        <location filename="../../shopsync/settings_schema.py" line="212" />
         <source>"" ou le chemin d'un fichier qui existe</source>
         <translation>"" ou le chemin d'un fichier qui existe</translation>
     </message>
@@ -1133,7 +1133,7 @@
         <translation>%1 : [%2] %3 : attendu %4, trouvé %5</translation>
     </message>
     <message>
-        <location filename="../../shopsync/settings_schema.py" line="166" />
+        <location filename="../../shopsync/settings_schema.py" line="167" />
         <source>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</source>
         <translation>une durée : un nombre et une unité (30s, 15m, 2h, 1d)</translation>
     </message>
@@ -1974,22 +1974,22 @@
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="193" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="207" />
         <source>Général</source>
         <translation>Général</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="196" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="210" />
         <source>Comme le système</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="199" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="213" />
         <source>Langue :</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="200" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="214" />
         <source>Démarrer ShopSync avec la session</source>
         <translation>Démarrer ShopSync avec la session</translation>
     </message>
@@ -2208,92 +2208,107 @@
 <context>
     <name>RulesPage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="107" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="108" />
         <source>Règles</source>
         <translation>Règles</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="112" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
         <source>Hors site jusqu'à décision</source>
         <translation>Hors site jusqu'à décision</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="113" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
         <source>En stock</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="114" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115" />
         <source>Pré-commande</source>
         <translation>Pré-commande</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="115" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="116" />
         <source>Hors site</source>
         <translation>Hors site</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="118" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="119" />
         <source>Nouvelle marque :</source>
         <translation>Nouvelle marque :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="120" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121" />
         <source>ex. NW, RETENU</source>
         <translation>ex. NW, RETENU</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="121" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="122" />
         <source>Statuts ERP qui retiennent un produit :</source>
         <translation>Statuts ERP qui retiennent un produit :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="123" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124" />
         <source>ex. CDE</source>
         <translation>ex. CDE</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="124" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="125" />
         <source>Statuts ERP en pré-commande :</source>
         <translation>Statuts ERP en pré-commande :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="126" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="129" />
+        <source>jusqu'à leur clôture sur le site (recommandé)</source>
+        <translation>jusqu'à leur clôture sur le site (recommandé)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
+        <source>jusqu'au prochain export de l'ERP (l'ERP importe lui-même les commandes web)</source>
+        <translation>jusqu'au prochain export de l'ERP (l'ERP importe lui-même les commandes web)</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
+        <source>Commandes web retirées du stock :</source>
+        <translation>Commandes web retirées du stock :</translation>
+    </message>
+    <message>
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="137" />
         <source>Continuer à vendre les produits épuisés (tout le site)</source>
         <translation>Continuer à vendre les produits épuisés (tout le site)</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="131" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="142" />
         <source> jours</source>
         <translation> jours</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="132" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="143" />
         <source>Délai de réapprovisionnement :</source>
         <translation>Délai de réapprovisionnement :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="134" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145" />
         <source>Message affiché :</source>
         <translation>Message affiché :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="135" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="146" />
         <source>Le nombre de jours du message suit le délai ci-dessus.</source>
         <translation>Le nombre de jours du message suit le délai ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="141" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="152" />
         <source>Sécurité : demander avant de dépublier beaucoup de produits</source>
         <translation>Sécurité : demander avant de dépublier beaucoup de produits</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="145" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="156" />
         <source>Au-delà de (produits) :</source>
         <translation>Au-delà de (produits) :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="149" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="160" />
         <source>ou de (part du site publié) :</source>
         <translation>ou de (part du site publié) :</translation>
     </message>
@@ -2429,32 +2444,32 @@
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="62" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="63" />
         <source>Planification</source>
         <translation>Planification</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="66" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="67" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="67" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="68" />
         <source>Synchroniser toutes les :</source>
         <translation>Synchroniser toutes les :</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="68" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="69" />
         <source>Vérification complète chaque nuit à</source>
         <translation>Vérification complète chaque nuit à</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="76" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="77" />
         <source>Synchroniser dès qu'un nouvel export arrive</source>
         <translation>Synchroniser dès qu'un nouvel export arrive</translation>
     </message>
     <message>
-        <location filename="../../shopsync/gui/windows/settings/pages.py" line="82" />
+        <location filename="../../shopsync/gui/windows/settings/pages.py" line="83" />
         <source>Fuseau horaire :</source>
         <translation>Fuseau horaire :</translation>
     </message>

@@ -31,6 +31,9 @@ class ErpRead:
     transferred: int = 0  # rows or entities it sent back
     lines_read: int = 0  # the export's data lines (rejected ones included): sync/counts.py
     lines_rejected: int = 0
+    # When the ERP wrote what was read: the export file's modification time (None for a
+    # database, read live: the run's own time stands in). `[site] web_orders_until = "export"`.
+    written_at: float | None = None
 
     def lines(self, db: sqlite_utils.Database) -> list[StockLine]:
         if self.fresh is not None:

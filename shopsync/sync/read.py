@@ -64,6 +64,7 @@ def _read_source(
 
     erp_settings = settings.erp
     previous = erp_cache.last_read(db)
+    written_at = _written_at(source)
     content_hash = file_hash(source) if source is not None else None
     if (
         content_hash is not None
@@ -76,6 +77,7 @@ def _read_source(
             previous["items"],
             lines_read=int(previous["raw_lines"] or 0),
             lines_rejected=int(previous["rejected"] or 0),
+            written_at=written_at,
         )
     result = erp.read_export(source, erp_settings.profile, home=settings.home)
     if not result.lines:
@@ -85,7 +87,19 @@ def _read_source(
     return ErpRead(
         result.content_hash, len(result.lines), result, problems,
         lines_read=result.raw_lines, lines_rejected=len(result.rejected),
+        written_at=written_at,
     )  # fmt: skip
+
+
+def _written_at(source: Path | None) -> float | None:
+    """The export's modification time, taken before its bytes: a file rewritten meanwhile is
+    read again by the settle step."""
+    if source is None:
+        return None
+    try:
+        return source.stat().st_mtime
+    except OSError:
+        return None
 
 
 def file_hash(path: Path) -> str:

@@ -48,3 +48,11 @@ class Trigger(enum.StrEnum):
 MANUAL_TRIGGERS: frozenset[Trigger] = frozenset({Trigger.MANUAL, Trigger.CONFIRM})
 
 __all__ = ["MANUAL_TRIGGERS", "RunStatus", "Trigger"]
+
+
+class WebOrdersUntil(enum.StrEnum):
+    """How long a web order's units stay off the ERP's quantity (`[site] web_orders_until`,
+    shopsync/sync/web_orders.py)."""
+
+    CLOSED = "closed"  # until the shop completes, cancels or refunds it on the site
+    EXPORT = "export"  # until the ERP wrote an export after the order was placed

@@ -18,6 +18,13 @@ open, the site shows its units fewer than the shop holds (it undersells; it neve
 docs/targets.md says how each target maps this; docs/site-api.md states the rule as part of
 the contract (v1.2).
 
+A shop whose ERP takes in its web orders itself (an order import) has them in the next export,
+and would rather not undersell until the order is completed: `[site] web_orders_until =
+"export"` takes an order as caught up once the ERP wrote an export after it was placed (the
+export file's modification time; for an ERP database, the time it was read). That is the
+rule to choose only when the ERP really does take the orders in: an export written before
+the sale is entered puts it back on sale.
+
 Pure functions: no clock, no store, no I/O.
 """
 
@@ -31,11 +38,21 @@ from shopsync.model import StockLine, WebOrder
 
 Pending = Mapping[tuple[str, str | None], int]  # (catalogue reference, size or None) -> units
 
+# Sites give `placed_at` to the second: an order stamped 10:00:00 was placed before 10:00:01.
+# It is taken as written in an export only when that export is surely later.
+PLACED_AT_PRECISION = 1.0
 
-def pending_units(orders: Iterable[WebOrder]) -> dict[tuple[str, str | None], int]:
-    """Units in open orders per (reference, size); lines of one order and of several add up."""
+
+def pending_units(
+    orders: Iterable[WebOrder], placed_after: float | None = None
+) -> dict[tuple[str, str | None], int]:
+    """Units in open orders per (reference, size); lines of one order and of several add up.
+    `placed_after` (Unix seconds): only the orders placed later count (`until "export"`: the
+    ERP is taken to hold those placed before the export it wrote)."""
     pending: dict[tuple[str, str | None], int] = {}
     for order in orders:
+        if placed_after is not None and order.placed_at + PLACED_AT_PRECISION <= placed_after:
+            continue
         for line in order.lines:
             key = (line.reference, line.size or None)
             pending[key] = pending.get(key, 0) + max(0, line.units)

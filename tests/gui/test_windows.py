@@ -184,6 +184,10 @@ def test_settings_window_writes_config_keeping_comments(qtbot, make_hub, wait_io
     window.rules_page.hold.setText("NW, RETENU")
     window.rules_page.restock_days.setValue(21)
     window.rules_page.max_share.setValue(30)
+    url_before = load_settings(demo_home.home).site.url
+    web_orders = window.rules_page.web_orders
+    assert web_orders.currentData() == "closed"  # the default: until the order is closed
+    web_orders.setCurrentIndex(web_orders.findData("export"))
     with qtbot.waitSignal(window.saved, timeout=10000):
         window.save()
     text = demo_home.config_path.read_text(encoding="utf-8")
@@ -193,6 +197,8 @@ def test_settings_window_writes_config_keeping_comments(qtbot, make_hub, wait_io
     assert settings.rules.hold_statuses == ["NW", "RETENU"]
     assert settings.backorder.restock_days == 21
     assert settings.guard.max_unpublish_share == 0.3
+    assert settings.site.web_orders_until == "export"
+    assert settings.site.url == url_before  # the rules page's [site] key left the address alone
     assert hub.scheduler.settings.schedule.interval_minutes == 12  # the scheduler reloaded
 
     # The ERP preview shows the detected columns, editable.

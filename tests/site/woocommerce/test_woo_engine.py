@@ -76,6 +76,35 @@ def test_first_sync_publishes_then_one_sale_writes_one_product(woo):
     assert code == 0 and third["status"] == "unchanged" and third["uploaded"] == 0
 
 
+def test_until_export_an_erp_that_took_the_web_order_in_is_believed(woo):
+    """`[site] web_orders_until = "export"` on WooCommerce: the order (date_created_gmt) is
+    kept off while the export is older, and taken as in the ERP once an export written after
+    it shows the sale."""
+    import os
+
+    shop, state = woo
+    shop.configure(site={"web_orders_until": "export"})
+    seastar = "T120.417.17.041.00"
+    shop.write(ROWS)
+    os.utime(shop.export, (state.clock - 120, state.clock - 120))  # written before the order
+    assert sync_once(shop)[0] == 0
+    watch = product(state, seastar)
+    assert watch["stock_quantity"] == 2
+    state.new_order({"status": "processing", "line_items": [{"product_id": watch["id"], "quantity": 1}]})
+    watch["stock_quantity"] = 1  # (the stand-in's product does not manage stock: the shop's count)
+    shop.write([*ROWS])  # rewritten, same content, still older than the order
+    os.utime(shop.export, (state.clock - 60, state.clock - 60))
+    code, run = sync_once(shop)
+    assert code == 0 and run["web_orders"] == 1, run
+    assert product(state, seastar)["stock_quantity"] == 1  # 2 in the ERP, 1 sold online
+    # the ERP took the order in: its next export (after the order) says 1
+    shop.write([r if r[0] != seastar else (*r[:3], "1", *r[4:]) for r in ROWS])
+    os.utime(shop.export, (state.clock + 5, state.clock + 5))
+    code, run = sync_once(shop)
+    assert code == 0 and run["web_orders"] == 0, run
+    assert product(state, seastar)["stock_quantity"] == 1  # the ERP's 1, not 1 - 1
+
+
 def test_a_site_token_where_the_key_pair_belongs_is_a_clear_configuration_error(woo):
     shop, state = woo
     shop.write(ROWS)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from shopsync.config import Settings
 from shopsync.rules import BrandMode
+from shopsync.sync.vocab import WebOrdersUntil
 
 
 def _split(text: str) -> list[str]:
@@ -122,6 +123,16 @@ class RulesPage(SettingsPage):
         self.preorder = QLineEdit()
         self.preorder.setPlaceholderText(self.tr("ex. CDE"))
         form.addRow(self.tr("Statuts ERP en pré-commande :"), self.preorder)
+        # How long a web sale stays off the ERP's quantity (shopsync/sync/web_orders.py).
+        self.web_orders = QComboBox()
+        self.web_orders.addItem(
+            self.tr("jusqu'à leur clôture sur le site (recommandé)"), WebOrdersUntil.CLOSED
+        )
+        self.web_orders.addItem(
+            self.tr("jusqu'au prochain export de l'ERP (l'ERP importe lui-même les commandes web)"),
+            WebOrdersUntil.EXPORT,
+        )
+        form.addRow(self.tr("Commandes web retirées du stock :"), self.web_orders)
         layout.addLayout(form)
         self.backorder = QGroupBox(self.tr("Continuer à vendre les produits épuisés (tout le site)"))
         self.backorder.setCheckable(True)
@@ -155,6 +166,8 @@ class RulesPage(SettingsPage):
         self.new_brands.setCurrentIndex(max(0, self.new_brands.findData(r.new_brands)))
         self.hold.setText(", ".join(r.hold_statuses))
         self.preorder.setText(", ".join(r.preorder_statuses))
+        found = self.web_orders.findData(settings.site.web_orders_until)
+        self.web_orders.setCurrentIndex(max(0, found))
         self.backorder.setChecked(b.enabled)
         self.restock_days.setValue(int(b.restock_days))
         self._days_shown = int(b.restock_days)
@@ -184,6 +197,7 @@ class RulesPage(SettingsPage):
                 "min_unpublish_count": int(self.min_count.value()),
                 "max_unpublish_share": round(self.max_share.value() / 100, 4),
             },
+            "site": {"web_orders_until": str(self.web_orders.currentData())},
         }
 
 
