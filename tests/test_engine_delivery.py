@@ -113,6 +113,7 @@ def test_sigkill_mid_upload_then_restart_converges_exactly_once(tmp_path, stalli
     assert shop.sync().uploaded == 0
 
 
+@pytest.mark.slow  # ~30-50 s (a week of runs): in `make test-slow`, CI's slow step
 def test_a_week_offline_keeps_one_pending_state_per_reference(shop, site):
     rows = [("F20560/1", "FESTINA", "CHRONO", "5", "100,00", "", "")]
     shop.write(rows)

@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.net import hostile
 from tests.shop_fixtures import TOKEN, write_export
 
@@ -107,6 +109,7 @@ def test_json_nested_100000_deep(tmp_path):
     assert elapsed < 30
 
 
+@pytest.mark.slow  # ~25 s (every page up to the cap): in `make test-slow`, CI's slow step
 def test_a_new_cursor_on_every_page(tmp_path):
     site, code, summary, peak, elapsed, err = _run_against(
         tmp_path, {"/api/v1/catalog": hostile.endless_cursors()}
@@ -128,6 +131,7 @@ def test_a_new_cursor_on_every_page_of_a_site_that_announced_its_size(tmp_path):
     assert sum(r == "GET /api/v1/catalog" for r in site.requests) == 3
 
 
+@pytest.mark.slow  # ~20 s (up to the total deadline): in `make test-slow`, CI's slow step
 def test_headers_dripping_one_byte_at_a_time(tmp_path):
     """The health answer's headers, one byte every 0.5 s: stopped by the 20 s deadline, not
     waited on for ever (each byte comes well within the 30 s read timeout)."""

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from site_helpers import TOKEN
 
 from shopsync.site.protocol import load_openapi
@@ -49,6 +50,7 @@ def test_openapi_document_is_the_packaged_contract(sandbox: str) -> None:
     }
 
 
+@pytest.mark.slow  # ~30 s of fuzzing: in `make test-slow`, CI's slow step
 def test_schemathesis_finds_nothing(tmp_path: Path, catalog_csv: Path) -> None:
     examples = os.environ.get("SHOPSYNC_ST_EXAMPLES", "20")
     with running_sandbox(tmp_path / "site", token=TOKEN, catalog=catalog_csv) as url:
