@@ -199,9 +199,12 @@ def _templates() -> tuple[_Template, ...]:
                 piece = pieces[at]
                 word = _whole_word(piece, at == 0, at == len(pieces) - 1)
                 template = _Template(piece.strip(), len(wording), pattern, key, word, verbatim)
-                out.append((-len(piece), -len(wording), template))
-    out.sort(key=lambda t: t[:2])
-    return tuple(t[2] for t in out)
+                out.append((-len(piece), -len(wording), key, wording, template))
+    # Ties end on the key and the wording: the same order in every process (a set's order
+    # moves with PYTHONHASHSEED, and so did the French read back for an English "Syncing…"
+    # that two French wordings share).
+    out.sort(key=lambda t: t[:4])
+    return tuple(t[4] for t in out)
 
 
 @cache

@@ -149,3 +149,19 @@ def test_a_sync_stores_the_reasons_in_english_and_shows_them_in_french(shop, sit
 ])
 def test_the_index_word_is_one_no_value_can_run_on_into(piece, first, last, word) -> None:  # type: ignore[no-untyped-def]
     assert i18n._whole_word(piece, first, last) == word
+
+
+def test_the_templates_order_is_the_same_in_every_process():
+    """Which French wording an English "Syncing…" reads back as (two French wordings share
+    it) must not depend on PYTHONHASHSEED: it once did, and a test failed one process in three."""
+    import os
+
+    code = ("from shopsync import i18n; import hashlib; "
+            "print(hashlib.sha256(repr([(t.key, t.pattern.pattern) for t in i18n._templates()])"
+            ".encode()).hexdigest(), i18n.in_language('Syncing…', 'fr'))")
+    seen = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+        for seed in ("0", "4", "6", "10")
+    }
+    assert len(seen) == 1, seen
